@@ -1,0 +1,174 @@
+//! The output layer: its squashing function, how targets are read, and which class an output
+//! stands for.
+//!
+//! Targets are plain `f64`s:
+//! - [`Output::Linear`]: any finite real value (regression).
+//! - [`Output::Sigmoid`] and [`Output::Tanh`]: a binary label, `1` for the positive class and
+//!   `0` or `−1` for the negative one, so both 0/1 class indices and ±1 labels work. The
+//!   sigmoid is trained towards 0/1 and the tanh towards −1/+1.
+//! - [`Output::Softmax`]: the class index `0, 1, …, classes − 1`.
+
+use crate::error::{Error, Result, check_count};
+
+use super::activation::sigmoid;
+
+/// The most classes a softmax output accepts.
+pub const MAX_CLASSES: usize = 100;
+
+/// What the output layer computes from its pre-activations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// One unbounded value (regression).
+    Linear,
+    /// One probability of the positive class.
+    Sigmoid,
+    /// One value in (−1, 1); its sign is the predicted class.
+    Tanh,
+    /// One probability per class, summing to 1.
+    Softmax {
+        /// The number of classes, from 2 to [`MAX_CLASSES`].
+        classes: usize,
+    },
+}
+
+impl Output {
+    /// The number of output neurons.
+    pub fn size(self) -> usize {
+        match self {
+            Output::Softmax { classes } => classes,
+            _ => 1,
+        }
+    }
+
+    /// Whether the output predicts a class (everything but [`Output::Linear`]).
+    pub fn is_classifier(self) -> bool {
+        self != Output::Linear
+    }
+
+    /// Checks the output's own settings.
+    pub(crate) fn validate(self) -> Result<Self> {
+        if let Output::Softmax { classes } = self {
+            check_count("classes", classes, 2, MAX_CLASSES)?;
+        }
+        Ok(self)
+    }
+
+    /// Checks that every target can be read by this output, naming the first bad row (1-based).
+    pub(crate) fn check_targets(self, targets: &[f64]) -> Result<()> {
+        let bad =
+            |row: usize, message: String| Err(Error::data(format!("row {}: {message}", row + 1)));
+        for (row, &t) in targets.iter().enumerate() {
+            match self {
+                Output::Linear if !t.is_finite() => {
+                    return bad(row, format!("target must be a finite number (got {t})"));
+                }
+                Output::Sigmoid | Output::Tanh if t != 1.0 && t != 0.0 && t != -1.0 => {
+                    return bad(row, format!("binary label must be 1, 0 or -1 (got {t})"));
+                }
+                Output::Softmax { classes }
+                    if !(t >= 0.0 && t.fract() == 0.0 && t < classes as f64) =>
+                {
+                    let last = classes - 1;
+                    return bad(
+                        row,
+                        format!("class must be a whole number from 0 to {last} (got {t})"),
+                    );
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Replaces the pre-activations in `values` by the output's values.
+    pub(crate) fn activate(self, values: &mut [f64]) {
+        match self {
+            Output::Linear => {}
+            Output::Sigmoid => values.iter_mut().for_each(|v| *v = sigmoid(*v)),
+            Output::Tanh => values.iter_mut().for_each(|v| *v = v.tanh()),
+            Output::Softmax { .. } => {
+                let max = values.iter().fold(f64::NEG_INFINITY, |m, &v| m.max(v));
+                let mut sum = 0.0;
+                for v in values.iter_mut() {
+                    *v = (*v - max).exp();
+                    sum += *v;
+                }
+                values.iter_mut().for_each(|v| *v /= sum);
+            }
+        }
+    }
+
+    /// The class an output vector stands for (classifiers only): 1/0 for a binary output,
+    /// the index of the largest probability for softmax.
+    pub(crate) fn class_of(self, outputs: &[f64]) -> f64 {
+        match self {
+            Output::Linear => outputs[0],
+            Output::Sigmoid => f64::from(u8::from(outputs[0] > 0.5)),
+            Output::Tanh => f64::from(u8::from(outputs[0] > 0.0)),
+            Output::Softmax { .. } => {
+                let mut best = 0;
+                for (k, &p) in outputs.iter().enumerate() {
+                    if p > outputs[best] {
+                        best = k;
+                    }
+                }
+                best as f64
+            }
+        }
+    }
+
+    /// The class a target stands for, in the same coding as [`Output::class_of`].
+    pub(crate) fn class_of_target(self, target: f64) -> f64 {
+        match self {
+            Output::Sigmoid | Output::Tanh => f64::from(u8::from(target > 0.0)),
+            _ => target,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn softmax_sums_to_one_and_survives_large_inputs() {
+        let mut v = [1000.0, 1001.0, 999.0];
+        Output::Softmax { classes: 3 }.activate(&mut v);
+        assert!((v.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        assert!(v[1] > v[0] && v[0] > v[2]);
+    }
+
+    #[test]
+    fn targets_are_checked_per_output() {
+        assert!(Output::Tanh.check_targets(&[1.0, -1.0, 0.0]).is_ok());
+        let err = Output::Sigmoid.check_targets(&[1.0, 0.5]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "row 2: binary label must be 1, 0 or -1 (got 0.5)"
+        );
+        let softmax = Output::Softmax { classes: 3 };
+        assert!(softmax.check_targets(&[0.0, 2.0]).is_ok());
+        let err = softmax.check_targets(&[3.0]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "row 1: class must be a whole number from 0 to 2 (got 3)"
+        );
+        assert!(Output::Linear.check_targets(&[f64::NAN]).is_err());
+    }
+
+    #[test]
+    fn classes_follow_the_label_coding() {
+        assert_eq!(
+            Output::Tanh.class_of(&[-0.2]),
+            Output::Tanh.class_of_target(-1.0)
+        );
+        assert_eq!(
+            Output::Sigmoid.class_of(&[0.7]),
+            Output::Sigmoid.class_of_target(1.0)
+        );
+        assert_eq!(
+            Output::Softmax { classes: 3 }.class_of(&[0.2, 0.1, 0.7]),
+            2.0
+        );
+    }
+}

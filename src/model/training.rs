@@ -1,0 +1,189 @@
+//! A model and its training data as an [`Objective`], so every search strategy can train it.
+//!
+//! `value` is the full training loss; `value_and_gradient` works on the next batch. Mini-batches
+//! walk through the rows in a shuffled order, one epoch after another; the order is reshuffled
+//! at the start of every epoch by the objective's own generator, seeded at construction, so
+//! the same seed gives the same batches.
+
+use crate::error::{Result, check_count};
+use crate::objective::Objective;
+use crate::rng::{self, Rng};
+
+use super::network::Workspace;
+use super::samples::Samples;
+use super::spec::{ModelSpec, PARAM_BOUND};
+
+/// How many rows each gradient is computed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Batching {
+    /// Every row, every step.
+    Full,
+    /// This many rows per step (1 is plain stochastic gradient descent); the last batch of an
+    /// epoch takes whatever rows are left.
+    MiniBatch(usize),
+}
+
+/// A model spec with owned training data, scored through the [`Objective`] trait.
+#[derive(Debug, Clone)]
+pub struct ModelObjective {
+    spec: ModelSpec,
+    features: Vec<f64>,
+    targets: Vec<f64>,
+    batch_size: usize,
+    order: Vec<usize>,
+    cursor: usize,
+    batch: std::ops::Range<usize>,
+    epochs: usize,
+    rng: Rng,
+    workspace: Workspace,
+}
+
+impl ModelObjective {
+    /// Trains `spec` on a copy of `features` (row-major) and `targets`, with `batching`;
+    /// `seed` fixes the order of the mini-batches. Fails if the data is empty or does not fit
+    /// the spec, or the batch size is not from 1 to the number of rows.
+    pub fn new(
+        spec: ModelSpec,
+        features: &[f64],
+        targets: &[f64],
+        batching: Batching,
+        seed: u64,
+    ) -> Result<Self> {
+        let samples = Samples::new(features, targets, spec.inputs())?;
+        spec.check_samples(&samples)?;
+        let n = check_count("training rows", samples.len(), 1, usize::MAX)?;
+        let batch_size = match batching {
+            Batching::Full => n,
+            Batching::MiniBatch(m) => check_count("batch size", m, 1, n)?,
+        };
+        let mut rng = rng::seeded(seed);
+        let mut order: Vec<usize> = (0..n).collect();
+        rng::shuffle(&mut rng, &mut order);
+        Ok(ModelObjective {
+            workspace: spec.workspace(),
+            spec,
+            features: features.to_vec(),
+            targets: targets.to_vec(),
+            batch_size,
+            order,
+            cursor: 0,
+            batch: 0..0,
+            epochs: 0,
+            rng,
+        })
+    }
+
+    /// The model being trained.
+    pub fn spec(&self) -> &ModelSpec {
+        &self.spec
+    }
+
+    /// The training data.
+    pub fn samples(&self) -> Samples<'_> {
+        Samples {
+            features: &self.features,
+            targets: &self.targets,
+            inputs: self.spec.inputs(),
+        }
+    }
+
+    /// Epochs completed by `value_and_gradient` so far.
+    pub fn epochs(&self) -> usize {
+        self.epochs
+    }
+
+    /// The rows of the latest batch (empty before the first gradient), e.g. to highlight them.
+    pub fn last_batch(&self) -> &[usize] {
+        &self.order[self.batch.clone()]
+    }
+
+    /// Moves the cursor past the next batch, reshuffling when an epoch is complete.
+    fn advance(&mut self) {
+        if self.cursor == self.order.len() {
+            self.cursor = 0;
+            rng::shuffle(&mut self.rng, &mut self.order);
+        }
+        let end = (self.cursor + self.batch_size).min(self.order.len());
+        self.batch = self.cursor..end;
+        self.cursor = end;
+        if end == self.order.len() {
+            self.epochs += 1;
+        }
+    }
+}
+
+impl Objective for ModelObjective {
+    fn dim(&self) -> usize {
+        self.spec.n_params()
+    }
+
+    fn bounds(&self) -> Vec<(f64, f64)> {
+        vec![(-PARAM_BOUND, PARAM_BOUND); self.dim()]
+    }
+
+    /// The loss on all training rows, penalty included.
+    fn value(&mut self, theta: &[f64]) -> f64 {
+        let samples = Samples {
+            features: &self.features,
+            targets: &self.targets,
+            inputs: self.spec.inputs(),
+        };
+        self.spec
+            .loss_value(theta, &samples, 0..samples.len(), &mut self.workspace)
+    }
+
+    /// The loss and gradient on the next batch, penalty included.
+    fn value_and_gradient(&mut self, theta: &[f64], gradient: &mut [f64]) -> f64 {
+        self.advance();
+        let samples = Samples {
+            features: &self.features,
+            targets: &self.targets,
+            inputs: self.spec.inputs(),
+        };
+        let rows = self.order[self.batch.clone()].iter().copied();
+        self.spec
+            .loss_and_gradient(theta, &samples, rows, &mut self.workspace, gradient)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn objective(n: usize, batching: Batching) -> ModelObjective {
+        let features: Vec<f64> = (0..n).map(|i| i as f64 / n as f64).collect();
+        let spec = ModelSpec::linear_regression(1).unwrap();
+        ModelObjective::new(spec, &features, &features, batching, 9).unwrap()
+    }
+
+    #[test]
+    fn epochs_count_completed_passes() {
+        let mut objective = objective(10, Batching::MiniBatch(4));
+        let mut gradient = [0.0; 2];
+        let sizes: Vec<(usize, usize)> = (0..6)
+            .map(|_| {
+                objective.value_and_gradient(&[0.0, 0.0], &mut gradient);
+                (objective.last_batch().len(), objective.epochs())
+            })
+            .collect();
+        assert_eq!(sizes, [(4, 0), (4, 0), (2, 1), (4, 1), (4, 1), (2, 2)]);
+    }
+
+    #[test]
+    fn batch_size_must_fit_the_data() {
+        let spec = ModelSpec::linear_regression(1).unwrap();
+        let err = ModelObjective::new(
+            spec.clone(),
+            &[1.0, 2.0],
+            &[1.0, 2.0],
+            Batching::MiniBatch(3),
+            1,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "batch size: must be a whole number from 1 to 2 (got 3)"
+        );
+        assert!(ModelObjective::new(spec, &[], &[], Batching::Full, 1).is_err());
+    }
+}

@@ -1,0 +1,294 @@
+//! The stepping driver: owns a strategy, an objective, the seeded generator, the counters
+//! and the trace. `step()` is one ask → evaluate → tell; `run()` is a loop over `step()`.
+
+use super::protocol::{StepMarks, Strategy};
+use super::settings::StrategySettings;
+use super::trace::Trace;
+use crate::objective::Objective;
+use crate::rng::{seeded, Rng};
+use crate::Result;
+use serde::Serialize;
+
+/// Where a run stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Created, no step taken yet.
+    Ready,
+    /// Stepping; no stop rule has fired.
+    Running,
+    /// Stopped on success: target reached, gradient vanished or no more progress.
+    Converged,
+    /// Stopped because J became non-finite or exploded; the last good point is kept.
+    Diverged,
+    /// Stopped because the evaluation or step budget is spent.
+    BudgetSpent,
+}
+
+impl Status {
+    /// Whether the run has stopped for good (until a reset).
+    pub fn is_final(self) -> bool {
+        !matches!(self, Status::Ready | Status::Running)
+    }
+}
+
+/// When a run stops by itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StopRules {
+    /// Stop after this many evaluations.
+    pub max_evaluations: usize,
+    /// Stop after this many steps.
+    pub max_steps: usize,
+    /// Converged once the best value is at or below this.
+    pub target: Option<f64>,
+    /// Converged when the best value has not improved (by a relative 1e-12) for this many steps.
+    pub patience: usize,
+    /// Gradient methods: converged when ‖∇J‖ falls below this.
+    pub gradient_tolerance: f64,
+    /// Diverged when |J| exceeds this many times (1 + |J at the first step|).
+    pub explosion_factor: f64,
+}
+
+impl Default for StopRules {
+    fn default() -> Self {
+        StopRules {
+            max_evaluations: 5_000_000,
+            max_steps: 100_000,
+            target: None,
+            patience: 300,
+            gradient_tolerance: 1e-9,
+            explosion_factor: 1e8,
+        }
+    }
+}
+
+/// Owns one run: strategy, objective, generator, counters and trace.
+pub struct Driver {
+    strategy: Box<dyn Strategy>,
+    objective: Box<dyn Objective>,
+    rng: Rng,
+    rules: StopRules,
+    status: Status,
+    reason: String,
+    steps: usize,
+    evaluations: usize,
+    stale_steps: usize,
+    first_value: Option<f64>,
+    best_point: Vec<f64>,
+    best_value: f64,
+    asked: Vec<f64>,
+    previous_asked: Vec<f64>,
+    values: Vec<f64>,
+    gradients: Vec<f64>,
+    trace: Trace,
+}
+
+impl Driver {
+    /// A run of `strategy` on `objective` with the generator seeded by `seed`.
+    pub fn new(strategy: Box<dyn Strategy>, objective: Box<dyn Objective>, seed: u64, rules: StopRules) -> Self {
+        let start = strategy.position().to_vec();
+        Driver {
+            trace: Trace::new(&start),
+            best_point: start,
+            strategy,
+            objective,
+            rng: seeded(seed),
+            rules,
+            status: Status::Ready,
+            reason: String::new(),
+            steps: 0,
+            evaluations: 0,
+            stale_steps: 0,
+            first_value: None,
+            best_value: f64::INFINITY,
+            asked: Vec::new(),
+            previous_asked: Vec::new(),
+            values: Vec::new(),
+            gradients: Vec::new(),
+        }
+    }
+
+    /// One ask → evaluate → tell. Does nothing once the run has stopped.
+    pub fn step(&mut self) -> Result<Status> {
+        if self.status.is_final() {
+            return Ok(self.status);
+        }
+        let dim = self.strategy.dim();
+        let wants_gradient = self.strategy.wants_gradient();
+        std::mem::swap(&mut self.previous_asked, &mut self.asked);
+        self.asked.clear();
+        self.asked.extend_from_slice(self.strategy.ask(&mut self.rng)?);
+        let count = self.asked.len() / dim;
+        self.values.clear();
+        self.gradients.clear();
+        if wants_gradient {
+            self.gradients.resize(count * dim, 0.0);
+            for (point, grad) in self.asked.chunks_exact(dim).zip(self.gradients.chunks_exact_mut(dim)) {
+                self.values.push(self.objective.value_and_gradient(point, grad));
+            }
+        } else {
+            for point in self.asked.chunks_exact(dim) {
+                self.values.push(self.objective.value(point));
+            }
+        }
+        self.evaluations += count;
+        self.steps += 1;
+        if let Some(reason) = self.divergence() {
+            // The strategy is not told, so its last good state stays on screen.
+            self.status = Status::Diverged;
+            self.reason = reason;
+            return Ok(self.status);
+        }
+        self.strategy.tell(&self.values, &self.gradients)?;
+        self.update_best();
+        self.trace.record(&self.asked, &self.values, self.strategy.position(), self.evaluations, self.best_value);
+        self.status = Status::Running;
+        self.check_stop();
+        Ok(self.status)
+    }
+
+    /// Steps until the run stops or `max_steps` more steps are done.
+    pub fn run(&mut self, max_steps: usize) -> Result<Status> {
+        for _ in 0..max_steps {
+            if self.step()?.is_final() {
+                break;
+            }
+        }
+        Ok(self.status)
+    }
+
+    fn divergence(&mut self) -> Option<String> {
+        let finite = self.values.iter().any(|v| v.is_finite());
+        let gradient_ok = self.gradients.iter().all(|g| g.is_finite());
+        let smallest = self.values.iter().copied().filter(|v| v.is_finite()).fold(f64::INFINITY, f64::min);
+        let reference = *self.first_value.get_or_insert(if finite { smallest.abs() } else { 0.0 });
+        let limit = self.rules.explosion_factor * (1.0 + reference);
+        if !finite || !gradient_ok {
+            Some(format!("J(θ) became non-finite at step {}", self.steps))
+        } else if smallest.abs() > limit {
+            Some(format!("J(θ) exploded to {} at step {}", super::explain::num(smallest), self.steps))
+        } else {
+            None
+        }
+    }
+
+    fn update_best(&mut self) {
+        let dim = self.strategy.dim();
+        let mut improved = false;
+        for (point, &value) in self.asked.chunks_exact(dim).zip(&self.values) {
+            if value < self.best_value {
+                let relative = (self.best_value - value) / (1e-300 + self.best_value.abs());
+                improved |= !self.best_value.is_finite() || relative > 1e-12;
+                self.best_value = value;
+                self.best_point.copy_from_slice(point);
+            }
+        }
+        self.stale_steps = if improved { 0 } else { self.stale_steps + 1 };
+    }
+
+    fn check_stop(&mut self) {
+        let rules = &self.rules;
+        let gradient_norm = self.gradients.iter().map(|g| g * g).sum::<f64>().sqrt();
+        let (status, reason) = if rules.target.is_some_and(|t| self.best_value <= t) {
+            (Status::Converged, format!("reached the target J ≤ {}", super::explain::num(rules.target.unwrap_or(0.0))))
+        } else if self.strategy.wants_gradient() && gradient_norm < rules.gradient_tolerance {
+            (Status::Converged, format!("‖∇J‖ fell below {:e} at step {}", rules.gradient_tolerance, self.steps))
+        } else if self.stale_steps >= rules.patience {
+            (Status::Converged, format!("no improvement in the last {} steps", rules.patience))
+        } else if self.evaluations >= rules.max_evaluations {
+            (Status::BudgetSpent, format!("used the budget of {} evaluations", rules.max_evaluations))
+        } else if self.steps >= rules.max_steps {
+            (Status::BudgetSpent, format!("used the budget of {} steps", rules.max_steps))
+        } else {
+            return;
+        };
+        self.status = status;
+        self.reason = reason;
+    }
+
+    /// Applies new hyperparameters mid-run; `false` means the strategy must be rebuilt.
+    pub fn retune(&mut self, settings: &StrategySettings) -> Result<bool> {
+        settings.validate()?;
+        Ok(self.strategy.retune(settings))
+    }
+
+    /// Replaces the stop rules (e.g. a new budget) without resetting the run.
+    pub fn set_rules(&mut self, rules: StopRules) {
+        self.rules = rules;
+        if self.status == Status::BudgetSpent || self.status == Status::Converged {
+            self.status = Status::Running;
+            self.stale_steps = 0;
+            self.check_stop();
+        }
+    }
+
+    /// The run's status.
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// Why the run stopped (empty while it runs).
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    /// Steps taken.
+    pub fn steps(&self) -> usize {
+        self.steps
+    }
+
+    /// Objective evaluations done.
+    pub fn evaluations(&self) -> usize {
+        self.evaluations
+    }
+
+    /// The best point evaluated so far and its value (∞ before the first step).
+    pub fn best(&self) -> (&[f64], f64) {
+        (&self.best_point, self.best_value)
+    }
+
+    /// The strategy's current position.
+    pub fn position(&self) -> &[f64] {
+        self.strategy.position()
+    }
+
+    /// The points asked in the last step, row-major.
+    pub fn asked(&self) -> &[f64] {
+        &self.asked
+    }
+
+    /// The points asked in the step before the last (a GA's previous generation).
+    pub fn previous_asked(&self) -> &[f64] {
+        &self.previous_asked
+    }
+
+    /// The values of the last step's points.
+    pub fn values(&self) -> &[f64] {
+        &self.values
+    }
+
+    /// The gradients of the last step's points (empty for gradient-free strategies).
+    pub fn gradients(&self) -> &[f64] {
+        &self.gradients
+    }
+
+    /// The strategy's formula with the last step's numbers.
+    pub fn explain(&self) -> String {
+        self.strategy.explain()
+    }
+
+    /// The strategy's drawing marks for the last step.
+    pub fn marks(&self) -> StepMarks {
+        self.strategy.marks()
+    }
+
+    /// The run's history.
+    pub fn trace(&self) -> &Trace {
+        &self.trace
+    }
+
+    /// The objective (e.g. to evaluate a point the user hovers).
+    pub fn objective_mut(&mut self) -> &mut dyn Objective {
+        self.objective.as_mut()
+    }
+}

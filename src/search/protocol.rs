@@ -1,0 +1,79 @@
+//! The ask/tell protocol shared by every strategy.
+
+use super::settings::StrategySettings;
+use crate::rng::Rng;
+use crate::{Error, Result};
+
+/// What a strategy shows about its last step, for drawing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StepMarks {
+    /// Random walk: whether the last proposal was accepted.
+    pub accepted: Option<bool>,
+    /// GA: for each individual of the current population, its two parents' indices in the
+    /// previous population (an elite lists itself twice). Flat: 2 per individual.
+    pub parents: Vec<u32>,
+    /// GA: the first `elite_count` individuals of the population are elites.
+    pub elite_count: usize,
+}
+
+/// A search strategy over θ ∈ ℝᵈ, driven by ask/tell.
+pub trait Strategy {
+    /// The dimension of θ.
+    fn dim(&self) -> usize;
+    /// Whether `tell` needs the gradient of every asked point.
+    fn wants_gradient(&self) -> bool;
+    /// Proposes the next candidates, row-major (count × dim). Asking twice without a tell
+    /// in between is a protocol error.
+    fn ask(&mut self, rng: &mut Rng) -> Result<&[f64]>;
+    /// Reports the values (and, when wanted, the gradients, count × dim) of the last ask.
+    fn tell(&mut self, values: &[f64], gradients: &[f64]) -> Result<()>;
+    /// Where the strategy stands: GD's θ, the walk's position, the GA's best individual.
+    fn position(&self) -> &[f64];
+    /// The update formula of the last step with its numbers filled in.
+    fn explain(&self) -> String;
+    /// Drawing marks of the last step.
+    fn marks(&self) -> StepMarks;
+    /// Applies hyperparameters that can change mid-run (rates, σ, β…). Returns `false` when
+    /// the change needs a fresh strategy (another kind, another population size…).
+    fn retune(&mut self, settings: &StrategySettings) -> bool;
+}
+
+/// Bookkeeping for one outstanding ask: enforces ask → tell order and batch sizes.
+#[derive(Debug, Default, Clone)]
+pub struct Pending {
+    asked: Option<usize>,
+}
+
+impl Pending {
+    /// Records an ask of `count` candidates; fails if the previous ask was never told.
+    pub fn ask(&mut self, count: usize) -> Result<()> {
+        if self.asked.is_some() {
+            return Err(Error::Protocol("ask called twice without a tell in between".into()));
+        }
+        self.asked = Some(count);
+        Ok(())
+    }
+
+    /// Checks a tell against the outstanding ask and clears it.
+    pub fn tell(&mut self, values: usize, gradients: usize, dim: usize, wants_gradient: bool) -> Result<()> {
+        let Some(count) = self.asked else {
+            return Err(Error::Protocol("tell called without a preceding ask".into()));
+        };
+        if values != count {
+            return Err(Error::Protocol(format!("tell got {values} values for {count} asked candidates")));
+        }
+        if wants_gradient && gradients != count * dim {
+            return Err(Error::Protocol(format!(
+                "tell got {gradients} gradient entries, expected {} ({count} × {dim})",
+                count * dim
+            )));
+        }
+        self.asked = None;
+        Ok(())
+    }
+
+    /// Forgets the outstanding ask (used when a run is abandoned mid-step).
+    pub fn clear(&mut self) {
+        self.asked = None;
+    }
+}

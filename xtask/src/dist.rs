@@ -1,0 +1,90 @@
+//! `cargo xtask dist`: a static site in `dist/` and one self-contained HTML file,
+//! `dist/automl-playground.html`, that works when opened from `file://`.
+
+use crate::{build, flatten, root, TaskResult};
+use std::path::Path;
+
+fn copy_tree(from: &Path, to: &Path) -> TaskResult {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?.flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", target.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Standard base64 of `bytes`.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, &b)| acc | (b as u32) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn replace_once(html: &str, needle: &str, with: &str) -> TaskResult<String> {
+    if html.matches(needle).count() != 1 {
+        return Err(format!("dist: index.html must contain `{needle}` exactly once"));
+    }
+    Ok(html.replacen(needle, with, 1))
+}
+
+/// Writes the single-file page: CSS and JS inlined, the wasm embedded as base64.
+fn single_file(wasm: &Path) -> TaskResult<String> {
+    let root = root();
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let html = read(&root.join("index.html"))?;
+    let css = read(&root.join("www/style.css"))?;
+    std::env::set_current_dir(&root).map_err(|e| e.to_string())?;
+    let script = flatten::flatten(Path::new("www/main.js"))?;
+    let wasm_bytes = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let html = replace_once(&html, r#"<link rel="stylesheet" href="www/style.css">"#, &format!("<style>\n{css}</style>"))?;
+    // `</script` inside the inlined code would end the element early.
+    let script = script.replace("</script", "<\\/script");
+    let inline = format!(
+        "<script>globalThis.AUTOML_WASM_BASE64 = \"{}\";</script>\n<script type=\"module\">\n{script}</script>",
+        base64(&wasm_bytes)
+    );
+    replace_once(&html, r#"<script type="module" src="www/main.js"></script>"#, &inline)
+}
+
+/// Builds and writes `dist/`.
+pub fn run() -> TaskResult {
+    let wasm = build::wasm()?;
+    let root = root();
+    let dist = root.join("dist");
+    let _ = std::fs::remove_dir_all(&dist);
+    copy_tree(&root.join("www"), &dist.join("www"))?;
+    copy_tree(&root.join("pkg"), &dist.join("pkg"))?;
+    std::fs::copy(root.join("index.html"), dist.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let page = single_file(&wasm)?;
+    std::fs::write(dist.join("automl-playground.html"), page).map_err(|e| format!("dist: {e}"))?;
+    println!("xtask: wrote dist/ (static site) and dist/automl-playground.html (single file)");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base64;
+
+    #[test]
+    fn base64_matches_the_standard_alphabet_and_padding() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+}
