@@ -38,10 +38,8 @@ pub fn train_test_split(
     }
     let n = target.len();
     let n_test = ((n as f64 * test).round() as usize).max(1);
-    let n_validation = match validation {
-        0.0 => 0,
-        v => ((n as f64 * v).round() as usize).max(1),
-    };
+    let n_validation =
+        if validation == 0.0 { 0 } else { ((n as f64 * validation).round() as usize).max(1) };
     if n_test + n_validation >= n {
         return Err(Error::data(format!(
             "{n} rows are too few to split into training, validation and test sets"

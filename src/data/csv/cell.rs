@@ -1,0 +1,49 @@
+//! Reading one cell as a number, with an error that names its place.
+
+use crate::{Error, Result};
+
+/// Longest cell text quoted in an error message.
+const SHOWN_CHARS: usize = 24;
+
+/// The finite number in `text`, or an error at `line`, `column`.
+pub(super) fn number(text: &str, line: usize, column: usize) -> Result<f64> {
+    let problem = match text.parse::<f64>() {
+        Ok(value) if value.is_finite() => return Ok(value),
+        Ok(_) => format!("{} is not a finite number", shown(text)),
+        Err(_) if text.is_empty() => "empty cell, expected a number".to_string(),
+        Err(_) => format!("{} is not a number", shown(text)),
+    };
+    Err(Error::data_at(line, Some(column), problem))
+}
+
+/// True for cells that parse as numbers (including NaN and infinities).
+pub(super) fn is_numeric(text: &str) -> bool {
+    text.parse::<f64>().is_ok()
+}
+
+/// `text` in quotes for a message, shortened if long, control characters escaped.
+pub(super) fn shown(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => format!("{:?}", format!("{}…", &text[..cut])),
+        None => format!("{text:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_their_problems() {
+        assert_eq!(number("-1.5e2", 1, 1), Ok(-150.0));
+        let message = |text| number(text, 2, 3).unwrap_err().to_string();
+        assert_eq!(message(""), "line 2, column 3: empty cell, expected a number");
+        assert_eq!(message("abc"), "line 2, column 3: \"abc\" is not a number");
+        assert_eq!(message("NaN"), "line 2, column 3: \"NaN\" is not a finite number");
+        assert_eq!(message("1e999"), "line 2, column 3: \"1e999\" is not a finite number");
+        assert_eq!(
+            message("a very long cell that goes on and on"),
+            "line 2, column 3: \"a very long cell that go…\" is not a number"
+        );
+    }
+}

@@ -1,0 +1,231 @@
+//! A parameter search on a 2-D landscape, as the page sees it.
+
+use super::{from_js, js_error, to_js};
+use crate::landscape::{self, Landscape, LandscapeObjective, LandscapeSettings};
+use crate::render::surface::surface_rgba;
+use crate::search::{self, Driver, StopRules, StrategySettings};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+/// Everything that defines a landscape run.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct LandscapeConfig {
+    /// Which surface.
+    pub landscape: LandscapeSettings,
+    /// Which strategy and its hyperparameters.
+    pub strategy: StrategySettings,
+    /// The run's seed.
+    pub seed: u32,
+    /// Start point / population centre; `None` uses the landscape's default.
+    pub start: Option<[f64; 2]>,
+}
+
+/// The small status the page shows after each step.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StateView {
+    status: search::Status,
+    reason: String,
+    step: usize,
+    evaluations: usize,
+    position: Vec<f64>,
+    value: f64,
+    gradient: Option<Vec<f64>>,
+    best_point: Vec<f64>,
+    best_value: Option<f64>,
+    explanation: String,
+    accepted: Option<bool>,
+    elite_count: usize,
+}
+
+/// One landscape, one strategy, one run.
+#[wasm_bindgen]
+pub struct LandscapeSession {
+    config: LandscapeConfig,
+    landscape: Box<dyn Landscape>,
+    driver: Driver,
+}
+
+/// A point in the upper-left part of the domain: a start that shows some travel.
+fn default_start(landscape: &dyn Landscape) -> [f64; 2] {
+    let ((x0, x1), (y0, y1)) = landscape.domain();
+    [x0 + 0.15 * (x1 - x0), y0 + 0.85 * (y1 - y0)]
+}
+
+fn make_driver(config: &LandscapeConfig) -> crate::Result<(Box<dyn Landscape>, Driver)> {
+    let landscape = landscape::build(&config.landscape)?;
+    let start = config.start.unwrap_or_else(|| default_start(landscape.as_ref()));
+    if !start.iter().all(|v| v.is_finite()) {
+        return Err(crate::Error::setting("start point", "must be two finite numbers"));
+    }
+    let objective = LandscapeObjective(landscape::build(&config.landscape)?);
+    let bounds = crate::objective::Objective::bounds(&objective);
+    let strategy = search::build(&config.strategy, &start, &bounds)?;
+    let driver = Driver::new(strategy, Box::new(objective), config.seed as u64, StopRules::default());
+    Ok((landscape, driver))
+}
+
+#[wasm_bindgen]
+impl LandscapeSession {
+    /// Starts a session from a configuration object (see `LandscapeConfig`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: JsValue) -> Result<LandscapeSession, JsError> {
+        let config: LandscapeConfig = from_js(config)?;
+        let (landscape, driver) = make_driver(&config).map_err(js_error)?;
+        Ok(LandscapeSession { config, landscape, driver })
+    }
+
+    /// Applies a new configuration. Changes that can apply mid-run (rates, σ, mutation…)
+    /// keep the run; others (landscape, strategy kind, seed, start, population) reset it.
+    /// A bad configuration is refused and the current run is kept. Returns whether it reset.
+    pub fn configure(&mut self, config: JsValue) -> Result<bool, JsError> {
+        let config: LandscapeConfig = from_js(config)?;
+        let structural = config.landscape != self.config.landscape
+            || config.seed != self.config.seed
+            || config.start != self.config.start;
+        if !structural && self.driver.retune(&config.strategy).map_err(js_error)? {
+            self.config = config;
+            return Ok(false);
+        }
+        let (landscape, driver) = make_driver(&config).map_err(js_error)?;
+        *self = LandscapeSession { config, landscape, driver };
+        Ok(true)
+    }
+
+    /// Starts the run again from its start point with the same settings.
+    pub fn reset(&mut self) -> Result<(), JsError> {
+        let (landscape, driver) = make_driver(&self.config).map_err(js_error)?;
+        self.landscape = landscape;
+        self.driver = driver;
+        Ok(())
+    }
+
+    /// Takes up to `n` steps (fewer if the run stops); returns the steps taken.
+    pub fn step(&mut self, n: u32) -> Result<u32, JsError> {
+        let before = self.driver.steps();
+        self.driver.run(n as usize).map_err(js_error)?;
+        Ok((self.driver.steps() - before) as u32)
+    }
+
+    /// The status object: status, reason, step, evaluations, position, value, gradient,
+    /// best point and value, the update formula with numbers, and drawing marks.
+    pub fn state(&self) -> Result<JsValue, JsError> {
+        let d = &self.driver;
+        let position = d.position().to_vec();
+        let value = self.landscape.value(position[0], position[1]);
+        let (best_point, best_value) = d.best();
+        let marks = d.marks();
+        let gradient = (!d.gradients().is_empty()).then(|| d.gradients().to_vec());
+        to_js(&StateView {
+            status: d.status(),
+            reason: d.reason().to_string(),
+            step: d.steps(),
+            evaluations: d.evaluations(),
+            value,
+            gradient,
+            position,
+            best_point: best_point.to_vec(),
+            best_value: best_value.is_finite().then_some(best_value),
+            explanation: d.explain(),
+            accepted: marks.accepted,
+            elite_count: marks.elite_count,
+        })
+    }
+
+    /// The configuration in force (for the URL and the controls).
+    pub fn config(&self) -> Result<JsValue, JsError> {
+        to_js(&self.config)
+    }
+
+    /// The surface as RGBA pixels (`width` × `height`, y up), heatmap with contour lines.
+    pub fn heatmap(&self, width: u32, height: u32) -> Vec<u8> {
+        let values = landscape::sample_grid(self.landscape.as_ref(), width as usize, height as usize);
+        surface_rgba(&values, width as usize, height as usize)
+    }
+
+    /// `[x_min, x_max, y_min, y_max]`.
+    pub fn domain(&self) -> Vec<f64> {
+        let ((x0, x1), (y0, y1)) = self.landscape.domain();
+        vec![x0, x1, y0, y1]
+    }
+
+    /// Known minima, flat `(x, y, J)` triples.
+    pub fn minima(&self) -> Vec<f64> {
+        self.landscape.minima().into_iter().flat_map(|(x, y, v)| [x, y, v]).collect()
+    }
+
+    /// J(x, y) (for hover read-outs).
+    #[wasm_bindgen(js_name = valueAt)]
+    pub fn value_at(&self, x: f64, y: f64) -> f64 {
+        self.landscape.value(x, y)
+    }
+
+    /// The points asked in the last step, flat (x, y) pairs.
+    pub fn asked(&self) -> Vec<f64> {
+        self.driver.asked().to_vec()
+    }
+
+    /// The points asked the step before (the GA's previous generation).
+    #[wasm_bindgen(js_name = previousAsked)]
+    pub fn previous_asked(&self) -> Vec<f64> {
+        self.driver.previous_asked().to_vec()
+    }
+
+    /// GA parent indices (into the previous generation), two per individual.
+    pub fn parents(&self) -> Vec<u32> {
+        self.driver.marks().parents
+    }
+
+    /// Every kept sample, flat (x, y) pairs, oldest first.
+    pub fn samples(&self) -> Vec<f64> {
+        self.driver.trace().samples.clone()
+    }
+
+    /// The strategy's position after each step, flat (x, y) pairs; the first is the start.
+    pub fn path(&self) -> Vec<f64> {
+        self.driver.trace().positions.clone()
+    }
+
+    /// The best-so-far curve: evaluations after each step.
+    #[wasm_bindgen(js_name = curveEvaluations)]
+    pub fn curve_evaluations(&self) -> Vec<f64> {
+        self.driver.trace().evaluations.clone()
+    }
+
+    /// The best-so-far curve: best J after each step.
+    #[wasm_bindgen(js_name = curveBest)]
+    pub fn curve_best(&self) -> Vec<f64> {
+        self.driver.trace().best.clone()
+    }
+
+    /// The regression landscape's data, `[x…, y…]` (empty for other landscapes).
+    #[wasm_bindgen(js_name = regressionData)]
+    pub fn regression_data(&self) -> Vec<f64> {
+        if self.config.landscape.id != "regression" {
+            return Vec::new();
+        }
+        let data = landscape::Regression::default();
+        let (xs, ys) = data.data();
+        xs.iter().chain(ys).copied().collect()
+    }
+}
+
+/// The landscapes the page offers: `[{id, label, formula}]`.
+#[wasm_bindgen(js_name = landscapeCatalog)]
+pub fn landscape_catalog() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Entry {
+        id: &'static str,
+        label: &'static str,
+        formula: &'static str,
+    }
+    let entries: Vec<Entry> = landscape::LANDSCAPE_IDS
+        .iter()
+        .filter_map(|id| {
+            let settings = LandscapeSettings { id: id.to_string(), ..Default::default() };
+            landscape::build(&settings).ok().map(|l| Entry { id: l.id(), label: l.label(), formula: l.formula() })
+        })
+        .collect();
+    to_js(&entries)
+}

@@ -1,0 +1,38 @@
+//! The only place that knows wasm-bindgen: session types the page drives. They parse
+//! configuration (serde), call the core, and copy numbers out as typed arrays.
+
+mod landscape_session;
+
+pub use landscape_session::LandscapeSession;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Installs the panic hook so a bug shows a readable message in the console.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// A fresh random seed (the one place entropy is used: the "new seed" button).
+#[wasm_bindgen(js_name = freshSeed)]
+pub fn fresh_seed() -> u32 {
+    crate::rng::fresh_seed()
+}
+
+/// Turns a core error into a JS `Error` whose message the page shows as it is.
+pub(crate) fn js_error(error: crate::Error) -> JsError {
+    JsError::new(&error.to_string())
+}
+
+/// Serializes a status struct to a plain JS object (maps as objects, not `Map`).
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Reads a configuration object, naming the field that has the wrong type.
+pub(crate) fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("settings: {e}")))
+}
