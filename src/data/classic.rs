@@ -16,8 +16,12 @@ const DIABETES_TARGET: &str = include_str!("tables/diabetes_target.csv");
 /// Ids accepted by [`classic`].
 pub const CLASSIC_IDS: [&str; 4] = ["iris", "wine", "breast_cancer", "diabetes"];
 
-const IRIS_FEATURES: [&str; 4] =
-    ["sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"];
+const IRIS_FEATURES: [&str; 4] = [
+    "sepal length (cm)",
+    "sepal width (cm)",
+    "petal length (cm)",
+    "petal width (cm)",
+];
 const WINE_FEATURES: [&str; 13] = [
     "alcohol",
     "malic acid",
@@ -47,8 +51,18 @@ const NUCLEUS_PROPERTIES: [&str; 10] = [
     "symmetry",
     "fractal dimension",
 ];
-const DIABETES_FEATURE_NAMES: [&str; 10] =
-    ["age", "sex", "bmi", "bp (average blood pressure)", "s1", "s2", "s3", "s4", "s5", "s6"];
+const DIABETES_FEATURE_NAMES: [&str; 10] = [
+    "age",
+    "sex",
+    "bmi",
+    "bp (average blood pressure)",
+    "s1",
+    "s2",
+    "s3",
+    "s4",
+    "s5",
+    "s6",
+];
 
 /// Loads the classic dataset `id` (one of [`CLASSIC_IDS`]).
 pub fn classic(id: &str) -> Result<Dataset> {
@@ -65,7 +79,10 @@ pub fn classic(id: &str) -> Result<Dataset> {
         "diabetes" => diabetes(),
         _ => Err(Error::setting(
             "dataset",
-            format!("unknown dataset \"{id}\"; expected one of {}", CLASSIC_IDS.join(", ")),
+            format!(
+                "unknown dataset \"{id}\"; expected one of {}",
+                CLASSIC_IDS.join(", ")
+            ),
         )),
     }
 }
@@ -76,7 +93,9 @@ pub fn classic_credit(id: &str) -> &'static str {
         "iris" => {
             "Iris (R. A. Fisher, 1936): UCI Machine Learning Repository, CC BY 4.0, via scikit-learn"
         }
-        "wine" => "Wine (Forina et al.): UCI Machine Learning Repository, CC BY 4.0, via scikit-learn",
+        "wine" => {
+            "Wine (Forina et al.): UCI Machine Learning Repository, CC BY 4.0, via scikit-learn"
+        }
         "breast_cancer" => {
             "Breast Cancer Wisconsin (Diagnostic) (Wolberg, Street & Mangasarian): UCI Machine \
              Learning Repository, CC BY 4.0, via scikit-learn"
@@ -101,7 +120,11 @@ fn labelled_table(name: &str, text: &str, feature_names: Vec<String>) -> Result<
     let n = parse_count(header[0], 1, 1)?;
     let d = parse_count(header.get(1).copied().unwrap_or(""), 1, 2)?;
     if d != feature_names.len() {
-        return Err(Error::data_at(1, Some(2), "the feature count does not match the names"));
+        return Err(Error::data_at(
+            1,
+            Some(2),
+            "the feature count does not match the names",
+        ));
     }
     let class_names = owned(&header[2..]);
     let mut features = Vec::with_capacity(n * d);
@@ -109,7 +132,11 @@ fn labelled_table(name: &str, text: &str, feature_names: Vec<String>) -> Result<
     for (line, text) in lines {
         let cells: Vec<&str> = text.split(',').collect();
         if cells.len() != d + 1 {
-            return Err(Error::data_at(line, None, format!("expected {} fields", d + 1)));
+            return Err(Error::data_at(
+                line,
+                None,
+                format!("expected {} fields", d + 1),
+            ));
         }
         for (col, cell) in cells[..d].iter().enumerate() {
             features.push(parse_number(cell, line, col + 1)?);
@@ -117,9 +144,20 @@ fn labelled_table(name: &str, text: &str, feature_names: Vec<String>) -> Result<
         labels.push(parse_count(cells[d], line, d + 1)?);
     }
     if labels.len() != n {
-        return Err(Error::data(format!("expected {n} rows, found {}", labels.len())));
+        return Err(Error::data(format!(
+            "expected {n} rows, found {}",
+            labels.len()
+        )));
     }
-    Dataset::new(name, features, feature_names, Target::Classes { labels, class_names })
+    Dataset::new(
+        name,
+        features,
+        feature_names,
+        Target::Classes {
+            labels,
+            class_names,
+        },
+    )
 }
 
 /// Parses the diabetes table: 10 space-separated features per line, target in its own file.
@@ -139,11 +177,17 @@ fn diabetes() -> Result<Dataset> {
         .enumerate()
         .map(|(i, cell)| parse_number(cell.trim(), i + 1, 1))
         .collect::<Result<Vec<f64>>>()?;
-    Dataset::new("Diabetes", features, owned(&DIABETES_FEATURE_NAMES), Target::Values(values))
+    Dataset::new(
+        "Diabetes",
+        features,
+        owned(&DIABETES_FEATURE_NAMES),
+        Target::Values(values),
+    )
 }
 
 fn parse_number(cell: &str, line: usize, col: usize) -> Result<f64> {
-    cell.parse().map_err(|_| Error::data_at(line, Some(col), format!("\"{cell}\" is not a number")))
+    cell.parse()
+        .map_err(|_| Error::data_at(line, Some(col), format!("\"{cell}\" is not a number")))
 }
 
 fn parse_count(cell: &str, line: usize, col: usize) -> Result<usize> {
@@ -156,7 +200,13 @@ mod tests {
     use super::*;
 
     fn class_counts(data: &Dataset) -> Vec<usize> {
-        let Target::Classes { labels, class_names } = data.target() else { panic!() };
+        let Target::Classes {
+            labels,
+            class_names,
+        } = data.target()
+        else {
+            panic!()
+        };
         let mut counts = vec![0; class_names.len()];
         labels.iter().for_each(|&l| counts[l] += 1);
         counts
@@ -176,7 +226,9 @@ mod tests {
         }
         let iris = classic("iris").unwrap();
         assert_eq!(iris.row(0), &[5.1, 3.5, 1.4, 0.2]);
-        let Target::Classes { class_names, .. } = iris.target() else { unreachable!() };
+        let Target::Classes { class_names, .. } = iris.target() else {
+            unreachable!()
+        };
         assert_eq!(class_names, &["setosa", "versicolor", "virginica"]);
         let cancer = classic("breast_cancer").unwrap();
         assert_eq!(cancer.feature_names()[0], "mean radius");
@@ -188,7 +240,9 @@ mod tests {
     fn diabetes_is_a_regression_table() {
         let data = classic("diabetes").unwrap();
         assert_eq!((data.n_rows(), data.n_features()), (442, 10));
-        let Target::Values(values) = data.target() else { panic!("not regression") };
+        let Target::Values(values) = data.target() else {
+            panic!("not regression")
+        };
         let min = values.iter().copied().fold(f64::INFINITY, f64::min);
         let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         assert_eq!((min, max), (25.0, 346.0));

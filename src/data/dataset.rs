@@ -96,7 +96,12 @@ impl Dataset {
             )));
         }
         check_target(&target)?;
-        Ok(Dataset { name: name.into(), features, feature_names, target })
+        Ok(Dataset {
+            name: name.into(),
+            features,
+            feature_names,
+            target,
+        })
     }
 
     /// The dataset's display name.
@@ -145,13 +150,18 @@ impl Dataset {
             )));
         }
         if self.n_rows() >= MAX_ROWS {
-            return Err(Error::data(format!("a dataset holds at most {MAX_ROWS} rows")));
+            return Err(Error::data(format!(
+                "a dataset holds at most {MAX_ROWS} rows"
+            )));
         }
         if !(x.is_finite() && y.is_finite()) {
             return Err(Error::data(format!("the point ({x}, {y}) is not finite")));
         }
         match &mut self.target {
-            Target::Classes { labels, class_names } => {
+            Target::Classes {
+                labels,
+                class_names,
+            } => {
                 let k = class_names.len();
                 let valid = class_or_value.fract() == 0.0
                     && class_or_value >= 0.0
@@ -159,7 +169,10 @@ impl Dataset {
                 if !valid {
                     return Err(Error::setting(
                         "class",
-                        format!("must be a class number from 0 to {} (got {class_or_value})", k - 1),
+                        format!(
+                            "must be a class number from 0 to {} (got {class_or_value})",
+                            k - 1
+                        ),
                     ));
                 }
                 labels.push(class_or_value as usize);
@@ -185,7 +198,11 @@ impl Dataset {
         if n == 1 {
             return Err(Error::data("cannot remove the last point of the dataset"));
         }
-        if let Target::Classes { labels, class_names } = &self.target {
+        if let Target::Classes {
+            labels,
+            class_names,
+        } = &self.target
+        {
             let last = labels[n - 1];
             if classes_present(&labels[..n - 1]) < 2 {
                 return Err(Error::data(format!(
@@ -204,7 +221,10 @@ impl Dataset {
 /// Checks labels against class names (and at least two classes present), or values finite.
 fn check_target(target: &Target) -> Result<()> {
     match target {
-        Target::Classes { labels, class_names } => {
+        Target::Classes {
+            labels,
+            class_names,
+        } => {
             let k = class_names.len();
             if let Some(i) = labels.iter().position(|&l| l >= k) {
                 return Err(Error::data(format!(
@@ -251,7 +271,10 @@ mod tests {
             "t",
             vec![0.0, 0.0, 1.0, 1.0],
             vec!["x1".into(), "x2".into()],
-            Target::Classes { labels: vec![0, 1], class_names: vec!["A".into(), "B".into()] },
+            Target::Classes {
+                labels: vec![0, 1],
+                class_names: vec!["A".into(), "B".into()],
+            },
         )
         .unwrap()
     }
@@ -261,15 +284,21 @@ mod tests {
         let names = || vec!["x".to_string()];
         let values = |v: Vec<f64>| Target::Values(v);
         assert_eq!(
-            Dataset::new("t", vec![], names(), values(vec![])).unwrap_err().to_string(),
+            Dataset::new("t", vec![], names(), values(vec![]))
+                .unwrap_err()
+                .to_string(),
             "the dataset has no rows"
         );
         assert_eq!(
-            Dataset::new("t", vec![1.0], vec![], values(vec![1.0])).unwrap_err().to_string(),
+            Dataset::new("t", vec![1.0], vec![], values(vec![1.0]))
+                .unwrap_err()
+                .to_string(),
             "a dataset needs at least one feature column"
         );
         assert_eq!(
-            Dataset::new("t", vec![1.0], names(), values(vec![1.0, 2.0])).unwrap_err().to_string(),
+            Dataset::new("t", vec![1.0], names(), values(vec![1.0, 2.0]))
+                .unwrap_err()
+                .to_string(),
             "1 feature values do not fill 2 rows of 1 features"
         );
         assert_eq!(
@@ -284,13 +313,20 @@ mod tests {
                 .to_string(),
             "row 1: the target inf is not a finite number"
         );
-        let classes = |labels| Target::Classes { labels, class_names: vec!["A".into(), "B".into()] };
+        let classes = |labels| Target::Classes {
+            labels,
+            class_names: vec!["A".into(), "B".into()],
+        };
         assert_eq!(
-            Dataset::new("t", vec![1.0, 2.0], names(), classes(vec![1, 1])).unwrap_err().to_string(),
+            Dataset::new("t", vec![1.0, 2.0], names(), classes(vec![1, 1]))
+                .unwrap_err()
+                .to_string(),
             "only one class (\"B\") is present; classification needs at least 2 classes"
         );
         assert_eq!(
-            Dataset::new("t", vec![1.0, 2.0], names(), classes(vec![0, 2])).unwrap_err().to_string(),
+            Dataset::new("t", vec![1.0, 2.0], names(), classes(vec![0, 2]))
+                .unwrap_err()
+                .to_string(),
             "row 2: class 2 does not exist (there are 2 classes)"
         );
     }

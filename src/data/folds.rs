@@ -17,7 +17,9 @@ pub struct Fold {
 /// Deals `n` shuffled rows into `k` folds (2 ≤ k ≤ n) whose sizes differ by at most one.
 pub fn k_fold(n: usize, k: usize, rng: &mut Rng) -> Result<Vec<Fold>> {
     if n < 2 {
-        return Err(Error::data(format!("cross-validation needs at least 2 rows (got {n})")));
+        return Err(Error::data(format!(
+            "cross-validation needs at least 2 rows (got {n})"
+        )));
     }
     check_count("folds", k, 2, n)?;
     let mut order: Vec<usize> = (0..n).collect();
@@ -29,10 +31,14 @@ pub fn k_fold(n: usize, k: usize, rng: &mut Rng) -> Result<Vec<Fold>> {
 /// per class). `k` may be at most the size of the smallest class present.
 pub fn stratified_k_fold(labels: &[usize], k: usize, rng: &mut Rng) -> Result<Vec<Fold>> {
     let classes = shuffled_classes(labels, rng);
-    let Some((label, smallest)) =
-        classes.iter().map(|(label, rows)| (*label, rows.len())).min_by_key(|&(_, m)| m)
+    let Some((label, smallest)) = classes
+        .iter()
+        .map(|(label, rows)| (*label, rows.len()))
+        .min_by_key(|&(_, m)| m)
     else {
-        return Err(Error::data("cross-validation needs at least 2 rows (got 0)"));
+        return Err(Error::data(
+            "cross-validation needs at least 2 rows (got 0)",
+        ));
     };
     if smallest < 2 {
         return Err(Error::data(format!(
@@ -78,11 +84,21 @@ mod tests {
             fold.test.iter().for_each(|&i| tested[i] += 1);
             let mut all = [fold.train.clone(), fold.test.clone()].concat();
             all.sort_unstable();
-            assert_eq!(all, (0..n).collect::<Vec<_>>(), "train ∪ test = all, disjoint");
+            assert_eq!(
+                all,
+                (0..n).collect::<Vec<_>>(),
+                "train ∪ test = all, disjoint"
+            );
         }
-        assert!(tested.iter().all(|&t| t == 1), "every row tested exactly once");
+        assert!(
+            tested.iter().all(|&t| t == 1),
+            "every row tested exactly once"
+        );
         let sizes: Vec<usize> = folds.iter().map(|f| f.test.len()).collect();
-        assert!(sizes.iter().max().unwrap() - sizes.iter().min().unwrap() <= 1, "{sizes:?}");
+        assert!(
+            sizes.iter().max().unwrap() - sizes.iter().min().unwrap() <= 1,
+            "{sizes:?}"
+        );
     }
 
     #[test]
@@ -103,15 +119,24 @@ mod tests {
             let total = labels.iter().filter(|&&l| l == class).count();
             for fold in &folds {
                 let got = fold.test.iter().filter(|&&i| labels[i] == class).count();
-                assert!(got == total / 4 || got == total.div_ceil(4), "class {class}: {got}");
+                assert!(
+                    got == total / 4 || got == total.div_ceil(4),
+                    "class {class}: {got}"
+                );
             }
         }
     }
 
     #[test]
     fn same_seed_same_folds() {
-        assert_eq!(k_fold(30, 3, &mut seeded(1)).unwrap(), k_fold(30, 3, &mut seeded(1)).unwrap());
-        assert_ne!(k_fold(30, 3, &mut seeded(1)).unwrap(), k_fold(30, 3, &mut seeded(2)).unwrap());
+        assert_eq!(
+            k_fold(30, 3, &mut seeded(1)).unwrap(),
+            k_fold(30, 3, &mut seeded(1)).unwrap()
+        );
+        assert_ne!(
+            k_fold(30, 3, &mut seeded(1)).unwrap(),
+            k_fold(30, 3, &mut seeded(2)).unwrap()
+        );
         let labels: Vec<usize> = (0..30).map(|i| i % 2).collect();
         assert_eq!(
             stratified_k_fold(&labels, 3, &mut seeded(1)).unwrap(),
@@ -130,11 +155,15 @@ mod tests {
         assert!(k_fold(1, 2, &mut rng).is_err());
         let labels = [0, 0, 0, 1, 1, 1, 1];
         assert_eq!(
-            stratified_k_fold(&labels, 4, &mut rng).unwrap_err().to_string(),
+            stratified_k_fold(&labels, 4, &mut rng)
+                .unwrap_err()
+                .to_string(),
             "folds: must be a whole number from 2 to 3, the size of the smallest class (got 4)"
         );
         assert_eq!(
-            stratified_k_fold(&[0, 0, 1], 2, &mut rng).unwrap_err().to_string(),
+            stratified_k_fold(&[0, 0, 1], 2, &mut rng)
+                .unwrap_err()
+                .to_string(),
             "stratified cross-validation needs at least 2 rows of every class; class 1 has 1"
         );
         assert!(stratified_k_fold(&[], 2, &mut rng).is_err());

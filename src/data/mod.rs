@@ -1,1 +1,30 @@
-//! (being written)
+//! Datasets: seeded toy shapes, classic tables shipped in the crate, the user's CSV file and
+//! points drawn by hand; plus what models need around them (splits, folds, standardization)
+//! and what the page needs to show them (the two most informative features, a PCA view).
+
+mod classic;
+mod csv;
+mod dataset;
+mod folds;
+mod informative;
+mod pca;
+mod split;
+mod standardize;
+mod strata;
+mod synthetic;
+
+pub use classic::{CLASSIC_IDS, classic, classic_credit};
+pub use csv::{
+    AUTO_MAX_CLASSES, CsvOptions, HeaderRow, MAX_CLASSES, MAX_COLUMNS, ParsedCsv, TargetKind,
+    parse_csv,
+};
+pub use dataset::{Dataset, MAX_ROWS, Target};
+pub use folds::{Fold, k_fold, stratified_k_fold};
+pub use informative::most_informative_pair;
+pub use pca::pca_2d;
+pub use split::{Split, train_test_split};
+pub use standardize::Standardizer;
+pub use synthetic::{
+    GENERATOR_IDS, MAX_NOISE, MAX_POINTS, MIN_POINTS, circle, generate, line, plane, sine, spiral,
+    three_blobs, two_gaussians, two_moons, xor,
+};

@@ -38,8 +38,11 @@ pub fn train_test_split(
     }
     let n = target.len();
     let n_test = ((n as f64 * test).round() as usize).max(1);
-    let n_validation =
-        if validation == 0.0 { 0 } else { ((n as f64 * validation).round() as usize).max(1) };
+    let n_validation = if validation == 0.0 {
+        0
+    } else {
+        ((n as f64 * validation).round() as usize).max(1)
+    };
     if n_test + n_validation >= n {
         return Err(Error::data(format!(
             "{n} rows are too few to split into training, validation and test sets"
@@ -72,7 +75,11 @@ fn interleaved_classes(labels: &[usize], rng: &mut Rng) -> Vec<usize> {
     for (_, rows) in shuffled_classes(labels, rng) {
         let phase = uniform(rng, 0.0, 1.0);
         let m = rows.len() as f64;
-        keyed.extend(rows.iter().enumerate().map(|(j, &row)| ((j as f64 + phase) / m, row)));
+        keyed.extend(
+            rows.iter()
+                .enumerate()
+                .map(|(j, &row)| ((j as f64 + phase) / m, row)),
+        );
     }
     keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
     keyed.into_iter().map(|(_, row)| row).collect()
@@ -84,7 +91,10 @@ mod tests {
     use crate::rng::seeded;
 
     fn classes(labels: Vec<usize>) -> Target {
-        Target::Classes { labels, class_names: vec!["A".into(), "B".into(), "C".into()] }
+        Target::Classes {
+            labels,
+            class_names: vec!["A".into(), "B".into(), "C".into()],
+        }
     }
 
     fn count(rows: &[usize], labels: &[usize], class: usize) -> usize {
@@ -95,7 +105,10 @@ mod tests {
     fn parts_cover_every_row_once_with_the_asked_sizes() {
         let target = Target::Values(vec![0.0; 100]);
         let split = train_test_split(&target, 0.2, 0.1, &mut seeded(1)).unwrap();
-        assert_eq!((split.train.len(), split.validation.len(), split.test.len()), (70, 20, 10));
+        assert_eq!(
+            (split.train.len(), split.validation.len(), split.test.len()),
+            (70, 20, 10)
+        );
         let mut all = [split.train, split.validation, split.test].concat();
         all.sort_unstable();
         assert_eq!(all, (0..100).collect::<Vec<_>>());
@@ -103,12 +116,25 @@ mod tests {
 
     #[test]
     fn classification_parts_keep_class_proportions() {
-        let labels: Vec<usize> = (0..200).map(|i| if i < 100 { 0 } else if i < 160 { 1 } else { 2 }).collect();
+        let labels: Vec<usize> = (0..200)
+            .map(|i| {
+                if i < 100 {
+                    0
+                } else if i < 160 {
+                    1
+                } else {
+                    2
+                }
+            })
+            .collect();
         let split = train_test_split(&classes(labels.clone()), 0.25, 0.25, &mut seeded(3)).unwrap();
-        for (part, expected) in [(&split.test, [25, 15, 10]), (&split.validation, [25, 15, 10])] {
-            for class in 0..3 {
-                let got = count(part, &labels, class) as i64;
-                assert!((got - expected[class] as i64).abs() <= 2, "class {class}: {got}");
+        for (part, expected) in [
+            (&split.test, [25, 15, 10]),
+            (&split.validation, [25, 15, 10]),
+        ] {
+            for (class, want) in expected.into_iter().enumerate() {
+                let got = count(part, &labels, class);
+                assert!(got.abs_diff(want) <= 2, "class {class}: {got}");
             }
         }
     }
@@ -127,7 +153,9 @@ mod tests {
         let target = Target::Values(vec![0.0; 10]);
         let mut rng = seeded(0);
         assert_eq!(
-            train_test_split(&target, 0.0, 0.6, &mut rng).unwrap_err().to_string(),
+            train_test_split(&target, 0.0, 0.6, &mut rng)
+                .unwrap_err()
+                .to_string(),
             "test share: must be a number from 0.05 to 0.5 (got 0.6)"
         );
         assert!(train_test_split(&target, 0.5, 0.5, &mut rng).is_err());

@@ -27,7 +27,10 @@ impl Standardizer {
         let row = |i: usize| &features[i * d..(i + 1) * d];
         let mut means = vec![0.0; d];
         for &i in rows {
-            means.iter_mut().zip(row(i)).for_each(|(m, v)| *m += v / count);
+            means
+                .iter_mut()
+                .zip(row(i))
+                .for_each(|(m, v)| *m += v / count);
         }
         let mut variances = vec![0.0; d];
         for &i in rows {
@@ -38,9 +41,13 @@ impl Standardizer {
         let scales = variances
             .iter()
             .zip(&means)
-            .map(|(var, m): (&f64, &f64)| {
+            .map(|(var, m)| {
                 let std = var.sqrt();
-                if std > 1e-12 * (1.0 + m.abs()) { std } else { 1.0 }
+                if std > 1e-12 * (1.0 + m.abs()) {
+                    std
+                } else {
+                    1.0
+                }
             })
             .collect();
         Ok(Standardizer { means, scales })
@@ -79,14 +86,19 @@ mod tests {
         let s = Standardizer::fit(&features, 2, &[0, 1]).unwrap();
         assert_eq!(s.means(), &[2.0, 5.0]);
         assert_eq!(s.scales(), &[1.0, 1.0], "std 1, and constant column → 1");
-        assert_eq!(s.transform(&features), vec![-1.0, 0.0, 1.0, 0.0, 98.0, -12.0]);
+        assert_eq!(
+            s.transform(&features),
+            vec![-1.0, 0.0, 1.0, 0.0, 98.0, -12.0]
+        );
     }
 
     #[test]
     fn training_rows_come_out_with_zero_mean_and_unit_variance() {
         let features: Vec<f64> = (0..30).map(|i| (i * i) as f64 * 0.1).collect();
         let rows: Vec<usize> = (0..10).collect();
-        let z = Standardizer::fit(&features, 3, &rows).unwrap().transform(&features);
+        let z = Standardizer::fit(&features, 3, &rows)
+            .unwrap()
+            .transform(&features);
         for j in 0..3 {
             let col: Vec<f64> = z.iter().skip(j).step_by(3).copied().collect();
             let mean = col.iter().sum::<f64>() / 10.0;

@@ -23,8 +23,17 @@ pub const MAX_NOISE: f64 = 1.0;
 const JITTER_AT_FULL_NOISE: f64 = 0.5;
 
 /// Ids accepted by [`generate`]: six classification shapes, then three regression curves.
-pub const GENERATOR_IDS: [&str; 9] =
-    ["circle", "xor", "gaussians", "spiral", "moons", "blobs", "line", "sine", "plane"];
+pub const GENERATOR_IDS: [&str; 9] = [
+    "circle",
+    "xor",
+    "gaussians",
+    "spiral",
+    "moons",
+    "blobs",
+    "line",
+    "sine",
+    "plane",
+];
 
 /// Spiral radius at parameter t ∈ [0, 1): `SPIRAL_R0 + SPIRAL_R1 · t`.
 const SPIRAL_R0: f64 = 0.05;
@@ -47,26 +56,47 @@ pub fn generate(id: &str, n: usize, noise: f64, rng: &mut Rng) -> Result<Dataset
         "plane" => plane(n, noise, rng),
         _ => Err(Error::setting(
             "dataset",
-            format!("unknown generator \"{id}\"; expected one of {}", GENERATOR_IDS.join(", ")),
+            format!(
+                "unknown generator \"{id}\"; expected one of {}",
+                GENERATOR_IDS.join(", ")
+            ),
         )),
     }
 }
 
 /// Class 0 fills a disc of radius 0.45; class 1 a ring from radius 0.65 to 0.95.
 pub fn circle(n: usize, noise: f64, rng: &mut Rng) -> Result<Dataset> {
-    classification("Circle", n, noise, &["inside", "outside"], rng, |class, rng| {
-        let (r_min, r_max) = if class == 0 { (0.0, 0.45) } else { (0.65, 0.95) };
-        polar(uniform(rng, r_min, r_max), uniform(rng, 0.0, TAU))
-    })
+    classification(
+        "Circle",
+        n,
+        noise,
+        &["inside", "outside"],
+        rng,
+        |class, rng| {
+            let (r_min, r_max) = if class == 0 {
+                (0.0, 0.45)
+            } else {
+                (0.65, 0.95)
+            };
+            polar(uniform(rng, r_min, r_max), uniform(rng, 0.0, TAU))
+        },
+    )
 }
 
 /// Class 0 in the quadrants where x and y share a sign, class 1 where they differ.
 pub fn xor(n: usize, noise: f64, rng: &mut Rng) -> Result<Dataset> {
-    classification("XOR", n, noise, &["same sign", "opposite sign"], rng, |class, rng| {
-        let x = uniform(rng, 0.05, 1.0) * random_sign(rng);
-        let y = uniform(rng, 0.05, 1.0) * x.signum();
-        if class == 0 { (x, y) } else { (x, -y) }
-    })
+    classification(
+        "XOR",
+        n,
+        noise,
+        &["same sign", "opposite sign"],
+        rng,
+        |class, rng| {
+            let x = uniform(rng, 0.05, 1.0) * random_sign(rng);
+            let y = uniform(rng, 0.05, 1.0) * x.signum();
+            if class == 0 { (x, y) } else { (x, -y) }
+        },
+    )
 }
 
 /// Two round Gaussian clouds (σ = 0.2) centred at (-0.45, -0.45) and (0.45, 0.45).
@@ -88,23 +118,37 @@ pub fn spiral(n: usize, noise: f64, rng: &mut Rng) -> Result<Dataset> {
 
 /// Two interlocking half circles (scikit-learn's "moons"), scaled by 2/3 and centred.
 pub fn two_moons(n: usize, noise: f64, rng: &mut Rng) -> Result<Dataset> {
-    classification("Two moons", n, noise, &["upper", "lower"], rng, |class, rng| {
-        let angle = uniform(rng, 0.0, PI);
-        let (x, y) = if class == 0 {
-            (angle.cos(), angle.sin())
-        } else {
-            (1.0 - angle.cos(), 0.5 - angle.sin())
-        };
-        ((x - 0.5) / 1.5, (y - 0.25) / 1.5)
-    })
+    classification(
+        "Two moons",
+        n,
+        noise,
+        &["upper", "lower"],
+        rng,
+        |class, rng| {
+            let angle = uniform(rng, 0.0, PI);
+            let (x, y) = if class == 0 {
+                (angle.cos(), angle.sin())
+            } else {
+                (1.0 - angle.cos(), 0.5 - angle.sin())
+            };
+            ((x - 0.5) / 1.5, (y - 0.25) / 1.5)
+        },
+    )
 }
 
 /// Three Gaussian clouds (σ = 0.15) at radius 0.55, a third of a turn apart.
 pub fn three_blobs(n: usize, noise: f64, rng: &mut Rng) -> Result<Dataset> {
-    classification("Three blobs", n, noise, &["A", "B", "C"], rng, |class, rng| {
-        let (x, y) = polar(0.55, PI / 2.0 + class as f64 * TAU / 3.0);
-        gaussian_around((x, y), 0.15, rng)
-    })
+    classification(
+        "Three blobs",
+        n,
+        noise,
+        &["A", "B", "C"],
+        rng,
+        |class, rng| {
+            let (x, y) = polar(0.55, PI / 2.0 + class as f64 * TAU / 3.0);
+            gaussian_around((x, y), 0.15, rng)
+        },
+    )
 }
 
 /// y = a·x + b with a drawn from [-0.8, 0.8] and b from [-0.2, 0.2].
@@ -124,7 +168,9 @@ pub fn plane(n: usize, noise: f64, rng: &mut Rng) -> Result<Dataset> {
     let a1 = uniform(rng, -0.45, 0.45);
     let a2 = uniform(rng, -0.45, 0.45);
     let b = uniform(rng, -0.1, 0.1);
-    regression("Plane", n, noise, &["x1", "x2"], rng, |x| a1 * x[0] + a2 * x[1] + b)
+    regression("Plane", n, noise, &["x1", "x2"], rng, |x| {
+        a1 * x[0] + a2 * x[1] + b
+    })
 }
 
 /// The spiral arm of `class` at parameter `t`, without noise.
@@ -138,11 +184,18 @@ fn polar(r: f64, angle: f64) -> (f64, f64) {
 }
 
 fn random_sign(rng: &mut Rng) -> f64 {
-    if uniform(rng, 0.0, 1.0) < 0.5 { -1.0 } else { 1.0 }
+    if uniform(rng, 0.0, 1.0) < 0.5 {
+        -1.0
+    } else {
+        1.0
+    }
 }
 
 fn gaussian_around(centre: (f64, f64), sigma: f64, rng: &mut Rng) -> (f64, f64) {
-    (centre.0 + sigma * standard_normal(rng), centre.1 + sigma * standard_normal(rng))
+    (
+        centre.0 + sigma * standard_normal(rng),
+        centre.1 + sigma * standard_normal(rng),
+    )
 }
 
 fn check_args(n: usize, noise: f64) -> Result<()> {
@@ -171,10 +224,15 @@ fn classification(
         features.push(y + sigma * standard_normal(rng));
     }
     let class_names = class_names.iter().map(|s| s.to_string()).collect();
-    Dataset::new(name, features, vec!["x1".into(), "x2".into()], Target::Classes {
-        labels,
-        class_names,
-    })
+    Dataset::new(
+        name,
+        features,
+        vec!["x1".into(), "x2".into()],
+        Target::Classes {
+            labels,
+            class_names,
+        },
+    )
 }
 
 /// Builds a regression dataset with features uniform in [-1, 1] and value `f(x)` plus jitter.
@@ -190,8 +248,10 @@ fn regression(
     let sigma = noise * JITTER_AT_FULL_NOISE;
     let d = feature_names.len();
     let features: Vec<f64> = (0..n * d).map(|_| uniform(rng, -1.0, 1.0)).collect();
-    let values =
-        features.chunks_exact(d).map(|x| f(x) + sigma * standard_normal(rng)).collect();
+    let values = features
+        .chunks_exact(d)
+        .map(|x| f(x) + sigma * standard_normal(rng))
+        .collect();
     let feature_names = feature_names.iter().map(|s| s.to_string()).collect();
     Dataset::new(name, features, feature_names, Target::Values(values))
 }
@@ -202,7 +262,11 @@ mod tests {
     use crate::rng::seeded;
 
     fn class_counts(data: &Dataset) -> Vec<usize> {
-        let Target::Classes { labels, class_names } = data.target() else {
+        let Target::Classes {
+            labels,
+            class_names,
+        } = data.target()
+        else {
             panic!("not a classification dataset")
         };
         let mut counts = vec![0; class_names.len()];
@@ -218,7 +282,11 @@ mod tests {
             let data = generate(id, 101, 0.0, &mut seeded(1)).unwrap();
             assert_eq!(data.n_rows(), 101, "{id}");
             // Gaussian clouds have tails; every other shape stays inside the square.
-            let bound = if matches!(id, "gaussians" | "blobs") { 1.6 } else { 1.0 };
+            let bound = if matches!(id, "gaussians" | "blobs") {
+                1.6
+            } else {
+                1.0
+            };
             assert!(data.features().iter().all(|v| v.abs() <= bound), "{id}");
             if let Target::Values(values) = data.target() {
                 assert!(values.iter().all(|v| v.abs() <= 1.0), "{id}");
@@ -229,9 +297,15 @@ mod tests {
     #[test]
     fn classes_are_balanced() {
         for id in ["circle", "xor", "gaussians", "spiral", "moons"] {
-            assert_eq!(class_counts(&generate(id, 101, 0.3, &mut seeded(2)).unwrap()), [51, 50]);
+            assert_eq!(
+                class_counts(&generate(id, 101, 0.3, &mut seeded(2)).unwrap()),
+                [51, 50]
+            );
         }
-        assert_eq!(class_counts(&three_blobs(100, 0.3, &mut seeded(2)).unwrap()), [34, 33, 33]);
+        assert_eq!(
+            class_counts(&three_blobs(100, 0.3, &mut seeded(2)).unwrap()),
+            [34, 33, 33]
+        );
     }
 
     #[test]
@@ -246,7 +320,9 @@ mod tests {
     #[test]
     fn noiseless_spiral_points_lie_on_their_arm() {
         let data = spiral(200, 0.0, &mut seeded(4)).unwrap();
-        let Target::Classes { labels, .. } = data.target() else { unreachable!() };
+        let Target::Classes { labels, .. } = data.target() else {
+            unreachable!()
+        };
         for (i, &class) in labels.iter().enumerate() {
             let [x, y] = data.row(i) else { unreachable!() };
             let t = (x.hypot(*y) - SPIRAL_R0) / SPIRAL_R1;
@@ -258,7 +334,9 @@ mod tests {
     #[test]
     fn noiseless_xor_points_are_in_their_quadrants() {
         let data = xor(100, 0.0, &mut seeded(5)).unwrap();
-        let Target::Classes { labels, .. } = data.target() else { unreachable!() };
+        let Target::Classes { labels, .. } = data.target() else {
+            unreachable!()
+        };
         for (i, &class) in labels.iter().enumerate() {
             let same_sign = data.row(i)[0] * data.row(i)[1] > 0.0;
             assert_eq!(same_sign, class == 0);
@@ -269,11 +347,15 @@ mod tests {
     fn arguments_are_validated() {
         let mut rng = seeded(0);
         assert_eq!(
-            generate("circle", 5, 0.1, &mut rng).unwrap_err().to_string(),
+            generate("circle", 5, 0.1, &mut rng)
+                .unwrap_err()
+                .to_string(),
             "points: must be a whole number from 10 to 2000 (got 5)"
         );
         assert_eq!(
-            generate("circle", 50, 1.5, &mut rng).unwrap_err().to_string(),
+            generate("circle", 50, 1.5, &mut rng)
+                .unwrap_err()
+                .to_string(),
             "noise: must be a number from 0 to 1 (got 1.5)"
         );
         assert!(generate("square", 50, 0.1, &mut rng).is_err());

@@ -37,10 +37,19 @@ mod tests {
     fn numbers_and_their_problems() {
         assert_eq!(number("-1.5e2", 1, 1), Ok(-150.0));
         let message = |text| number(text, 2, 3).unwrap_err().to_string();
-        assert_eq!(message(""), "line 2, column 3: empty cell, expected a number");
+        assert_eq!(
+            message(""),
+            "line 2, column 3: empty cell, expected a number"
+        );
         assert_eq!(message("abc"), "line 2, column 3: \"abc\" is not a number");
-        assert_eq!(message("NaN"), "line 2, column 3: \"NaN\" is not a finite number");
-        assert_eq!(message("1e999"), "line 2, column 3: \"1e999\" is not a finite number");
+        assert_eq!(
+            message("NaN"),
+            "line 2, column 3: \"NaN\" is not a finite number"
+        );
+        assert_eq!(
+            message("1e999"),
+            "line 2, column 3: \"1e999\" is not a finite number"
+        );
         assert_eq!(
             message("a very long cell that goes on and on"),
             "line 2, column 3: \"a very long cell that go…\" is not a number"

@@ -25,7 +25,13 @@ impl<'a> Records<'a> {
     /// Records of `text` split at `delimiter` (an ASCII byte); a record with more than
     /// `max_fields` fields is an error.
     pub fn new(text: &'a str, delimiter: u8, max_fields: usize) -> Self {
-        Records { text, pos: 0, line: 1, delimiter, max_fields }
+        Records {
+            text,
+            pos: 0,
+            line: 1,
+            delimiter,
+            max_fields,
+        }
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -41,7 +47,10 @@ impl<'a> Records<'a> {
     fn skip_blank_lines(&mut self) -> bool {
         loop {
             let rest = &self.bytes()[self.pos..];
-            let blanks = rest.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+            let blanks = rest
+                .iter()
+                .take_while(|&&b| b == b' ' || b == b'\t')
+                .count();
             match rest.get(blanks) {
                 None => {
                     self.pos = self.text.len();
@@ -93,7 +102,11 @@ impl<'a> Records<'a> {
     fn field(&mut self, column: usize) -> Result<Cow<'a, str>> {
         let bytes = self.bytes();
         let start = self.pos;
-        let content = start + bytes[start..].iter().take_while(|&&b| self.is_space(b)).count();
+        let content = start
+            + bytes[start..]
+                .iter()
+                .take_while(|&&b| self.is_space(b))
+                .count();
         if bytes.get(content) == Some(&b'"') {
             return self.quoted(content + 1, column);
         }
@@ -114,10 +127,16 @@ impl<'a> Records<'a> {
         let mut p = open;
         let close = loop {
             let Some(q) = bytes[p..].iter().position(|&b| b == b'"').map(|i| p + i) else {
-                return Err(Error::data_at(start_line, Some(column), "a quoted field is never closed"));
+                return Err(Error::data_at(
+                    start_line,
+                    Some(column),
+                    "a quoted field is never closed",
+                ));
             };
             if bytes.get(q + 1) == Some(&b'"') {
-                unescaped.get_or_insert_with(String::new).push_str(&text[segment..=q]);
+                unescaped
+                    .get_or_insert_with(String::new)
+                    .push_str(&text[segment..=q]);
                 p = q + 2;
                 segment = p;
             } else {
@@ -132,7 +151,12 @@ impl<'a> Records<'a> {
             }
             None => Cow::Borrowed(&text[open..close]),
         };
-        let after = close + 1 + bytes[close + 1..].iter().take_while(|&&b| self.is_space(b)).count();
+        let after = close
+            + 1
+            + bytes[close + 1..]
+                .iter()
+                .take_while(|&&b| self.is_space(b))
+                .count();
         match bytes.get(after) {
             Some(&b) if b != self.delimiter && b != b'\n' && b != b'\r' => Err(Error::data_at(
                 self.line,
@@ -187,24 +211,39 @@ mod tests {
     #[test]
     fn fields_are_split_trimmed_and_unquoted() {
         let text = "a, b ,\"c,d\"\r\n\n  \n\"say \"\"hi\"\"\", \"x\ny\" ,z\r1;2";
-        assert_eq!(split(text, b','), [
-            (1, vec!["a".into(), "b".into(), "c,d".into()]),
-            (4, vec!["say \"hi\"".into(), "x\ny".into(), "z".into()]),
-            (6, vec!["1;2".into()]),
-        ]);
-        assert_eq!(split("1;2\t3\n", b';'), [(1, vec!["1".into(), "2\t3".into()])]);
-        assert_eq!(split("1\t\t3", b'\t'), [(1, vec!["1".into(), "".into(), "3".into()])]);
+        assert_eq!(
+            split(text, b','),
+            [
+                (1, vec!["a".into(), "b".into(), "c,d".into()]),
+                (4, vec!["say \"hi\"".into(), "x\ny".into(), "z".into()]),
+                (6, vec!["1;2".into()]),
+            ]
+        );
+        assert_eq!(
+            split("1;2\t3\n", b';'),
+            [(1, vec!["1".into(), "2\t3".into()])]
+        );
+        assert_eq!(
+            split("1\t\t3", b'\t'),
+            [(1, vec!["1".into(), "".into(), "3".into()])]
+        );
     }
 
     #[test]
     fn quoting_problems_are_errors_with_their_place() {
         let first = |text: &str| Records::new(text, b',', 10).last().unwrap().err().unwrap();
-        assert_eq!(first("1,2\n3,\"4").to_string(), "line 2, column 2: a quoted field is never closed");
+        assert_eq!(
+            first("1,2\n3,\"4").to_string(),
+            "line 2, column 2: a quoted field is never closed"
+        );
         assert_eq!(
             first("1,\"a\nb\"c,3").to_string(),
             "line 2, column 2: unexpected text after a closing quote"
         );
-        assert_eq!(first("1,2,3,4,5,6,7,8,9,10,11").to_string(), "line 1: more than 10 columns (the limit is 10)");
+        assert_eq!(
+            first("1,2,3,4,5,6,7,8,9,10,11").to_string(),
+            "line 1: more than 10 columns (the limit is 10)"
+        );
     }
 
     #[test]

@@ -17,7 +17,11 @@ pub(super) fn decode(bytes: &[u8]) -> Result<&str> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
         let line = 1 + line_breaks(&bytes[..e.valid_up_to()]);
-        Error::data_at(line, None, "the file is not UTF-8 text; save it as UTF-8 CSV")
+        Error::data_at(
+            line,
+            None,
+            "the file is not UTF-8 text; save it as UTF-8 CSV",
+        )
     })
 }
 
@@ -41,10 +45,12 @@ pub(super) fn delimiter(text: &str, max_fields: usize) -> u8 {
 /// its cells is a word above a number in the second row.
 pub(super) fn looks_like_header(first: &[Cow<str>], second: Option<&[Cow<str>]>) -> bool {
     let word = |cell: &str| !cell.is_empty() && !is_numeric(cell);
-    let all_words =
-        first.iter().any(|c| word(c)) && first.iter().all(|c| c.is_empty() || word(c));
+    let all_words = first.iter().any(|c| word(c)) && first.iter().all(|c| c.is_empty() || word(c));
     let word_over_number = second.is_some_and(|second| {
-        first.iter().zip(second).any(|(above, below)| word(above) && is_numeric(below))
+        first
+            .iter()
+            .zip(second)
+            .any(|(above, below)| word(above) && is_numeric(below))
     });
     all_words || word_over_number
 }
@@ -65,11 +71,24 @@ mod tests {
 
     #[test]
     fn headers_are_words_above_numbers() {
-        let row = |cells: &[&'static str]| cells.iter().map(|&c| Cow::Borrowed(c)).collect::<Vec<_>>();
-        assert!(looks_like_header(&row(&["x", "y", "class"]), Some(&row(&["1", "2", "a"]))));
-        assert!(looks_like_header(&row(&["", "2019", "label"]), Some(&row(&["0", "1", "2"]))));
-        assert!(!looks_like_header(&row(&["1", "2", "a"]), Some(&row(&["3", "4", "b"]))));
-        assert!(!looks_like_header(&row(&["1", "", "3"]), Some(&row(&["3", "4", "5"]))));
+        let row =
+            |cells: &[&'static str]| cells.iter().map(|&c| Cow::Borrowed(c)).collect::<Vec<_>>();
+        assert!(looks_like_header(
+            &row(&["x", "y", "class"]),
+            Some(&row(&["1", "2", "a"]))
+        ));
+        assert!(looks_like_header(
+            &row(&["", "2019", "label"]),
+            Some(&row(&["0", "1", "2"]))
+        ));
+        assert!(!looks_like_header(
+            &row(&["1", "2", "a"]),
+            Some(&row(&["3", "4", "b"]))
+        ));
+        assert!(!looks_like_header(
+            &row(&["1", "", "3"]),
+            Some(&row(&["3", "4", "5"]))
+        ));
         assert!(looks_like_header(&row(&["x", "y"]), None));
     }
 

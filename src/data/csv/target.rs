@@ -18,7 +18,11 @@ pub const AUTO_MAX_CLASSES: usize = 10;
 const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0;
 
 /// The target cells of every data row, with their lines, read from 1-based `column`.
-pub(super) fn read_target(cells: &[(usize, Cow<str>)], column: usize, kind: TargetKind) -> Result<Target> {
+pub(super) fn read_target(
+    cells: &[(usize, Cow<str>)],
+    column: usize,
+    kind: TargetKind,
+) -> Result<Target> {
     if let Some((line, _)) = cells.iter().find(|(_, text)| text.is_empty()) {
         return Err(Error::data_at(*line, Some(column), "empty target cell"));
     }
@@ -34,14 +38,17 @@ pub(super) fn read_target(cells: &[(usize, Cow<str>)], column: usize, kind: Targ
             None => values(cells, column),
         },
         TargetKind::Classification => match whole_numbers(cells) {
-            Some(keys) if numeric => integer_classes(keys, column, MAX_CLASSES),
-            _ => text_classes(cells, column, MAX_CLASSES),
+            Some(keys) => integer_classes(keys, column, MAX_CLASSES),
+            None => text_classes(cells, column, MAX_CLASSES),
         },
     }
 }
 
 fn values(cells: &[(usize, Cow<str>)], column: usize) -> Result<Target> {
-    let values = cells.iter().map(|(line, text)| number(text, *line, column)).collect::<Result<_>>()?;
+    let values = cells
+        .iter()
+        .map(|(line, text)| number(text, *line, column))
+        .collect::<Result<_>>()?;
     Ok(Target::Values(values))
 }
 
@@ -61,7 +68,10 @@ fn whole_numbers(cells: &[(usize, Cow<str>)]) -> Option<Vec<(usize, i64)>> {
 fn text_classes(cells: &[(usize, Cow<str>)], column: usize, limit: usize) -> Result<Target> {
     let keys = cells.iter().map(|(line, text)| (*line, text.as_ref()));
     let (labels, names) = first_appearance(keys, column, limit)?;
-    Ok(Target::Classes { labels, class_names: names.into_iter().map(str::to_string).collect() })
+    Ok(Target::Classes {
+        labels,
+        class_names: names.into_iter().map(str::to_string).collect(),
+    })
 }
 
 /// Classes named by whole numbers, in increasing order.
@@ -116,11 +126,18 @@ mod tests {
     use super::*;
 
     fn cells(texts: &[&'static str]) -> Vec<(usize, Cow<'static, str>)> {
-        texts.iter().enumerate().map(|(i, &t)| (i + 2, Cow::Borrowed(t))).collect()
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| (i + 2, Cow::Borrowed(t)))
+            .collect()
     }
 
     fn classes(labels: &[usize], names: &[&str]) -> Target {
-        Target::Classes { labels: labels.to_vec(), class_names: names.iter().map(|s| s.to_string()).collect() }
+        Target::Classes {
+            labels: labels.to_vec(),
+            class_names: names.iter().map(|s| s.to_string()).collect(),
+        }
     }
 
     #[test]
@@ -137,7 +154,8 @@ mod tests {
 
     #[test]
     fn other_numbers_are_values_unless_classes_are_asked_for() {
-        let texts: Vec<&'static str> = vec!["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"];
+        let texts: Vec<&'static str> =
+            vec!["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"];
         let auto = read_target(&cells(&texts), 1, TargetKind::Auto).unwrap();
         assert!(matches!(auto, Target::Values(_)));
         let forced = read_target(&cells(&texts), 1, TargetKind::Classification).unwrap();
@@ -151,8 +169,17 @@ mod tests {
     #[test]
     fn problems_name_the_cell() {
         let error = |texts, kind| read_target(&cells(texts), 4, kind).unwrap_err().to_string();
-        assert_eq!(error(&["1", ""], TargetKind::Auto), "line 3, column 4: empty target cell");
-        assert_eq!(error(&["1", "inf"], TargetKind::Auto), "line 3, column 4: \"inf\" is not a finite number");
-        assert_eq!(error(&["1", "x"], TargetKind::Regression), "line 3, column 4: \"x\" is not a number");
+        assert_eq!(
+            error(&["1", ""], TargetKind::Auto),
+            "line 3, column 4: empty target cell"
+        );
+        assert_eq!(
+            error(&["1", "inf"], TargetKind::Auto),
+            "line 3, column 4: \"inf\" is not a finite number"
+        );
+        assert_eq!(
+            error(&["1", "x"], TargetKind::Regression),
+            "line 3, column 4: \"x\" is not a number"
+        );
     }
 }
