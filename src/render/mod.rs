@@ -1,1 +1,3 @@
-//! (being written)
+//! Pure functions that turn grids of numbers into RGBA pixels (no web-sys).
+
+pub mod surface;
