@@ -12,6 +12,7 @@ pub mod objective;
 pub mod render;
 pub mod rng;
 pub mod search;
+pub mod training;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -21,7 +21,7 @@ pub use csv::{
 pub use dataset::{Dataset, MAX_ROWS, Target};
 pub use folds::{Fold, k_fold, stratified_k_fold};
 pub use informative::most_informative_pair;
-pub use pca::pca_2d;
+pub use pca::{Pca, pca_2d};
 pub use split::{Split, train_test_split};
 pub use standardize::Standardizer;
 pub use synthetic::{

@@ -5,49 +5,106 @@ use ndarray::{Array2, ArrayView2, Axis};
 /// Sweeps of the Jacobi eigenvalue method before giving up on further accuracy.
 const MAX_SWEEPS: usize = 64;
 
+/// The two leading principal axes of standardized data, with what is needed to go from
+/// features to the 2-D plane and back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pca {
+    means: Vec<f64>,
+    scales: Vec<f64>,
+    axes: [Vec<f64>; 2],
+}
+
+impl Pca {
+    /// Fits the two leading principal axes of the standardized columns of `n × d` row-major
+    /// `features` (constant columns are only centred). Each axis's sign is chosen so that its
+    /// largest-magnitude loading is positive. With one feature the second axis is zero.
+    ///
+    /// # Panics
+    /// If `features.len() != n * d` or `n` or `d` is 0.
+    pub fn fit(features: &[f64], n: usize, d: usize) -> Pca {
+        let data =
+            ArrayView2::from_shape((n, d), features).expect("features must hold n × d values");
+        let (z, means, scales) = standardized(data);
+        let covariance = z.t().dot(&z) / n as f64;
+        let (values, vectors) = symmetric_eigen(covariance);
+        let mut order: Vec<usize> = (0..d).collect();
+        order.sort_by(|&a, &b| values[b].total_cmp(&values[a]));
+        let axis = |k: usize| -> Vec<f64> {
+            let Some(&component) = order.get(k) else {
+                return vec![0.0; d];
+            };
+            let mut axis = vectors.column(component).to_vec();
+            let largest = axis
+                .iter()
+                .copied()
+                .fold(0.0, |m: f64, v| if v.abs() > m.abs() { v } else { m });
+            if largest < 0.0 {
+                axis.iter_mut().for_each(|v| *v = -*v);
+            }
+            axis
+        };
+        Pca { axes: [axis(0), axis(1)], means, scales }
+    }
+
+    /// The number of features the axes span.
+    pub fn dim(&self) -> usize {
+        self.means.len()
+    }
+
+    /// The plane coordinates of every row of `features` (row-major, `d` columns), `n × 2`.
+    pub fn project(&self, features: &[f64]) -> Vec<f64> {
+        let d = self.means.len();
+        let mut out = Vec::with_capacity(features.len() / d.max(1) * 2);
+        for row in features.chunks_exact(d) {
+            for axis in &self.axes {
+                out.push(
+                    row.iter()
+                        .zip(&self.means)
+                        .zip(&self.scales)
+                        .zip(axis)
+                        .map(|(((x, m), s), a)| (x - m) / s * a)
+                        .sum(),
+                );
+            }
+        }
+        out
+    }
+
+    /// The feature vector at plane point (u, v): the point of the plane through the mean
+    /// spanned by the two axes, in the original feature units.
+    pub fn unproject(&self, u: f64, v: f64, out: &mut [f64]) {
+        for (i, x) in out.iter_mut().enumerate() {
+            *x = self.means[i] + self.scales[i] * (u * self.axes[0][i] + v * self.axes[1][i]);
+        }
+    }
+}
+
 /// Projects `n × d` row-major `features` onto the two leading principal components of the
-/// standardized columns (constant columns are only centred). Returns `n × 2` row-major
-/// coordinates. Each component's sign is chosen so that its largest-magnitude loading is
-/// positive. With one feature the second coordinate is 0.
+/// standardized columns (see [`Pca::fit`]). Returns `n × 2` row-major coordinates.
 ///
 /// # Panics
 /// If `features.len() != n * d`.
 pub fn pca_2d(features: &[f64], n: usize, d: usize) -> Vec<f64> {
-    let data = ArrayView2::from_shape((n, d), features).expect("features must hold n × d values");
     if n == 0 || d == 0 {
+        assert_eq!(features.len(), n * d, "features must hold n × d values");
         return vec![0.0; 2 * n];
     }
-    let z = standardized(data);
-    let covariance = z.t().dot(&z) / n as f64;
-    let (values, vectors) = symmetric_eigen(covariance);
-    let mut order: Vec<usize> = (0..d).collect();
-    order.sort_by(|&a, &b| values[b].total_cmp(&values[a]));
-    let mut projection = Array2::zeros((n, 2));
-    for (k, &component) in order.iter().take(2).enumerate() {
-        let mut axis = vectors.column(component).to_owned();
-        let largest = axis
-            .iter()
-            .copied()
-            .fold(0.0, |m: f64, v| if v.abs() > m.abs() { v } else { m });
-        if largest < 0.0 {
-            axis.mapv_inplace(|v| -v);
-        }
-        projection.column_mut(k).assign(&z.dot(&axis));
-    }
-    projection.into_raw_vec_and_offset().0
+    Pca::fit(features, n, d).project(features)
 }
 
-/// Columns centred and scaled to unit (population) variance; constant columns only centred.
-fn standardized(data: ArrayView2<f64>) -> Array2<f64> {
+/// Columns centred and scaled to unit (population) variance, with the means and scales
+/// used (a constant column keeps scale 1, so it is only centred).
+fn standardized(data: ArrayView2<f64>) -> (Array2<f64>, Vec<f64>, Vec<f64>) {
     let mean = data.mean_axis(Axis(0)).expect("at least one row");
     let mut z = &data - &mean;
+    let mut scales = Vec::with_capacity(z.ncols());
     for mut column in z.columns_mut() {
         let std = (column.iter().map(|v| v * v).sum::<f64>() / column.len() as f64).sqrt();
-        if std > 0.0 {
-            column /= std;
-        }
+        let scale = if std > 0.0 { std } else { 1.0 };
+        column /= scale;
+        scales.push(scale);
     }
-    z
+    (z, mean.to_vec(), scales)
 }
 
 /// Eigenvalues and eigenvectors (as columns) of a symmetric matrix by cyclic Jacobi rotations.
@@ -118,6 +175,25 @@ mod tests {
             .dot(&Array2::from_diag(&ndarray::arr1(&values)))
             .dot(&vectors.t());
         assert!((&rebuilt - &m).iter().all(|v| v.abs() < 1e-12));
+    }
+
+    #[test]
+    fn unprojecting_a_projected_point_of_rank_two_data_gives_it_back() {
+        let features: Vec<f64> = (0..12)
+            .flat_map(|i| {
+                let (a, b) = (i as f64, (i * i % 7) as f64);
+                [a + b, 2.0 * a - b + 4.0, 0.5 * a]
+            })
+            .collect();
+        let pca = Pca::fit(&features, 12, 3);
+        let plane = pca.project(&features);
+        let mut back = [0.0; 3];
+        for (row, p) in features.chunks(3).zip(plane.chunks(2)) {
+            pca.unproject(p[0], p[1], &mut back);
+            for (x, y) in row.iter().zip(&back) {
+                assert!((x - y).abs() < 1e-9, "{row:?} came back as {back:?}");
+            }
+        }
     }
 
     #[test]

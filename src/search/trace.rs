@@ -1,19 +1,30 @@
-//! The history of a run that the page draws: every evaluated sample (the most recent
-//! [`SAMPLE_CAPACITY`] of them), the strategy's position after each step, and the
-//! best-so-far curve against evaluations.
+//! The history of a run that the page draws: the most recent evaluated samples, the
+//! strategy's recent positions (the path), and the best-so-far curve against evaluations.
 
 /// How many evaluated samples the trace keeps for drawing; older ones are dropped first.
 pub const SAMPLE_CAPACITY: usize = 20_000;
+
+/// The most numbers the samples or the path may hold (so a 1000-weight model keeps fewer
+/// rows than a 2-D landscape); older rows are dropped first.
+pub const FLOAT_CAPACITY: usize = 200_000;
+
+/// Drops the oldest rows of `rows` (row-major, `dim` wide) beyond `max_rows`; returns how many.
+fn drop_oldest(rows: &mut Vec<f64>, dim: usize, max_rows: usize) -> usize {
+    let excess = (rows.len() / dim.max(1)).saturating_sub(max_rows);
+    rows.drain(..excess * dim);
+    excess
+}
 
 /// A run's history, flat and ready to copy into typed arrays.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Trace {
     dim: usize,
-    /// Evaluated points, row-major, oldest first (at most `SAMPLE_CAPACITY` rows).
+    /// Evaluated points, row-major, oldest first (see [`SAMPLE_CAPACITY`], [`FLOAT_CAPACITY`]).
     pub samples: Vec<f64>,
     /// The value of each kept sample.
     pub sample_values: Vec<f64>,
-    /// The strategy's position after each step (the path), row-major; row 0 is the start.
+    /// The strategy's position after each step (the path), row-major, oldest first; row 0 is
+    /// the start until the path outgrows [`FLOAT_CAPACITY`].
     pub positions: Vec<f64>,
     /// Evaluations done after each step (x of the best-so-far chart).
     pub evaluations: Vec<f64>,
@@ -29,15 +40,34 @@ impl Trace {
 
     /// Records one step: its evaluated points and values, the new position and the best so far.
     pub fn record(&mut self, points: &[f64], values: &[f64], position: &[f64], evaluations: usize, best: f64) {
+        let max_rows = SAMPLE_CAPACITY.min(FLOAT_CAPACITY / self.dim.max(1)).max(1);
         self.samples.extend_from_slice(points);
         self.sample_values.extend_from_slice(values);
-        let excess = self.sample_values.len().saturating_sub(SAMPLE_CAPACITY);
-        if excess > 0 {
-            self.samples.drain(..excess * self.dim);
-            self.sample_values.drain(..excess);
-        }
+        let dropped = drop_oldest(&mut self.samples, self.dim, max_rows);
+        self.sample_values.drain(..dropped);
         self.positions.extend_from_slice(position);
+        drop_oldest(&mut self.positions, self.dim, FLOAT_CAPACITY / self.dim.max(1));
         self.evaluations.push(evaluations as f64);
         self.best.push(best);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wide_theta_keeps_fewer_rows_and_the_newest_ones() {
+        let dim = 1000;
+        let mut trace = Trace::new(&vec![0.0; dim]);
+        for step in 0..300 {
+            let point = vec![step as f64; dim];
+            trace.record(&point, &[step as f64], &point, step + 1, 0.0);
+        }
+        assert_eq!(trace.sample_values.len(), FLOAT_CAPACITY / dim);
+        assert_eq!(trace.samples.len(), FLOAT_CAPACITY);
+        assert_eq!(trace.sample_values[0], (300 - FLOAT_CAPACITY / dim) as f64);
+        assert_eq!(trace.positions.len(), FLOAT_CAPACITY);
+        assert_eq!(trace.best.len(), 300);
     }
 }

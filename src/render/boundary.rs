@@ -1,0 +1,97 @@
+//! Colours for a model's output over the display plane: class regions shaded by confidence,
+//! or regression values on a diverging ramp.
+
+/// Class colours (RGB): orange, blue, green, purple, red, brown, pink, grey; repeated beyond 8.
+pub const CLASS_COLOURS: [[u8; 3]; 8] = [
+    [232, 136, 30],
+    [33, 113, 181],
+    [44, 160, 44],
+    [148, 103, 189],
+    [214, 39, 40],
+    [140, 86, 75],
+    [227, 119, 194],
+    [127, 127, 127],
+];
+
+const PAPER: [f64; 3] = [250.0, 250.0, 247.0];
+
+fn mix(colour: [u8; 3], amount: f64, pixel: &mut [u8]) {
+    for k in 0..3 {
+        pixel[k] = (PAPER[k] + (colour[k] as f64 - PAPER[k]) * amount).round() as u8;
+    }
+    pixel[3] = 255;
+}
+
+/// Shades each pixel by its most probable class: the more confident, the deeper the colour.
+/// `probabilities` holds `classes` values per pixel; with `classes == 1` it holds the
+/// probability of class 1 (a sigmoid output). Non-finite outputs are drawn grey.
+pub fn class_rgba(probabilities: &[f64], classes: usize) -> Vec<u8> {
+    let per_pixel = classes.max(1);
+    let mut out = vec![0u8; probabilities.len() / per_pixel * 4];
+    for (p, pixel) in probabilities.chunks_exact(per_pixel).zip(out.chunks_exact_mut(4)) {
+        let (class, confidence) = if per_pixel == 1 {
+            let q = p[0];
+            (usize::from(q >= 0.5), (2.0 * q - 1.0).abs())
+        } else {
+            let (best, &top) = p.iter().enumerate().fold((0, &f64::NEG_INFINITY), |m, x| if x.1 > m.1 { x } else { m });
+            let chance = 1.0 / per_pixel as f64;
+            (best, (top - chance) / (1.0 - chance))
+        };
+        if confidence.is_finite() {
+            mix(CLASS_COLOURS[class % CLASS_COLOURS.len()], 0.12 + 0.6 * confidence.clamp(0.0, 1.0), pixel);
+        } else {
+            mix([150, 150, 150], 1.0, pixel);
+        }
+    }
+    out
+}
+
+/// Colours regression outputs on a diverging ramp: blue below 0, orange above, white at 0,
+/// full colour at ±`scale`. Non-finite outputs are grey.
+pub fn value_rgba(values: &[f64], scale: f64) -> Vec<u8> {
+    let mut out = vec![0u8; values.len() * 4];
+    for (&v, pixel) in values.iter().zip(out.chunks_exact_mut(4)) {
+        let t = v / scale;
+        if !t.is_finite() {
+            mix([150, 150, 150], 1.0, pixel);
+        } else if t < 0.0 {
+            mix(CLASS_COLOURS[1], 0.75 * (-t).min(1.0), pixel);
+        } else {
+            mix(CLASS_COLOURS[0], 0.75 * t.min(1.0), pixel);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confident_pixels_are_deeper_than_uncertain_ones() {
+        let pixels = class_rgba(&[0.99, 0.51, 0.01], 1);
+        assert_eq!(pixels.len(), 12);
+        // Class 1 (blue) at 0.99: blue channel dominates; at 0.51 almost paper.
+        assert!(pixels[2] > pixels[0]);
+        assert!(pixels[4] > 230 && pixels[5] > 230);
+        // Class 0 (orange) at 0.01: red channel dominates.
+        assert!(pixels[8] > pixels[10]);
+    }
+
+    #[test]
+    fn softmax_picks_the_most_probable_class_and_nan_is_grey() {
+        let pixels = class_rgba(&[0.1, 0.1, 0.8, f64::NAN, 0.5, 0.5], 3);
+        assert_eq!(pixels.len(), 8);
+        assert!(pixels[1] > pixels[0] && pixels[1] > pixels[2], "green wins: {:?}", &pixels[..4]);
+        assert_eq!(&pixels[4..8], &[150, 150, 150, 255]);
+    }
+
+    #[test]
+    fn values_diverge_around_zero() {
+        let pixels = value_rgba(&[-2.0, 0.0, 2.0, f64::INFINITY], 2.0);
+        assert!(pixels[2] > pixels[0]);
+        assert_eq!(&pixels[4..8], &[250, 250, 247, 255]);
+        assert!(pixels[8] > pixels[10]);
+        assert_eq!(&pixels[12..16], &[150, 150, 150, 255]);
+    }
+}

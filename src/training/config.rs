@@ -1,0 +1,177 @@
+//! The settings of a training run, as the page sends them.
+
+use crate::error::{check_count, check_range};
+use crate::model::{Activation, MAX_HIDDEN_LAYERS, MAX_NEURONS, Regularization};
+use crate::search::StrategySettings;
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+/// How the rows are placed in the 2-D display plane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DisplayMode {
+    /// Two chosen features (by default the two most informative).
+    Pair,
+    /// The two leading principal components of the standardized features.
+    Pca,
+}
+
+/// Which columns the model sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InputMode {
+    /// The two displayed coordinates (the decision boundary is exact on screen).
+    Display,
+    /// Every feature (the display shows a slice or projection).
+    All,
+}
+
+/// Gradient batches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BatchMode {
+    /// All training rows per gradient.
+    Full,
+    /// `batch_size` rows per gradient.
+    Mini,
+    /// One row per gradient.
+    Sgd,
+}
+
+/// What one press of "step" does for gradient descent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepUnit {
+    /// A pass over every training row.
+    Epoch,
+    /// One gradient update.
+    Batch,
+}
+
+/// L1 / L2 / none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RegularizationKind {
+    /// No penalty.
+    None,
+    /// rate · Σ|w|.
+    L1,
+    /// rate · Σw².
+    L2,
+}
+
+/// The model's architecture and loss.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct ModelSettings {
+    /// Neurons per hidden layer; empty = linear / logistic regression.
+    pub hidden: Vec<usize>,
+    /// Hidden activation: "relu", "tanh", "sigmoid" or "linear".
+    pub activation: String,
+    /// "cross-entropy" or "mse" (regression always uses MSE).
+    pub loss: String,
+    /// Weight penalty.
+    pub regularization: RegularizationKind,
+    /// Its rate.
+    pub regularization_rate: f64,
+}
+
+impl Default for ModelSettings {
+    fn default() -> Self {
+        ModelSettings {
+            hidden: vec![6, 6],
+            activation: "tanh".into(),
+            loss: "cross-entropy".into(),
+            regularization: RegularizationKind::None,
+            regularization_rate: 0.001,
+        }
+    }
+}
+
+impl ModelSettings {
+    /// The hidden activation, or an error naming the allowed ones.
+    pub fn activation(&self) -> Result<Activation> {
+        Ok(match self.activation.as_str() {
+            "relu" => Activation::Relu,
+            "tanh" => Activation::Tanh,
+            "sigmoid" => Activation::Sigmoid,
+            "linear" => Activation::Linear,
+            other => {
+                return Err(Error::setting(
+                    "activation",
+                    format!("unknown \"{other}\"; choose relu, tanh, sigmoid or linear"),
+                ));
+            }
+        })
+    }
+
+    /// The penalty with its validated rate.
+    pub fn regularization(&self) -> Result<Regularization> {
+        let rate = check_range("regularization rate", self.regularization_rate, 0.0, 10.0)?;
+        Ok(match self.regularization {
+            RegularizationKind::None => Regularization::None,
+            RegularizationKind::L1 => Regularization::L1(rate),
+            RegularizationKind::L2 => Regularization::L2(rate),
+        })
+    }
+
+    /// Checks the layer count and the neurons of each layer.
+    pub fn validate(&self) -> Result<()> {
+        check_count("hidden layers", self.hidden.len(), 0, MAX_HIDDEN_LAYERS)?;
+        for (i, &n) in self.hidden.iter().enumerate() {
+            check_count(&format!("neurons in layer {}", i + 1), n, 1, MAX_NEURONS)?;
+        }
+        self.activation()?;
+        self.regularization()?;
+        if !matches!(self.loss.as_str(), "cross-entropy" | "mse") {
+            return Err(Error::setting("loss", "choose cross-entropy or mse"));
+        }
+        Ok(())
+    }
+}
+
+/// Everything that defines a training run on a given dataset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct TrainingConfig {
+    /// Share of rows held out for the test score.
+    pub test_share: f64,
+    /// Share of rows held out for validation.
+    pub validation_share: f64,
+    /// How rows are placed on screen.
+    pub display: DisplayMode,
+    /// The two features shown in `Pair` mode; `None` picks the most informative pair.
+    pub display_features: Option<[usize; 2]>,
+    /// Which columns the model sees.
+    pub inputs: InputMode,
+    /// Architecture and loss.
+    pub model: ModelSettings,
+    /// Gradient batches.
+    pub batch: BatchMode,
+    /// Rows per mini-batch.
+    pub batch_size: usize,
+    /// What a gradient-descent step is.
+    pub step_unit: StepUnit,
+    /// The search strategy over the weights.
+    pub strategy: StrategySettings,
+    /// Seed of the split, the initial weights and the strategy.
+    pub seed: u32,
+}
+
+impl Default for TrainingConfig {
+    fn default() -> Self {
+        TrainingConfig {
+            test_share: 0.3,
+            validation_share: 0.0,
+            display: DisplayMode::Pair,
+            display_features: None,
+            inputs: InputMode::Display,
+            model: ModelSettings::default(),
+            batch: BatchMode::Mini,
+            batch_size: 10,
+            step_unit: StepUnit::Epoch,
+            strategy: StrategySettings { learning_rate: 0.1, ..Default::default() },
+            seed: 1,
+        }
+    }
+}

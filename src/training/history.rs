@@ -1,0 +1,32 @@
+//! Loss and score curves of a training run, one entry per step.
+
+use serde::Serialize;
+
+/// Curves per step: loss and score (accuracy, or R²) on each part of the data, plus RMSE
+/// for regression and the best / mean fitness of each generation for population strategies.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct History {
+    /// The step number of each entry.
+    pub steps: Vec<f64>,
+    /// Mean training loss (with the weight penalty).
+    pub train_loss: Vec<f64>,
+    /// Mean validation loss (empty without validation rows).
+    pub validation_loss: Vec<f64>,
+    /// Mean test loss.
+    pub test_loss: Vec<f64>,
+    /// Training accuracy, or R² for regression.
+    pub train_score: Vec<f64>,
+    /// Validation accuracy or R².
+    pub validation_score: Vec<f64>,
+    /// Test accuracy or R².
+    pub test_score: Vec<f64>,
+    /// Regression: training RMSE in the target's units.
+    pub train_rmse: Vec<f64>,
+    /// Regression: test RMSE in the target's units.
+    pub test_rmse: Vec<f64>,
+    /// Population strategies: the best value of each step's candidates.
+    pub generation_best: Vec<f64>,
+    /// Population strategies: the mean finite value of each step's candidates.
+    pub generation_mean: Vec<f64>,
+}

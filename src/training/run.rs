@@ -1,0 +1,450 @@
+//! One training run: a dataset split and standardized, a model, a strategy searching its
+//! weights, and the curves and pictures the training view shows.
+
+use super::config::{BatchMode, DisplayMode, InputMode, StepUnit, TrainingConfig};
+use super::history::History;
+use super::plane::Plane;
+use crate::data::{Dataset, Pca, Split, Standardizer, Target, most_informative_pair, train_test_split};
+use crate::model::{Batching, Loss, ModelObjective, ModelSpec, Output, Samples, Workspace};
+use crate::objective::Objective;
+use crate::render::boundary::{class_rgba, value_rgba};
+use crate::rng::seeded;
+use crate::search::{self, Driver, Status, StopRules, StrategyKind};
+use crate::{Error, Result};
+
+/// Which part of the split a row belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Role {
+    /// The model learns from it.
+    Train = 0,
+    /// Scores candidates during search.
+    Validation = 1,
+    /// Held back for the final score.
+    Test = 2,
+}
+
+/// A model being trained on a dataset, one step at a time.
+pub struct TrainingRun {
+    config: TrainingConfig,
+    spec: ModelSpec,
+    class_names: Option<Vec<String>>,
+    features: Vec<f64>,
+    targets: Vec<f64>,
+    target_mean: f64,
+    target_scale: f64,
+    split: Split,
+    roles: Vec<Role>,
+    display: Vec<f64>,
+    bounds: [f64; 4],
+    axis_labels: [String; 2],
+    plane: Plane,
+    driver: Driver,
+    steps_per_unit: usize,
+    steps: usize,
+    shown: Vec<f64>,
+    diverged: Option<String>,
+    history: History,
+    workspace: Workspace,
+}
+
+/// Padded bounds `[u_min, u_max, v_min, v_max]` around the 2-D points.
+fn padded_bounds(points: &[f64]) -> [f64; 4] {
+    let mut b = [f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY];
+    for p in points.chunks_exact(2) {
+        b = [b[0].min(p[0]), b[1].max(p[0]), b[2].min(p[1]), b[3].max(p[1])];
+    }
+    let pad = |lo: f64, hi: f64| {
+        let span = (hi - lo).max(1e-9);
+        let margin = 0.08 * span + if span < 1e-6 { 1.0 } else { 0.0 };
+        (lo - margin, hi + margin)
+    };
+    let (u0, u1) = pad(b[0], b[1]);
+    let (v0, v1) = pad(b[2], b[3]);
+    [u0, u1, v0, v1]
+}
+
+fn columns(features: &[f64], d: usize, picked: &[usize]) -> Vec<f64> {
+    features.chunks_exact(d).flat_map(|row| picked.iter().map(move |&c| row[c])).collect()
+}
+
+fn subset(values: &[f64], width: usize, rows: &[usize]) -> Vec<f64> {
+    rows.iter().flat_map(|&r| values[r * width..(r + 1) * width].iter().copied()).collect()
+}
+
+impl TrainingRun {
+    /// Splits, standardizes and places `dataset`, builds the model and the strategy.
+    /// Errors name the bad setting (or the data problem) and build nothing.
+    pub fn new(dataset: &Dataset, config: &TrainingConfig) -> Result<TrainingRun> {
+        config.model.validate()?;
+        config.strategy.validate()?;
+        let mut rng = seeded(config.seed as u64);
+        let split = train_test_split(dataset.target(), config.validation_share, config.test_share, &mut rng)?;
+        let (n, d) = (dataset.n_rows(), dataset.n_features());
+        let standardizer = Standardizer::fit(dataset.features(), d, &split.train)?;
+        let z = standardizer.transform(dataset.features());
+
+        let (class_names, targets, target_mean, target_scale) = match dataset.target() {
+            Target::Classes { labels, class_names } => {
+                (Some(class_names.clone()), labels.iter().map(|&l| l as f64).collect(), 0.0, 1.0)
+            }
+            Target::Values(values) => {
+                let train: Vec<f64> = split.train.iter().map(|&r| values[r]).collect();
+                let mean = train.iter().sum::<f64>() / train.len() as f64;
+                let var = train.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / train.len() as f64;
+                let scale = if var > 0.0 { var.sqrt() } else { 1.0 };
+                (None, values.iter().map(|v| (v - mean) / scale).collect::<Vec<f64>>(), mean, scale)
+            }
+        };
+        let names = dataset.feature_names();
+
+        let (display, features, plane, axis_labels) = if d == 1 {
+            let v: Vec<f64> = if class_names.is_some() { vec![0.0; n] } else { targets.clone() };
+            let display = z.iter().zip(&v).flat_map(|(&u, &v)| [u, v]).collect();
+            let label = if class_names.is_some() { String::new() } else { "target".to_string() };
+            (display, z.clone(), Plane::Direct { inputs: 1 }, [names[0].clone(), label])
+        } else {
+            match config.display {
+                DisplayMode::Pair => {
+                    let [i, j] = match config.display_features {
+                        Some(pair) => pair,
+                        None => {
+                            let (i, j) = most_informative_pair(dataset);
+                            [i, j]
+                        }
+                    };
+                    if i >= d || j >= d || i == j {
+                        return Err(Error::setting(
+                            "displayed features",
+                            format!("choose two different features from 1 to {d}"),
+                        ));
+                    }
+                    let display = columns(&z, d, &[i, j]);
+                    let labels = [names[i].clone(), names[j].clone()];
+                    match config.inputs {
+                        InputMode::Display => (display.clone(), display, Plane::Direct { inputs: 2 }, labels),
+                        InputMode::All => (display, z.clone(), Plane::Slice { d, i, j }, labels),
+                    }
+                }
+                DisplayMode::Pca => {
+                    let train = subset(&z, d, &split.train);
+                    let pca = Pca::fit(&train, split.train.len(), d);
+                    let display = pca.project(&z);
+                    let labels = ["principal component 1".to_string(), "principal component 2".to_string()];
+                    match config.inputs {
+                        InputMode::Display => (display.clone(), display, Plane::Direct { inputs: 2 }, labels),
+                        InputMode::All => (display, z.clone(), Plane::Pca(pca), labels),
+                    }
+                }
+            }
+        };
+
+        let output = match &class_names {
+            Some(names) if names.len() > 2 => Output::Softmax { classes: names.len() },
+            Some(_) => Output::Sigmoid,
+            None => Output::Linear,
+        };
+        let loss = match (output, config.model.loss.as_str()) {
+            (Output::Linear, _) | (_, "mse") => Loss::Mse,
+            _ => Loss::CrossEntropy,
+        };
+        let inputs = plane.inputs();
+        let spec = ModelSpec::new(
+            inputs,
+            &config.model.hidden,
+            config.model.activation()?,
+            output,
+            loss,
+            config.model.regularization()?,
+        )?;
+
+        let n_train = split.train.len();
+        let batch_size = match config.batch {
+            BatchMode::Full => n_train,
+            BatchMode::Mini => config.batch_size.clamp(1, n_train),
+            BatchMode::Sgd => 1,
+        };
+        crate::error::check_count("batch size", config.batch_size, 1, 100_000)?;
+        let batching = if batch_size == n_train { Batching::Full } else { Batching::MiniBatch(batch_size) };
+        let objective = ModelObjective::new(
+            spec.clone(),
+            &subset(&features, inputs, &split.train),
+            &split.train.iter().map(|&r| targets[r]).collect::<Vec<_>>(),
+            batching,
+            config.seed as u64,
+        )?;
+        let theta = spec.init(&mut rng);
+        let strategy = search::build(&config.strategy, &theta, &objective.bounds())?;
+        let gradient = config.strategy.kind == StrategyKind::Gradient;
+        let steps_per_unit =
+            if gradient && config.step_unit == StepUnit::Epoch { n_train.div_ceil(batch_size) } else { 1 };
+        let rules = StopRules { max_steps: 2_000_000, max_evaluations: 200_000_000, patience: 2_000, ..Default::default() };
+        let driver = Driver::new(strategy, Box::new(objective), config.seed as u64, rules);
+
+        let mut roles = vec![Role::Train; n];
+        split.validation.iter().for_each(|&r| roles[r] = Role::Validation);
+        split.test.iter().for_each(|&r| roles[r] = Role::Test);
+        let mut run = TrainingRun {
+            config: config.clone(),
+            workspace: spec.workspace(),
+            spec,
+            class_names,
+            features,
+            targets,
+            target_mean,
+            target_scale,
+            split,
+            roles,
+            bounds: padded_bounds(&display),
+            display,
+            axis_labels,
+            plane,
+            driver,
+            steps_per_unit,
+            steps: 0,
+            shown: theta,
+            diverged: None,
+            history: History::default(),
+        };
+        run.record(None);
+        Ok(run)
+    }
+
+    /// One step: an epoch or a mini-batch of gradient descent, one generation of the GA, one
+    /// batch of random samples. Does nothing once the run has stopped.
+    pub fn step(&mut self) -> Result<Status> {
+        if self.status().is_final() {
+            return Ok(self.status());
+        }
+        for _ in 0..self.steps_per_unit {
+            if self.driver.step()?.is_final() {
+                break;
+            }
+        }
+        self.steps += 1;
+        if self.driver.status() == Status::Diverged {
+            self.diverged = Some(format!("{} (training step {})", self.driver.reason(), self.steps));
+            return Ok(Status::Diverged);
+        }
+        let candidate = self.driver.position().to_vec();
+        let population = (self.driver.values().len() > 1).then(|| {
+            let finite: Vec<f64> = self.driver.values().iter().copied().filter(|v| v.is_finite()).collect();
+            let best = finite.iter().copied().fold(f64::INFINITY, f64::min);
+            (best, finite.iter().sum::<f64>() / finite.len().max(1) as f64)
+        });
+        let loss = self.loss_on(&candidate, &self.split.train.clone());
+        let first = self.history.train_loss.first().copied().unwrap_or(1.0);
+        if !loss.is_finite() || loss.abs() > 1e8 * (1.0 + first.abs()) {
+            self.diverged = Some(format!("the training loss exploded at training step {}", self.steps));
+            return Ok(Status::Diverged);
+        }
+        self.shown = candidate;
+        self.record(population);
+        Ok(self.status())
+    }
+
+    fn samples(&self) -> Samples<'_> {
+        Samples::new(&self.features, &self.targets, self.spec.inputs()).expect("features fit the model")
+    }
+
+    fn loss_on(&mut self, theta: &[f64], rows: &[usize]) -> f64 {
+        if rows.is_empty() {
+            return f64::NAN;
+        }
+        let samples = Samples::new(&self.features, &self.targets, self.spec.inputs()).expect("features fit the model");
+        self.spec.loss_value(theta, &samples, rows.iter().copied(), &mut self.workspace)
+    }
+
+    fn score_on(&self, rows: &[usize]) -> (f64, f64) {
+        if rows.is_empty() {
+            return (f64::NAN, f64::NAN);
+        }
+        let samples = self.samples();
+        let rows = rows.iter().copied();
+        if self.class_names.is_some() {
+            (self.spec.accuracy(&self.shown, &samples, rows).unwrap_or(f64::NAN), f64::NAN)
+        } else {
+            let r2 = self.spec.r_squared(&self.shown, &samples, rows.clone()).unwrap_or(f64::NAN);
+            let rmse = self.spec.rmse(&self.shown, &samples, rows).unwrap_or(f64::NAN) * self.target_scale;
+            (r2, rmse)
+        }
+    }
+
+    fn record(&mut self, population: Option<(f64, f64)>) {
+        let shown = self.shown.clone();
+        let split = self.split.clone();
+        let h_train = self.loss_on(&shown, &split.train);
+        let h_val = self.loss_on(&shown, &split.validation);
+        let h_test = self.loss_on(&shown, &split.test);
+        let (train_score, train_rmse) = self.score_on(&split.train);
+        let (val_score, _) = self.score_on(&split.validation);
+        let (test_score, test_rmse) = self.score_on(&split.test);
+        let h = &mut self.history;
+        h.steps.push(self.steps as f64);
+        h.train_loss.push(h_train);
+        h.test_loss.push(h_test);
+        h.train_score.push(train_score);
+        h.test_score.push(test_score);
+        if !split.validation.is_empty() {
+            h.validation_loss.push(h_val);
+            h.validation_score.push(val_score);
+        }
+        if self.class_names.is_none() {
+            h.train_rmse.push(train_rmse);
+            h.test_rmse.push(test_rmse);
+        }
+        if let Some((best, mean)) = population {
+            h.generation_best.push(best);
+            h.generation_mean.push(mean);
+        }
+    }
+
+    /// The run's status; "diverged" also when the training loss of a new model exploded.
+    pub fn status(&self) -> Status {
+        if self.diverged.is_some() { Status::Diverged } else { self.driver.status() }
+    }
+
+    /// Why the run stopped (empty while it runs).
+    pub fn reason(&self) -> String {
+        self.diverged.clone().unwrap_or_else(|| self.driver.reason().to_string())
+    }
+
+    /// Steps taken (epochs, batches, generations or sample batches).
+    pub fn steps(&self) -> usize {
+        self.steps
+    }
+
+    /// The model's parameters on screen (the last good model after a divergence).
+    pub fn theta(&self) -> &[f64] {
+        &self.shown
+    }
+
+    /// The model.
+    pub fn spec(&self) -> &ModelSpec {
+        &self.spec
+    }
+
+    /// The configuration in force.
+    pub fn config(&self) -> &TrainingConfig {
+        &self.config
+    }
+
+    /// The search driver (counters, explanation, population).
+    pub fn driver(&self) -> &Driver {
+        &self.driver
+    }
+
+    /// Curves per step.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Class names, or `None` for regression.
+    pub fn class_names(&self) -> Option<&[String]> {
+        self.class_names.as_deref()
+    }
+
+    /// Every row's display coordinates, flat (u, v) pairs.
+    pub fn display_points(&self) -> &[f64] {
+        &self.display
+    }
+
+    /// `[u_min, u_max, v_min, v_max]` of the display plane.
+    pub fn bounds(&self) -> [f64; 4] {
+        self.bounds
+    }
+
+    /// Names of the horizontal and vertical display axes.
+    pub fn axis_labels(&self) -> &[String; 2] {
+        &self.axis_labels
+    }
+
+    /// Every row's role in the split.
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
+    }
+
+    /// Every row's target in the original units (class index for classification).
+    pub fn targets(&self) -> Vec<f64> {
+        self.targets.iter().map(|t| t * self.target_scale + self.target_mean).collect()
+    }
+
+    /// Classification: 1 for every row the shown model gets wrong, else 0. Regression: all 0.
+    pub fn misclassified(&self) -> Vec<u8> {
+        if self.class_names.is_none() {
+            return vec![0; self.targets.len()];
+        }
+        let predictions = self.spec.predict(&self.shown, &self.features);
+        let per_row = self.spec.output().size();
+        predictions
+            .chunks_exact(per_row)
+            .zip(&self.targets)
+            .map(|(p, &t)| u8::from(predicted_class(p) != t as usize))
+            .collect()
+    }
+
+    /// The shown model's output over the display plane as RGBA (`width` × `height`).
+    pub fn boundary_rgba(&self, width: usize, height: usize) -> Vec<u8> {
+        self.output_rgba(&self.shown, width, height)
+    }
+
+    /// The output of model `theta` over the display plane as RGBA.
+    pub fn output_rgba(&self, theta: &[f64], width: usize, height: usize) -> Vec<u8> {
+        if matches!(self.plane, Plane::Direct { inputs: 1 }) && self.class_names.is_none() {
+            // One feature against its target: the page draws the fitted curve on paper.
+            return value_rgba(&vec![0.0; width * height], 1.0);
+        }
+        let grid = self.plane.grid_inputs(self.bounds, width, height);
+        let outputs = self.spec.predict(theta, &grid);
+        match self.spec.output() {
+            Output::Linear => value_rgba(&outputs, 2.0),
+            output => class_rgba(&outputs, if output.size() == 1 { 1 } else { output.size() }),
+        }
+    }
+
+    /// One neuron's output over the display plane, on the diverging ramp (for hovering a
+    /// neuron in the network drawing). `layer` 0 is the inputs.
+    pub fn neuron_rgba(&self, layer: usize, neuron: usize, width: usize, height: usize) -> Result<Vec<u8>> {
+        let grid = self.plane.grid_inputs(self.bounds, width, height);
+        let values = self.spec.neuron_outputs(&self.shown, &grid, layer, neuron)?;
+        let scale = values.iter().fold(1e-9f64, |m, v| if v.is_finite() { m.max(v.abs()) } else { m });
+        Ok(value_rgba(&values, scale))
+    }
+
+    /// The fitted curve of a one-feature regression: `n` (u, v) points across the plane.
+    pub fn curve(&self, n: usize) -> Vec<f64> {
+        if self.plane.inputs() != 1 || n < 2 {
+            return Vec::new();
+        }
+        let [u0, u1, ..] = self.bounds;
+        let us: Vec<f64> = (0..n).map(|i| u0 + (u1 - u0) * i as f64 / (n - 1) as f64).collect();
+        let vs = self.spec.predict(&self.shown, &us);
+        us.iter().zip(&vs).flat_map(|(&u, &v)| [u, v]).collect()
+    }
+
+    /// The current population (or sample batch) ordered best first, at most `count` members,
+    /// as flat θ vectors, with their values.
+    pub fn ranked_population(&self, count: usize) -> (Vec<f64>, Vec<f64>) {
+        let dim = self.spec.n_params();
+        let values = self.driver.values();
+        let asked = self.driver.asked();
+        if values.len() < 2 || asked.len() != values.len() * dim {
+            return (Vec::new(), Vec::new());
+        }
+        let mut order: Vec<usize> = (0..values.len()).collect();
+        order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+        order.truncate(count);
+        let thetas = order.iter().flat_map(|&i| asked[i * dim..(i + 1) * dim].iter().copied()).collect();
+        (thetas, order.iter().map(|&i| values[i]).collect())
+    }
+}
+
+/// The class a model output stands for: the arg-max of softmax probabilities, or p ≥ ½ for a
+/// single sigmoid output.
+fn predicted_class(output: &[f64]) -> usize {
+    if output.len() == 1 {
+        usize::from(output[0] >= 0.5)
+    } else {
+        output.iter().enumerate().fold((0, f64::NEG_INFINITY), |m, (i, &p)| if p > m.1 { (i, p) } else { m }).0
+    }
+}
