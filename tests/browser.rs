@@ -17,7 +17,8 @@ fn field(state: &JsValue, name: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn a_session_steps_and_reports_its_state_as_a_plain_object() {
-    let mut session = LandscapeSession::new(config(r#"{"landscape":{"id":"rosenbrock"},"seed":3}"#)).unwrap();
+    let mut session = LandscapeSession::new(config(r#"{"landscape":{"id":"rosenbrock"},"strategy":{"learningRate":0.001},"seed":3}"#))
+        .unwrap();
     assert_eq!(session.step(5).unwrap(), 5);
     let state = session.state().unwrap();
     assert_eq!(field(&state, "step").as_f64(), Some(5.0));
@@ -59,4 +60,71 @@ fn a_huge_learning_rate_diverges_instead_of_drawing_nan() {
 #[wasm_bindgen_test]
 fn fresh_seeds_differ() {
     assert_ne!((fresh_seed(), fresh_seed()), (fresh_seed(), fresh_seed()));
+}
+
+mod training {
+    use super::*;
+    use automl_playground::wasm::TrainingSession;
+
+    fn session() -> TrainingSession {
+        TrainingSession::new(
+            config(r#"{"kind":"synthetic","id":"gaussians","points":120,"noise":0.1,"seed":1}"#),
+            config(r#"{"model":{"hidden":[3]}}"#),
+        )
+        .unwrap()
+    }
+
+    fn message(error: wasm_bindgen::JsError) -> String {
+        let value = JsValue::from(error);
+        js_sys::Reflect::get(&value, &JsValue::from_str("message")).unwrap().as_string().unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn training_steps_change_the_boundary_and_the_history() {
+        let mut s = session();
+        let before = s.boundary(16, 16).unwrap();
+        assert_eq!(s.step(3).unwrap(), 3);
+        assert_ne!(before, s.boundary(16, 16).unwrap());
+        let history = s.history().unwrap();
+        let train_loss = js_sys::Array::from(&field(&history, "trainLoss"));
+        assert_eq!(train_loss.length(), 4);
+        assert_eq!(s.points().len(), 240);
+        assert_eq!(s.roles().len(), 120);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_bad_csv_is_refused_with_its_line_and_the_old_data_stays() {
+        let mut s = session();
+        s.step(2).unwrap();
+        let error = s.load_csv(b"a,b,label\n1,2,x\n3,oops,y\n", JsValue::UNDEFINED).unwrap_err();
+        assert_eq!(message(error), "line 3, column 2: \"oops\" is not a number");
+        assert_eq!(s.points().len(), 240);
+        assert_eq!(field(&s.state().unwrap(), "step").as_f64(), Some(2.0));
+    }
+
+    #[wasm_bindgen_test]
+    fn points_drawn_by_hand_make_a_dataset_once_both_classes_are_there() {
+        let mut s = session();
+        s.set_data(config(r#"{"kind":"hand","classes":true}"#)).unwrap();
+        assert_eq!(field(&s.state().unwrap(), "ready").as_bool(), Some(false));
+        for i in 0..6 {
+            let t = i as f64 / 10.0;
+            s.add_point(-0.5 - t, 0.2 + t, 0).unwrap();
+            s.add_point(0.5 + t, -0.2 - t, 1).unwrap();
+        }
+        assert_eq!(field(&s.state().unwrap(), "ready").as_bool(), Some(true));
+        s.undo_point().unwrap();
+        assert_eq!(s.targets().len(), 11);
+        s.clear_points().unwrap();
+        assert_eq!(field(&s.state().unwrap(), "ready").as_bool(), Some(false));
+    }
+
+    #[wasm_bindgen_test]
+    fn thirty_three_neurons_are_refused_and_the_run_is_kept() {
+        let mut s = session();
+        s.step(1).unwrap();
+        let error = s.configure(config(r#"{"model":{"hidden":[33]}}"#)).unwrap_err();
+        assert_eq!(message(error), "neurons in layer 1: must be a whole number from 1 to 32 (got 33)");
+        assert_eq!(field(&s.state().unwrap(), "step").as_f64(), Some(1.0));
+    }
 }

@@ -76,6 +76,12 @@ impl TrainingRun {
     /// Splits, standardizes and places `dataset`, builds the model and the strategy.
     /// Errors name the bad setting (or the data problem) and build nothing.
     pub fn new(dataset: &Dataset, config: &TrainingConfig) -> Result<TrainingRun> {
+        Self::starting_from(dataset, config, None)
+    }
+
+    /// Like [`TrainingRun::new`], but the search starts from `theta` when it fits the model
+    /// (so adding a point by hand does not throw the trained weights away).
+    pub fn starting_from(dataset: &Dataset, config: &TrainingConfig, theta: Option<&[f64]>) -> Result<TrainingRun> {
         config.model.validate()?;
         config.strategy.validate()?;
         let mut rng = seeded(config.seed as u64);
@@ -98,11 +104,17 @@ impl TrainingRun {
         };
         let names = dataset.feature_names();
 
+        let (means, scales) = (standardizer.means(), standardizer.scales());
         let (display, features, plane, axis_labels) = if d == 1 {
-            let v: Vec<f64> = if class_names.is_some() { vec![0.0; n] } else { targets.clone() };
-            let display = z.iter().zip(&v).flat_map(|(&u, &v)| [u, v]).collect();
+            let raw = dataset.features();
+            let v: Vec<f64> = match dataset.target() {
+                Target::Values(values) => values.clone(),
+                Target::Classes { .. } => vec![0.0; n],
+            };
+            let display = raw.iter().zip(&v).flat_map(|(&u, &v)| [u, v]).collect();
             let label = if class_names.is_some() { String::new() } else { "target".to_string() };
-            (display, z.clone(), Plane::Direct { inputs: 1 }, [names[0].clone(), label])
+            let plane = Plane::Single { standard: [means[0], scales[0]] };
+            (display, z.clone(), plane, [names[0].clone(), label])
         } else {
             match config.display {
                 DisplayMode::Pair => {
@@ -119,11 +131,13 @@ impl TrainingRun {
                             format!("choose two different features from 1 to {d}"),
                         ));
                     }
-                    let display = columns(&z, d, &[i, j]);
+                    let display = columns(dataset.features(), d, &[i, j]);
                     let labels = [names[i].clone(), names[j].clone()];
+                    let (pair_means, pair_scales) = ([means[i], means[j]], [scales[i], scales[j]]);
+                    let plane = |all| Plane::Pair { i, j, means: pair_means, scales: pair_scales, all };
                     match config.inputs {
-                        InputMode::Display => (display.clone(), display, Plane::Direct { inputs: 2 }, labels),
-                        InputMode::All => (display, z.clone(), Plane::Slice { d, i, j }, labels),
+                        InputMode::Display => (display, columns(&z, d, &[i, j]), plane(None), labels),
+                        InputMode::All => (display, z.clone(), plane(Some(d)), labels),
                     }
                 }
                 DisplayMode::Pca => {
@@ -132,8 +146,8 @@ impl TrainingRun {
                     let display = pca.project(&z);
                     let labels = ["principal component 1".to_string(), "principal component 2".to_string()];
                     match config.inputs {
-                        InputMode::Display => (display.clone(), display, Plane::Direct { inputs: 2 }, labels),
-                        InputMode::All => (display, z.clone(), Plane::Pca(pca), labels),
+                        InputMode::Display => (display.clone(), display, Plane::Pca { pca, all: false }, labels),
+                        InputMode::All => (display, z.clone(), Plane::Pca { pca, all: true }, labels),
                     }
                 }
             }
@@ -173,7 +187,11 @@ impl TrainingRun {
             batching,
             config.seed as u64,
         )?;
-        let theta = spec.init(&mut rng);
+        let initial = spec.init(&mut rng);
+        let theta = match theta {
+            Some(t) if t.len() == initial.len() && t.iter().all(|v| v.is_finite()) => t.to_vec(),
+            _ => initial,
+        };
         let strategy = search::build(&config.strategy, &theta, &objective.bounds())?;
         let gradient = config.strategy.kind == StrategyKind::Gradient;
         let steps_per_unit =
@@ -299,6 +317,15 @@ impl TrainingRun {
         }
     }
 
+    /// Applies strategy settings that can change mid-run; `false` means a restart is needed.
+    pub fn retune(&mut self, settings: &crate::search::StrategySettings) -> Result<bool> {
+        let applied = self.driver.retune(settings)?;
+        if applied {
+            self.config.strategy = settings.clone();
+        }
+        Ok(applied)
+    }
+
     /// The run's status; "diverged" also when the training loss of a new model exploded.
     pub fn status(&self) -> Status {
         if self.diverged.is_some() { Status::Diverged } else { self.driver.status() }
@@ -390,7 +417,7 @@ impl TrainingRun {
 
     /// The output of model `theta` over the display plane as RGBA.
     pub fn output_rgba(&self, theta: &[f64], width: usize, height: usize) -> Vec<u8> {
-        if matches!(self.plane, Plane::Direct { inputs: 1 }) && self.class_names.is_none() {
+        if matches!(self.plane, Plane::Single { .. }) && self.class_names.is_none() {
             // One feature against its target: the page draws the fitted curve on paper.
             return value_rgba(&vec![0.0; width * height], 1.0);
         }
@@ -411,15 +438,17 @@ impl TrainingRun {
         Ok(value_rgba(&values, scale))
     }
 
-    /// The fitted curve of a one-feature regression: `n` (u, v) points across the plane.
+    /// The fitted curve of a one-feature regression: `n` (u, v) points across the plane, in
+    /// the data's units.
     pub fn curve(&self, n: usize) -> Vec<f64> {
-        if self.plane.inputs() != 1 || n < 2 {
+        if !matches!(self.plane, Plane::Single { .. }) || self.class_names.is_some() || n < 2 {
             return Vec::new();
         }
         let [u0, u1, ..] = self.bounds;
         let us: Vec<f64> = (0..n).map(|i| u0 + (u1 - u0) * i as f64 / (n - 1) as f64).collect();
-        let vs = self.spec.predict(&self.shown, &us);
-        us.iter().zip(&vs).flat_map(|(&u, &v)| [u, v]).collect()
+        let inputs = self.plane.grid_inputs([u0, u1, 0.0, 0.0], n, 1);
+        let vs = self.spec.predict(&self.shown, &inputs);
+        us.iter().zip(&vs).flat_map(|(&u, &v)| [u, v * self.target_scale + self.target_mean]).collect()
     }
 
     /// The current population (or sample batch) ordered best first, at most `count` members,

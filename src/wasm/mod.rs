@@ -2,8 +2,10 @@
 //! configuration (serde), call the core, and copy numbers out as typed arrays.
 
 mod landscape_session;
+mod training_session;
 
 pub use landscape_session::LandscapeSession;
+pub use training_session::TrainingSession;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

@@ -40,8 +40,13 @@ pub fn run() -> TaskResult {
     type Layer = (&'static str, fn() -> TaskResult);
     let layers: [Layer; 5] = [
         ("format (cargo fmt --check)", || run_command(&mut cargo(&["fmt", "--all", "--", "--check"]), "cargo fmt")),
-        ("lint (cargo clippy -D warnings)", || {
-            run_command(&mut cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]), "cargo clippy")
+        ("lint (cargo clippy -D warnings, native and wasm32)", || {
+            run_command(&mut cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]), "cargo clippy")?;
+            tools::wasm_target()?;
+            run_command(
+                &mut cargo(&["clippy", "--lib", "--tests", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]),
+                "cargo clippy (wasm32)",
+            )
         }),
         ("native tests (cargo test)", || run_command(&mut cargo(&["test", "--workspace"]), "cargo test")),
         ("wasm tests in chromium (wasm-bindgen-test)", wasm_tests),

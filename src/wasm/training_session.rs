@@ -1,0 +1,462 @@
+//! Training a model on a dataset, as the page sees it: where the data comes from (a
+//! generator, a classic table, the user's CSV, points drawn by hand), the run, and copies of
+//! what the training view draws.
+
+use super::{from_js, js_error, to_js};
+use crate::data::{self, CsvOptions, Dataset, HeaderRow, Target, TargetKind};
+use crate::rng::seeded;
+use crate::search::Status;
+use crate::training::{TrainingConfig, TrainingRun};
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+/// A dataset the session can make by itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum DataSource {
+    /// A seeded generator: circle, xor, gaussians, spiral, moons, blobs, line, sine, plane.
+    Synthetic {
+        /// Generator id.
+        id: String,
+        /// Number of points.
+        points: usize,
+        /// Noise level.
+        noise: f64,
+        /// Generator seed.
+        seed: u32,
+    },
+    /// iris, wine, breast_cancer or diabetes.
+    Classic {
+        /// Table id.
+        id: String,
+    },
+    /// The user's CSV file (made by `loadCsv`, not by `setData`).
+    Uploaded {
+        /// The file's name.
+        name: String,
+    },
+    /// Points clicked onto the canvas.
+    Hand {
+        /// true: two classes (click / shift-click); false: regression (a click sets x and y).
+        classes: bool,
+    },
+}
+
+/// How the user's CSV should be read (all optional).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct CsvSettings {
+    name: String,
+    header: Option<String>,
+    target_column: Option<usize>,
+    target_kind: Option<String>,
+}
+
+/// What the page shows about the data.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DataView {
+    name: String,
+    rows: usize,
+    features: usize,
+    feature_names: Vec<String>,
+    class_names: Option<Vec<String>>,
+    credit: String,
+    drawn: usize,
+}
+
+/// What the page shows after each step.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StateView {
+    ready: bool,
+    message: String,
+    status: Status,
+    reason: String,
+    step: usize,
+    evaluations: usize,
+    explanation: String,
+    layer_sizes: Vec<usize>,
+    parameters: usize,
+    axis_labels: Vec<String>,
+    bounds: Vec<f64>,
+    data: Option<DataView>,
+}
+
+/// Points drawn by hand, kept apart from the dataset so that undo and clear are exact.
+#[derive(Debug, Clone, Default)]
+struct Drawn {
+    points: Vec<[f64; 3]>,
+}
+
+/// A dataset, a training configuration and (when the data allows) a run.
+#[wasm_bindgen]
+pub struct TrainingSession {
+    source: DataSource,
+    base: Option<Dataset>,
+    drawn: Drawn,
+    credit: String,
+    config: TrainingConfig,
+    run: Option<TrainingRun>,
+    message: String,
+}
+
+fn make_dataset(source: &DataSource) -> Result<Option<Dataset>> {
+    Ok(match source {
+        DataSource::Synthetic { id, points, noise, seed } => {
+            Some(data::generate(id, *points, *noise, &mut seeded(*seed as u64))?)
+        }
+        DataSource::Classic { id } => Some(data::classic(id)?),
+        DataSource::Uploaded { .. } => {
+            return Err(Error::setting("data", "a CSV file is loaded with the file picker, by drag and drop or by paste"));
+        }
+        DataSource::Hand { .. } => None,
+    })
+}
+
+/// The dataset to train on: the base plus drawn points, or the drawn points alone.
+fn combined(source: &DataSource, base: Option<&Dataset>, drawn: &Drawn) -> Result<Dataset> {
+    if let Some(base) = base {
+        let mut data = base.clone();
+        for &[x, y, c] in &drawn.points {
+            data.push_point(x, y, c)?;
+        }
+        return Ok(data);
+    }
+    let classes = matches!(source, DataSource::Hand { classes: true });
+    let (features, target) = if classes {
+        let labels = drawn.points.iter().map(|p| p[2] as usize).collect();
+        let names = vec!["class 1".to_string(), "class 2".to_string()];
+        let features = drawn.points.iter().flat_map(|p| [p[0], p[1]]).collect();
+        (features, Target::Classes { labels, class_names: names })
+    } else {
+        let features = drawn.points.iter().map(|p| p[0]).collect();
+        (features, Target::Values(drawn.points.iter().map(|p| p[1]).collect()))
+    };
+    let names = if classes { vec!["x".to_string(), "y".to_string()] } else { vec!["x".to_string()] };
+    Dataset::new("points drawn by hand", features, names, target)
+}
+
+impl TrainingSession {
+    /// Rebuilds the run from the current data and configuration; with `keep_weights` the
+    /// search starts from the weights on screen. On a data problem the run is dropped and the
+    /// message says what to do (nothing else is lost).
+    fn rebuild(&mut self, keep_weights: bool) -> Result<()> {
+        let theta = self.run.as_ref().filter(|_| keep_weights).map(|r| r.theta().to_vec());
+        let dataset = combined(&self.source, self.base.as_ref(), &self.drawn);
+        let run = dataset.and_then(|d| TrainingRun::starting_from(&d, &self.config, theta.as_deref()));
+        match run {
+            Ok(run) => {
+                self.run = Some(run);
+                self.message.clear();
+                Ok(())
+            }
+            Err(error @ Error::Data { .. }) if matches!(self.source, DataSource::Hand { .. }) => {
+                self.run = None;
+                let hint = if matches!(self.source, DataSource::Hand { classes: true }) {
+                    "click to add points of class 1, shift-click for class 2 (a few of each)"
+                } else {
+                    "click to add points (x, y); a few are needed"
+                };
+                self.message = format!("Add more points: {hint}. ({error})");
+                Ok(())
+            }
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Swaps in new data; on failure everything stays as it was.
+    fn replace_data(&mut self, source: DataSource, base: Option<Dataset>, credit: String) -> Result<()> {
+        let previous = (
+            std::mem::replace(&mut self.source, source),
+            std::mem::replace(&mut self.base, base),
+            std::mem::take(&mut self.drawn),
+            std::mem::replace(&mut self.credit, credit),
+        );
+        if let Err(error) = self.rebuild(false) {
+            (self.source, self.base, self.drawn, self.credit) = previous;
+            return Err(error);
+        }
+        Ok(())
+    }
+
+    fn data_view(&self) -> Option<DataView> {
+        let dataset = combined(&self.source, self.base.as_ref(), &self.drawn).ok()?;
+        let class_names = match dataset.target() {
+            Target::Classes { class_names, .. } => Some(class_names.clone()),
+            Target::Values(_) => None,
+        };
+        Some(DataView {
+            name: dataset.name().to_string(),
+            rows: dataset.n_rows(),
+            features: dataset.n_features(),
+            feature_names: dataset.feature_names().to_vec(),
+            class_names,
+            credit: self.credit.clone(),
+            drawn: self.drawn.points.len(),
+        })
+    }
+
+    fn run(&self) -> std::result::Result<&TrainingRun, JsError> {
+        self.run.as_ref().ok_or_else(|| JsError::new(&self.message))
+    }
+}
+
+fn credit_of(source: &DataSource) -> String {
+    match source {
+        DataSource::Classic { id } => data::classic_credit(id).to_string(),
+        _ => String::new(),
+    }
+}
+
+#[wasm_bindgen]
+impl TrainingSession {
+    /// A session on the data `source` describes, with a training configuration.
+    #[wasm_bindgen(constructor)]
+    pub fn new(source: JsValue, config: JsValue) -> std::result::Result<TrainingSession, JsError> {
+        let source: DataSource = from_js(source)?;
+        let config: TrainingConfig = from_js(config)?;
+        let base = make_dataset(&source).map_err(js_error)?;
+        let mut session = TrainingSession {
+            credit: credit_of(&source),
+            source,
+            base,
+            drawn: Drawn::default(),
+            config,
+            run: None,
+            message: String::new(),
+        };
+        session.rebuild(false).map_err(js_error)?;
+        Ok(session)
+    }
+
+    /// Switches to a generated dataset, a classic table, or an empty canvas to draw on. A bad
+    /// request is refused and the current data and run stay.
+    #[wasm_bindgen(js_name = setData)]
+    pub fn set_data(&mut self, source: JsValue) -> std::result::Result<(), JsError> {
+        let source: DataSource = from_js(source)?;
+        let base = make_dataset(&source).map_err(js_error)?;
+        let credit = credit_of(&source);
+        self.replace_data(source, base, credit).map_err(js_error)
+    }
+
+    /// Reads the user's CSV file. Every problem comes back as an error naming its line and
+    /// column; the current dataset is only replaced when the file is good.
+    #[wasm_bindgen(js_name = loadCsv)]
+    pub fn load_csv(&mut self, bytes: &[u8], settings: JsValue) -> std::result::Result<(), JsError> {
+        let settings: CsvSettings = if settings.is_undefined() { CsvSettings::default() } else { from_js(settings)? };
+        let options = CsvOptions {
+            name: if settings.name.is_empty() { "your CSV".into() } else { settings.name.clone() },
+            header: match settings.header.as_deref() {
+                Some("present") => HeaderRow::Present,
+                Some("absent") => HeaderRow::Absent,
+                _ => HeaderRow::Auto,
+            },
+            target_column: settings.target_column,
+            target_kind: match settings.target_kind.as_deref() {
+                Some("classification") => TargetKind::Classification,
+                Some("regression") => TargetKind::Regression,
+                _ => TargetKind::Auto,
+            },
+        };
+        let parsed = data::parse_csv(bytes, &options).map_err(js_error)?;
+        let source = DataSource::Uploaded { name: options.name.clone() };
+        self.replace_data(source, Some(parsed.dataset), String::new()).map_err(js_error)
+    }
+
+    /// Adds a point at plane position (u, v) (the data's own units): of class `class` for
+    /// classification; for regression (u, v) is (x, y). Training continues from the current
+    /// weights.
+    #[wasm_bindgen(js_name = addPoint)]
+    pub fn add_point(&mut self, u: f64, v: f64, class: u32) -> std::result::Result<(), JsError> {
+        if !(u.is_finite() && v.is_finite()) {
+            return Err(js_error(Error::data("the point is outside the plane")));
+        }
+        let regression = match &self.source {
+            DataSource::Hand { classes } => !classes,
+            _ => self.run.as_ref().is_some_and(|r| r.class_names().is_none()),
+        };
+        self.drawn.points.push([u, v, if regression { v } else { class as f64 }]);
+        if self.base.is_some() {
+            // A point the dataset cannot take (a 4-feature table, a class it lacks) is refused.
+            if let Err(error) = combined(&self.source, self.base.as_ref(), &self.drawn) {
+                self.drawn.points.pop();
+                return Err(js_error(error));
+            }
+        }
+        self.rebuild(true).map_err(js_error)
+    }
+
+    /// Removes the last point drawn by hand (nothing happens when there is none).
+    #[wasm_bindgen(js_name = undoPoint)]
+    pub fn undo_point(&mut self) -> std::result::Result<(), JsError> {
+        if self.drawn.points.pop().is_some() {
+            self.rebuild(true).map_err(js_error)?;
+        }
+        Ok(())
+    }
+
+    /// Removes every point drawn by hand.
+    #[wasm_bindgen(js_name = clearPoints)]
+    pub fn clear_points(&mut self) -> std::result::Result<(), JsError> {
+        self.drawn.points.clear();
+        self.rebuild(false).map_err(js_error)
+    }
+
+    /// Applies a new training configuration: rates and other mid-run settings keep the run,
+    /// the rest restart it. A bad configuration is refused and the run stays. Returns whether
+    /// the run restarted.
+    pub fn configure(&mut self, config: JsValue) -> std::result::Result<bool, JsError> {
+        let config: TrainingConfig = from_js(config)?;
+        let only_strategy = TrainingConfig { strategy: config.strategy.clone(), ..self.config.clone() } == config;
+        if only_strategy
+            && let Some(run) = self.run.as_mut()
+            && run.retune(&config.strategy).map_err(js_error)?
+        {
+            self.config = config;
+            return Ok(false);
+        }
+        let previous = std::mem::replace(&mut self.config, config);
+        if let Err(error) = self.rebuild(false) {
+            self.config = previous;
+            return Err(js_error(error));
+        }
+        Ok(true)
+    }
+
+    /// Starts training again from fresh weights.
+    pub fn reset(&mut self) -> std::result::Result<(), JsError> {
+        self.rebuild(false).map_err(js_error)
+    }
+
+    /// Takes up to `n` steps; returns how many were taken (0 without a run).
+    pub fn step(&mut self, n: u32) -> std::result::Result<u32, JsError> {
+        let Some(run) = self.run.as_mut() else { return Ok(0) };
+        let mut taken = 0;
+        for _ in 0..n {
+            if run.status().is_final() {
+                break;
+            }
+            run.step().map_err(js_error)?;
+            taken += 1;
+        }
+        Ok(taken)
+    }
+
+    /// The status object (see `StateView`): whether a run exists and why not, status, reason,
+    /// step, evaluations, the strategy's formula, the network's layer sizes, the display
+    /// plane's axis labels and bounds, and a summary of the data.
+    pub fn state(&self) -> std::result::Result<JsValue, JsError> {
+        let view = match &self.run {
+            Some(run) => StateView {
+                ready: true,
+                message: String::new(),
+                status: run.status(),
+                reason: run.reason(),
+                step: run.steps(),
+                evaluations: run.driver().evaluations(),
+                explanation: run.driver().explain(),
+                layer_sizes: run.spec().layer_sizes().to_vec(),
+                parameters: run.spec().n_params(),
+                axis_labels: run.axis_labels().to_vec(),
+                bounds: run.bounds().to_vec(),
+                data: self.data_view(),
+            },
+            None => StateView {
+                ready: false,
+                message: self.message.clone(),
+                status: Status::Ready,
+                reason: String::new(),
+                step: 0,
+                evaluations: 0,
+                explanation: String::new(),
+                layer_sizes: Vec::new(),
+                parameters: 0,
+                axis_labels: vec!["x".into(), "y".into()],
+                bounds: vec![-1.0, 1.0, -1.0, 1.0],
+                data: self.data_view(),
+            },
+        };
+        to_js(&view)
+    }
+
+    /// The configuration in force.
+    pub fn config(&self) -> std::result::Result<JsValue, JsError> {
+        to_js(&self.config)
+    }
+
+    /// The loss and score curves (plain object of arrays, one entry per step).
+    pub fn history(&self) -> std::result::Result<JsValue, JsError> {
+        to_js(self.run()?.history())
+    }
+
+    /// Every row's display coordinates, flat (u, v) pairs.
+    pub fn points(&self) -> Vec<f64> {
+        self.run.as_ref().map(|r| r.display_points().to_vec()).unwrap_or_else(|| {
+            self.drawn.points.iter().flat_map(|p| [p[0], p[1]]).collect()
+        })
+    }
+
+    /// Every row's target: class index, or value.
+    pub fn targets(&self) -> Vec<f64> {
+        self.run.as_ref().map(|r| r.targets()).unwrap_or_else(|| self.drawn.points.iter().map(|p| p[2]).collect())
+    }
+
+    /// Every row's role: 0 train, 1 validation, 2 test.
+    pub fn roles(&self) -> Vec<u8> {
+        self.run.as_ref().map(|r| r.roles().iter().map(|&role| role as u8).collect()).unwrap_or_default()
+    }
+
+    /// 1 for every row the model on screen misclassifies.
+    pub fn misclassified(&self) -> Vec<u8> {
+        self.run.as_ref().map(|r| r.misclassified()).unwrap_or_default()
+    }
+
+    /// The model's output over the display plane as RGBA (`width` × `height`, y up).
+    pub fn boundary(&self, width: u32, height: u32) -> std::result::Result<Vec<u8>, JsError> {
+        Ok(self.run()?.boundary_rgba(width as usize, height as usize))
+    }
+
+    /// One neuron's output over the display plane as RGBA; layer 0 is the inputs.
+    pub fn neuron(&self, layer: u32, neuron: u32, width: u32, height: u32) -> std::result::Result<Vec<u8>, JsError> {
+        self.run()?.neuron_rgba(layer as usize, neuron as usize, width as usize, height as usize).map_err(js_error)
+    }
+
+    /// A one-feature regression's fitted curve: `n` (u, v) points.
+    pub fn curve(&self, n: u32) -> Vec<f64> {
+        self.run.as_ref().map(|r| r.curve(n as usize)).unwrap_or_default()
+    }
+
+    /// The weights on screen, flat θ: per layer `outputs × inputs` weights row by row, then
+    /// the layer's biases.
+    pub fn theta(&self) -> Vec<f64> {
+        self.run.as_ref().map(|r| r.theta().to_vec()).unwrap_or_default()
+    }
+
+    /// The current population (or sample batch), best first: `count` thumbnails of
+    /// `size` × `size` RGBA pixels, one after another.
+    pub fn thumbnails(&self, count: u32, size: u32) -> Vec<u8> {
+        let Some(run) = &self.run else { return Vec::new() };
+        let (thetas, _) = run.ranked_population(count as usize);
+        let dim = run.spec().n_params();
+        thetas.chunks_exact(dim).flat_map(|theta| run.output_rgba(theta, size as usize, size as usize)).collect()
+    }
+
+    /// The values of the thumbnails' members, best first.
+    #[wasm_bindgen(js_name = thumbnailValues)]
+    pub fn thumbnail_values(&self, count: u32) -> Vec<f64> {
+        self.run.as_ref().map(|r| r.ranked_population(count as usize).1).unwrap_or_default()
+    }
+}
+
+/// The datasets the page offers: `{synthetic: [...], classic: [...]}`.
+#[wasm_bindgen(js_name = datasetCatalog)]
+pub fn dataset_catalog() -> std::result::Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Catalog {
+        synthetic: Vec<&'static str>,
+        classic: Vec<&'static str>,
+    }
+    to_js(&Catalog { synthetic: data::GENERATOR_IDS.to_vec(), classic: data::CLASSIC_IDS.to_vec() })
+}
