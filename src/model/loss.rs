@@ -1,19 +1,17 @@
 //! The per-sample loss and its derivative with respect to the output pre-activations.
-//!
-//! Both losses are averaged over the samples of a batch by the caller:
-//! - [`Loss::Mse`]: ½·Σₖ(outₖ − yₖ)², the half squared error (so its derivative is the error).
-//! - [`Loss::CrossEntropy`]: −Σₖ yₖ·ln pₖ, computed from the pre-activations so that it stays
-//!   finite for confident predictions. A tanh output is read as the probability (1 + out)/2.
 
 use super::activation::sigmoid;
 use super::output::Output;
 
-/// How far a prediction is from its target.
+/// How far a prediction is from its target; averaged over the rows of a batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Loss {
-    /// Half squared error, ½(out − y)², averaged over samples.
+    /// Half squared error ½·Σₖ(outₖ − yₖ)², with y the target in the output's coding (one-hot
+    /// for softmax), so that its derivative is the error itself.
     Mse,
-    /// Cross-entropy of the predicted class probabilities (classifier outputs only).
+    /// Cross-entropy −Σₖ yₖ·ln pₖ of the predicted class probabilities (classifier outputs
+    /// only), computed from the pre-activations so that it stays finite for confident
+    /// predictions. A tanh output is read as the probability (1 + out)/2.
     CrossEntropy,
 }
 
@@ -29,6 +27,7 @@ pub(crate) fn loss_and_delta(
 ) -> f64 {
     let positive = f64::from(u8::from(target > 0.0));
     match (output, loss) {
+        // A linear output only ever pairs with MSE: `ModelSpec::new` refuses cross-entropy.
         (Output::Linear, _) => {
             let e = out[0] - target;
             delta[0] = e;
@@ -89,13 +88,15 @@ fn log_sum_exp(z: &[f64]) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::lanes::{LANES, Lanes};
     use super::*;
 
     /// Checks the returned delta against central differences of the loss in z.
     fn check(output: Output, loss: Loss, z: &[f64], target: f64) {
         let eval = |z: &[f64], delta: &mut [f64]| {
-            let mut out = z.to_vec();
-            output.activate(&mut out);
+            let mut lanes: Vec<Lanes> = z.iter().map(|&v| [v; LANES]).collect();
+            output.activate(&mut lanes);
+            let out: Vec<f64> = lanes.iter().map(|v| v[0]).collect();
             loss_and_delta(output, loss, z, &out, target, delta)
         };
         let mut delta = vec![0.0; z.len()];

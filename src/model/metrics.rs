@@ -3,6 +3,8 @@
 
 use crate::error::{Error, Result};
 
+use super::lanes::{self, for_each_block};
+use super::network::Workspace;
 use super::samples::Samples;
 use super::spec::ModelSpec;
 
@@ -83,12 +85,18 @@ impl ModelSpec {
         let mut workspace = self.workspace();
         self.check_buffers(theta, &workspace);
         let at = self.outputs_at();
-        let mut count = 0;
-        for row in rows {
-            self.forward(theta, samples.row(row), &mut workspace);
-            score(&workspace.activations[at..], samples.target(row));
-            count += 1;
-        }
+        let count = for_each_block(rows, |block| {
+            self.forward(theta, samples.features, block, &mut workspace);
+            let Workspace {
+                activations,
+                row_outputs,
+                ..
+            } = &mut workspace;
+            for (lane, &row) in block.iter().enumerate() {
+                lanes::gather(&activations[at..], lane, row_outputs);
+                score(row_outputs, samples.target(row));
+            }
+        });
         if count == 0 {
             return Err(Error::data("there are no rows to score"));
         }

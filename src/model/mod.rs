@@ -8,6 +8,8 @@
 
 mod activation;
 mod backprop;
+mod exp;
+mod lanes;
 mod loss;
 mod metrics;
 mod network;

@@ -1,21 +1,21 @@
 //! The output layer: its squashing function, how targets are read, and which class an output
 //! stands for.
-//!
-//! Targets are plain `f64`s:
-//! - [`Output::Linear`]: any finite real value (regression).
-//! - [`Output::Sigmoid`] and [`Output::Tanh`]: a binary label, `1` for the positive class and
-//!   `0` or `−1` for the negative one, so both 0/1 class indices and ±1 labels work. The
-//!   sigmoid is trained towards 0/1 and the tanh towards −1/+1.
-//! - [`Output::Softmax`]: the class index `0, 1, …, classes − 1`.
 
 use crate::error::{Error, Result, check_count};
 
-use super::activation::sigmoid;
+use super::activation::{sigmoid, tanh};
+use super::lanes::{self, LANES, Lanes};
 
 /// The most classes a softmax output accepts.
 pub const MAX_CLASSES: usize = 100;
 
-/// What the output layer computes from its pre-activations.
+/// What the output layer computes from its pre-activations, and how it reads targets (plain
+/// `f64`s):
+/// - [`Output::Linear`]: any finite real value (regression).
+/// - [`Output::Sigmoid`] and [`Output::Tanh`]: a binary label, `1` for the positive class and
+///   `0` or `−1` for the negative one, so both 0/1 class indices and ±1 labels work. The
+///   sigmoid is trained towards 0/1, the tanh towards −1/+1.
+/// - [`Output::Softmax`]: the class index `0, 1, …, classes − 1`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Output {
     /// One unbounded value (regression).
@@ -80,20 +80,23 @@ impl Output {
         Ok(())
     }
 
-    /// Replaces the pre-activations in `values` by the output's values.
-    pub(crate) fn activate(self, values: &mut [f64]) {
+    /// Replaces the pre-activations in `values` (one entry per output neuron, one lane per
+    /// row) by the output's values.
+    pub(crate) fn activate(self, values: &mut [Lanes]) {
         match self {
             Output::Linear => {}
-            Output::Sigmoid => values.iter_mut().for_each(|v| *v = sigmoid(*v)),
-            Output::Tanh => values.iter_mut().for_each(|v| *v = v.tanh()),
+            Output::Sigmoid => values.iter_mut().for_each(|v| lanes::map(v, sigmoid)),
+            Output::Tanh => values.iter_mut().for_each(|v| lanes::map(v, tanh)),
             Output::Softmax { .. } => {
-                let max = values.iter().fold(f64::NEG_INFINITY, |m, &v| m.max(v));
-                let mut sum = 0.0;
-                for v in values.iter_mut() {
-                    *v = (*v - max).exp();
-                    sum += *v;
+                for lane in 0..LANES {
+                    let max = values.iter().fold(f64::NEG_INFINITY, |m, v| m.max(v[lane]));
+                    let mut total = 0.0;
+                    for v in values.iter_mut() {
+                        v[lane] = (v[lane] - max).exp();
+                        total += v[lane];
+                    }
+                    values.iter_mut().for_each(|v| v[lane] /= total);
                 }
-                values.iter_mut().for_each(|v| *v /= sum);
             }
         }
     }
@@ -132,10 +135,14 @@ mod tests {
 
     #[test]
     fn softmax_sums_to_one_and_survives_large_inputs() {
-        let mut v = [1000.0, 1001.0, 999.0];
+        let mut v = [[1000.0; LANES], [1001.0; LANES], [999.0; LANES]];
+        v[2][1] = 1002.0;
         Output::Softmax { classes: 3 }.activate(&mut v);
-        assert!((v.iter().sum::<f64>() - 1.0).abs() < 1e-12);
-        assert!(v[1] > v[0] && v[0] > v[2]);
+        for lane in 0..LANES {
+            assert!((v.iter().map(|p| p[lane]).sum::<f64>() - 1.0).abs() < 1e-12);
+        }
+        assert!(v[1][0] > v[0][0] && v[0][0] > v[2][0]);
+        assert!(v[2][1] > v[1][1]);
     }
 
     #[test]

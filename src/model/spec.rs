@@ -1,9 +1,4 @@
 //! A network's shape and training settings, validated once, and where each layer lives in θ.
-//!
-//! θ holds the layers in order from the input side. Each layer stores its weights row by row,
-//! `[output neuron][input neuron]`, followed by one bias per output neuron. Linear and logistic
-//! regression are networks without hidden layers, so their θ is `[w₁ … w_d, b]` (softmax:
-//! the weight rows of classes 0 … k−1, then the k biases).
 
 use crate::error::{Error, Result, check_count};
 use crate::rng::{self, Rng};
@@ -49,6 +44,11 @@ impl Layer {
 }
 
 /// A validated model: layer sizes, hidden activation, output, loss and regularization.
+///
+/// Its parameters θ are one flat vector holding the layers in order from the input side. Each
+/// layer stores its weights row by row, `[output neuron][input neuron]`, followed by one bias
+/// per output neuron. Linear and logistic regression are networks without hidden layers, so
+/// their θ is `[w₁ … w_d, b]` (softmax: the weight rows of classes 0 … k−1, then the k biases).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelSpec {
     sizes: Vec<usize>,

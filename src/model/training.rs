@@ -1,11 +1,6 @@
 //! A model and its training data as an [`Objective`], so every search strategy can train it.
-//!
-//! `value` is the full training loss; `value_and_gradient` works on the next batch. Mini-batches
-//! walk through the rows in a shuffled order, one epoch after another; the order is reshuffled
-//! at the start of every epoch by the objective's own generator, seeded at construction, so
-//! the same seed gives the same batches.
 
-use crate::error::{Result, check_count};
+use crate::error::{Error, Result, check_count};
 use crate::objective::Objective;
 use crate::rng::{self, Rng};
 
@@ -24,6 +19,13 @@ pub enum Batching {
 }
 
 /// A model spec with owned training data, scored through the [`Objective`] trait.
+///
+/// `value` is the full training loss; `value_and_gradient` works on the next batch. Mini-batches
+/// walk through the rows in a shuffled order, one epoch after another; the order is reshuffled
+/// at the start of every epoch by the objective's own generator, seeded at construction, so
+/// the same seed gives the same batches. A full batch takes the rows in data order, so its
+/// value is exactly `value`'s. Both include the weight penalty. The search box is
+/// `[-PARAM_BOUND, PARAM_BOUND]` for every parameter.
 #[derive(Debug, Clone)]
 pub struct ModelObjective {
     spec: ModelSpec,
@@ -51,26 +53,28 @@ impl ModelObjective {
     ) -> Result<Self> {
         let samples = Samples::new(features, targets, spec.inputs())?;
         spec.check_samples(&samples)?;
-        let n = check_count("training rows", samples.len(), 1, usize::MAX)?;
+        if samples.is_empty() {
+            return Err(Error::data("there are no training rows"));
+        }
+        let n = samples.len();
         let batch_size = match batching {
             Batching::Full => n,
             Batching::MiniBatch(m) => check_count("batch size", m, 1, n)?,
         };
-        let mut rng = rng::seeded(seed);
-        let mut order: Vec<usize> = (0..n).collect();
-        rng::shuffle(&mut rng, &mut order);
-        Ok(ModelObjective {
+        let mut objective = ModelObjective {
             workspace: spec.workspace(),
             spec,
             features: features.to_vec(),
             targets: targets.to_vec(),
             batch_size,
-            order,
+            order: (0..n).collect(),
             cursor: 0,
             batch: 0..0,
             epochs: 0,
-            rng,
-        })
+            rng: rng::seeded(seed),
+        };
+        objective.shuffle();
+        Ok(objective)
     }
 
     /// The model being trained.
@@ -97,11 +101,18 @@ impl ModelObjective {
         &self.order[self.batch.clone()]
     }
 
+    /// Shuffles the row order for the next epoch; a full batch keeps the rows in data order.
+    fn shuffle(&mut self) {
+        if self.batch_size < self.order.len() {
+            rng::shuffle(&mut self.rng, &mut self.order);
+        }
+    }
+
     /// Moves the cursor past the next batch, reshuffling when an epoch is complete.
     fn advance(&mut self) {
         if self.cursor == self.order.len() {
             self.cursor = 0;
-            rng::shuffle(&mut self.rng, &mut self.order);
+            self.shuffle();
         }
         let end = (self.cursor + self.batch_size).min(self.order.len());
         self.batch = self.cursor..end;
@@ -184,6 +195,7 @@ mod tests {
             err.to_string(),
             "batch size: must be a whole number from 1 to 2 (got 3)"
         );
-        assert!(ModelObjective::new(spec, &[], &[], Batching::Full, 1).is_err());
+        let err = ModelObjective::new(spec, &[], &[], Batching::Full, 1).unwrap_err();
+        assert_eq!(err.to_string(), "there are no training rows");
     }
 }
