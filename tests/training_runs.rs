@@ -1,4 +1,5 @@
 //! Training runs end to end: known accuracies on classic tables, divergence, settings errors.
+#![cfg(not(target_arch = "wasm32"))]
 
 use automl_playground::data::{self, Dataset, Target, stratified_k_fold};
 use automl_playground::model::{Activation, Batching, Loss, ModelObjective, ModelSpec, Output, Regularization};

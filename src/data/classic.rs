@@ -1,20 +1,40 @@
-//! Classic small datasets shipped inside the crate (copied from scikit-learn's data folder).
+//! Classic small datasets (from scikit-learn's data folder), shipped as files in `www/data/`:
+//! the page fetches the one the user picks and hands its text to [`classic_from_text`]; native
+//! builds (tests, benches) embed them and offer [`classic`].
 //!
 //! The labelled tables start with a line `n,d,class names…`, then n rows of d comma-separated
-//! features followed by the integer class. Diabetes is two headerless files: the features
-//! space-separated, the target one value per line.
+//! features followed by the integer class. Diabetes is headerless and space-separated: ten
+//! features, then the target.
 
 use super::{Dataset, Target};
 use crate::{Error, Result};
 
-const IRIS: &str = include_str!("tables/iris.csv");
-const WINE: &str = include_str!("tables/wine_data.csv");
-const BREAST_CANCER: &str = include_str!("tables/breast_cancer.csv");
-const DIABETES_FEATURES: &str = include_str!("tables/diabetes_data_raw.csv");
-const DIABETES_TARGET: &str = include_str!("tables/diabetes_target.csv");
-
-/// Ids accepted by [`classic`].
+/// Ids accepted by [`classic_from_text`].
 pub const CLASSIC_IDS: [&str; 4] = ["iris", "wine", "breast_cancer", "diabetes"];
+
+/// The file in `www/data/` that holds table `id`.
+pub fn classic_file(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "iris" => "iris.csv",
+        "wine" => "wine.csv",
+        "breast_cancer" => "breast_cancer.csv",
+        "diabetes" => "diabetes.txt",
+        _ => return None,
+    })
+}
+
+/// Loads the classic dataset `id` from the text embedded in native builds.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn classic(id: &str) -> Result<Dataset> {
+    let text = match id {
+        "iris" => include_str!("../../www/data/iris.csv"),
+        "wine" => include_str!("../../www/data/wine.csv"),
+        "breast_cancer" => include_str!("../../www/data/breast_cancer.csv"),
+        "diabetes" => include_str!("../../www/data/diabetes.txt"),
+        _ => "",
+    };
+    classic_from_text(id, text)
+}
 
 const IRIS_FEATURES: [&str; 4] = [
     "sepal length (cm)",
@@ -64,19 +84,19 @@ const DIABETES_FEATURE_NAMES: [&str; 10] = [
     "s6",
 ];
 
-/// Loads the classic dataset `id` (one of [`CLASSIC_IDS`]).
-pub fn classic(id: &str) -> Result<Dataset> {
+/// Reads the classic dataset `id` (one of [`CLASSIC_IDS`]) from the text of its file.
+pub fn classic_from_text(id: &str, text: &str) -> Result<Dataset> {
     match id {
-        "iris" => labelled_table("Iris", IRIS, owned(&IRIS_FEATURES)),
-        "wine" => labelled_table("Wine", WINE, owned(&WINE_FEATURES)),
+        "iris" => labelled_table("Iris", text, owned(&IRIS_FEATURES)),
+        "wine" => labelled_table("Wine", text, owned(&WINE_FEATURES)),
         "breast_cancer" => {
             let names = ["mean {}", "{} standard error", "worst {}"]
                 .iter()
                 .flat_map(|pattern| NUCLEUS_PROPERTIES.map(|p| pattern.replace("{}", p)))
                 .collect();
-            labelled_table("Breast cancer (Wisconsin)", BREAST_CANCER, names)
+            labelled_table("Breast cancer (Wisconsin)", text, names)
         }
-        "diabetes" => diabetes(),
+        "diabetes" => diabetes(text),
         _ => Err(Error::setting(
             "dataset",
             format!(
@@ -160,23 +180,21 @@ fn labelled_table(name: &str, text: &str, feature_names: Vec<String>) -> Result<
     )
 }
 
-/// Parses the diabetes table: 10 space-separated features per line, target in its own file.
-fn diabetes() -> Result<Dataset> {
+/// Parses the diabetes table: per line, 10 space-separated features and the target.
+fn diabetes(text: &str) -> Result<Dataset> {
+    let d = DIABETES_FEATURE_NAMES.len();
     let mut features = Vec::new();
-    for (i, text) in DIABETES_FEATURES.lines().enumerate() {
-        let before = features.len();
-        for (col, cell) in text.split_whitespace().enumerate() {
+    let mut values = Vec::new();
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let cells: Vec<&str> = line.split_whitespace().collect();
+        if cells.len() != d + 1 {
+            return Err(Error::data_at(i + 1, None, format!("expected {} fields", d + 1)));
+        }
+        for (col, cell) in cells[..d].iter().enumerate() {
             features.push(parse_number(cell, i + 1, col + 1)?);
         }
-        if features.len() - before != DIABETES_FEATURE_NAMES.len() {
-            return Err(Error::data_at(i + 1, None, "expected 10 fields"));
-        }
+        values.push(parse_number(cells[d], i + 1, d + 1)?);
     }
-    let values = DIABETES_TARGET
-        .lines()
-        .enumerate()
-        .map(|(i, cell)| parse_number(cell.trim(), i + 1, 1))
-        .collect::<Result<Vec<f64>>>()?;
     Dataset::new(
         "Diabetes",
         features,
@@ -195,7 +213,7 @@ fn parse_count(cell: &str, line: usize, col: usize) -> Result<usize> {
         .map_err(|_| Error::data_at(line, Some(col), format!("\"{cell}\" is not a whole number")))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

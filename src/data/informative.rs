@@ -82,7 +82,7 @@ fn correlation(x: &[f64], y: &[f64]) -> f64 {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::data::classic;

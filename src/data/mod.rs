@@ -13,7 +13,9 @@ mod standardize;
 mod strata;
 mod synthetic;
 
-pub use classic::{CLASSIC_IDS, classic, classic_credit};
+#[cfg(not(target_arch = "wasm32"))]
+pub use classic::classic;
+pub use classic::{CLASSIC_IDS, classic_credit, classic_file, classic_from_text};
 pub use csv::{
     AUTO_MAX_CLASSES, CsvOptions, HeaderRow, MAX_CLASSES, MAX_COLUMNS, ParsedCsv, TargetKind,
     parse_csv,

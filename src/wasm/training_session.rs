@@ -26,10 +26,13 @@ pub enum DataSource {
         /// Generator seed.
         seed: u32,
     },
-    /// iris, wine, breast_cancer or diabetes.
+    /// iris, wine, breast_cancer or diabetes, with the text of its file in `www/data/`
+    /// (the page fetches it; `datasetCatalog()` names the files).
     Classic {
         /// Table id.
         id: String,
+        /// The file's text.
+        text: String,
     },
     /// The user's CSV file (made by `loadCsv`, not by `setData`).
     Uploaded {
@@ -107,7 +110,7 @@ fn make_dataset(source: &DataSource) -> Result<Option<Dataset>> {
         DataSource::Synthetic { id, points, noise, seed } => {
             Some(data::generate(id, *points, *noise, &mut seeded(*seed as u64))?)
         }
-        DataSource::Classic { id } => Some(data::classic(id)?),
+        DataSource::Classic { id, text } => Some(data::classic_from_text(id, text)?),
         DataSource::Uploaded { .. } => {
             return Err(Error::setting("data", "a CSV file is loaded with the file picker, by drag and drop or by paste"));
         }
@@ -205,7 +208,7 @@ impl TrainingSession {
 
 fn credit_of(source: &DataSource) -> String {
     match source {
-        DataSource::Classic { id } => data::classic_credit(id).to_string(),
+        DataSource::Classic { id, .. } => data::classic_credit(id).to_string(),
         _ => String::new(),
     }
 }
@@ -450,13 +453,24 @@ impl TrainingSession {
     }
 }
 
-/// The datasets the page offers: `{synthetic: [...], classic: [...]}`.
+/// The datasets the page offers: `{synthetic: [id…], classic: [{id, file, credit}…]}`;
+/// a classic table's file lives in `www/data/`.
 #[wasm_bindgen(js_name = datasetCatalog)]
 pub fn dataset_catalog() -> std::result::Result<JsValue, JsError> {
     #[derive(Serialize)]
+    struct Table {
+        id: &'static str,
+        file: &'static str,
+        credit: &'static str,
+    }
+    #[derive(Serialize)]
     struct Catalog {
         synthetic: Vec<&'static str>,
-        classic: Vec<&'static str>,
+        classic: Vec<Table>,
     }
-    to_js(&Catalog { synthetic: data::GENERATOR_IDS.to_vec(), classic: data::CLASSIC_IDS.to_vec() })
+    let classic = data::CLASSIC_IDS
+        .iter()
+        .map(|&id| Table { id, file: data::classic_file(id).unwrap_or(""), credit: data::classic_credit(id) })
+        .collect();
+    to_js(&Catalog { synthetic: data::GENERATOR_IDS.to_vec(), classic })
 }
