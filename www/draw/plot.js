@@ -1,0 +1,137 @@
+// Shared drawing helpers: HiDPI canvas sizing, nice tick values, axes and labels with a halo.
+// Pure canvas code; nothing here knows about the wasm core.
+
+import { num } from '../ui/format.js';
+
+/**
+ * Sizes a canvas for crisp drawing: its backing store is cssW × cssH device pixels.
+ * Returns { dpr, width, height } (width, height in device pixels) and whether it changed.
+ */
+export function fitCanvas(canvas, cssW, cssH) {
+  const dpr = Math.max(1, Math.min(4, globalThis.devicePixelRatio || 1));
+  const width = Math.max(1, Math.round(cssW * dpr));
+  const height = Math.max(1, Math.round(cssH * dpr));
+  const changed = canvas.width !== width || canvas.height !== height;
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  canvas.style.width = `${cssW}px`;
+  canvas.style.height = `${cssH}px`;
+  return { dpr, width, height, changed };
+}
+
+/** About `count` round tick values covering [min, max]. */
+export function niceTicks(min, max, count) {
+  if (!(Number.isFinite(min) && Number.isFinite(max)) || max <= min) return [];
+  const raw = (max - min) / Math.max(1, count);
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const residual = raw / magnitude;
+  const step = (residual > 5 ? 10 : residual > 2 ? 5 : residual > 1 ? 2 : 1) * magnitude;
+  const ticks = [];
+  const first = Math.ceil(min / step - 1e-9) * step;
+  for (let v = first; v <= max + step * 1e-9; v += step) {
+    ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+    if (ticks.length > 50) break;
+  }
+  return ticks;
+}
+
+/** Text with a dark halo so it reads on any background colour. */
+export function haloText(ctx, text, x, y, { color = '#fff', halo = 'rgba(0,0,0,0.85)', font = '600 13px system-ui, sans-serif', align = 'left', baseline = 'middle', width = 3 } = {}) {
+  ctx.save();
+  ctx.font = font;
+  ctx.textAlign = align;
+  ctx.textBaseline = baseline;
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = width;
+  ctx.strokeStyle = halo;
+  ctx.strokeText(text, x, y);
+  ctx.fillStyle = color;
+  ctx.fillText(text, x, y);
+  ctx.restore();
+}
+
+/** Keeps a coordinate within a range the canvas draws reliably (far-off points stay off-screen). */
+export function clampPx(v) {
+  if (!Number.isFinite(v)) return NaN;
+  return Math.max(-1e5, Math.min(1e5, v));
+}
+
+/**
+ * Draws tick marks and labels on the left and bottom of `plot` ({x, y, w, h} in CSS px),
+ * for data ranges [x0, x1] and [y0, y1], with optional axis titles.
+ * `yTicks` / `xTicks` may be given as [{ value, label }] to override (log axes).
+ */
+export function drawAxes(ctx, plot, { x0, x1, y0, y1, xTitle, yTitle, theme, xTicks, yTicks, grid = false, xInteger = false }) {
+  const fg = theme.fg;
+  ctx.save();
+  ctx.font = '13px system-ui, sans-serif';
+  ctx.fillStyle = theme.muted;
+  ctx.strokeStyle = theme.axis;
+  ctx.lineWidth = 1;
+  const xs = xTicks || niceTicks(x0, x1, Math.max(2, Math.round(plot.w / 80))).filter((v) => !xInteger || Number.isInteger(v)).map((v) => ({ value: v, label: num(v) }));
+  const ys = yTicks || niceTicks(y0, y1, Math.max(2, Math.round(plot.h / 60))).map((v) => ({ value: v, label: num(v) }));
+  const px = (v) => plot.x + ((v - x0) / (x1 - x0)) * plot.w;
+  const py = (v) => plot.y + plot.h - ((v - y0) / (y1 - y0)) * plot.h;
+  ctx.beginPath();
+  for (const t of xs) {
+    const x = Math.round(px(t.value)) + 0.5;
+    ctx.moveTo(x, plot.y + plot.h);
+    ctx.lineTo(x, plot.y + plot.h + 5);
+  }
+  for (const t of ys) {
+    const y = Math.round(py(t.value)) + 0.5;
+    ctx.moveTo(plot.x - 5, y);
+    ctx.lineTo(plot.x, y);
+  }
+  ctx.stroke();
+  if (grid) {
+    ctx.strokeStyle = theme.grid;
+    ctx.beginPath();
+    for (const t of ys) {
+      const y = Math.round(py(t.value)) + 0.5;
+      ctx.moveTo(plot.x, y);
+      ctx.lineTo(plot.x + plot.w, y);
+    }
+    ctx.stroke();
+  }
+  ctx.strokeStyle = theme.axis;
+  ctx.strokeRect(Math.round(plot.x) - 0.5, Math.round(plot.y) - 0.5, Math.round(plot.w) + 1, Math.round(plot.h) + 1);
+  ctx.fillStyle = fg;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const t of xs) ctx.fillText(t.label, px(t.value), plot.y + plot.h + 7);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const t of ys) ctx.fillText(t.label, plot.x - 8, py(t.value));
+  ctx.font = '600 13px system-ui, sans-serif';
+  if (xTitle) {
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(xTitle, plot.x + plot.w / 2, plot.y + plot.h + 42);
+  }
+  if (yTitle) {
+    ctx.save();
+    ctx.translate(plot.x - 46, plot.y + plot.h / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(yTitle, 0, 0);
+    ctx.restore();
+  }
+  ctx.restore();
+}
+
+/** The page's colours, read once from CSS custom properties (with fallbacks). */
+export function readTheme(element) {
+  const css = getComputedStyle(element);
+  const pick = (name, fallback) => (css.getPropertyValue(name) || '').trim() || fallback;
+  return {
+    bg: pick('--canvas-bg', '#ffffff'),
+    fg: pick('--fg', '#1b1f24'),
+    muted: pick('--muted', '#4b5563'),
+    axis: pick('--axis', '#6b7280'),
+    grid: pick('--grid', '#e5e7eb'),
+    accent: pick('--accent', '#d9480f'),
+    line: pick('--chart-line', '#1d4ed8'),
+  };
+}

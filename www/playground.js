@@ -1,0 +1,924 @@
+// The Landscapes view: a strategy searching a 2-D surface, step by step.
+//
+// API
+//   const pg = await mountPlayground(element, options);
+//     Builds the view inside `element` (its children are replaced). Rejects with an Error
+//     naming the bad setting if the options are refused (then `element` is left as it was).
+//
+//   options (all optional):
+//     landscape  { id, condition, rotationDeg }   id: bowl | rosenbrock | himmelblau | rastrigin |
+//                ackley | saddle | regression; condition κ ∈ [1, 1000], rotationDeg φ ∈ [−90, 90]
+//                (the bowl's shape; ignored elsewhere)
+//     strategy   { kind, ... }  kind: gradient | random-global | random-walk | genetic; the other
+//                fields are the core's StrategySettings (camelCase): rule (plain | momentum |
+//                nesterov | adagrad | rmsprop | adam), learningRate, momentum, rho, beta1, beta2,
+//                epsilon, samplesPerStep, sigma, population, tournament, crossover (blend |
+//                uniform), blendAlpha, mutationRate, mutationSigma, elitism, initialSpread.
+//                Missing fields take the core's defaults.
+//     seed       whole number 0 … 4294967295 (default 1): same options + seed → same run
+//     start      [x, y] or null (the landscape's default start; the GA's population centre)
+//     speed      1 | 2 | 5 | 10 | 30 | 60 (steps per second) | 'max' (as fast as possible,
+//                time-sliced: ≤ 8 ms of stepping per frame). Default 10.
+//     controls   true | false: show the settings column (false for embedding; the run bar stays)
+//     onChange   function(options): called after every settings change (main.js writes the hash)
+//
+//   pg.step(n = 1)   pauses, takes up to n steps (fewer if the run stops); returns steps taken
+//   pg.play()        plays at `speed` (a finished run — converged, diverged, budget spent — starts again)
+//   pg.pause()
+//   pg.reset()       back to the start point, same settings, paused
+//   pg.set(partial)  merges partial options. Returns { ok, reset, error }: ok false leaves the
+//                    run untouched and error holds the core's message, e.g. "population: must
+//                    be a whole number from 2 to 2000 (got 0)"; reset says whether the change
+//                    restarted the run (landscape, kind, rule, seed, start, population) or was
+//                    applied mid-run (rates, σ, β, mutation, …). Another landscape drops a
+//                    start that was not given again.
+//   pg.state()       a plain object:
+//                    view 'landscapes'; strategy (kind); rule (GD only, else null); landscape (id);
+//                    options (everything set() accepts, as in force); step; evaluations;
+//                    position [x, y] (GD's θ, the walk's θ, the GA's best individual);
+//                    value J(position); gradient ∇J(position) (GD only, else null);
+//                    lastGradient (the gradient the last GD step used); points [[x, y], …] (the
+//                    candidates of the last step: GD 1, random k, GA the generation);
+//                    bestPoint, bestValue (null before the first step); status 'ready' |
+//                    'running' | 'paused' | 'converged' | 'diverged' | 'budget-spent' | 'error';
+//                    coreStatus (the core's own); reason (why it stopped, '' while it runs);
+//                    explanation (the update formula with the current numbers, multi-line);
+//                    accepted (walk: was the last proposal taken); eliteCount (GA); playing;
+//                    speed; start (in force, default included); domain [x0, x1, y0, y1];
+//                    error (the last refused setting, or null); heatmapRenders; perf (frame
+//                    timings since the last play(): frames, maxFrameMs, maxStepMs, maxRenderMs).
+//   pg.destroy()     stops, frees the core session, removes listeners, empties `element`
+//
+// Keys (when the focus is not in a field): Space play/pause, → step, R reset.
+// The core (wasm) does every number; this module owns the controls, the animation loop and
+// the drawing.
+
+import { loadWasm } from './wasm.js';
+import { el, replaceChildren } from './ui/dom.js';
+import { num } from './ui/format.js';
+import { STRATEGIES, RULES, SPEEDS, isSpeed } from './ui/fields.js';
+import { Controls } from './ui/controls.js';
+import { Panel, statusLabel } from './ui/panel.js';
+import { fitCanvas, readTheme } from './draw/plot.js';
+import { plotLayout, heatmapLayer, makeView, drawLandscape, describePoint, updateSampleLayer, updatePopulationLayer } from './draw/landscape.js';
+import { PointLayer } from './draw/points.js';
+import { drawChart } from './draw/chart.js';
+import { drawRegression } from './draw/regression.js';
+
+/** Stepping time allowed per animation frame, in ms. */
+const SLICE_MS = 8;
+/** Target duration of one call into the core while stepping fast, in ms. */
+const BATCH_MS = 1.5;
+/**
+ * Most steps per call into the core: a step can get dearer suddenly (the trace starts dropping
+ * its oldest samples at 20 000), and a batch sized for the old cost must still end quickly.
+ */
+const MAX_BATCH = 500;
+/** Path vertices drawn at most (older parts of long runs are thinned). */
+const MAX_PATH_POINTS = 6000;
+/** Chart redraws per second at most while playing (fewer for long runs). */
+const CHART_FPS = 20;
+/** Steps from which a run counts as long: its path and curve are copied less often. */
+const LONG_RUN = 20_000;
+
+/** The message of anything thrown (the core throws Error objects with readable messages). */
+function messageOf(error) {
+  if (error && typeof error.message === 'string') return error.message;
+  return String(error);
+}
+
+/** Keeps every point of the last `tail` and thins the rest so at most `max` remain. */
+function thinPath(flat, max, tail = 500) {
+  const n = flat.length / 2;
+  if (n <= max) return flat;
+  const head = n - tail;
+  const stride = Math.ceil(head / (max - tail));
+  const out = [];
+  for (let i = 0; i < head; i += stride) out.push(flat[2 * i], flat[2 * i + 1]);
+  for (let i = head; i < n; i += 1) out.push(flat[2 * i], flat[2 * i + 1]);
+  return out;
+}
+
+function isTypingTarget(target) {
+  if (!target || !(target instanceof Element)) return false;
+  if (target.isContentEditable) return true;
+  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Checks the parts of the options the core does not see. */
+function checkOptions(options) {
+  if ('speed' in options && !isSpeed(options.speed)) {
+    return `speed: choose one of ${SPEEDS.map((s) => (s.id === 'max' ? '"max"' : s.id)).join(', ')} (got ${String(options.speed).slice(0, 20)})`;
+  }
+  if ('controls' in options && typeof options.controls !== 'boolean') {
+    return 'controls: must be true or false';
+  }
+  if ('seed' in options && !(Number.isInteger(options.seed) && options.seed >= 0 && options.seed <= 4294967295)) {
+    return `seed: must be a whole number from 0 to 4294967295 (got ${String(options.seed).slice(0, 24)})`;
+  }
+  if ('start' in options && options.start !== null && options.start !== undefined) {
+    const s = options.start;
+    if (!Array.isArray(s) || s.length !== 2 || !s.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      return 'start point: must be two finite numbers [x, y], or null for the default';
+    }
+  }
+  for (const key of ['landscape', 'strategy']) {
+    if (key in options && (options[key] === null || typeof options[key] !== 'object' || Array.isArray(options[key]))) {
+      return `${key}: must be an object`;
+    }
+  }
+  return null;
+}
+
+class LandscapePlayground {
+  constructor(element, wasm, options) {
+    this.element = element;
+    this.wasm = wasm;
+    this.catalog = wasm.landscapeCatalog();
+    this.onChange = typeof options.onChange === 'function' ? options.onChange : null;
+    const problem = checkOptions(options);
+    if (problem) throw new Error(problem);
+    this.session = new wasm.LandscapeSession({
+      landscape: options.landscape || {},
+      strategy: options.strategy || {},
+      seed: options.seed === undefined ? 1 : options.seed,
+      start: options.start || null,
+    });
+    this.config = this.session.config();
+    this.speed = options.speed === undefined ? 10 : options.speed;
+    this.controlsVisible = options.controls !== false;
+    this.playing = false;
+    this.credit = 0;
+    this.lastTick = 0;
+    this.batch = 1;
+    this.stepMs = 0.05;
+    this.raf = 0;
+    this.destroyed = false;
+    this.lastError = null;
+    this.failure = null;
+    this.heatmapKey = '';
+    this.heatmap = null;
+    this.heatmapRenders = 0;
+    this.heatmapTimer = 0;
+    this.hover = null;
+    this.lastChartDraw = 0;
+    this.dirty = { data: true, chart: true };
+    this.sampleLayer = new PointLayer();
+    this.populationLayer = new PointLayer();
+    this.runKey = 0;
+    this.data = null;
+    this.perf = { frames: 0, maxFrameMs: 0, maxStepMs: 0, maxRenderMs: 0 };
+    this.build();
+    this.refreshStatic();
+    this.refreshData();
+    this.controls.sync(this.config, { force: true, start: this.startPoint(), axes: this.axisNames() });
+    this.layout();
+    this.schedule();
+  }
+
+  // ---------------------------------------------------------------- DOM
+
+  build() {
+    this.theme = null;
+    const button = (label, title, onClick, extra = {}) => {
+      const b = el('button', { type: 'button', class: 'pg-button', title, ...extra }, label);
+      b.addEventListener('click', (event) => {
+        onClick(event);
+        // After a mouse click the focus leaves the button, so Space keeps meaning play/pause
+        // (keyboard users, whose clicks have detail 0, keep their place).
+        if (event.detail > 0) b.blur();
+      });
+      return b;
+    };
+    this.stepButton = button('Step', 'Take one step (→)', () => this.guard(() => this.stepOnce()), { 'data-action': 'step' });
+    this.playButton = button('Play', 'Play or pause (Space)', () => this.guard(() => this.toggle()), { 'data-action': 'play', class: 'pg-button pg-primary', 'aria-pressed': 'false' });
+    this.resetButton = button('Reset', 'Start the run again from its start point (R)', () => this.guard(() => this.reset()), { 'data-action': 'reset' });
+    this.speedSelect = el('select', { id: `pg-speed-${Math.random().toString(36).slice(2, 8)}`, 'data-key': 'speed' },
+      SPEEDS.map((s) => el('option', { value: String(s.id) }, s.label)));
+    this.speedSelect.addEventListener('change', () => {
+      const value = this.speedSelect.value === 'max' ? 'max' : Number(this.speedSelect.value);
+      this.set({ speed: value });
+    });
+    this.toggleControls = button('Hide settings', 'Show or hide the settings column', () => this.set({ controls: !this.controlsVisible }), { 'data-action': 'toggle-controls', class: 'pg-button pg-quiet pg-small' });
+
+    this.titleText = el('h2', { class: 'pg-title' });
+    this.formulaText = el('p', { class: 'pg-formula' });
+    this.statusStrip = el('div', { class: 'pg-strip', role: 'status', 'aria-live': 'polite', dataset: { status: 'ready' } });
+    this.canvas = el('canvas', { class: 'pg-landscape', tabindex: '0', role: 'img', 'aria-label': 'Loss landscape' });
+    this.canvasWrap = el('div', { class: 'pg-canvas-wrap' }, this.canvas);
+    this.readout = el('p', { class: 'pg-readout' }, ' ');
+    this.legend = el('ul', { class: 'pg-legend', 'aria-label': 'Legend' });
+
+    this.controls = new Controls({
+      catalog: this.catalog,
+      commit: (partial) => this.set(partial, { fromControls: true }),
+      newSeed: () => this.set({ seed: this.wasm.freshSeed() }, { fromControls: true }),
+    });
+    this.panel = new Panel();
+
+    this.chartCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Best J so far against evaluations' });
+    this.chartCaption = el('p', { class: 'pg-note' });
+    this.chartCard = el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Best J so far'), this.chartCanvas, this.chartCaption);
+    this.modelCanvas = el('canvas', { class: 'pg-model', role: 'img', 'aria-label': 'Data points and the current line' });
+    this.modelCaption = el('p', { class: 'pg-note' });
+    this.modelCard = el('section', { class: 'pg-card', hidden: true },
+      el('h2', { class: 'pg-card-title' }, 'The model: y = w·x + b'), this.modelCanvas, this.modelCaption);
+
+    const toolbar = el('div', { class: 'pg-toolbar', role: 'toolbar', 'aria-label': 'Run controls' },
+      this.stepButton, this.playButton, this.resetButton,
+      el('label', { class: 'pg-speed', for: this.speedSelect.id }, 'Speed', this.speedSelect));
+    this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Landscape' },
+      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText, this.formulaText), this.toggleControls),
+      toolbar, this.statusStrip, this.canvasWrap, this.readout, this.legend);
+    this.side = el('div', { class: 'pg-side' }, this.panel.element, this.modelCard, this.chartCard);
+    this.root = el('div', { class: 'pg-root' }, this.controls.element, this.stage, this.side);
+    replaceChildren(this.element, this.root);
+    this.theme = readTheme(this.root);
+
+    this.onPointerMove = (event) => this.guard(() => this.pointerMove(event));
+    this.onPointerLeave = () => {
+      this.hover = null;
+      this.readout.textContent = ' ';
+      this.dirty.data = true;
+      this.schedule();
+    };
+    this.onClick = (event) => this.guard(() => this.canvasClick(event));
+    this.canvas.addEventListener('pointermove', this.onPointerMove);
+    this.canvas.addEventListener('pointerleave', this.onPointerLeave);
+    this.canvas.addEventListener('click', this.onClick);
+    this.onKey = (event) => this.guard(() => this.key(event));
+    document.addEventListener('keydown', this.onKey);
+    this.onResize = () => this.layout();
+    window.addEventListener('resize', this.onResize);
+    if (typeof ResizeObserver === 'function') {
+      this.resizeObserver = new ResizeObserver(() => this.layout());
+      this.resizeObserver.observe(this.canvasWrap);
+      this.resizeObserver.observe(this.chartCard);
+    }
+  }
+
+  /** Runs `fn`, turning anything thrown into a visible message instead of a console error. */
+  guard(fn) {
+    try {
+      return fn();
+    } catch (error) {
+      this.fail(error);
+      return undefined;
+    }
+  }
+
+  fail(error) {
+    this.playing = false;
+    this.failure = messageOf(error);
+    this.lastError = this.failure;
+    this.dirty.data = true;
+    this.schedule();
+  }
+
+  axisNames() {
+    return this.config.landscape.id === 'regression' ? ['w', 'b'] : ['x', 'y'];
+  }
+
+  /** The start point in force (the configured one, or the landscape's default). */
+  startPoint() {
+    if (this.config.start) return this.config.start.slice();
+    const path = this.session.path();
+    return path.length >= 2 ? [path[0], path[1]] : null;
+  }
+
+  /** Texts and visibility that change only with the configuration. */
+  refreshStatic() {
+    const s = this.config.strategy;
+    const l = this.config.landscape;
+    const entry = this.catalog.find((c) => c.id === l.id) || { label: l.id, formula: '' };
+    const kind = STRATEGIES.find((k) => k.id === s.kind);
+    const rule = RULES.find((r) => r.id === s.rule);
+    let title = kind ? kind.label : s.kind;
+    const short = { plain: 'plain', momentum: 'momentum', nesterov: 'Nesterov', adagrad: 'AdaGrad', rmsprop: 'RMSProp', adam: 'Adam' };
+    if (s.kind === 'gradient' && rule) title += ` (${short[rule.id] || rule.label})`;
+    // Non-breaking hyphens: "Ill-conditioned" stays one word when the title wraps.
+    this.titleText.textContent = `${title} · ${entry.label}`.replace(/-/g, '\u2011');
+    replaceChildren(this.formulaText, entry.formula,
+      l.id === 'bowl' ? el('span', { class: 'pg-nowrap' }, `;  κ = ${num(l.condition)}, φ = ${num(l.rotationDeg)}°`) : null);
+    this.canvas.setAttribute('aria-label', `${entry.label}: ${entry.formula}. Click to set the start point.`);
+    this.domain = Array.from(this.session.domain());
+    this.minima = Array.from(this.session.minima());
+    this.start = this.startPoint();
+    const regression = l.id === 'regression';
+    this.modelCard.hidden = !regression;
+    this.regressionData = regression ? Array.from(this.session.regressionData()) : null;
+    this.speedSelect.value = String(this.speed);
+    this.root.classList.toggle('pg-no-controls', !this.controlsVisible);
+    this.toggleControls.textContent = this.controlsVisible ? 'Hide settings' : 'Show settings';
+    this.toggleControls.setAttribute('aria-expanded', String(this.controlsVisible));
+    this.buildLegend();
+    const key = JSON.stringify(l);
+    if (key !== this.landscapeKey) {
+      this.landscapeKey = key;
+      this.heatmapKey = '';
+    }
+  }
+
+  buildLegend() {
+    const item = (cls, text) => el('li', {}, el('span', { class: `pg-swatch ${cls}`, 'aria-hidden': 'true' }), text);
+    const items = [item('pg-sw-min', 'known minimum')];
+    const kind = this.config.strategy.kind;
+    if (kind === 'gradient') {
+      items.push(item('pg-sw-start', 'start'), item('pg-sw-path', 'path θ₀, θ₁, …'), item('pg-sw-current', 'current θ'), item('pg-sw-arrow', '−∇J: steepest descent'));
+    } else if (kind === 'random-global') {
+      items.push(item('pg-sw-sample', 'earlier samples'), item('pg-sw-asked', 'this step\'s samples'), item('pg-sw-best', 'best so far'));
+    } else if (kind === 'random-walk') {
+      items.push(item('pg-sw-start', 'start'), item('pg-sw-path', 'accepted moves'), item('pg-sw-accepted', 'accepted proposal'), item('pg-sw-rejected', 'rejected proposal'), item('pg-sw-sigma', 'σ: proposal scale'), item('pg-sw-current', 'current θ'));
+    } else {
+      items.push(item('pg-sw-start', 'population centre'), item('pg-sw-ghost', 'previous generation'), item('pg-sw-link', 'parent → child'), item('pg-sw-asked', 'current generation'), item('pg-sw-elite', 'elite (kept unchanged)'), item('pg-sw-best', 'best so far'));
+    }
+    replaceChildren(this.legend, items);
+  }
+
+  // ---------------------------------------------------------------- data
+
+  /** Copies what the drawing needs out of the core (once per frame with new steps). */
+  refreshData() {
+    const session = this.session;
+    const state = session.state();
+    const kind = this.config.strategy.kind;
+    const data = {
+      state,
+      path: kind === 'gradient' || kind === 'random-walk' ? this.pathFor(state) : null,
+      samples: kind === 'random-global' || kind === 'random-walk' ? session.samples() : null,
+      asked: session.asked(),
+      previousAsked: kind === 'genetic' ? session.previousAsked() : null,
+      parents: kind === 'genetic' ? session.parents() : null,
+      gradient: kind === 'gradient' ? this.gradientAt(state.position) : null,
+    };
+    this.data = data;
+    this.dirty.chart = true;
+    return data;
+  }
+
+  /**
+   * The path to draw. A long run's path is copied out of the core at most ~7 times a second
+   * while playing (in between, the current point is appended), so the copy never grows into
+   * a long frame.
+   */
+  pathFor(state) {
+    const now = performance.now();
+    const fresh = !this.pathCache || !this.playing || state.step < LONG_RUN || now - this.pathCopiedAt > 150 || this.pathRun !== this.runKey;
+    if (fresh) {
+      this.pathCache = thinPath(this.session.path(), MAX_PATH_POINTS);
+      this.pathCopiedAt = now;
+      this.pathRun = this.runKey;
+      return this.pathCache;
+    }
+    const p = state.position;
+    const path = Array.from(this.pathCache);
+    path.push(p[0], p[1]);
+    return path;
+  }
+
+  /** ∇J at `p` by central differences of the core's J (the arrow and the panel show it at θ). */
+  gradientAt(p) {
+    if (!p || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) return null;
+    const [x0, x1, y0, y1] = this.domain;
+    const hx = 1e-6 * Math.max(x1 - x0, Math.abs(p[0]));
+    const hy = 1e-6 * Math.max(y1 - y0, Math.abs(p[1]));
+    const f = (x, y) => this.session.valueAt(x, y);
+    const gx = (f(p[0] + hx, p[1]) - f(p[0] - hx, p[1])) / (2 * hx);
+    const gy = (f(p[0], p[1] + hy) - f(p[0], p[1] - hy)) / (2 * hy);
+    return Number.isFinite(gx) && Number.isFinite(gy) ? [gx, gy] : null;
+  }
+
+  /** The status the page shows: the core's, with "paused" for a run that waits. */
+  displayStatus(coreStatus, step) {
+    if (this.failure) return 'error';
+    if (coreStatus === 'converged' || coreStatus === 'diverged' || coreStatus === 'budget-spent') return coreStatus;
+    if (this.playing) return 'running';
+    return step === 0 ? 'ready' : 'paused';
+  }
+
+  // ---------------------------------------------------------------- public API
+
+  state() {
+    const d = this.data || this.refreshData();
+    const s = d.state;
+    const asked = d.asked || [];
+    const points = [];
+    for (let i = 0; i + 1 < asked.length; i += 2) points.push([asked[i], asked[i + 1]]);
+    const finite = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+    return {
+      view: 'landscapes',
+      strategy: this.config.strategy.kind,
+      rule: this.config.strategy.kind === 'gradient' ? this.config.strategy.rule : null,
+      landscape: this.config.landscape.id,
+      options: this.options(),
+      step: s.step,
+      evaluations: s.evaluations,
+      position: s.position.slice(),
+      value: finite(s.value),
+      gradient: d.gradient ? d.gradient.slice() : null,
+      lastGradient: s.gradient ? s.gradient.slice() : null,
+      points,
+      bestPoint: s.bestValue === null || s.bestValue === undefined ? null : s.bestPoint.slice(),
+      bestValue: finite(s.bestValue),
+      status: this.displayStatus(s.status, s.step),
+      coreStatus: s.status,
+      reason: this.failure || s.reason,
+      explanation: s.explanation,
+      accepted: s.accepted === undefined ? null : s.accepted,
+      eliteCount: s.eliteCount,
+      playing: this.playing,
+      speed: this.speed,
+      start: this.start ? this.start.slice() : null,
+      domain: this.domain.slice(),
+      error: this.lastError,
+      heatmapRenders: this.heatmapRenders,
+      perf: { ...this.perf },
+    };
+  }
+
+  /** The options that reproduce this run (what the URL stores). */
+  options() {
+    const c = this.config;
+    return {
+      landscape: { ...c.landscape },
+      strategy: { ...c.strategy },
+      seed: c.seed,
+      start: c.start ? c.start.slice() : null,
+      speed: this.speed,
+      controls: this.controlsVisible,
+    };
+  }
+
+  set(partial, { fromControls = false } = {}) {
+    if (this.destroyed) return { ok: false, reset: false, error: 'this playground was destroyed' };
+    if (!partial || typeof partial !== 'object' || Array.isArray(partial)) {
+      return { ok: false, reset: false, error: 'set: expected an options object' };
+    }
+    const problem = checkOptions(partial);
+    if (problem) {
+      this.lastError = problem;
+      return { ok: false, reset: false, error: problem };
+    }
+    let reset = false;
+    const touchesRun = ['landscape', 'strategy', 'seed', 'start'].some((k) => k in partial);
+    if (touchesRun) {
+      const landscape = { ...this.config.landscape, ...(partial.landscape || {}) };
+      // A chosen start belongs to its landscape: another surface starts from its own default.
+      const otherSurface = landscape.id !== this.config.landscape.id;
+      let start = this.config.start;
+      if ('start' in partial) start = partial.start ? partial.start.slice() : null;
+      else if (otherSurface) start = null;
+      const next = {
+        landscape,
+        strategy: { ...this.config.strategy, ...(partial.strategy || {}) },
+        seed: 'seed' in partial ? partial.seed : this.config.seed,
+        start,
+      };
+      try {
+        reset = this.session.configure(next);
+        if (reset) this.runKey += 1;
+      } catch (error) {
+        this.lastError = messageOf(error);
+        return { ok: false, reset: false, error: this.lastError };
+      }
+      this.config = this.session.config();
+    }
+    if ('speed' in partial) {
+      this.speed = partial.speed;
+      this.credit = 0;
+    }
+    if ('controls' in partial) this.controlsVisible = partial.controls;
+    this.lastError = null;
+    if (reset) {
+      this.failure = null;
+      this.credit = this.playing ? 1 : 0;
+    }
+    this.refreshStatic();
+    this.refreshData();
+    this.controls.sync(this.config, { force: !fromControls || reset && this.kindChanged(partial), start: this.startPoint(), axes: this.axisNames() });
+    if ('controls' in partial || (partial.landscape && 'id' in partial.landscape)) this.layout();
+    this.dirty.data = true;
+    this.schedule();
+    this.notify();
+    return { ok: true, reset, error: null };
+  }
+
+  kindChanged(partial) {
+    return Boolean(partial.strategy && 'kind' in partial.strategy) || Boolean(partial.landscape && 'id' in partial.landscape);
+  }
+
+  notify() {
+    if (this.onChange) {
+      try {
+        this.onChange(this.options());
+      } catch (error) {
+        // A listener's bug must not break the playground.
+        this.lastError = messageOf(error);
+      }
+    }
+  }
+
+  step(n = 1) {
+    const count = Number(n);
+    if (!Number.isInteger(count) || count < 1) return 0;
+    this.pause();
+    let taken = 0;
+    try {
+      let left = Math.min(count, 1_000_000);
+      while (left > 0) {
+        const batch = Math.min(left, 10_000);
+        const done = this.session.step(batch);
+        taken += done;
+        left -= batch;
+        if (done < batch) break;
+      }
+    } catch (error) {
+      this.fail(error);
+    }
+    this.refreshData();
+    this.dirty.data = true;
+    this.schedule();
+    return taken;
+  }
+
+  stepOnce() {
+    this.step(1);
+  }
+
+  play() {
+    if (this.destroyed || this.playing) return;
+    const s = this.session.state();
+    if (s.status === 'converged' || s.status === 'diverged' || s.status === 'budget-spent' || this.failure) {
+      this.session.reset();
+      this.runKey += 1;
+      this.failure = null;
+      this.refreshData();
+    }
+    this.playing = true;
+    this.perf = { frames: 0, maxFrameMs: 0, maxStepMs: 0, maxRenderMs: 0 };
+    this.credit = 1;
+    this.lastTick = 0;
+    this.dirty.data = true;
+    this.schedule();
+  }
+
+  pause() {
+    if (!this.playing) return;
+    this.playing = false;
+    this.dirty.data = true;
+    this.schedule();
+  }
+
+  toggle() {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  reset() {
+    this.playing = false;
+    this.failure = null;
+    this.lastError = null;
+    try {
+      this.session.reset();
+      this.runKey += 1;
+    } catch (error) {
+      this.fail(error);
+    }
+    this.refreshData();
+    this.dirty.data = true;
+    this.schedule();
+  }
+
+  destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.playing = false;
+    if (this.raf) cancelAnimationFrame(this.raf);
+    clearTimeout(this.heatmapTimer);
+    document.removeEventListener('keydown', this.onKey);
+    window.removeEventListener('resize', this.onResize);
+    if (this.resizeObserver) this.resizeObserver.disconnect();
+    try {
+      this.session.free();
+    } catch (error) {
+      // already freed
+    }
+    replaceChildren(this.element);
+  }
+
+  // ---------------------------------------------------------------- input
+
+  key(event) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target;
+    if (isTypingTarget(target)) return;
+    if (!this.root.isConnected || this.root.offsetParent === null) return;
+    // On a page with several playgrounds, keys pressed inside another one are not ours.
+    if (target instanceof Element && target.closest('.pg-root') && !this.root.contains(target)) return;
+    if (event.key === ' ' || event.key === 'Spacebar') {
+      if (target instanceof Element && target.closest('button, a, summary')) return;
+      event.preventDefault();
+      this.toggle();
+    } else if (event.key === 'ArrowRight') {
+      event.preventDefault();
+      this.step(1);
+    } else if (event.key === 'r' || event.key === 'R') {
+      event.preventDefault();
+      this.reset();
+    }
+  }
+
+  eventPoint(event) {
+    const rect = this.canvas.getBoundingClientRect();
+    const px = event.clientX - rect.left;
+    const py = event.clientY - rect.top;
+    const view = makeView(this.domain, this.plot.css);
+    return { px, py, view, inside: view.inside(px, py) };
+  }
+
+  pointerMove(event) {
+    if (!this.plot) return;
+    const { px, py, view, inside } = this.eventPoint(event);
+    if (!inside) {
+      this.onPointerLeave();
+      return;
+    }
+    this.hover = { px, py };
+    const x = view.x(px);
+    const y = view.y(py);
+    const value = this.session.valueAt(x, y);
+    const where = this.config.strategy.kind === 'random-global' ? '' : this.config.strategy.kind === 'genetic' ? ' — click to centre the population here' : ' — click to start here';
+    this.readout.textContent = `${describePoint(this.axisNames(), x, y, value)}${where}`;
+    this.dirty.data = true;
+    this.schedule();
+  }
+
+  canvasClick(event) {
+    // Global sampling has no start point: a click there would only restart the run.
+    if (!this.plot || this.config.strategy.kind === 'random-global') return;
+    const { px, py, view, inside } = this.eventPoint(event);
+    if (!inside) return;
+    const round = (v) => Number(v.toPrecision(4));
+    this.set({ start: [round(view.x(px)), round(view.y(py))] });
+  }
+
+  // ---------------------------------------------------------------- layout and drawing
+
+  layout() {
+    if (this.destroyed) return;
+    const available = this.canvasWrap.clientWidth;
+    if (!available) return;
+    // As large as the column allows, but with the x axis still above the fold.
+    // The status strip grows when a message is long: count it as one line, so the canvas
+    // keeps its size (and its heatmap) whatever the status says.
+    const strip = this.statusStrip.offsetHeight;
+    const top = this.canvasWrap.getBoundingClientRect().top + (window.scrollY || 0) - strip + 40;
+    const room = Math.max(360, window.innerHeight - top - 16);
+    let cssW = Math.floor(Math.max(300, Math.min(available, room + 8)));
+    // Small wobbles (sub-pixel offsets, a line of text) keep the size, and so the heatmap.
+    if (this.cssW && Math.abs(cssW - this.cssW) < 8 && this.cssW <= available) cssW = this.cssW;
+    const cssH = cssW - 8;
+    const fit = fitCanvas(this.canvas, cssW, cssH);
+    this.dpr = fit.dpr;
+    this.cssW = cssW;
+    this.cssH = cssH;
+    this.plot = plotLayout(cssW, cssH, fit.dpr);
+    const sideWidth = Math.max(200, this.chartCard.clientWidth - 2 * 14);
+    const chartH = Math.round(Math.min(210, sideWidth * 0.6));
+    this.chartSize = { ...fitCanvas(this.chartCanvas, sideWidth, chartH), cssW: sideWidth, cssH: chartH };
+    if (!this.modelCard.hidden || this.config.landscape.id === 'regression') {
+      const modelW = Math.max(200, (this.modelCard.clientWidth || this.chartCard.clientWidth) - 2 * 14);
+      const modelH = Math.round(Math.min(200, modelW * 0.58));
+      this.modelSize = { ...fitCanvas(this.modelCanvas, modelW, modelH), cssW: modelW, cssH: modelH };
+    }
+    this.dirty.data = true;
+    this.dirty.chart = true;
+    this.schedule();
+  }
+
+  /** The cached heatmap for the current landscape and size (recomputed only when they change). */
+  ensureHeatmap() {
+    const { w, h } = this.plot.dev;
+    const key = `${this.landscapeKey}|${w}x${h}`;
+    if (key === this.heatmapKey) {
+      // Back to the size the heatmap has: a pending recompute is not needed any more.
+      clearTimeout(this.heatmapTimer);
+      this.heatmapPending = '';
+      return;
+    }
+    const sameLandscape = this.heatmap && this.heatmapKey.startsWith(`${this.landscapeKey}|`);
+    if (sameLandscape) {
+      // A resize: draw the old pixels scaled, and recompute once the size settles.
+      clearTimeout(this.heatmapTimer);
+      this.heatmapTimer = setTimeout(() => this.guard(() => {
+        this.heatmapKey = '';
+        this.heatmap = null;
+        this.dirty.data = true;
+        this.schedule();
+      }), 150);
+      this.heatmapPending = key;
+      return;
+    }
+    const rgba = this.session.heatmap(w, h);
+    this.heatmap = heatmapLayer(rgba, w, h);
+    this.heatmapKey = key;
+    this.heatmapPending = '';
+    this.heatmapRenders += 1;
+  }
+
+  schedule() {
+    if (!this.raf && !this.destroyed) this.raf = requestAnimationFrame((now) => this.frame(now));
+  }
+
+  frame(now) {
+    this.raf = 0;
+    if (this.destroyed) return;
+    try {
+      const t0 = performance.now();
+      if (this.playing) this.advance(now);
+      const t1 = performance.now();
+      this.render(now);
+      const t2 = performance.now();
+      const p = this.perf;
+      p.frames += 1;
+      p.maxStepMs = Math.max(p.maxStepMs, t1 - t0);
+      p.maxRenderMs = Math.max(p.maxRenderMs, t2 - t1);
+      p.maxFrameMs = Math.max(p.maxFrameMs, t2 - t0);
+    } catch (error) {
+      this.fail(error);
+      try {
+        this.render(now);
+      } catch (again) {
+        this.failure = messageOf(again);
+      }
+    }
+    if (this.playing) this.schedule();
+  }
+
+  /** Steps as the speed asks, never more than SLICE_MS of stepping in one frame. */
+  advance(now) {
+    const t0 = performance.now();
+    const dt = this.lastTick ? Math.min(now - this.lastTick, 250) : 0;
+    this.lastTick = now;
+    let due;
+    if (this.speed === 'max') {
+      due = Infinity;
+    } else {
+      this.credit += (dt * this.speed) / 1000;
+      due = Math.floor(this.credit);
+      this.credit -= due;
+    }
+    let taken = 0;
+    while (due > 0) {
+      // The batch follows the measured cost of a step, growing at most ×2 per call, so one
+      // call into the core stays near BATCH_MS even when steps get dearer.
+      const left = SLICE_MS - (performance.now() - t0);
+      const fits = Math.max(1, Math.floor(left / this.stepMs));
+      const batch = Math.min(due, this.batch, fits);
+      const b0 = performance.now();
+      const done = this.session.step(batch);
+      const spent = performance.now() - b0;
+      taken += done;
+      due -= batch;
+      if (done > 0) {
+        const perStep = Math.max(spent / done, 0.0002);
+        this.stepMs = 0.5 * this.stepMs + 0.5 * perStep;
+        const wanted = Math.max(1, Math.floor(BATCH_MS / Math.max(perStep, this.stepMs)));
+        this.batch = Math.min(wanted, 2 * this.batch, MAX_BATCH);
+      }
+      if (done < batch) break;
+      if (performance.now() - t0 >= SLICE_MS - this.stepMs) {
+        if (this.speed !== 'max') this.credit = 0;
+        break;
+      }
+    }
+    if (taken > 0) {
+      this.refreshData();
+      this.dirty.data = true;
+    }
+    const status = this.data.state.status;
+    if (status === 'converged' || status === 'diverged' || status === 'budget-spent') {
+      this.playing = false;
+      this.dirty.data = true;
+    }
+  }
+
+  render(now) {
+    if (!this.plot) return;
+    if (!this.theme) this.theme = readTheme(this.root);
+    const d = this.data;
+    if (this.dirty.data) {
+      const view = this.panelView();
+      this.dirty.data = false;
+      this.ensureHeatmap();
+      const ctx = this.canvas.getContext('2d');
+      const s = d.state;
+      const frame = { dpr: this.dpr, layout: this.plot, domain: this.domain };
+      if (d.samples) {
+        updateSampleLayer(this.sampleLayer, frame, { key: `${this.landscapeKey}|${this.config.strategy.kind}|${this.runKey}`, evaluations: s.evaluations, samples: d.samples });
+      }
+      if (d.previousAsked) updatePopulationLayer(this.populationLayer, frame, d.previousAsked, d.asked);
+      drawLandscape(ctx, {
+        sampleLayer: d.samples ? this.sampleLayer : null,
+        populationLayer: d.previousAsked ? this.populationLayer : null,
+        dpr: this.dpr, cssW: this.cssW, cssH: this.cssH, layout: this.plot, theme: this.theme,
+        heatmap: this.heatmap, domain: this.domain, axisNames: this.axisNames(), minima: this.minima,
+        start: this.start, kind: this.config.strategy.kind,
+        path: d.path, samples: d.samples, asked: d.asked, previousAsked: d.previousAsked, parents: d.parents,
+        eliteCount: s.eliteCount, accepted: s.accepted, position: s.position,
+        bestPoint: view.bestPoint, gradient: d.gradient,
+        sigma: this.config.strategy.sigma, learningRate: this.config.strategy.learningRate,
+        hover: this.hover,
+      });
+      this.panel.update({ ...view, axisNames: this.axisNames() });
+      this.updateStrip(view);
+      this.playButton.textContent = this.playing ? 'Pause' : 'Play';
+      this.playButton.setAttribute('aria-pressed', String(this.playing));
+      if (!this.modelCard.hidden && this.regressionData && this.modelSize) {
+        const n = this.regressionData.length / 2;
+        const fit = this.minima.length >= 2 ? [this.minima[0], this.minima[1]] : null;
+        drawRegression(this.modelCanvas.getContext('2d'), {
+          ...this.modelSize, theme: this.theme,
+          xs: this.regressionData.slice(0, n), ys: this.regressionData.slice(n),
+          w: s.position[0], b: s.position[1], fit,
+        });
+        this.modelCaption.textContent = `current line: y = ${num(s.position[0])}·x ${s.position[1] < 0 ? '−' : '+'} ${num(Math.abs(s.position[1]))}; dashed: the least-squares line; thin lines: residuals`;
+      }
+    }
+    const chartFps = d.state.step > LONG_RUN ? CHART_FPS / 4 : CHART_FPS;
+    const chartDue = !this.playing || now - this.lastChartDraw >= 1000 / chartFps;
+    if (this.dirty.chart && chartDue && this.chartSize) {
+      this.dirty.chart = false;
+      this.lastChartDraw = now;
+      const reference = this.minima.length >= 3 ? Math.min(...this.minima.filter((_, i) => i % 3 === 2)) : NaN;
+      const drawn = drawChart(this.chartCanvas.getContext('2d'), {
+        ...this.chartSize, theme: this.theme,
+        evaluations: this.session.curveEvaluations(), best: this.session.curveBest(), reference,
+      });
+      const caption = drawn.referenceShown ? `dashed line: the known minimum J* = ${num(reference)}` : '';
+      if (this.chartCaption.textContent !== caption) this.chartCaption.textContent = caption;
+    } else if (this.dirty.chart) {
+      this.schedule();
+    }
+  }
+
+  /** What the panel and the status strip show (no per-point arrays: cheap every frame). */
+  panelView() {
+    const s = this.data.state;
+    const hasBest = s.bestValue !== null && s.bestValue !== undefined;
+    return {
+      strategy: this.config.strategy.kind,
+      step: s.step,
+      evaluations: s.evaluations,
+      position: s.position,
+      value: s.value,
+      gradient: this.data.gradient,
+      bestPoint: hasBest ? s.bestPoint : null,
+      bestValue: hasBest ? s.bestValue : null,
+      status: this.displayStatus(s.status, s.step),
+      reason: this.failure || s.reason,
+      explanation: s.explanation,
+    };
+  }
+
+  updateStrip(view) {
+    const status = view.status;
+    let text = statusLabel(status);
+    if (view.reason) text += ` — ${view.reason}`;
+    if (status === 'diverged' && this.config.strategy.kind === 'gradient') {
+      text += '. The learning rate α is too large here: lower it, then press Reset.';
+    } else if (status === 'diverged') {
+      text += '. Press Reset to start again.';
+    } else if (status === 'error') {
+      text = `Error — ${view.reason}`;
+    } else if (status === 'ready') {
+      text += ' — press Play or Step';
+    }
+    if (this.statusStrip.textContent !== text) this.statusStrip.textContent = text;
+    if (this.statusStrip.dataset.status !== status) this.statusStrip.dataset.status = status;
+  }
+
+  api() {
+    return {
+      step: (n = 1) => this.guard(() => this.step(n)),
+      play: () => this.guard(() => this.play()),
+      pause: () => this.guard(() => this.pause()),
+      reset: () => this.guard(() => this.reset()),
+      set: (options) => this.guard(() => this.set(options)) || { ok: false, reset: false, error: this.lastError },
+      state: () => this.guard(() => this.state()),
+      destroy: () => this.guard(() => this.destroy()),
+      element: this.element,
+    };
+  }
+}
+
+/**
+ * Mounts the Landscapes playground in `element`. Resolves to its API; rejects with an Error
+ * whose message names the bad setting when `options` are refused (the element is left as it was).
+ */
+export async function mountPlayground(element, options = {}) {
+  if (!(element instanceof Element)) throw new Error('mountPlayground: expected a DOM element');
+  const wasm = await loadWasm();
+  const playground = new LandscapePlayground(element, wasm, options || {});
+  return playground.api();
+}
