@@ -34,6 +34,8 @@ fn the_heatmap_is_rgba_of_the_requested_size() {
     let pixels = session.heatmap(40, 30);
     assert_eq!(pixels.len(), 40 * 30 * 4);
     assert!(pixels.chunks(4).all(|p| p[3] == 255));
+    assert_eq!(session.gradient_at(0.0, 0.0), vec![0.0, 0.0], "the minimum is flat");
+    assert!(session.gradient_at(0.25, 0.0)[0] > 0.0);
 }
 
 #[wasm_bindgen_test]

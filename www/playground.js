@@ -376,16 +376,11 @@ class LandscapePlayground {
     return path;
   }
 
-  /** ∇J at `p` by central differences of the core's J (the arrow and the panel show it at θ). */
+  /** The analytic ∇J at `p` from the core (the arrow and the panel show it at θ). */
   gradientAt(p) {
     if (!p || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) return null;
-    const [x0, x1, y0, y1] = this.domain;
-    const hx = 1e-6 * Math.max(x1 - x0, Math.abs(p[0]));
-    const hy = 1e-6 * Math.max(y1 - y0, Math.abs(p[1]));
-    const f = (x, y) => this.session.valueAt(x, y);
-    const gx = (f(p[0] + hx, p[1]) - f(p[0] - hx, p[1])) / (2 * hx);
-    const gy = (f(p[0], p[1] + hy) - f(p[0], p[1] - hy)) / (2 * hy);
-    return Number.isFinite(gx) && Number.isFinite(gy) ? [gx, gy] : null;
+    const g = this.session.gradientAt(p[0], p[1]);
+    return Number.isFinite(g[0]) && Number.isFinite(g[1]) ? [g[0], g[1]] : null;
   }
 
   /** The status the page shows: the core's, with "paused" for a run that waits. */

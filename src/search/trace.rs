@@ -8,9 +8,15 @@ pub const SAMPLE_CAPACITY: usize = 20_000;
 /// rows than a 2-D landscape); older rows are dropped first.
 pub const FLOAT_CAPACITY: usize = 200_000;
 
-/// Drops the oldest rows of `rows` (row-major, `dim` wide) beyond `max_rows`; returns how many.
+/// Once `rows` (row-major, `dim` wide) holds a quarter more than `max_rows`, drops the
+/// oldest rows down to `max_rows` (so the cost of dropping is spread over many steps).
+/// Returns how many rows were dropped.
 fn drop_oldest(rows: &mut Vec<f64>, dim: usize, max_rows: usize) -> usize {
-    let excess = (rows.len() / dim.max(1)).saturating_sub(max_rows);
+    let held = rows.len() / dim.max(1);
+    if held <= max_rows + max_rows / 4 {
+        return 0;
+    }
+    let excess = held - max_rows;
     rows.drain(..excess * dim);
     excess
 }
@@ -19,7 +25,8 @@ fn drop_oldest(rows: &mut Vec<f64>, dim: usize, max_rows: usize) -> usize {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Trace {
     dim: usize,
-    /// Evaluated points, row-major, oldest first (see [`SAMPLE_CAPACITY`], [`FLOAT_CAPACITY`]).
+    /// Evaluated points, row-major, oldest first (at most a quarter over [`SAMPLE_CAPACITY`]
+    /// rows, or over [`FLOAT_CAPACITY`] numbers).
     pub samples: Vec<f64>,
     /// The value of each kept sample.
     pub sample_values: Vec<f64>,
@@ -64,10 +71,12 @@ mod tests {
             let point = vec![step as f64; dim];
             trace.record(&point, &[step as f64], &point, step + 1, 0.0);
         }
-        assert_eq!(trace.sample_values.len(), FLOAT_CAPACITY / dim);
-        assert_eq!(trace.samples.len(), FLOAT_CAPACITY);
-        assert_eq!(trace.sample_values[0], (300 - FLOAT_CAPACITY / dim) as f64);
-        assert_eq!(trace.positions.len(), FLOAT_CAPACITY);
+        let max_rows = FLOAT_CAPACITY / dim;
+        let kept = trace.sample_values.len();
+        assert!((max_rows..=max_rows + max_rows / 4).contains(&kept), "kept {kept}");
+        assert_eq!(trace.samples.len(), kept * dim);
+        assert_eq!(trace.sample_values[0], (300 - kept) as f64, "the newest rows are kept");
+        assert!(trace.positions.len() <= (max_rows + max_rows / 4) * dim);
         assert_eq!(trace.best.len(), 300);
     }
 }

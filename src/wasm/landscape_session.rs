@@ -161,6 +161,13 @@ impl LandscapeSession {
         self.landscape.value(x, y)
     }
 
+    /// ∇J(x, y), analytic, as `[∂J/∂x, ∂J/∂y]`.
+    #[wasm_bindgen(js_name = gradientAt)]
+    pub fn gradient_at(&self, x: f64, y: f64) -> Vec<f64> {
+        let (gx, gy) = self.landscape.gradient(x, y);
+        vec![gx, gy]
+    }
+
     /// The points asked in the last step, flat (x, y) pairs.
     pub fn asked(&self) -> Vec<f64> {
         self.driver.asked().to_vec()
