@@ -41,6 +41,40 @@ fn replace_once(html: &str, needle: &str, with: &str) -> TaskResult<String> {
     Ok(html.replacen(needle, with, 1))
 }
 
+/// The classic tables of `www/data` as a JS object literal `{ "iris.csv": "…", … }`, so the
+/// single file needs no fetch (which `file://` forbids).
+fn tables_object(folder: &Path) -> TaskResult<String> {
+    let mut entries = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(folder).map_err(|e| format!("{}: {e}", folder.display()))?.flatten().collect();
+    files.sort_by_key(|f| f.file_name());
+    for file in files {
+        let name = file.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".csv") || name.ends_with(".txt") {
+            let text = std::fs::read_to_string(file.path()).map_err(|e| format!("{name}: {e}"))?;
+            entries.push(format!("{name:?}: {}", js_string(&text)));
+        }
+    }
+    Ok(format!("{{ {} }}", entries.join(",\n")))
+}
+
+/// A JS string literal holding `text` (safe inside a `<script>` element).
+fn js_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '<' => out.push_str("\\u003c"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Writes the single-file page: CSS and JS inlined, the wasm embedded as base64.
 fn single_file(wasm: &Path) -> TaskResult<String> {
     let root = root();
@@ -54,8 +88,9 @@ fn single_file(wasm: &Path) -> TaskResult<String> {
     // `</script` inside the inlined code would end the element early.
     let script = script.replace("</script", "<\\/script");
     let inline = format!(
-        "<script>globalThis.AUTOML_WASM_BASE64 = \"{}\";</script>\n<script type=\"module\">\n{script}</script>",
-        base64(&wasm_bytes)
+        "<script>globalThis.AUTOML_WASM_BASE64 = \"{}\";\nglobalThis.AUTOML_TABLES = {};</script>\n<script type=\"module\">\n{script}</script>",
+        base64(&wasm_bytes),
+        tables_object(&root.join("www/data"))?
     );
     replace_once(&html, r#"<script type="module" src="www/main.js"></script>"#, &inline)
 }
@@ -77,7 +112,12 @@ pub fn run() -> TaskResult {
 
 #[cfg(test)]
 mod tests {
-    use super::base64;
+    use super::{base64, js_string};
+
+    #[test]
+    fn js_strings_escape_quotes_newlines_and_script_ends() {
+        assert_eq!(js_string("a\"b\\c\nd</script>"), "\"a\\\"b\\\\c\\nd\\u003c/script>\"");
+    }
 
     #[test]
     fn base64_matches_the_standard_alphabet_and_padding() {
