@@ -1,0 +1,32 @@
+// How fast the page becomes interactive, and how big the wasm module is on the wire.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const WASM = fileURLToPath(new URL('../../../pkg/automl_playground_bg.wasm', import.meta.url));
+
+test('the page is interactive within 500 ms of navigation on localhost (median of 5 loads)', async ({ page }) => {
+  const times = [];
+  for (let i = 0; i < 5; i += 1) {
+    await page.goto('about:blank');
+    await page.goto('/');
+    await page.waitForFunction(() => window.playground && window.playground.state().heatmapRenders > 0);
+    // From the start of navigation to the first drawn landscape with a live API.
+    times.push(await page.evaluate(() => performance.now()));
+  }
+  times.sort((a, b) => a - b);
+  const median = times[2];
+  console.log(`time to interactive: median ${median.toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')}; target ≤ 500 ms)`);
+  expect(median).toBeLessThanOrEqual(500);
+  // The page answers right away.
+  const step = await page.evaluate(() => window.playground.step(1));
+  expect(step).toBe(1);
+});
+
+test('the optimized wasm module is at most 150 KB gzipped', () => {
+  const bytes = readFileSync(WASM);
+  const gzipped = gzipSync(bytes, { level: 9 }).length;
+  console.log(`wasm: ${(bytes.length / 1024).toFixed(0)} KB, ${(gzipped / 1024).toFixed(1)} KB gzipped (target ≤ 150 KB)`);
+  expect(gzipped).toBeLessThanOrEqual(150 * 1024);
+});
