@@ -97,3 +97,18 @@ fn a_target_value_and_an_evaluation_budget_stop_the_run() {
     assert_eq!(d.run(10_000).unwrap(), Status::BudgetSpent);
     assert_eq!(d.evaluations(), 50);
 }
+
+#[test]
+fn gradient_descent_lingers_at_the_saddle_before_it_escapes_to_a_minimum() {
+    let surface = landscape::build(&LandscapeSettings { id: "saddle".into(), ..Default::default() }).unwrap();
+    let (x, y) = surface.default_start();
+    let objective = LandscapeObjective(surface);
+    let settings = StrategySettings { learning_rate: 0.05, ..Default::default() };
+    let strategy = search::build(&settings, &[x, y], &objective.bounds()).unwrap();
+    let mut d = Driver::new(strategy, Box::new(objective), 1, StopRules::default());
+    d.run(40).unwrap();
+    let near_saddle = d.position().iter().map(|v| v * v).sum::<f64>().sqrt();
+    assert!(near_saddle < 0.2, "after 40 steps θ = {:?} should sit near the saddle", d.position());
+    d.run(2000).unwrap();
+    assert!((d.best().1 + 0.25).abs() < 1e-6, "it reaches a minimum J = −1/4, got {}", d.best().1);
+}

@@ -39,6 +39,11 @@ impl Landscape for Himmelblau {
         ((-5.0, 5.0), (-5.0, 5.0))
     }
 
+    /// Between the four basins, so the strategy has to choose one.
+    fn default_start(&self) -> (f64, f64) {
+        (-0.5, 0.5)
+    }
+
     fn minima(&self) -> Vec<(f64, f64, f64)> {
         // The three irrational roots to full double precision (Newton's method).
         vec![

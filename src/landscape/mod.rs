@@ -41,6 +41,13 @@ pub trait Landscape {
     /// Known global (and notable local) minima as `(x, y, J)`.
     fn minima(&self) -> Vec<(f64, f64, f64)>;
 
+    /// Where a run starts unless the user clicks elsewhere: by default the upper-left part of
+    /// the domain, which shows some travel.
+    fn default_start(&self) -> (f64, f64) {
+        let ((x0, x1), (y0, y1)) = self.domain();
+        (x0 + 0.15 * (x1 - x0), y0 + 0.85 * (y1 - y0))
+    }
+
     /// Writes J at every grid point into `out`, row-major: `ys.len()` rows of `xs.len()`
     /// cells, row `r` holding J(xs[c], ys[r]). Landscapes override it when they can share
     /// work between cells.

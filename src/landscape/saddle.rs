@@ -37,6 +37,11 @@ impl Landscape for Saddle {
         ((-2.0, 2.0), (-2.0, 2.0))
     }
 
+    /// Just off the saddle's ridge: gradient descent slides to the saddle point and lingers there before it escapes to a minimum.
+    fn default_start(&self) -> (f64, f64) {
+        (-1.8, 0.01)
+    }
+
     fn minima(&self) -> Vec<(f64, f64, f64)> {
         vec![(0.0, -1.0, -0.25), (0.0, 1.0, -0.25)]
     }
