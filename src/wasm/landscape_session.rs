@@ -47,15 +47,12 @@ pub struct LandscapeSession {
     driver: Driver,
 }
 
-/// A point in the upper-left part of the domain: a start that shows some travel.
-fn default_start(landscape: &dyn Landscape) -> [f64; 2] {
-    let ((x0, x1), (y0, y1)) = landscape.domain();
-    [x0 + 0.15 * (x1 - x0), y0 + 0.85 * (y1 - y0)]
-}
-
 fn make_driver(config: &LandscapeConfig) -> crate::Result<(Box<dyn Landscape>, Driver)> {
     let landscape = landscape::build(&config.landscape)?;
-    let start = config.start.unwrap_or_else(|| default_start(landscape.as_ref()));
+    let start = config.start.unwrap_or_else(|| {
+        let (x, y) = landscape.default_start();
+        [x, y]
+    });
     if !start.iter().all(|v| v.is_finite()) {
         return Err(crate::Error::setting("start point", "must be two finite numbers"));
     }
