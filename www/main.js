@@ -1,20 +1,25 @@
 // The page: a header, a tab per view, and the views themselves. Reads the URL hash on load
 // (a garbled one falls back to the defaults with a visible notice), keeps it up to date, and
-// exposes the Landscapes view's API as `window.playground`.
+// exposes each view's API: `window.playground` (Landscapes), `window.training` (Train a model).
 //
-// Adding a view: append { id, label, mount } to the list in `views()`; `mount(element, options)`
-// resolves to an object with at least `destroy()`. The tab bar, the hash's `view=` key and lazy
+// Adding a view: append { id, label, mount, encode, decode, expose } to the list in `views()`;
+// `mount(element, options)` resolves to an object with at least `destroy()`, `state()` (whose
+// `options` the hash stores) and `set(options)`. The tab bar, the hash's `view=` key and lazy
 // mounting are handled here.
 
 import { mountPlayground } from './playground.js';
-import { decodeHash, encodeHash } from './state.js';
+import { mountTraining } from './views/training.js';
+import { decodeHash, encodeHash, hashView } from './state.js';
+import { encodeTrainingHash, decodeTrainingHash } from './training/options.js';
 import { loadWasm } from './wasm.js';
 import { el, replaceChildren } from './ui/dom.js';
 
 /** The page's views, in tab order. */
-function views() {
+function views(wasm) {
+  const landscapeIds = wasm.landscapeCatalog().map((entry) => entry.id);
   return [
-    { id: 'landscapes', label: 'Landscapes', mount: mountPlayground, usesHash: true },
+    { id: 'landscapes', label: 'Landscapes', mount: mountPlayground, encode: encodeHash, decode: (hash) => decodeHash(hash, landscapeIds), expose: 'playground' },
+    { id: 'training', label: 'Train a model', mount: mountTraining, encode: encodeTrainingHash, decode: decodeTrainingHash, expose: 'training' },
   ];
 }
 
@@ -49,11 +54,15 @@ async function start() {
     showFatal(host, error && error.message ? error.message : String(error));
     return;
   }
-  const ids = wasm.landscapeCatalog().map((entry) => entry.id);
-  const list = views();
-  const decoded = decodeHash(location.hash, ids);
+  const list = views(wasm);
+  const viewOf = (hash) => {
+    const id = hashView(hash);
+    return { id, view: list.find((v) => v.id === id) || list[0] };
+  };
+  const first = viewOf(location.hash);
+  const decoded = first.view.decode(location.hash);
   const problems = decoded.problems.slice();
-  if (decoded.view && !list.some((v) => v.id === decoded.view)) problems.push(`unknown view "${decoded.view.slice(0, 20)}"`);
+  if (first.id && first.view.id !== first.id) problems.push(`unknown view "${first.id.slice(0, 20)}"`);
   let initial = problems.length ? {} : decoded.options;
   const notices = [];
   if (problems.length) notices.push(`This link's settings could not be read (${problems.slice(0, 3).join('; ')}), so the playground shows its defaults.`);
@@ -62,7 +71,8 @@ async function start() {
   const panels = new Map();
   let activeId = null;
   const writeHash = (viewId, options) => {
-    const hash = `#${encodeHash(viewId, options)}`;
+    const view = list.find((v) => v.id === viewId);
+    const hash = `#${view.encode(viewId, options)}`;
     if (location.hash !== hash) history.replaceState(null, '', hash);
   };
 
@@ -72,19 +82,17 @@ async function start() {
     const onChange = (options) => {
       if (activeId === view.id) writeHash(view.id, options);
     };
+    const options = view === first.view ? initial : {};
     let api;
-    if (view.id === 'landscapes') {
-      try {
-        api = await view.mount(panel, { ...initial, onChange });
-      } catch (error) {
-        notices.push(`This link's settings were refused (${error && error.message ? error.message : error}), so the playground shows its defaults.`);
-        initial = {};
-        api = await view.mount(panel, { onChange });
-      }
-      globalThis.playground = api;
-    } else {
+    try {
+      api = await view.mount(panel, { ...options, onChange });
+    } catch (error) {
+      if (view !== first.view || Object.keys(options).length === 0) throw error;
+      notices.push(`This link's settings were refused (${error && error.message ? error.message : error}), so the playground shows its defaults.`);
+      initial = {};
       api = await view.mount(panel, { onChange });
     }
+    globalThis[view.expose] = api;
     mounted.set(view.id, api);
     return api;
   };
@@ -127,25 +135,29 @@ async function start() {
     host.appendChild(panel);
   }
 
-  await activate(decoded.view && list.some((v) => v.id === decoded.view) ? decoded.view : list[0].id);
+  await activate(first.view.id);
   if (notices.length) showNotice(noticeHost, notices.join(' '));
 
   // Someone edits the address bar: apply the new hash, or explain why it was not applied.
   window.addEventListener('hashchange', () => {
-    const again = decodeHash(location.hash, ids);
-    const api = mounted.get('landscapes');
-    if (again.problems.length) {
-      showNotice(noticeHost, `This link's settings could not be read (${again.problems.slice(0, 3).join('; ')}); the current run is kept.`);
+    const again = viewOf(location.hash);
+    const read = again.view.decode(location.hash);
+    if (read.problems.length) {
+      showNotice(noticeHost, `This link's settings could not be read (${read.problems.slice(0, 3).join('; ')}); the current run is kept.`);
       return;
     }
-    if (again.view && again.view !== activeId && list.some((v) => v.id === again.view)) {
-      activate(again.view).catch(() => {});
+    if (again.view.id !== activeId) {
+      activate(again.view.id).catch(() => {});
       return;
     }
-    if (api && (activeId === 'landscapes')) {
-      const result = api.set(again.options);
+    const api = mounted.get(activeId);
+    if (!api) return;
+    const refused = (result) => {
       if (result && !result.ok) showNotice(noticeHost, `This link's settings were refused (${result.error}); the current run is kept.`);
-    }
+    };
+    const result = api.set(read.options);
+    if (result && typeof result.then === 'function') result.then(refused, () => {});
+    else refused(result);
   });
 }
 

@@ -56,19 +56,16 @@
 import { loadWasm } from './wasm.js';
 import { el, replaceChildren } from './ui/dom.js';
 import { num } from './ui/format.js';
-import { STRATEGIES, RULES, SPEEDS, isSpeed } from './ui/fields.js';
+import { STRATEGIES, RULES } from './ui/fields.js';
+import { RunBar, Stepper, runButton, runKeys, runFrame, stepMany, checkRunOptions, messageOf } from './ui/runbar.js';
 import { Controls } from './ui/controls.js';
 import { Panel, statusLabel } from './ui/panel.js';
-import { fitCanvas, readTheme } from './draw/plot.js';
+import { fitCanvas, readTheme, mainCanvasWidth } from './draw/plot.js';
 import { plotLayout, heatmapLayer, makeView, drawLandscape, describePoint, updateSampleLayer, updatePopulationLayer } from './draw/landscape.js';
 import { PointLayer } from './draw/points.js';
 import { drawChart } from './draw/chart.js';
 import { drawRegression } from './draw/regression.js';
 
-/** Stepping time allowed per animation frame, in ms. */
-const SLICE_MS = 8;
-/** Target duration of one call into the core while stepping fast, in ms. */
-const BATCH_MS = 1.5;
 /**
  * Most steps per call into the core: a step can get dearer suddenly (the trace starts dropping
  * its oldest samples at 20 000), and a batch sized for the old cost must still end quickly.
@@ -80,12 +77,6 @@ const MAX_PATH_POINTS = 6000;
 const CHART_FPS = 20;
 /** Steps from which a run counts as long: its path and curve are copied less often. */
 const LONG_RUN = 20_000;
-
-/** The message of anything thrown (the core throws Error objects with readable messages). */
-function messageOf(error) {
-  if (error && typeof error.message === 'string') return error.message;
-  return String(error);
-}
 
 /** Keeps every point of the last `tail` and thins the rest so at most `max` remain. */
 function thinPath(flat, max, tail = 500) {
@@ -99,20 +90,10 @@ function thinPath(flat, max, tail = 500) {
   return out;
 }
 
-function isTypingTarget(target) {
-  if (!target || !(target instanceof Element)) return false;
-  if (target.isContentEditable) return true;
-  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
 /** Checks the parts of the options the core does not see. */
 function checkOptions(options) {
-  if ('speed' in options && !isSpeed(options.speed)) {
-    return `speed: choose one of ${SPEEDS.map((s) => (s.id === 'max' ? '"max"' : s.id)).join(', ')} (got ${String(options.speed).slice(0, 20)})`;
-  }
-  if ('controls' in options && typeof options.controls !== 'boolean') {
-    return 'controls: must be true or false';
-  }
+  const shared = checkRunOptions(options);
+  if (shared) return shared;
   if ('seed' in options && !(Number.isInteger(options.seed) && options.seed >= 0 && options.seed <= 4294967295)) {
     return `seed: must be a whole number from 0 to 4294967295 (got ${String(options.seed).slice(0, 24)})`;
   }
@@ -148,10 +129,7 @@ class LandscapePlayground {
     this.speed = options.speed === undefined ? 10 : options.speed;
     this.controlsVisible = options.controls !== false;
     this.playing = false;
-    this.credit = 0;
-    this.lastTick = 0;
-    this.batch = 1;
-    this.stepMs = 0.05;
+    this.stepper = new Stepper((n) => this.session.step(n), MAX_BATCH);
     this.raf = 0;
     this.destroyed = false;
     this.lastError = null;
@@ -180,26 +158,13 @@ class LandscapePlayground {
 
   build() {
     this.theme = null;
-    const button = (label, title, onClick, extra = {}) => {
-      const b = el('button', { type: 'button', class: 'pg-button', title, ...extra }, label);
-      b.addEventListener('click', (event) => {
-        onClick(event);
-        // After a mouse click the focus leaves the button, so Space keeps meaning play/pause
-        // (keyboard users, whose clicks have detail 0, keep their place).
-        if (event.detail > 0) b.blur();
-      });
-      return b;
-    };
-    this.stepButton = button('Step', 'Take one step (→)', () => this.guard(() => this.stepOnce()), { 'data-action': 'step' });
-    this.playButton = button('Play', 'Play or pause (Space)', () => this.guard(() => this.toggle()), { 'data-action': 'play', class: 'pg-button pg-primary', 'aria-pressed': 'false' });
-    this.resetButton = button('Reset', 'Start the run again from its start point (R)', () => this.guard(() => this.reset()), { 'data-action': 'reset' });
-    this.speedSelect = el('select', { id: `pg-speed-${Math.random().toString(36).slice(2, 8)}`, 'data-key': 'speed' },
-      SPEEDS.map((s) => el('option', { value: String(s.id) }, s.label)));
-    this.speedSelect.addEventListener('change', () => {
-      const value = this.speedSelect.value === 'max' ? 'max' : Number(this.speedSelect.value);
-      this.set({ speed: value });
-    });
-    this.toggleControls = button('Hide settings', 'Show or hide the settings column', () => this.set({ controls: !this.controlsVisible }), { 'data-action': 'toggle-controls', class: 'pg-button pg-quiet pg-small' });
+    this.runBar = new RunBar({
+      step: () => this.guard(() => this.stepOnce()),
+      toggle: () => this.guard(() => this.toggle()),
+      reset: () => this.guard(() => this.reset()),
+      speed: (value) => this.set({ speed: value }),
+    }, 'Start the run again from its start point (R)');
+    this.toggleControls = runButton('Hide settings', 'Show or hide the settings column', () => this.set({ controls: !this.controlsVisible }), { 'data-action': 'toggle-controls', class: 'pg-button pg-quiet pg-small' });
 
     this.titleText = el('h2', { class: 'pg-title' });
     this.formulaText = el('p', { class: 'pg-formula' });
@@ -224,9 +189,7 @@ class LandscapePlayground {
     this.modelCard = el('section', { class: 'pg-card', hidden: true },
       el('h2', { class: 'pg-card-title' }, 'The model: y = w·x + b'), this.modelCanvas, this.modelCaption);
 
-    const toolbar = el('div', { class: 'pg-toolbar', role: 'toolbar', 'aria-label': 'Run controls' },
-      this.stepButton, this.playButton, this.resetButton,
-      el('label', { class: 'pg-speed', for: this.speedSelect.id }, 'Speed', this.speedSelect));
+    const toolbar = this.runBar.element;
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Landscape' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText, this.formulaText), this.toggleControls),
       toolbar, this.statusStrip, this.canvasWrap, this.readout, this.legend);
@@ -307,7 +270,7 @@ class LandscapePlayground {
     const regression = l.id === 'regression';
     this.modelCard.hidden = !regression;
     this.regressionData = regression ? Array.from(this.session.regressionData()) : null;
-    this.speedSelect.value = String(this.speed);
+    this.runBar.showSpeed(this.speed);
     this.root.classList.toggle('pg-no-controls', !this.controlsVisible);
     this.toggleControls.textContent = this.controlsVisible ? 'Hide settings' : 'Show settings';
     this.toggleControls.setAttribute('aria-expanded', String(this.controlsVisible));
@@ -480,13 +443,13 @@ class LandscapePlayground {
     }
     if ('speed' in partial) {
       this.speed = partial.speed;
-      this.credit = 0;
+      this.stepper.credit = 0;
     }
     if ('controls' in partial) this.controlsVisible = partial.controls;
     this.lastError = null;
     if (reset) {
       this.failure = null;
-      this.credit = this.playing ? 1 : 0;
+      this.stepper.credit = this.playing ? 1 : 0;
     }
     this.refreshStatic();
     this.refreshData();
@@ -519,14 +482,7 @@ class LandscapePlayground {
     this.pause();
     let taken = 0;
     try {
-      let left = Math.min(count, 1_000_000);
-      while (left > 0) {
-        const batch = Math.min(left, 10_000);
-        const done = this.session.step(batch);
-        taken += done;
-        left -= batch;
-        if (done < batch) break;
-      }
+      taken = stepMany((k) => this.session.step(k), count);
     } catch (error) {
       this.fail(error);
     }
@@ -551,8 +507,7 @@ class LandscapePlayground {
     }
     this.playing = true;
     this.perf = { frames: 0, maxFrameMs: 0, maxStepMs: 0, maxRenderMs: 0 };
-    this.credit = 1;
-    this.lastTick = 0;
+    this.stepper.start();
     this.dirty.data = true;
     this.schedule();
   }
@@ -604,23 +559,7 @@ class LandscapePlayground {
   // ---------------------------------------------------------------- input
 
   key(event) {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    const target = event.target;
-    if (isTypingTarget(target)) return;
-    if (!this.root.isConnected || this.root.offsetParent === null) return;
-    // On a page with several playgrounds, keys pressed inside another one are not ours.
-    if (target instanceof Element && target.closest('.pg-root') && !this.root.contains(target)) return;
-    if (event.key === ' ' || event.key === 'Spacebar') {
-      if (target instanceof Element && target.closest('button, a, summary')) return;
-      event.preventDefault();
-      this.toggle();
-    } else if (event.key === 'ArrowRight') {
-      event.preventDefault();
-      this.step(1);
-    } else if (event.key === 'r' || event.key === 'R') {
-      event.preventDefault();
-      this.reset();
-    }
+    runKeys(event, this.root, { toggle: () => this.toggle(), step: () => this.step(1), reset: () => this.reset() });
   }
 
   eventPoint(event) {
@@ -661,17 +600,8 @@ class LandscapePlayground {
 
   layout() {
     if (this.destroyed) return;
-    const available = this.canvasWrap.clientWidth;
-    if (!available) return;
-    // As large as the column allows, but with the x axis still above the fold.
-    // The status strip grows when a message is long: count it as one line, so the canvas
-    // keeps its size (and its heatmap) whatever the status says.
-    const strip = this.statusStrip.offsetHeight;
-    const top = this.canvasWrap.getBoundingClientRect().top + (window.scrollY || 0) - strip + 40;
-    const room = Math.max(360, window.innerHeight - top - 16);
-    let cssW = Math.floor(Math.max(300, Math.min(available, room + 8)));
-    // Small wobbles (sub-pixel offsets, a line of text) keep the size, and so the heatmap.
-    if (this.cssW && Math.abs(cssW - this.cssW) < 8 && this.cssW <= available) cssW = this.cssW;
+    const cssW = mainCanvasWidth(this.canvasWrap, this.statusStrip, this.cssW);
+    if (!cssW) return;
     const cssH = cssW - 8;
     const fit = fitCanvas(this.canvas, cssW, cssH);
     this.dpr = fit.dpr;
@@ -726,67 +656,12 @@ class LandscapePlayground {
   }
 
   frame(now) {
-    this.raf = 0;
-    if (this.destroyed) return;
-    try {
-      const t0 = performance.now();
-      if (this.playing) this.advance(now);
-      const t1 = performance.now();
-      this.render(now);
-      const t2 = performance.now();
-      const p = this.perf;
-      p.frames += 1;
-      p.maxStepMs = Math.max(p.maxStepMs, t1 - t0);
-      p.maxRenderMs = Math.max(p.maxRenderMs, t2 - t1);
-      p.maxFrameMs = Math.max(p.maxFrameMs, t2 - t0);
-    } catch (error) {
-      this.fail(error);
-      try {
-        this.render(now);
-      } catch (again) {
-        this.failure = messageOf(again);
-      }
-    }
-    if (this.playing) this.schedule();
+    runFrame(this, now);
   }
 
-  /** Steps as the speed asks, never more than SLICE_MS of stepping in one frame. */
+  /** Steps as the speed asks (time-sliced by the Stepper). */
   advance(now) {
-    const t0 = performance.now();
-    const dt = this.lastTick ? Math.min(now - this.lastTick, 250) : 0;
-    this.lastTick = now;
-    let due;
-    if (this.speed === 'max') {
-      due = Infinity;
-    } else {
-      this.credit += (dt * this.speed) / 1000;
-      due = Math.floor(this.credit);
-      this.credit -= due;
-    }
-    let taken = 0;
-    while (due > 0) {
-      // The batch follows the measured cost of a step, growing at most ×2 per call, so one
-      // call into the core stays near BATCH_MS even when steps get dearer.
-      const left = SLICE_MS - (performance.now() - t0);
-      const fits = Math.max(1, Math.floor(left / this.stepMs));
-      const batch = Math.min(due, this.batch, fits);
-      const b0 = performance.now();
-      const done = this.session.step(batch);
-      const spent = performance.now() - b0;
-      taken += done;
-      due -= batch;
-      if (done > 0) {
-        const perStep = Math.max(spent / done, 0.0002);
-        this.stepMs = 0.5 * this.stepMs + 0.5 * perStep;
-        const wanted = Math.max(1, Math.floor(BATCH_MS / Math.max(perStep, this.stepMs)));
-        this.batch = Math.min(wanted, 2 * this.batch, MAX_BATCH);
-      }
-      if (done < batch) break;
-      if (performance.now() - t0 >= SLICE_MS - this.stepMs) {
-        if (this.speed !== 'max') this.credit = 0;
-        break;
-      }
-    }
+    const taken = this.stepper.advance(now, this.speed);
     if (taken > 0) {
       this.refreshData();
       this.dirty.data = true;
@@ -827,8 +702,7 @@ class LandscapePlayground {
       });
       this.panel.update({ ...view, axisNames: this.axisNames() });
       this.updateStrip(view);
-      this.playButton.textContent = this.playing ? 'Pause' : 'Play';
-      this.playButton.setAttribute('aria-pressed', String(this.playing));
+      this.runBar.showPlaying(this.playing);
       if (!this.modelCard.hidden && this.regressionData && this.modelSize) {
         const n = this.regressionData.length / 2;
         const fit = this.minima.length >= 2 ? [this.minima[0], this.minima[1]] : null;

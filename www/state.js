@@ -9,28 +9,42 @@
 
 import { STRATEGY_FIELDS, STRATEGIES, RULES, CROSSOVERS, isSpeed } from './ui/fields.js';
 
+/**
+ * The strategy's hash keys, for a view whose strategy settings live at `base` (a path) in its
+ * options. A numeric key is written only when its field matters for the strategy in force.
+ */
+export function strategyKeys(base) {
+  const at = (key) => [...base, key];
+  const strategyOf = (o) => base.reduce((node, k) => (node ? node[k] : undefined), o) || {};
+  const matters = (key) => (o) => strategyFieldMatters(key, strategyOf(o));
+  const number = (key, field) => ({ key, path: at(field), type: 'number', when: matters(field) });
+  return [
+    { key: 'strategy', path: at('kind'), type: 'enum', choices: STRATEGIES.map((s) => s.id) },
+    { key: 'rule', path: at('rule'), type: 'enum', choices: RULES.map((r) => r.id), when: (o) => strategyOf(o).kind === 'gradient' },
+    number('alpha', 'learningRate'),
+    number('mu', 'momentum'),
+    number('rho', 'rho'),
+    number('beta1', 'beta1'),
+    number('beta2', 'beta2'),
+    number('samples', 'samplesPerStep'),
+    number('sigma', 'sigma'),
+    number('pop', 'population'),
+    number('k', 'tournament'),
+    { key: 'crossover', path: at('crossover'), type: 'enum', choices: CROSSOVERS.map((c) => c.id), when: (o) => strategyOf(o).kind === 'genetic' },
+    number('blend', 'blendAlpha'),
+    number('mrate', 'mutationRate'),
+    number('msigma', 'mutationSigma'),
+    number('elite', 'elitism'),
+    number('spread', 'initialSpread'),
+  ];
+}
+
 /** Hash key → where it lives in the options and how it is read. */
 const KEYS = [
   { key: 'landscape', path: ['landscape', 'id'], type: 'landscape' },
   { key: 'kappa', path: ['landscape', 'condition'], type: 'number', when: (o) => o.landscape.id === 'bowl' },
   { key: 'phi', path: ['landscape', 'rotationDeg'], type: 'number', when: (o) => o.landscape.id === 'bowl' },
-  { key: 'strategy', path: ['strategy', 'kind'], type: 'enum', choices: STRATEGIES.map((s) => s.id) },
-  { key: 'rule', path: ['strategy', 'rule'], type: 'enum', choices: RULES.map((r) => r.id), when: (o) => o.strategy.kind === 'gradient' },
-  { key: 'alpha', path: ['strategy', 'learningRate'], type: 'number' },
-  { key: 'mu', path: ['strategy', 'momentum'], type: 'number' },
-  { key: 'rho', path: ['strategy', 'rho'], type: 'number' },
-  { key: 'beta1', path: ['strategy', 'beta1'], type: 'number' },
-  { key: 'beta2', path: ['strategy', 'beta2'], type: 'number' },
-  { key: 'samples', path: ['strategy', 'samplesPerStep'], type: 'number' },
-  { key: 'sigma', path: ['strategy', 'sigma'], type: 'number' },
-  { key: 'pop', path: ['strategy', 'population'], type: 'number' },
-  { key: 'k', path: ['strategy', 'tournament'], type: 'number' },
-  { key: 'crossover', path: ['strategy', 'crossover'], type: 'enum', choices: CROSSOVERS.map((c) => c.id), when: (o) => o.strategy.kind === 'genetic' },
-  { key: 'blend', path: ['strategy', 'blendAlpha'], type: 'number' },
-  { key: 'mrate', path: ['strategy', 'mutationRate'], type: 'number' },
-  { key: 'msigma', path: ['strategy', 'mutationSigma'], type: 'number' },
-  { key: 'elite', path: ['strategy', 'elitism'], type: 'number' },
-  { key: 'spread', path: ['strategy', 'initialSpread'], type: 'number' },
+  ...strategyKeys(['strategy']),
   { key: 'seed', path: ['seed'], type: 'seed' },
   { key: 'start', path: ['start'], type: 'point' },
   { key: 'speed', path: ['speed'], type: 'speed' },
@@ -47,24 +61,45 @@ function encodeValue(value) {
 }
 
 /**
- * The hash (without '#') for a view and a playground snapshot
- * `{ landscape, strategy, seed, start, speed, controls }`.
+ * The hash (without '#') for view `view` and its options `snapshot`, written with `keys`
+ * (`{ key, path, type, when?, write? }`): only the keys whose `when` holds and whose value is
+ * set. Types: number, seed, enum, point, speed, flag (written only when false), or any type
+ * with its own `write(value)` / `read(text, context)`.
  */
-export function encodeHash(view, snapshot) {
+export function encodeWith(keys, view, snapshot) {
   const parts = [`view=${encodeValue(view)}`];
-  for (const spec of KEYS) {
+  for (const spec of keys) {
     if (spec.when && !spec.when(snapshot)) continue;
-    if (spec.path[0] === 'strategy' && spec.type === 'number' && !strategyFieldMatters(spec.path[1], snapshot.strategy)) continue;
     let value = spec.path.reduce((o, k) => (o === undefined || o === null ? undefined : o[k]), snapshot);
     if (value === undefined || value === null) continue;
-    if (spec.type === 'point') value = `${value[0]},${value[1]}`;
+    if (spec.write) value = spec.write(value);
+    else if (spec.type === 'point') value = `${value[0]},${value[1]}`;
     if (spec.type === 'flag') {
       if (value !== false) continue; // controls shown is the default
       value = 0;
     }
+    if (value === undefined || value === null) continue;
     parts.push(`${spec.key}=${encodeValue(value)}`);
   }
   return parts.join('&');
+}
+
+/**
+ * The hash (without '#') for a view and a playground snapshot
+ * `{ landscape, strategy, seed, start, speed, controls }`.
+ */
+export function encodeHash(view, snapshot) {
+  return encodeWith(KEYS, view, snapshot);
+}
+
+/** The `view=` of a hash, or null. */
+export function hashView(hash) {
+  const text = String(hash || '').replace(/^#/, '');
+  try {
+    return new URLSearchParams(text).get('view');
+  } catch (e) {
+    return null;
+  }
 }
 
 function setPath(target, path, value) {
@@ -76,18 +111,20 @@ function setPath(target, path, value) {
   node[path[path.length - 1]] = value;
 }
 
-function readNumber(text) {
+/** A plain decimal number (no hex, no Infinity), or undefined. */
+export function readNumber(text) {
   if (!/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(text)) return undefined;
   const value = Number(text);
   return Number.isFinite(value) ? value : undefined;
 }
 
 /**
- * Reads a hash. Returns `{ view, options, problems }`: `options` holds only what the hash
- * sets (partial playground options), `problems` lists what could not be read (empty when
- * the hash is fine). An empty hash gives empty options and no problems.
+ * Reads a hash with `keys`. Returns `{ view, options, problems }`: `options` holds only what
+ * the hash sets (partial options), `problems` lists what could not be read (empty when the
+ * hash is fine). An empty hash gives empty options and no problems. `context` goes to the
+ * keys' own `read(text, context)` and holds `landscapeIds` for the landscape key.
  */
-export function decodeHash(hash, landscapeIds) {
+export function decodeWith(keys, hash, context = {}) {
   const text = String(hash || '').replace(/^#/, '');
   const result = { view: null, options: {}, problems: [] };
   if (text.trim() === '') return result;
@@ -109,14 +146,17 @@ export function decodeHash(hash, landscapeIds) {
       result.view = raw;
       continue;
     }
-    const spec = KEYS.find((k) => k.key === key);
+    const spec = keys.find((k) => k.key === key);
     if (!spec) {
       result.problems.push(`unknown setting "${key.slice(0, 20)}"`);
       continue;
     }
     const bad = () => result.problems.push(`${key} = "${raw.slice(0, 20)}" is not valid`);
     let value;
-    switch (spec.type) {
+    switch (spec.read ? 'custom' : spec.type) {
+      case 'custom':
+        value = spec.read(raw, context);
+        break;
       case 'number':
         value = readNumber(raw);
         break;
@@ -126,7 +166,7 @@ export function decodeHash(hash, landscapeIds) {
         break;
       }
       case 'landscape':
-        value = landscapeIds.includes(raw) ? raw : undefined;
+        value = (context.landscapeIds || []).includes(raw) ? raw : undefined;
         break;
       case 'enum':
         value = spec.choices.includes(raw) ? raw : undefined;
@@ -150,4 +190,9 @@ export function decodeHash(hash, landscapeIds) {
     else setPath(result.options, spec.path, value);
   }
   return result;
+}
+
+/** Reads a Landscapes hash (see decodeWith). */
+export function decodeHash(hash, landscapeIds) {
+  return decodeWith(KEYS, hash, { landscapeIds });
 }

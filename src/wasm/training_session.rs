@@ -56,6 +56,16 @@ struct CsvSettings {
     target_kind: Option<String>,
 }
 
+/// What `loadCsv` found in a good file (the page offers the column names as targets).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CsvRead {
+    column_names: Vec<String>,
+    target_column: usize,
+    has_header: bool,
+    delimiter: String,
+}
+
 /// What the page shows about the data.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -121,6 +131,18 @@ fn make_dataset(source: &DataSource) -> Result<Option<Dataset>> {
 /// The dataset to train on: the base plus drawn points, or the drawn points alone.
 fn combined(source: &DataSource, base: Option<&Dataset>, drawn: &Drawn) -> Result<Dataset> {
     if let Some(base) = base {
+        if let (1, Target::Values(values)) = (base.n_features(), base.target())
+            && !drawn.points.is_empty()
+        {
+            // One feature against its target: a click gives both (x, y).
+            let mut features = base.features().to_vec();
+            let mut values = values.clone();
+            for &[x, y, _] in &drawn.points {
+                features.push(x);
+                values.push(y);
+            }
+            return Dataset::new(base.name(), features, base.feature_names().to_vec(), Target::Values(values));
+        }
         let mut data = base.clone();
         for &[x, y, c] in &drawn.points {
             data.push_point(x, y, c)?;
@@ -185,20 +207,27 @@ impl TrainingSession {
     }
 
     fn data_view(&self) -> Option<DataView> {
-        let dataset = combined(&self.source, self.base.as_ref(), &self.drawn).ok()?;
-        let class_names = match dataset.target() {
-            Target::Classes { class_names, .. } => Some(class_names.clone()),
-            Target::Values(_) => None,
-        };
-        Some(DataView {
+        let drawn = self.drawn.points.len();
+        let summary = |dataset: &Dataset, rows: usize| DataView {
             name: dataset.name().to_string(),
-            rows: dataset.n_rows(),
+            rows,
             features: dataset.n_features(),
             feature_names: dataset.feature_names().to_vec(),
-            class_names,
+            class_names: match dataset.target() {
+                Target::Classes { class_names, .. } => Some(class_names.clone()),
+                Target::Values(_) => None,
+            },
             credit: self.credit.clone(),
-            drawn: self.drawn.points.len(),
-        })
+            drawn,
+        };
+        match &self.base {
+            // Counted without copying the (possibly large) table: drawn points add rows only.
+            Some(base) => Some(summary(base, base.n_rows() + drawn)),
+            None => {
+                let dataset = combined(&self.source, None, &self.drawn).ok()?;
+                Some(summary(&dataset, dataset.n_rows()))
+            }
+        }
     }
 
     fn run(&self) -> std::result::Result<&TrainingRun, JsError> {
@@ -247,7 +276,7 @@ impl TrainingSession {
     /// Reads the user's CSV file. Every problem comes back as an error naming its line and
     /// column; the current dataset is only replaced when the file is good.
     #[wasm_bindgen(js_name = loadCsv)]
-    pub fn load_csv(&mut self, bytes: &[u8], settings: JsValue) -> std::result::Result<(), JsError> {
+    pub fn load_csv(&mut self, bytes: &[u8], settings: JsValue) -> std::result::Result<JsValue, JsError> {
         let settings: CsvSettings = if settings.is_undefined() { CsvSettings::default() } else { from_js(settings)? };
         let options = CsvOptions {
             name: if settings.name.is_empty() { "your CSV".into() } else { settings.name.clone() },
@@ -264,8 +293,15 @@ impl TrainingSession {
             },
         };
         let parsed = data::parse_csv(bytes, &options).map_err(js_error)?;
+        let read = CsvRead {
+            column_names: parsed.column_names.clone(),
+            target_column: parsed.target_column,
+            has_header: parsed.has_header,
+            delimiter: parsed.delimiter.to_string(),
+        };
         let source = DataSource::Uploaded { name: options.name.clone() };
-        self.replace_data(source, Some(parsed.dataset), String::new()).map_err(js_error)
+        self.replace_data(source, Some(parsed.dataset), String::new()).map_err(js_error)?;
+        to_js(&read)
     }
 
     /// Adds a point at plane position (u, v) (the data's own units): of class `class` for
@@ -280,6 +316,12 @@ impl TrainingSession {
             DataSource::Hand { classes } => !classes,
             _ => self.run.as_ref().is_some_and(|r| r.class_names().is_none()),
         };
+        if regression && self.base.as_ref().is_some_and(|b| b.n_features() > 1) {
+            return Err(js_error(Error::data(
+                "points can be drawn on classification data and on one-feature regression; here a click \
+                 cannot give the target value",
+            )));
+        }
         self.drawn.points.push([u, v, if regression { v } else { class as f64 }]);
         if self.base.is_some() {
             // A point the dataset cannot take (a 4-feature table, a class it lacks) is refused.
@@ -392,6 +434,31 @@ impl TrainingSession {
     /// The loss and score curves (plain object of arrays, one entry per step).
     pub fn history(&self) -> std::result::Result<JsValue, JsError> {
         to_js(self.run()?.history())
+    }
+
+    /// The curves from entry `start` on (the page appends them to what it has). Every array
+    /// is aligned at its end with `steps`: `generationBest` has no entry for step 0, so it
+    /// starts `steps.length − generationBest.length` entries later.
+    #[wasm_bindgen(js_name = historyFrom)]
+    pub fn history_from(&self, start: u32) -> std::result::Result<JsValue, JsError> {
+        let full = self.run()?.history();
+        let n = full.steps.len();
+        let start = (start as usize).min(n);
+        let tail = |v: &Vec<f64>| v[start.saturating_sub(n - v.len()).min(v.len())..].to_vec();
+        let part = crate::training::History {
+            steps: tail(&full.steps),
+            train_loss: tail(&full.train_loss),
+            validation_loss: tail(&full.validation_loss),
+            test_loss: tail(&full.test_loss),
+            train_score: tail(&full.train_score),
+            validation_score: tail(&full.validation_score),
+            test_score: tail(&full.test_score),
+            train_rmse: tail(&full.train_rmse),
+            test_rmse: tail(&full.test_rmse),
+            generation_best: tail(&full.generation_best),
+            generation_mean: tail(&full.generation_mean),
+        };
+        to_js(&part)
     }
 
     /// Every row's display coordinates, flat (u, v) pairs.

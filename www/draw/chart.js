@@ -1,8 +1,8 @@
 // The best-so-far chart: best J found against evaluations spent. Log y axis when the values
 // span more than two decades. HiDPI aware; cost is bounded by the plot width, not the run length.
 
-import { drawAxes, niceTicks } from './plot.js';
-import { num, powerOfTen } from '../ui/format.js';
+import { drawAxes, niceTicks, logAxis, emptyChart } from './plot.js';
+import { num } from '../ui/format.js';
 
 /**
  * Draws the chart. `data`: { dpr, cssW, cssH, theme, evaluations, best, reference }
@@ -22,12 +22,7 @@ export function drawChart(ctx, data) {
     if (Number.isFinite(xs[i]) && Number.isFinite(ys[i])) points.push(i);
   }
   if (points.length === 0) {
-    drawAxes(ctx, plot, { x0: 0, x1: 1, y0: 0, y1: 1, xTitle: 'evaluations', yTitle: 'best J', theme, xTicks: [], yTicks: [] });
-    ctx.fillStyle = theme.muted;
-    ctx.font = '14px system-ui, sans-serif';
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText('Take a step to start the curve', plot.x + plot.w / 2, plot.y + plot.h / 2);
+    emptyChart(ctx, plot, { theme, xTitle: 'evaluations', yTitle: 'best J', text: 'Take a step to start the curve' });
     return { log: false, referenceShown: false };
   }
   let yMin = Infinity;
@@ -44,13 +39,7 @@ export function drawChart(ctx, data) {
   let y1;
   let yTicks;
   if (log) {
-    tx = (v) => Math.log10(Math.max(v, 1e-300));
-    y0 = Math.floor(tx(yMin));
-    y1 = Math.ceil(tx(yMax));
-    if (y1 === y0) y1 += 1;
-    const stride = Math.max(1, Math.ceil((y1 - y0) / Math.max(2, Math.round(plot.h / 36))));
-    yTicks = [];
-    for (let k = y0; k <= y1; k += stride) yTicks.push({ value: k, label: powerOfTen(k) });
+    ({ tx, y0, y1, ticks: yTicks } = logAxis(yMin, yMax, plot.h, 36));
   } else {
     tx = (v) => v;
     const pad = yMax > yMin ? 0.06 * (yMax - yMin) : Math.max(1e-9, Math.abs(yMax) * 0.1 || 1);

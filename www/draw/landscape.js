@@ -181,14 +181,19 @@ function star(ctx, x, y, r, fill) {
   }
 }
 
-function diamond(ctx, x, y, r, fill) {
-  if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-  ctx.beginPath();
+/** Adds a diamond centred on (x, y), half-diagonal `r`, to the current path. */
+export function diamondPath(ctx, x, y, r) {
   ctx.moveTo(x, y - r);
   ctx.lineTo(x + r, y);
   ctx.lineTo(x, y + r);
   ctx.lineTo(x - r, y);
   ctx.closePath();
+}
+
+function diamond(ctx, x, y, r, fill) {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+  ctx.beginPath();
+  diamondPath(ctx, x, y, r);
   ctx.fillStyle = fill;
   ctx.fill();
   ctx.lineWidth = 2;
@@ -285,6 +290,45 @@ function arrow(ctx, x, y, ex, ey, color) {
 }
 
 /**
+ * Starts a plot: clears the canvas to the theme's background, fills the plot with `paper` (a
+ * CSS colour, optional), draws `image` (a canvas of pixels computed over `imageDomain`,
+ * default the whole `domain`, at device resolution), the axes named `axisNames`, and clips to
+ * the plot. Returns the view (domain ↔ CSS pixels); the caller ends with `ctx.restore()`.
+ * `frame`: { dpr, layout (plotLayout), theme, domain, axisNames, image, imageDomain, paper }.
+ */
+export function beginPlot(ctx, frame) {
+  const { dpr, layout, theme, domain, image } = frame;
+  const d = layout.dev;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.fillStyle = theme.bg;
+  ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  if (frame.paper) {
+    ctx.fillStyle = frame.paper;
+    ctx.fillRect(d.x, d.y, d.w, d.h);
+  }
+  if (image) {
+    const [a0, a1, b0, b1] = domain;
+    const [s0, s1, t0, t1] = frame.imageDomain || domain;
+    const x = Math.round(d.x + ((s0 - a0) / (a1 - a0)) * d.w);
+    const y = Math.round(d.y + ((b1 - t1) / (b1 - b0)) * d.h);
+    const w = Math.round(((s1 - s0) / (a1 - a0)) * d.w);
+    const h = Math.round(((t1 - t0) / (b1 - b0)) * d.h);
+    ctx.imageSmoothingEnabled = image.width !== w || image.height !== h;
+    ctx.drawImage(image, x, y, w, h);
+    ctx.imageSmoothingEnabled = true;
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const plot = layout.css;
+  const [x0, x1, y0, y1] = domain;
+  drawAxes(ctx, plot, { x0, x1, y0, y1, xTitle: frame.axisNames[0], yTitle: frame.axisNames[1], theme });
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(plot.x, plot.y, plot.w, plot.h);
+  ctx.clip();
+  return makeView(domain, plot);
+}
+
+/**
  * Draws the whole landscape canvas. `scene`:
  *  dpr, cssW, cssH, layout (from plotLayout), theme, heatmap (canvas or null),
  *  domain [x0, x1, y0, y1], axisNames [x, y], minima (flat x, y, J triples), start [x, y],
@@ -293,24 +337,9 @@ function arrow(ctx, x, y, ex, ey, color) {
  *  gradient [gx, gy]|null (at position), sigma (walk), learningRate (GD), hover {px, py}|null.
  */
 export function drawLandscape(ctx, scene) {
-  const { dpr, cssW, cssH, layout, theme } = scene;
+  const { cssW, cssH, layout } = scene;
   const plot = layout.css;
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.fillStyle = theme.bg;
-  ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
-  if (scene.heatmap) {
-    ctx.imageSmoothingEnabled = scene.heatmap.width !== layout.dev.w || scene.heatmap.height !== layout.dev.h;
-    ctx.drawImage(scene.heatmap, layout.dev.x, layout.dev.y, layout.dev.w, layout.dev.h);
-  }
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  const [x0, x1, y0, y1] = scene.domain;
-  drawAxes(ctx, plot, { x0, x1, y0, y1, xTitle: scene.axisNames[0], yTitle: scene.axisNames[1], theme });
-  const view = makeView(scene.domain, plot);
-
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(plot.x, plot.y, plot.w, plot.h);
-  ctx.clip();
+  const view = beginPlot(ctx, { ...scene, image: scene.heatmap });
 
   // Known minima (☆) and the start point (◆).
   const minima = scene.minima || [];

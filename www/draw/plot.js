@@ -1,7 +1,7 @@
 // Shared drawing helpers: HiDPI canvas sizing, nice tick values, axes and labels with a halo.
 // Pure canvas code; nothing here knows about the wasm core.
 
-import { num } from '../ui/format.js';
+import { num, powerOfTen } from '../ui/format.js';
 
 /**
  * Sizes a canvas for crisp drawing: its backing store is cssW × cssH device pixels.
@@ -134,4 +134,46 @@ export function readTheme(element) {
     accent: pick('--accent', '#d9480f'),
     line: pick('--chart-line', '#1d4ed8'),
   };
+}
+
+/**
+ * A log₁₀ y axis for values in [lo, hi] (both > 0) on a plot `height` px tall, with a tick
+ * about every `spacing` px: { tx (value → log₁₀), y0, y1 (whole decades), ticks [{ value, label }] }.
+ */
+export function logAxis(lo, hi, height, spacing) {
+  const tx = (v) => Math.log10(Math.max(v, 1e-300));
+  const y0 = Math.floor(tx(lo));
+  let y1 = Math.ceil(tx(hi));
+  if (y1 === y0) y1 += 1;
+  const stride = Math.max(1, Math.ceil((y1 - y0) / Math.max(2, Math.round(height / spacing))));
+  const ticks = [];
+  for (let k = y0; k <= y1; k += stride) ticks.push({ value: k, label: powerOfTen(k) });
+  return { tx, y0, y1, ticks };
+}
+
+/** Empty axes with a centred hint, for a chart with nothing to draw yet. */
+export function emptyChart(ctx, plot, { theme, xTitle, yTitle, text }) {
+  drawAxes(ctx, plot, { x0: 0, x1: 1, y0: 0, y1: 1, xTitle, yTitle, theme, xTicks: [], yTicks: [] });
+  ctx.fillStyle = theme.muted;
+  ctx.font = '14px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, plot.x + plot.w / 2, plot.y + plot.h / 2);
+}
+
+/**
+ * The width of a view's main square canvas in `wrap`: as large as the column allows, with its
+ * x axis still above the fold. The status strip (`strip`) grows when a message is long: it
+ * counts as one line, so the canvas keeps its size whatever the status says. Small wobbles
+ * (sub-pixel offsets, a line of text) keep the `previous` width, and so the computed pixels.
+ * Returns 0 while the column has no width.
+ */
+export function mainCanvasWidth(wrap, strip, previous) {
+  const available = wrap.clientWidth;
+  if (!available) return 0;
+  const top = wrap.getBoundingClientRect().top + (window.scrollY || 0) - strip.offsetHeight + 40;
+  const room = Math.max(360, window.innerHeight - top - 16);
+  let cssW = Math.floor(Math.max(300, Math.min(available, room + 8)));
+  if (previous && Math.abs(cssW - previous) < 8 && previous <= available) cssW = previous;
+  return cssW;
 }

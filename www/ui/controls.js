@@ -2,67 +2,12 @@
 // Each numeric field shows its allowed range; a refused value marks the field invalid with the
 // core's message next to it, and the run in force is left untouched.
 
-import { el, uniqueId } from './dom.js';
-import { bound, num } from './format.js';
-import { STRATEGIES, RULES, CROSSOVERS, STRATEGY_FIELDS, LANDSCAPE_FIELDS, SEED_FIELD, fieldMax, parseField } from './fields.js';
-
-/** One labelled text field for a number, with its range hint and an error line. */
-function numberField(spec, onCommit) {
-  const id = uniqueId('pg-field');
-  const input = el('input', {
-    id, type: 'text', inputmode: spec.integer ? 'numeric' : 'decimal', autocomplete: 'off', spellcheck: 'false',
-    'aria-describedby': `${id}-hint ${id}-error`, dataset: { key: spec.id || spec.key },
-  });
-  const hint = el('span', { class: 'pg-hint', id: `${id}-hint` });
-  const error = el('div', { class: 'pg-error', id: `${id}-error`, role: 'alert', hidden: true });
-  const root = el('div', { class: 'pg-field', dataset: { field: spec.id || spec.key } },
-    el('label', { for: id }, spec.label), input, hint, error);
-  input.addEventListener('change', () => onCommit(input.value));
-  input.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      input.blur();
-    }
-  });
-  return {
-    spec, root, input,
-    setValue(value) {
-      if (document.activeElement === input && root.classList.contains('pg-invalid')) return;
-      input.value = value === null || value === undefined ? '' : String(value);
-    },
-    setRange(settings) {
-      const max = fieldMax(spec, settings);
-      const text = `${bound(spec.min)} to ${bound(max)}${spec.integer ? ', whole' : ''}`;
-      hint.textContent = text;
-      input.title = `${spec.label}: ${spec.integer ? 'a whole number' : 'a number'} from ${bound(spec.min)} to ${bound(max)}`;
-    },
-    setError(message) {
-      error.textContent = message;
-      error.hidden = false;
-      input.setAttribute('aria-invalid', 'true');
-      root.classList.add('pg-invalid');
-    },
-    clearError() {
-      error.textContent = '';
-      error.hidden = true;
-      input.removeAttribute('aria-invalid');
-      root.classList.remove('pg-invalid');
-    },
-    isInvalid() {
-      return root.classList.contains('pg-invalid');
-    },
-    show(visible) {
-      root.hidden = !visible;
-    },
-  };
-}
-
-function selectField(label, choices, onChange, key) {
-  const id = uniqueId('pg-select');
-  const select = el('select', { id, dataset: { key } }, choices.map((c) => el('option', { value: c.id }, c.label)));
-  select.addEventListener('change', () => onChange(select.value));
-  const root = el('div', { class: 'pg-field', dataset: { field: key } }, el('label', { for: id }, label), select);
-  return { root, select, show(visible) { root.hidden = !visible; } };
-}
+import { el } from './dom.js';
+import { num } from './format.js';
+import { LANDSCAPE_FIELDS, SEED_FIELD, parseField } from './fields.js';
+import { numberField, selectField, seedField, markResult, showMessage } from './field.js';
+import { StrategyFields } from './strategy.js';
+import { keysHint } from './runbar.js';
 
 /** The settings column. `commit(partialOptions)` applies a change and returns {ok, reset, error}. */
 export class Controls {
@@ -76,18 +21,9 @@ export class Controls {
     this.landscapeSelect = landscapeSelect;
     this.landscapeFields = LANDSCAPE_FIELDS.map((spec) => numberField(spec, (text) => this.commitNumber(spec, text, 'landscape')));
 
-    this.kindSelect = selectField('Strategy', STRATEGIES, (kind) => this.apply({ strategy: { kind } }, null), 'kind');
-    this.ruleSelect = selectField('Update rule', RULES, (rule) => this.apply({ strategy: { rule } }, null), 'rule');
-    this.crossoverSelect = selectField('Crossover', CROSSOVERS, (crossover) => this.apply({ strategy: { crossover } }, null), 'crossover');
-    this.strategyFields = STRATEGY_FIELDS.map((spec) => numberField(spec, (text) => this.commitNumber(spec, text, 'strategy')));
+    this.strategy = new StrategyFields((partial, field) => this.apply(partial, field));
 
-    this.seedField = numberField(SEED_FIELD, (text) => this.commitNumber(SEED_FIELD, text, 'seed'));
-    this.seedButton = el('button', { type: 'button', class: 'pg-button pg-small', title: 'Pick a fresh random seed (the run restarts)' }, 'New seed');
-    this.seedButton.addEventListener('click', () => {
-      const result = newSeed();
-      if (result && result.ok) this.seedField.clearError();
-    });
-    this.seedField.root.appendChild(this.seedButton);
+    this.seedField = seedField((text) => this.commitNumber(SEED_FIELD, text, 'seed'), newSeed);
 
     this.startX = numberField({ key: 'startX', label: 'Start x', name: 'start x', min: -Infinity, max: Infinity }, () => this.commitStart());
     this.startY = numberField({ key: 'startY', label: 'Start y', name: 'start y', min: -Infinity, max: Infinity }, () => this.commitStart());
@@ -103,43 +39,26 @@ export class Controls {
     });
     this.startHint = el('p', { class: 'pg-note' }, 'or click the map to start there');
 
-    // Strategy fields in reading order, the crossover choice right after the tournament size.
-    const strategyNodes = [this.kindSelect.root, this.ruleSelect.root];
-    for (const f of this.strategyFields) {
-      strategyNodes.push(f.root);
-      if (f.spec.key === 'tournament') strategyNodes.push(this.crossoverSelect.root);
-    }
-
     this.element = el('aside', { class: 'pg-controls', 'aria-label': 'Settings' },
       el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Landscape'),
         landscapeSelect.root, this.landscapeFields.map((f) => f.root)),
-      el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Strategy'), strategyNodes),
+      el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Strategy'), this.strategy.nodes),
       el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Run'),
         this.seedField.root,
         el('div', { class: 'pg-row' }, this.startX.root, this.startY.root),
         this.startError,
         el('div', { class: 'pg-row pg-row-center' }, this.startDefault, this.startHint)),
       this.groupError,
-      el('p', { class: 'pg-keys' },
-        el('span', {}, 'Keys: '), el('kbd', {}, 'Space'), ' play/pause · ', el('kbd', {}, '→'), ' step · ', el('kbd', {}, 'R'), ' reset'));
+      keysHint());
   }
 
   /** Applies a change; a refusal from a select shows under the settings. */
   apply(partial, field) {
-    const result = this.commit(partial);
-    if (!result.ok) {
-      if (field) field.setError(result.error);
-      else this.showGroupError(result.error);
-    } else {
-      if (field) field.clearError();
-      this.showGroupError(null);
-    }
-    return result;
+    return markResult(this.commit(partial), field, this.groupError);
   }
 
   showGroupError(message) {
-    this.groupError.textContent = message || '';
-    this.groupError.hidden = !message;
+    showMessage(this.groupError, message);
   }
 
   showStartError(message) {
@@ -153,7 +72,7 @@ export class Controls {
   }
 
   commitNumber(spec, text, where) {
-    const field = [...this.landscapeFields, ...this.strategyFields, this.seedField].find((f) => f.spec === spec);
+    const field = [...this.landscapeFields, this.seedField].find((f) => f.spec === spec);
     const parsed = parseField(spec, text, this.config ? this.config.strategy : {});
     if (parsed.error) {
       field.setError(parsed.error);
@@ -190,28 +109,14 @@ export class Controls {
     const s = config.strategy;
     const l = config.landscape;
     this.landscapeSelect.select.value = l.id;
-    this.kindSelect.select.value = s.kind;
-    this.ruleSelect.select.value = s.rule;
-    this.crossoverSelect.select.value = s.crossover;
-    this.ruleSelect.show(s.kind === 'gradient');
-    this.crossoverSelect.show(s.kind === 'genetic');
+    this.strategy.sync(s, force);
     for (const f of this.landscapeFields) {
       const visible = f.spec.show(l);
       f.show(visible);
-      f.setRange(s);
-      if (force || !visible) f.clearError();
-      if (!f.isInvalid()) f.setValue(l[f.spec.key]);
+      if (!visible) f.clearError();
+      f.sync(l[f.spec.key], s, force);
     }
-    for (const f of this.strategyFields) {
-      const visible = f.spec.show(s);
-      f.show(visible);
-      f.setRange(s);
-      if (force || !visible) f.clearError();
-      if (!f.isInvalid()) f.setValue(s[f.spec.key]);
-    }
-    this.seedField.setRange(s);
-    if (force) this.seedField.clearError();
-    if (!this.seedField.isInvalid()) this.seedField.setValue(config.seed);
+    this.seedField.sync(config.seed, s, force);
     this.effectiveStart = start;
     const startLabel = config.strategy.kind === 'genetic' ? 'Centre' : 'Start';
     this.startX.root.querySelector('label').textContent = `${startLabel} ${axes[0]}`;

@@ -1,5 +1,7 @@
 //! `cargo xtask dist`: a static site in `dist/` and one self-contained HTML file,
-//! `dist/automl-playground.html`, that works when opened from `file://`.
+//! `dist/automl-playground.html`, that works when opened from `file://`; plus the peer
+//! benchmark's entry in `dist/bench/` (`bench.html` beside its own copy of `pkg/`), a folder
+//! the benchmark runner takes as it is: `node run.mjs --extra dist/bench`.
 
 use crate::{build, flatten, root, TaskResult};
 use std::path::Path;
@@ -95,6 +97,16 @@ fn single_file(wasm: &Path) -> TaskResult<String> {
     replace_once(&html, r#"<script type="module" src="www/main.js"></script>"#, &inline)
 }
 
+/// Moves the benchmark page from `dist/www/` to `dist/bench/`, beside a copy of `pkg/`: the
+/// runner serves one folder per `--extra` and runs every page in it.
+fn bench_page(root: &Path, dist: &Path) -> TaskResult {
+    let bench = dist.join("bench");
+    std::fs::create_dir_all(&bench).map_err(|e| format!("{}: {e}", bench.display()))?;
+    let from = dist.join("www").join("bench.html");
+    std::fs::rename(&from, bench.join("bench.html")).map_err(|e| format!("{}: {e}", from.display()))?;
+    copy_tree(&root.join("pkg"), &bench.join("pkg"))
+}
+
 /// Builds and writes `dist/`.
 pub fn run() -> TaskResult {
     let wasm = build::wasm()?;
@@ -103,10 +115,11 @@ pub fn run() -> TaskResult {
     let _ = std::fs::remove_dir_all(&dist);
     copy_tree(&root.join("www"), &dist.join("www"))?;
     copy_tree(&root.join("pkg"), &dist.join("pkg"))?;
+    bench_page(&root, &dist)?;
     std::fs::copy(root.join("index.html"), dist.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
     let page = single_file(&wasm)?;
     std::fs::write(dist.join("automl-playground.html"), page).map_err(|e| format!("dist: {e}"))?;
-    println!("xtask: wrote dist/ (static site) and dist/automl-playground.html (single file)");
+    println!("xtask: wrote dist/ (static site), dist/automl-playground.html (single file) and dist/bench/ (peer benchmark entry)");
     Ok(())
 }
 

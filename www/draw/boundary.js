@@ -1,0 +1,210 @@
+// The training canvas: the model's output over the display plane (pixels computed in the core)
+// under the data points — training points filled, validation points as hollow diamonds, test
+// points as hollow rings, misclassified points circled in red — with the axes named after the
+// features. A one-feature regression shows the data as a scatter with the fitted curve on top.
+// Draw functions take plain and typed arrays; they never call the wasm core.
+
+import { haloText } from './plot.js';
+import { makeView, beginPlot, diamondPath } from './landscape.js';
+
+/** Class colours, as the core paints the class regions (render/boundary.rs). */
+export const CLASS_RGB = [
+  [232, 136, 30], [33, 113, 181], [44, 160, 44], [148, 103, 189],
+  [214, 39, 40], [140, 86, 75], [227, 119, 194], [127, 127, 127],
+];
+const PAPER = [250, 250, 247];
+const MISS = '#e0002a';
+const INK = 'rgba(17, 24, 39, 0.92)';
+
+/** CSS colour of class `k`. */
+export function classColour(k) {
+  const [r, g, b] = CLASS_RGB[((k % CLASS_RGB.length) + CLASS_RGB.length) % CLASS_RGB.length];
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+/** Colour of a regression value on the diverging ramp (blue below 0, orange above). */
+export function rampColour(t) {
+  const c = t < 0 ? CLASS_RGB[1] : CLASS_RGB[0];
+  const a = Number.isFinite(t) ? 0.4 + 0.6 * Math.min(1, Math.abs(t)) : 0;
+  const mix = (k) => Math.round(PAPER[k] + (c[k] - PAPER[k]) * a);
+  return `rgb(${mix(0)}, ${mix(1)}, ${mix(2)})`;
+}
+
+/** Point radius (CSS px) for a dataset of `n` rows: smaller when crowded. */
+export function pointRadius(n) {
+  if (n > 20000) return 2;
+  if (n > 4000) return 3;
+  if (n > 1200) return 3.8;
+  return 5;
+}
+
+/**
+ * Draws the points into `layer` (an offscreen canvas the size of the plot, device pixels).
+ * `data`: { dpr, layout (plotLayout), domain, points (flat u, v), roles (0 train, 1 validation,
+ * 2 test; empty: all training), colourOf(i) → CSS colour, radius, darkRim (a dark rim on
+ * training points: for values on a light ramp) }.
+ */
+export function drawPointLayer(layer, data) {
+  const { dpr, layout, domain, points, roles } = data;
+  if (layer.width !== layout.dev.w) layer.width = layout.dev.w;
+  if (layer.height !== layout.dev.h) layer.height = layout.dev.h;
+  const ctx = layer.getContext('2d');
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, layer.width, layer.height);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const view = makeView(domain, { x: 0, y: 0, w: layout.css.w, h: layout.css.h });
+  const r = data.radius;
+  const n = points.length / 2;
+  // Training points first, then validation, then test on top (the held-out ones stay visible).
+  for (const role of [0, 1, 2]) {
+    for (let i = 0; i < n; i += 1) {
+      if ((roles.length ? roles[i] : 0) !== role) continue;
+      const x = view.px(points[2 * i]);
+      const y = view.py(points[2 * i + 1]);
+      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+      const colour = data.colourOf(i);
+      ctx.beginPath();
+      if (role === 0) {
+        ctx.arc(x, y, r, 0, Math.PI * 2);
+        ctx.fillStyle = colour;
+        ctx.fill();
+        ctx.lineWidth = r > 3 ? 1.4 : 1;
+        ctx.strokeStyle = data.darkRim ? INK : 'rgba(255, 255, 255, 0.95)';
+        ctx.stroke();
+      } else {
+        if (role === 1) diamondPath(ctx, x, y, r + 1.2);
+        else ctx.arc(x, y, r, 0, Math.PI * 2);
+        ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
+        ctx.fill();
+        ctx.lineWidth = r > 3 ? 2.6 : 1.6;
+        ctx.strokeStyle = colour;
+        ctx.stroke();
+        ctx.lineWidth = 0.8;
+        ctx.strokeStyle = INK;
+        ctx.stroke();
+      }
+    }
+  }
+}
+
+/** Wraps `text` into lines of at most `width` px in the context's font. */
+function wrap(ctx, text, width) {
+  const lines = [];
+  for (const paragraph of String(text).split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (ctx.measureText(candidate).width > width && line) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = candidate;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** A message card in the middle of the plot (no run yet, a table still loading…). */
+function messageCard(ctx, plot, text) {
+  ctx.save();
+  ctx.font = '600 15px system-ui, sans-serif';
+  const width = Math.min(plot.w - 40, 420);
+  const lines = wrap(ctx, text, width - 28);
+  const h = lines.length * 21 + 22;
+  const x = plot.x + (plot.w - width) / 2;
+  const y = plot.y + Math.max(12, (plot.h - h) / 2);
+  ctx.fillStyle = 'rgba(255, 255, 255, 0.94)';
+  ctx.strokeStyle = '#9ca3af';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.roundRect(x, y, width, h, 8);
+  ctx.fill();
+  ctx.stroke();
+  ctx.fillStyle = '#111827';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  lines.forEach((line, i) => ctx.fillText(line, x + width / 2, y + 11 + i * 21));
+  ctx.restore();
+}
+
+/**
+ * Draws the training canvas. `scene`:
+ *  dpr, cssW, cssH, layout (plotLayout), theme, domain [u0, u1, v0, v1], axisNames [x, y],
+ *  surface (canvas or null: the model's output, or a hovered neuron's) covering surfaceDomain
+ *  (default: domain), pointLayer (canvas),
+ *  points (flat), misclassified (Uint8Array or null), radius, curve (flat u, v or null),
+ *  message (text over the plot, or ''), caption (small label at the top left, or ''),
+ *  hover { px, py } or null.
+ */
+export function drawTraining(ctx, scene) {
+  const { layout, theme } = scene;
+  const plot = layout.css;
+  const view = beginPlot(ctx, { ...scene, image: scene.surface, imageDomain: scene.surfaceDomain, paper: `rgb(${PAPER.join(', ')})` });
+  if (scene.pointLayer) {
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(scene.pointLayer, layout.dev.x, layout.dev.y);
+    ctx.restore();
+  }
+  const mis = scene.misclassified;
+  if (mis && mis.length) {
+    const r = scene.radius + 3.5;
+    ctx.beginPath();
+    for (let i = 0; i < mis.length; i += 1) {
+      if (!mis[i]) continue;
+      const x = view.px(scene.points[2 * i]);
+      const y = view.py(scene.points[2 * i + 1]);
+      ctx.moveTo(x + r, y);
+      ctx.arc(x, y, r, 0, Math.PI * 2);
+    }
+    ctx.lineWidth = 4;
+    ctx.strokeStyle = 'rgba(255, 255, 255, 0.85)';
+    ctx.stroke();
+    ctx.lineWidth = 2.2;
+    ctx.strokeStyle = MISS;
+    ctx.stroke();
+  }
+  const curve = scene.curve;
+  if (curve && curve.length >= 4) {
+    ctx.beginPath();
+    let pen = false;
+    for (let i = 0; i < curve.length; i += 2) {
+      const x = view.px(curve[i]);
+      const y = view.py(curve[i + 1]);
+      if (!Number.isFinite(x) || !Number.isFinite(y)) {
+        pen = false;
+        continue;
+      }
+      if (pen) ctx.lineTo(x, y);
+      else ctx.moveTo(x, y);
+      pen = true;
+    }
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
+    ctx.lineWidth = 6;
+    ctx.strokeStyle = 'rgba(17, 24, 39, 0.85)';
+    ctx.stroke();
+    ctx.lineWidth = 3.5;
+    ctx.strokeStyle = theme.accent;
+    ctx.stroke();
+  }
+  if (scene.hover) {
+    ctx.strokeStyle = 'rgba(17, 24, 39, 0.35)';
+    ctx.lineWidth = 1;
+    ctx.setLineDash([4, 4]);
+    ctx.beginPath();
+    ctx.moveTo(Math.round(scene.hover.px) + 0.5, plot.y);
+    ctx.lineTo(Math.round(scene.hover.px) + 0.5, plot.y + plot.h);
+    ctx.moveTo(plot.x, Math.round(scene.hover.py) + 0.5);
+    ctx.lineTo(plot.x + plot.w, Math.round(scene.hover.py) + 0.5);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+  if (scene.caption) {
+    haloText(ctx, scene.caption, plot.x + 8, plot.y + 14, { font: '600 14px system-ui, sans-serif' });
+  }
+  ctx.restore();
+  if (scene.message) messageCard(ctx, plot, scene.message);
+}

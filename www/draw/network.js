@@ -1,0 +1,167 @@
+// The network as a graph, like TensorFlow Playground: one column of nodes per layer (inputs,
+// hidden layers, outputs), a link per weight — orange for a positive weight, blue for a negative
+// one, as thick as |w| — and in each node a thumbnail of that neuron's output over the plane
+// (when there is room and the caller has one).
+//
+// θ is laid out layer by layer: the `out × in` weights row by row (w[o][i] at o·in + i), then
+// the layer's `out` biases.
+
+import { CLASS_RGB } from './boundary.js';
+
+const POSITIVE = CLASS_RGB[0];
+const NEGATIVE = CLASS_RGB[1];
+
+/** Where each layer's weights and biases start in θ. */
+export function thetaOffsets(sizes) {
+  const offsets = [];
+  let at = 0;
+  for (let l = 1; l < sizes.length; l += 1) {
+    const weights = at;
+    at += sizes[l - 1] * sizes[l];
+    offsets.push({ weights, biases: at });
+    at += sizes[l];
+  }
+  return { offsets, total: at };
+}
+
+/**
+ * Node positions for layer sizes `sizes` in a cssW × cssH canvas (room on the left for the
+ * input names): [{ layer, index, x, y, size }] with (x, y) the node's centre.
+ */
+export function layoutNetwork(sizes, cssW, cssH, { left = 86, right = 56, top = 26, bottom = 8 } = {}) {
+  const L = sizes.length;
+  const nodes = [];
+  if (L < 2) return { nodes, node: 0 };
+  const most = Math.max(...sizes);
+  const tall = cssH - top - bottom;
+  const node = Math.max(5, Math.min(30, Math.floor(tall / most) - 4, Math.floor((cssW - left - right) / (L * 1.8))));
+  const gap = (cssW - left - right - node) / (L - 1);
+  for (let l = 0; l < L; l += 1) {
+    const n = sizes[l];
+    const pitch = n > 1 ? Math.min(node + 14, (tall - node) / (n - 1)) : 0;
+    const span = pitch * (n - 1);
+    for (let i = 0; i < n; i += 1) {
+      nodes.push({ layer: l, index: i, x: left + node / 2 + l * gap, y: top + tall / 2 - span / 2 + i * pitch, size: node });
+    }
+  }
+  return { nodes, node };
+}
+
+/** The node under CSS point (x, y), or null. */
+export function nodeAt(layout, x, y) {
+  for (const n of layout.nodes) {
+    const h = n.size / 2 + 3;
+    if (Math.abs(x - n.x) <= h && Math.abs(y - n.y) <= h) return n;
+  }
+  return null;
+}
+
+function rgba(c, a) {
+  return `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${a})`;
+}
+
+function clip(text, ctx, width) {
+  if (ctx.measureText(text).width <= width) return text;
+  let t = text;
+  while (t.length > 1 && ctx.measureText(`${t}…`).width > width) t = t.slice(0, -1);
+  return `${t}…`;
+}
+
+/**
+ * Draws the network. `data`: { dpr, cssW, cssH, theme, sizes, theta, layout (layoutNetwork),
+ * inputNames, outputNames, headers [text per layer], thumbs (Map "layer:index" → canvas),
+ * hover (node or null) }.
+ */
+export function drawNetwork(ctx, data) {
+  const { dpr, cssW, cssH, theme, sizes, theta, layout } = data;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.fillStyle = theme.bg;
+  ctx.fillRect(0, 0, cssW, cssH);
+  const L = sizes.length;
+  if (L < 2 || !theta || theta.length === 0) {
+    ctx.fillStyle = theme.muted;
+    ctx.font = '14px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.fillText('No model yet', cssW / 2, cssH / 2);
+    return;
+  }
+  const { offsets } = thetaOffsets(sizes);
+  const byLayer = [];
+  for (const n of layout.nodes) (byLayer[n.layer] ||= [])[n.index] = n;
+  let wMax = 1e-9;
+  for (let l = 1; l < L; l += 1) {
+    const { weights, biases } = offsets[l - 1];
+    for (let k = weights; k < biases; k += 1) if (Number.isFinite(theta[k])) wMax = Math.max(wMax, Math.abs(theta[k]));
+  }
+  const hover = data.hover;
+  // Links: thin and faint first would need sorting; a single pass reads well enough.
+  ctx.lineCap = 'butt';
+  for (let l = 1; l < L; l += 1) {
+    const { weights } = offsets[l - 1];
+    const fanIn = sizes[l - 1];
+    for (let o = 0; o < sizes[l]; o += 1) {
+      const to = byLayer[l][o];
+      for (let i = 0; i < fanIn; i += 1) {
+        const w = theta[weights + o * fanIn + i];
+        if (!Number.isFinite(w)) continue;
+        const from = byLayer[l - 1][i];
+        const t = Math.min(1, Math.abs(w) / wMax);
+        const lit = hover && ((hover.layer === l && hover.index === o) || (hover.layer === l - 1 && hover.index === i));
+        const colour = w >= 0 ? POSITIVE : NEGATIVE;
+        ctx.strokeStyle = rgba(colour, hover && !lit ? 0.12 : 0.25 + 0.7 * t);
+        ctx.lineWidth = 0.4 + 5.6 * t;
+        const x0 = from.x + from.size / 2;
+        const x1 = to.x - to.size / 2;
+        const mid = (x0 + x1) / 2;
+        ctx.beginPath();
+        ctx.moveTo(x0, from.y);
+        ctx.bezierCurveTo(mid, from.y, mid, to.y, x1, to.y);
+        ctx.stroke();
+      }
+    }
+  }
+  // Nodes: the neuron's thumbnail, or its bias as a colour.
+  for (const n of layout.nodes) {
+    const s = n.size;
+    const x = n.x - s / 2;
+    const y = n.y - s / 2;
+    const thumb = data.thumbs && data.thumbs.get(`${n.layer}:${n.index}`);
+    if (thumb) {
+      ctx.drawImage(thumb, x, y, s, s);
+    } else {
+      let fill = '#ffffff';
+      if (n.layer > 0) {
+        const b = theta[offsets[n.layer - 1].biases + n.index];
+        if (Number.isFinite(b)) fill = rgba(b >= 0 ? POSITIVE : NEGATIVE, 0.15 + 0.6 * Math.min(1, Math.abs(b) / wMax));
+      }
+      ctx.fillStyle = fill;
+      ctx.fillRect(x, y, s, s);
+    }
+    const isHover = hover && hover.layer === n.layer && hover.index === n.index;
+    ctx.lineWidth = isHover ? 3 : 1.2;
+    ctx.strokeStyle = isHover ? '#111827' : 'rgba(17, 24, 39, 0.75)';
+    ctx.strokeRect(x, y, s, s);
+  }
+  // Names of the inputs and outputs, and a header per layer.
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.fillStyle = theme.fg;
+  ctx.textBaseline = 'middle';
+  const first = byLayer[0];
+  if (first && first.length && first[0].size >= 9) {
+    ctx.textAlign = 'right';
+    for (const n of first) ctx.fillText(clip(data.inputNames[n.index] || `x${n.index + 1}`, ctx, n.x - n.size / 2 - 6), n.x - n.size / 2 - 5, n.y);
+  }
+  const last = byLayer[L - 1];
+  if (last && last[0].size >= 9) {
+    ctx.textAlign = 'left';
+    for (const n of last) ctx.fillText(clip(data.outputNames[n.index] || 'ŷ', ctx, cssW - n.x - n.size / 2 - 6), n.x + n.size / 2 + 5, n.y);
+  }
+  ctx.font = '600 12px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  ctx.fillStyle = theme.muted;
+  for (let l = 0; l < L; l += 1) {
+    const n = byLayer[l][0];
+    ctx.fillText(data.headers[l] || '', n.x, 4);
+  }
+}

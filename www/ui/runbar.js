@@ -1,0 +1,211 @@
+// What every view's run shares: the Step / Play / Reset / speed bar, the keyboard shortcuts
+// (Space, →, R), their hint line, and the time-sliced stepping that keeps the page responsive.
+
+import { el, uniqueId } from './dom.js';
+import { SPEEDS, isSpeed } from './fields.js';
+
+/** The message of anything thrown (the core throws Error objects with readable messages). */
+export function messageOf(error) {
+  if (error && typeof error.message === 'string') return error.message;
+  return String(error);
+}
+
+/** Whether keys pressed in `target` are typing (and so no shortcuts). */
+export function isTypingTarget(target) {
+  if (!target || !(target instanceof Element)) return false;
+  if (target.isContentEditable) return true;
+  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** A button that gives the focus back after a mouse click, so Space keeps meaning play/pause. */
+export function runButton(label, title, onClick, extra = {}) {
+  const b = el('button', { type: 'button', class: 'pg-button', title, ...extra }, label);
+  b.addEventListener('click', (event) => {
+    onClick(event);
+    // Keyboard users, whose clicks have detail 0, keep their place.
+    if (event.detail > 0) b.blur();
+  });
+  return b;
+}
+
+/** "Keys: Space play/pause · → step · R reset". */
+export function keysHint() {
+  return el('p', { class: 'pg-keys' },
+    el('span', {}, 'Keys: '), el('kbd', {}, 'Space'), ' play/pause · ', el('kbd', {}, '→'), ' step · ', el('kbd', {}, 'R'), ' reset');
+}
+
+/** The run bar: Step, Play/Pause, Reset and the speed select. */
+export class RunBar {
+  /** `actions`: { step, toggle, reset, speed(value) }; `resetTitle` explains what Reset does. */
+  constructor(actions, resetTitle) {
+    this.stepButton = runButton('Step', 'Take one step (→)', () => actions.step(), { 'data-action': 'step' });
+    this.playButton = runButton('Play', 'Play or pause (Space)', () => actions.toggle(), { 'data-action': 'play', class: 'pg-button pg-primary', 'aria-pressed': 'false' });
+    this.resetButton = runButton('Reset', resetTitle, () => actions.reset(), { 'data-action': 'reset' });
+    this.speedSelect = el('select', { id: uniqueId('pg-speed'), 'data-key': 'speed' },
+      SPEEDS.map((s) => el('option', { value: String(s.id) }, s.label)));
+    this.speedSelect.addEventListener('change', () => {
+      actions.speed(this.speedSelect.value === 'max' ? 'max' : Number(this.speedSelect.value));
+    });
+    this.element = el('div', { class: 'pg-toolbar', role: 'toolbar', 'aria-label': 'Run controls' },
+      this.stepButton, this.playButton, this.resetButton,
+      el('label', { class: 'pg-speed', for: this.speedSelect.id }, 'Speed', this.speedSelect));
+  }
+
+  showPlaying(playing) {
+    const label = playing ? 'Pause' : 'Play';
+    if (this.playButton.textContent !== label) this.playButton.textContent = label;
+    this.playButton.setAttribute('aria-pressed', String(playing));
+  }
+
+  showSpeed(speed) {
+    this.speedSelect.value = String(speed);
+  }
+}
+
+/**
+ * The run shortcuts for a view whose root is `root`: Space play/pause, → step, R reset —
+ * not while typing, not when the view is hidden, not for keys pressed inside another view.
+ */
+export function runKeys(event, root, actions) {
+  if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+  const target = event.target;
+  if (isTypingTarget(target)) return;
+  if (!root.isConnected || root.offsetParent === null) return;
+  if (target instanceof Element && target.closest('.pg-root') && !root.contains(target)) return;
+  if (event.key === ' ' || event.key === 'Spacebar') {
+    if (target instanceof Element && target.closest('button, a, summary')) return;
+    event.preventDefault();
+    actions.toggle();
+  } else if (event.key === 'ArrowRight') {
+    event.preventDefault();
+    actions.step();
+  } else if (event.key === 'r' || event.key === 'R') {
+    event.preventDefault();
+    actions.reset();
+  }
+}
+
+/** Stepping time allowed per animation frame, in ms. */
+const SLICE_MS = 8;
+/** Target duration of one call into the core while stepping fast, in ms. */
+const BATCH_MS = 1.5;
+
+/**
+ * Paces a run: `advance(now, speed)` takes the steps due since the last frame (speed steps/s,
+ * or 'max'), never more than SLICE_MS of stepping per frame. The batch per call follows the
+ * measured cost of a step, growing at most ×2 per call, so one call into the core stays near
+ * BATCH_MS even when steps get dearer. `step(n)` must return the steps taken (fewer when the
+ * run stops).
+ */
+export class Stepper {
+  constructor(step, maxBatch = 500) {
+    this.step = step;
+    this.maxBatch = maxBatch;
+    this.credit = 0;
+    this.lastTick = 0;
+    this.batch = 1;
+    this.stepMs = 0.05;
+  }
+
+  /** Starts pacing afresh (the first frame takes one step at once). */
+  start() {
+    this.credit = 1;
+    this.lastTick = 0;
+  }
+
+  /** Returns the steps taken in this frame. */
+  advance(now, speed) {
+    const t0 = performance.now();
+    const dt = this.lastTick ? Math.min(now - this.lastTick, 250) : 0;
+    this.lastTick = now;
+    let due;
+    if (speed === 'max') {
+      due = Infinity;
+    } else {
+      this.credit += (dt * speed) / 1000;
+      due = Math.floor(this.credit);
+      this.credit -= due;
+    }
+    let taken = 0;
+    while (due > 0) {
+      const left = SLICE_MS - (performance.now() - t0);
+      const fits = Math.max(1, Math.floor(left / this.stepMs));
+      const batch = Math.min(due, this.batch, fits);
+      const b0 = performance.now();
+      const done = this.step(batch);
+      const spent = performance.now() - b0;
+      taken += done;
+      due -= batch;
+      if (done > 0) {
+        const perStep = Math.max(spent / done, 0.0002);
+        this.stepMs = 0.5 * this.stepMs + 0.5 * perStep;
+        const wanted = Math.max(1, Math.floor(BATCH_MS / Math.max(perStep, this.stepMs)));
+        this.batch = Math.min(wanted, 2 * this.batch, this.maxBatch);
+      }
+      if (done < batch) break;
+      if (performance.now() - t0 >= SLICE_MS - this.stepMs) {
+        if (speed !== 'max') this.credit = 0;
+        break;
+      }
+    }
+    return taken;
+  }
+}
+
+/**
+ * Takes up to `n` steps with `step(count)` (which returns the steps it took), in calls of at
+ * most 10 000 and at most a million in all. Returns the steps taken (fewer when the run stops).
+ */
+export function stepMany(step, n) {
+  let taken = 0;
+  let left = Math.min(n, 1_000_000);
+  while (left > 0) {
+    const batch = Math.min(left, 10_000);
+    const done = step(batch);
+    taken += done;
+    left -= batch;
+    if (done < batch) break;
+  }
+  return taken;
+}
+
+/**
+ * One animation frame of a view: steps when playing, draws, keeps the frame timings in
+ * `view.perf`. A failure becomes the view's message (`view.fail`), never an uncaught error.
+ * `view`: { raf, destroyed, playing, perf, advance(now), render(now), fail(error), schedule() }.
+ */
+export function runFrame(view, now) {
+  view.raf = 0;
+  if (view.destroyed) return;
+  try {
+    const t0 = performance.now();
+    if (view.playing) view.advance(now);
+    const t1 = performance.now();
+    view.render(now);
+    const t2 = performance.now();
+    const p = view.perf;
+    p.frames += 1;
+    p.maxStepMs = Math.max(p.maxStepMs, t1 - t0);
+    p.maxRenderMs = Math.max(p.maxRenderMs, t2 - t1);
+    p.maxFrameMs = Math.max(p.maxFrameMs, t2 - t0);
+  } catch (error) {
+    view.fail(error);
+    try {
+      view.render(now);
+    } catch (again) {
+      view.failure = messageOf(again);
+    }
+  }
+  if (view.playing) view.schedule();
+}
+
+/** Checks the options every view shares (speed, controls); returns a message or null. */
+export function checkRunOptions(options) {
+  if ('speed' in options && !isSpeed(options.speed)) {
+    return `speed: choose one of ${SPEEDS.map((s) => (s.id === 'max' ? '"max"' : s.id)).join(', ')} (got ${String(options.speed).slice(0, 20)})`;
+  }
+  if ('controls' in options && typeof options.controls !== 'boolean') {
+    return 'controls: must be true or false';
+  }
+  return null;
+}

@@ -1,0 +1,52 @@
+// The strategy settings, shared by every view that searches θ: which strategy, its update rule
+// or crossover, and its own numeric hyperparameters, each with its range and error line.
+
+import { STRATEGIES, RULES, CROSSOVERS, STRATEGY_FIELDS, parseField } from './fields.js';
+import { numberField, selectField } from './field.js';
+
+export class StrategyFields {
+  /**
+   * `apply(partial, field)`: commits `{ strategy: { … } }` and marks `field` (null for a select)
+   * with the result; returns { ok, error }.
+   */
+  constructor(apply) {
+    this.apply = apply;
+    this.settings = null;
+    this.kindSelect = selectField('Strategy', STRATEGIES, (kind) => apply({ strategy: { kind } }, null), 'kind');
+    this.ruleSelect = selectField('Update rule', RULES, (rule) => apply({ strategy: { rule } }, null), 'rule');
+    this.crossoverSelect = selectField('Crossover', CROSSOVERS, (crossover) => apply({ strategy: { crossover } }, null), 'crossover');
+    this.fields = STRATEGY_FIELDS.map((spec) => numberField(spec, (text) => this.commit(spec, text)));
+    // Reading order: the crossover choice right after the tournament size.
+    this.nodes = [this.kindSelect.root, this.ruleSelect.root];
+    for (const f of this.fields) {
+      this.nodes.push(f.root);
+      if (f.spec.key === 'tournament') this.nodes.push(this.crossoverSelect.root);
+    }
+  }
+
+  commit(spec, text) {
+    const field = this.fields.find((f) => f.spec === spec);
+    const parsed = parseField(spec, text, this.settings || {});
+    if (parsed.error) {
+      field.setError(parsed.error);
+      return;
+    }
+    this.apply({ strategy: { [spec.key]: parsed.value } }, field);
+  }
+
+  /** Shows the settings in force; `force` also clears the fields' errors. */
+  sync(settings, force) {
+    this.settings = settings;
+    this.kindSelect.select.value = settings.kind;
+    this.ruleSelect.select.value = settings.rule;
+    this.crossoverSelect.select.value = settings.crossover;
+    this.ruleSelect.show(settings.kind === 'gradient');
+    this.crossoverSelect.show(settings.kind === 'genetic');
+    for (const f of this.fields) {
+      const visible = f.spec.show(settings);
+      f.show(visible);
+      if (!visible) f.clearError();
+      f.sync(settings[f.spec.key], settings, force);
+    }
+  }
+}

@@ -1,0 +1,1449 @@
+// The "Train a model" view: a model learning from data, step by step — the decision boundary
+// (or regression surface) under the points, the loss and score curves, the network with its
+// weights, and for population strategies the population's own boundaries.
+//
+// API
+//   const tr = await mountTraining(element, options);
+//     Builds the view inside `element`. Rejects with an Error naming the bad setting if the
+//     options are refused (then `element` is left as it was).
+//
+//   options (all optional):
+//     data     { id, points, noise, seed }  id: circle | xor | gaussians | spiral | moons | blobs |
+//              line | sine | plane (generated: points 10…2000, noise 0…1, seed) | iris | wine |
+//              breast_cancer | diabetes (classic tables) | draw-classes | draw-values (points
+//              clicked onto the plot) | csv (opens the CSV box; the data stays the default
+//              until a file is read). Default: 200 points of the circle, noise 0.1.
+//     config   the core's TrainingConfig (camelCase): testShare, validationShare, display
+//              ('pair' | 'pca'), displayFeatures ([i, j] 0-based, or null: the two most
+//              informative), inputs ('display' | 'all'), model { hidden: [neurons…],
+//              activation, loss, regularization ('none' | 'l1' | 'l2'), regularizationRate },
+//              batch ('full' | 'mini' | 'sgd'), batchSize, stepUnit ('epoch' | 'batch'),
+//              strategy (as for the Landscapes view), seed. Missing fields take the core's
+//              defaults.
+//     speed    1 | 2 | 5 | 10 | 30 | 60 steps per second, or 'max' (time-sliced). Default 10.
+//     controls true | false: show the settings column.
+//     onChange function(options): called after every settings change (main.js writes the hash)
+//
+//   tr.step(n = 1), tr.play(), tr.pause(), tr.reset(), tr.set(partial) → { ok, reset, error },
+//   tr.loadCsv(text | Uint8Array, name?) → { ok, error }, tr.addPoint(u, v, classIndex) →
+//   { ok, error }, tr.undoPoint(), tr.clearPoints(), tr.state(), tr.destroy().
+//   set({ data }) for a classic table resolves asynchronously: it returns a Promise.
+//
+// Keys (when the focus is not in a field): Space play/pause, → step, R reset.
+
+import { loadWasm } from '../wasm.js';
+import { el, replaceChildren } from '../ui/dom.js';
+import { num } from '../ui/format.js';
+import { STRATEGIES, RULES, SEED_FIELD, parseField } from '../ui/fields.js';
+import { seedField, showMessage, markResult } from '../ui/field.js';
+import { RunBar, Stepper, runButton, runKeys, runFrame, stepMany, checkRunOptions, keysHint, messageOf } from '../ui/runbar.js';
+import { Panel, statusLabel } from '../ui/panel.js';
+import { fitCanvas, readTheme, mainCanvasWidth } from '../draw/plot.js';
+import { plotLayout, heatmapLayer, makeView } from '../draw/landscape.js';
+import { drawTraining, drawPointLayer, classColour, rampColour, pointRadius } from '../draw/boundary.js';
+import { drawCurves, curvesPlot } from '../draw/curves.js';
+import { drawNetwork, layoutNetwork, nodeAt, thetaOffsets } from '../draw/network.js';
+import { DataPanel } from '../training/data-panel.js';
+import { ModelPanel, SearchPanel } from '../training/model-panel.js';
+import { loadTable } from '../training/tables.js';
+import { CLASSIC, DATA_DEFAULTS, DATA_IDS, dataKind } from '../training/options.js';
+
+/** Chart and network redraws per second at most while playing. */
+const CHART_FPS = 20;
+/** Stepping budget of the main surface while playing, in ms per frame. */
+const SURFACE_MS = 6;
+/** The surface at full device resolution is computed at once below this cost, in ms. */
+const SURFACE_NOW_MS = 45;
+/** Population thumbnails: how many, how big (device pixels), how often while playing. */
+const THUMBS = 12;
+const THUMB_SIZE = 64;
+const THUMB_EVERY_MS = 350;
+/** Vertices of the fitted curve of a one-feature regression. */
+const CURVE_POINTS = 240;
+/** History arrays, as the core names them. */
+const HISTORY_KEYS = ['steps', 'trainLoss', 'validationLoss', 'testLoss', 'trainScore', 'validationScore', 'testScore', 'trainRmse', 'testRmse', 'generationBest', 'generationMean'];
+/** Curve colours: training, validation, test; best and mean of a generation. */
+const SERIES = { train: '#1d4ed8', validation: '#7c3aed', test: '#d9480f', best: '#047857', mean: '#6b7280' };
+
+/** A legend entry for a chart line. */
+function lineItem(colour, text, dash) {
+  return el('li', {}, el('span', { class: `tr-line${dash ? ' tr-dashed' : ''}`, style: { borderColor: colour }, 'aria-hidden': 'true' }), text);
+}
+
+function emptyHistory() {
+  return Object.fromEntries(HISTORY_KEYS.map((k) => [k, []]));
+}
+
+function last(values) {
+  return values && values.length ? values[values.length - 1] : null;
+}
+
+/** Checks the parts of the options the core does not see. */
+function checkOptions(options) {
+  const shared = checkRunOptions(options);
+  if (shared) return shared;
+  for (const key of ['data', 'config']) {
+    if (key in options && (options[key] === null || typeof options[key] !== 'object' || Array.isArray(options[key]))) {
+      return `${key}: must be an object`;
+    }
+  }
+  if (options.data && 'id' in options.data && !DATA_IDS.includes(options.data.id)) {
+    return `data: unknown dataset "${String(options.data.id).slice(0, 24)}"; choose one of ${DATA_IDS.join(', ')}`;
+  }
+  if (options.data && 'seed' in options.data && !(Number.isInteger(options.data.seed) && options.data.seed >= 0 && options.data.seed <= 4294967295)) {
+    return `data seed: must be a whole number from 0 to 4294967295 (got ${String(options.data.seed).slice(0, 24)})`;
+  }
+  return null;
+}
+
+/** The core's data source for data options (a classic table needs its text). */
+function sourceFor(data, text) {
+  switch (dataKind(data.id)) {
+    case 'synthetic':
+      return { kind: 'synthetic', id: data.id, points: data.points, noise: data.noise, seed: data.seed };
+    case 'classic':
+      return { kind: 'classic', id: data.id, text };
+    case 'hand':
+      return { kind: 'hand', classes: data.id === 'draw-classes' };
+    default:
+      return { kind: 'synthetic', id: DATA_DEFAULTS.id, points: DATA_DEFAULTS.points, noise: DATA_DEFAULTS.noise, seed: DATA_DEFAULTS.seed };
+  }
+}
+
+/** Merges a partial training configuration into a full one (model and strategy one level down). */
+function mergeConfig(config, partial) {
+  return {
+    ...config,
+    ...partial,
+    model: { ...config.model, ...(partial.model || {}) },
+    strategy: { ...config.strategy, ...(partial.strategy || {}) },
+  };
+}
+
+class TrainingView {
+  constructor(element, wasm, options, tableText) {
+    this.element = element;
+    this.wasm = wasm;
+    this.catalog = wasm.datasetCatalog();
+    this.onChange = typeof options.onChange === 'function' ? options.onChange : null;
+    const wanted = { ...DATA_DEFAULTS, ...(options.data || {}) };
+    this.csvWanted = wanted.id === 'csv';
+    this.data = this.csvWanted ? { ...DATA_DEFAULTS, ...wanted, id: DATA_DEFAULTS.id } : wanted;
+    this.pickedId = wanted.id;
+    this.session = new wasm.TrainingSession(sourceFor(this.data, tableText), options.config || {});
+    this.config = this.session.config();
+    this.speed = options.speed === undefined ? 10 : options.speed;
+    this.controlsVisible = options.controls !== false;
+    this.csv = { settings: { header: 'auto', targetColumn: null, targetKind: 'auto' }, bytes: null, name: '', read: null };
+    this.playing = false;
+    this.stepper = new Stepper((n) => this.session.step(n), 2000);
+    this.destroyed = false;
+    this.raf = 0;
+    this.timers = new Set();
+    this.lastError = null;
+    this.failure = null;
+    this.loading = '';
+    this.dataError = null;
+    this.pointError = null;
+    this.runKey = 0;
+    this.hover = null;
+    this.hoverNode = null;
+    this.cursor = null;
+    this.pxCost = 0.0006;
+    this.surface = null;
+    this.surfaceKey = '';
+    this.surfaceFactor = 0;
+    this.surfaceTimer = 0;
+    this.surfaceRenders = 0;
+    this.lastChartDraw = 0;
+    this.lastNetDraw = 0;
+    this.thumbsAt = 0;
+    this.thumbsKey = '';
+    this.nodeThumbs = new Map();
+    this.nodeThumbsKey = '';
+    this.nodeThumbsAt = 0;
+    this.dirty = { canvas: true, charts: true, network: true, points: true };
+    this.perf = { frames: 0, maxFrameMs: 0, maxStepMs: 0, maxRenderMs: 0 };
+    this.build();
+    this.runChanged();
+    this.syncControls(true);
+    this.layout();
+    this.schedule();
+  }
+
+  // ---------------------------------------------------------------- DOM
+
+  build() {
+    this.runBar = new RunBar({
+      step: () => this.guard(() => this.step(1)),
+      toggle: () => this.guard(() => this.toggle()),
+      reset: () => this.guard(() => this.reset()),
+      speed: (value) => this.set({ speed: value }),
+    }, 'Start training again from fresh weights (R)');
+    this.toggleControls = runButton('Hide settings', 'Show or hide the settings column', () => this.set({ controls: !this.controlsVisible }), { 'data-action': 'toggle-controls', class: 'pg-button pg-quiet pg-small' });
+    this.titleText = el('h2', { class: 'pg-title' });
+    this.subtitle = el('p', { class: 'tr-subtitle' });
+    this.statusStrip = el('div', { class: 'pg-strip', role: 'status', 'aria-live': 'polite', dataset: { status: 'ready' } });
+    this.alertText = el('p', {});
+    const dismiss = el('button', { type: 'button', class: 'pg-button pg-small', 'aria-label': 'Dismiss this message' }, 'Dismiss');
+    dismiss.addEventListener('click', () => {
+      this.dataError = null;
+      this.pointError = null;
+      this.refreshAlert();
+    });
+    this.alert = el('div', { class: 'tr-alert tr-stage-alert', role: 'alert', hidden: true }, this.alertText, dismiss);
+    this.canvas = el('canvas', { class: 'tr-canvas', tabindex: '0', role: 'img', 'aria-label': 'The data and the model\'s decision boundary' });
+    this.canvasWrap = el('div', { class: 'pg-canvas-wrap' }, this.canvas);
+    this.readout = el('p', { class: 'pg-readout' }, ' ');
+    this.legend = el('ul', { class: 'pg-legend', 'aria-label': 'Legend' });
+    this.credit = el('p', { class: 'tr-credit' });
+
+    // Points by hand.
+    this.classPicker = el('span', { class: 'tr-classes', role: 'radiogroup', 'aria-label': 'Class of the points you add' });
+    this.handHint = el('span', { class: 'tr-hand-hint' });
+    this.undoButton = runButton('Undo last point', 'Remove the last point you added', () => this.guard(() => this.pointAction('undo')), { 'data-action': 'undo', class: 'pg-button pg-small' });
+    this.clearButton = runButton('Clear drawn points', 'Remove every point you added', () => this.guard(() => this.pointAction('clear')), { 'data-action': 'clear', class: 'pg-button pg-small' });
+    this.handRow = el('div', { class: 'tr-hand' }, this.classPicker, this.handHint, this.undoButton, this.clearButton);
+
+    this.dataPanel = new DataPanel(this.catalog, {
+      chooseData: (id) => this.chooseData(id),
+      setSynthetic: (partial) => this.setSynthetic(partial),
+      newDataSeed: () => this.setSynthetic({ seed: this.wasm.freshSeed() }),
+      readCsv: (bytes, name) => this.readCsv(bytes, name, true),
+      csvSettings: (partial) => this.csvSettings(partial),
+      setConfig: (partial) => this.setConfig(partial),
+    });
+    this.modelPanel = new ModelPanel((partial) => this.setConfig(partial));
+    this.searchPanel = new SearchPanel((partial) => this.setConfig(partial));
+    this.seedField = seedField((text) => {
+      const parsed = parseField(SEED_FIELD, text, {});
+      if (parsed.error) this.seedField.setError(parsed.error);
+      else markResult(this.setConfig({ seed: parsed.value }), this.seedField, null);
+    }, () => markResult(this.setConfig({ seed: this.wasm.freshSeed() }), this.seedField, null));
+    this.seedField.root.querySelector('label').textContent = 'Seed (split, first weights, search)';
+    this.controls = el('aside', { class: 'pg-controls tr-controls', 'aria-label': 'Settings' },
+      this.dataPanel.elements, this.modelPanel.element, this.searchPanel.element,
+      el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Run'), this.seedField.root),
+      keysHint());
+
+    this.panel = new Panel([
+      ['step', 'Step'], ['evaluations', 'Evaluations'],
+      ['trainLoss', 'Training loss'], ['trainScore', 'Training accuracy'],
+      ['validationLoss', 'Validation loss'], ['validationScore', 'Validation accuracy'],
+      ['testLoss', 'Test loss'], ['testScore', 'Test accuracy'],
+      ['trainRmse', 'Training RMSE'], ['testRmse', 'Test RMSE'],
+      ['parameters', 'Parameters'],
+    ], 'This run');
+    this.panel.element.classList.add('tr-run');
+    this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Training' },
+      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText, this.subtitle), this.toggleControls),
+      this.runBar.element, this.statusStrip, this.alert, this.canvasWrap, this.readout, this.legend, this.handRow, this.credit, this.panel.element);
+
+    // Side: curves, the network, the population, the numbers.
+    this.lossCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Loss per step' });
+    this.scoreCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Score per step' });
+    this.curvesLegend = el('ul', { class: 'pg-legend tr-series' });
+    this.curvesReadout = el('p', { class: 'tr-curves-readout', 'aria-live': 'off' });
+    this.curvesCard = el('section', { class: 'pg-card tr-curves' },
+      el('h2', { class: 'pg-card-title' }, 'Loss and score'), this.lossCanvas, this.scoreCanvas, this.curvesLegend, this.curvesReadout);
+    this.netCanvas = el('canvas', { class: 'tr-network', role: 'img', 'aria-label': 'The network: links coloured by the sign of their weight, as thick as its size' });
+    this.netNote = el('p', { class: 'pg-note' });
+    this.netCard = el('section', { class: 'pg-card tr-net' }, el('h2', { class: 'pg-card-title' }, 'The network'), this.netCanvas, this.netNote);
+    this.fitnessCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Best and mean loss of each generation' });
+    this.thumbGrid = el('div', { class: 'tr-thumbs', 'aria-label': 'The population, best first' });
+    this.popTitle = el('h2', { class: 'pg-card-title' }, 'The population');
+    this.popNote = el('p', { class: 'pg-note' });
+    const line = lineItem;
+    this.fitnessLegend = el('ul', { class: 'pg-legend tr-series' }, line(SERIES.best, 'best of the step'), line(SERIES.mean, 'mean of the step', true));
+    this.popCard = el('section', { class: 'pg-card tr-pop', hidden: true }, this.popTitle, this.fitnessCanvas, this.fitnessLegend, this.popNote, this.thumbGrid);
+    this.side = el('div', { class: 'pg-side' }, this.curvesCard, this.netCard, this.popCard);
+    this.dropOverlay = el('div', { class: 'tr-drop', hidden: true }, el('p', {}, 'Drop the CSV file to train on it'));
+    this.root = el('div', { class: 'pg-root tr-root' }, this.controls, this.stage, this.side, this.dropOverlay);
+    replaceChildren(this.element, this.root);
+    this.theme = readTheme(this.root);
+
+    const on = (target, type, fn, opts) => {
+      target.addEventListener(type, fn, opts);
+      (this.listeners ||= []).push(() => target.removeEventListener(type, fn, opts));
+    };
+    on(this.canvas, 'pointermove', (e) => this.guard(() => this.pointerMove(e)));
+    on(this.canvas, 'pointerleave', () => this.guard(() => {
+      this.hover = null;
+      this.readout.textContent = ' ';
+      this.dirty.canvas = true;
+      this.schedule();
+    }));
+    on(this.canvas, 'click', (e) => this.guard(() => this.canvasClick(e)));
+    on(this.netCanvas, 'pointermove', (e) => this.guard(() => this.netMove(e)));
+    on(this.netCanvas, 'pointerleave', () => this.guard(() => this.setHoverNode(null)));
+    for (const chart of [this.lossCanvas, this.scoreCanvas, this.fitnessCanvas]) {
+      on(chart, 'pointermove', (e) => this.guard(() => this.chartMove(e, chart)));
+      on(chart, 'pointerleave', () => this.guard(() => this.setCursor(null)));
+    }
+    on(document, 'keydown', (e) => this.guard(() => runKeys(e, this.root, { toggle: () => this.toggle(), step: () => this.step(1), reset: () => this.reset() })));
+    on(window, 'resize', () => this.layout());
+    // Drag and drop a CSV file anywhere on the page while this view is shown.
+    const visible = () => this.root.isConnected && this.root.offsetParent !== null;
+    const hasFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
+    on(document, 'dragover', (e) => {
+      if (!visible() || !hasFiles(e)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      this.dropOverlay.hidden = false;
+    });
+    on(document, 'dragleave', (e) => {
+      if (e.relatedTarget === null) this.dropOverlay.hidden = true;
+    });
+    on(document, 'drop', (e) => {
+      this.dropOverlay.hidden = true;
+      if (!visible() || !hasFiles(e)) return;
+      e.preventDefault();
+      const file = e.dataTransfer.files && e.dataTransfer.files[0];
+      if (file) this.dataPanel.readFile(file);
+    });
+    if (typeof ResizeObserver === 'function') {
+      // Only a change of width re-lays the canvases out (a readout growing a line does not).
+      this.resizeObserver = new ResizeObserver(() => {
+        const widths = `${this.canvasWrap.clientWidth}|${this.curvesCard.clientWidth}`;
+        if (widths === this.observedWidths) return;
+        this.observedWidths = widths;
+        this.layout();
+      });
+      this.resizeObserver.observe(this.canvasWrap);
+      this.resizeObserver.observe(this.curvesCard);
+    }
+  }
+
+  guard(fn) {
+    try {
+      return fn();
+    } catch (error) {
+      this.fail(error);
+      return undefined;
+    }
+  }
+
+  fail(error) {
+    this.playing = false;
+    this.failure = messageOf(error);
+    this.lastError = this.failure;
+    this.dirty.canvas = true;
+    this.schedule();
+  }
+
+  later(fn, ms) {
+    const id = setTimeout(() => {
+      this.timers.delete(id);
+      if (!this.destroyed) this.guard(fn);
+    }, ms);
+    this.timers.add(id);
+    return id;
+  }
+
+  // ---------------------------------------------------------------- what the core says
+
+  /** The run was built again (new data, settings, points, reset): copy everything afresh. */
+  runChanged() {
+    this.runKey += 1;
+    this.failure = null;
+    const s = this.session;
+    this.st = s.state();
+    this.points = s.points();
+    this.targets = s.targets();
+    this.roles = s.roles();
+    this.hist = emptyHistory();
+    this.fetchHistory();
+    this.misclassified = s.misclassified();
+    this.theta = s.theta();
+    this.curve = s.curve(CURVE_POINTS);
+    this.dirty = { canvas: true, charts: true, network: true, points: true };
+    this.surfaceKey = '';
+    this.thumbsKey = '';
+    this.nodeThumbsKey = '';
+    if (this.hoverNode && !this.nodeExists(this.hoverNode)) this.hoverNode = null;
+    this.refreshStatic();
+  }
+
+  /** After steps: the status, and the curves that grew. */
+  stepped() {
+    this.st = this.session.state();
+    this.fetchHistory();
+    this.dirty.canvas = true;
+    this.dirty.charts = true;
+    this.dirty.network = true;
+  }
+
+  fetchHistory() {
+    if (!this.st.ready) return;
+    const have = this.hist.steps.length;
+    if (have > this.st.step + 1) this.hist = emptyHistory();
+    const part = this.session.historyFrom(this.hist.steps.length);
+    for (const key of HISTORY_KEYS) {
+      const into = this.hist[key];
+      for (const v of part[key]) into.push(v);
+    }
+  }
+
+  /** The model's state on screen (weights, mistakes, curve) when the drawing wants it. */
+  refreshModel() {
+    this.misclassified = this.session.misclassified();
+    this.theta = this.session.theta();
+    this.curve = this.session.curve(CURVE_POINTS);
+    this.modelStep = `${this.runKey}|${this.st.step}`;
+  }
+
+  /**
+   * The plotted plane: the run's bounds, but for points drawn by hand at least [−1, 1]², so
+   * the frame does not jump to the first few points while one draws.
+   */
+  domain() {
+    const b = this.st.bounds;
+    if (dataKind(this.data.id) !== 'hand') return b;
+    return [Math.min(b[0], -1), Math.max(b[1], 1), Math.min(b[2], -1), Math.max(b[3], 1)];
+  }
+
+  /** The device-pixel size of the run's bounds inside the plot. */
+  surfaceSize() {
+    const [x0, x1, y0, y1] = this.domain();
+    const b = this.st.bounds;
+    const { w, h } = this.plot.dev;
+    return { w: Math.max(8, Math.round((w * (b[1] - b[0])) / (x1 - x0))), h: Math.max(8, Math.round((h * (b[3] - b[2])) / (y1 - y0))) };
+  }
+
+  nodeExists(node) {
+    const sizes = this.st.layerSizes;
+    return node.layer < sizes.length && node.index < sizes[node.layer];
+  }
+
+  classes() {
+    if (this.st.data && this.st.data.classNames) return this.st.data.classNames;
+    if (!this.st.ready && dataKind(this.data.id) === 'hand') return this.data.id === 'draw-classes' ? ['class 1', 'class 2'] : null;
+    return null;
+  }
+
+  /** Texts that change with the data or the configuration. */
+  refreshStatic() {
+    const st = this.st;
+    const c = this.config;
+    const kind = STRATEGIES.find((k) => k.id === c.strategy.kind);
+    const rule = RULES.find((r) => r.id === c.strategy.rule);
+    let title = kind ? kind.label : c.strategy.kind;
+    const short = { plain: 'plain', momentum: 'momentum', nesterov: 'Nesterov', adagrad: 'AdaGrad', rmsprop: 'RMSProp', adam: 'Adam' };
+    if (c.strategy.kind === 'gradient' && rule) title += ` (${short[rule.id] || rule.label})`;
+    const dataName = st.data ? st.data.name : (this.data.id === 'draw-classes' ? 'points drawn by hand' : 'points drawn by hand (regression)');
+    this.titleText.textContent = `${title} · ${dataName}`.replace(/-/g, '\u2011');
+    this.subtitle.textContent = this.modelSummary();
+    const credit = st.data && st.data.credit ? `Data: ${st.data.credit}` : '';
+    this.credit.textContent = credit;
+    this.credit.hidden = !credit;
+    this.root.classList.toggle('pg-no-controls', !this.controlsVisible);
+    this.toggleControls.textContent = this.controlsVisible ? 'Hide settings' : 'Show settings';
+    this.toggleControls.setAttribute('aria-expanded', String(this.controlsVisible));
+    this.runBar.showSpeed(this.speed);
+    this.buildLegend();
+    this.buildHandRow();
+    this.popCard.hidden = c.strategy.kind === 'gradient';
+    this.popTitle.textContent = c.strategy.kind === 'genetic' ? 'The population, best first' : 'This step\'s samples, best first';
+    const names = { step: this.stepLabel(), trainScore: 'Training', validationScore: 'Validation', testScore: 'Test' };
+    this.panel.rows.step.term.textContent = names.step;
+    const score = this.classes() ? 'accuracy' : 'R²';
+    for (const key of ['trainScore', 'validationScore', 'testScore']) this.panel.rows[key].term.textContent = `${names[key]} ${score}`;
+    this.buildCurvesLegend();
+  }
+
+  stepLabel() {
+    const c = this.config;
+    if (c.strategy.kind === 'genetic') return 'Generation';
+    if (c.strategy.kind !== 'gradient') return 'Step (sample batch)';
+    return c.stepUnit === 'epoch' || c.batch === 'full' ? 'Epoch' : 'Update (mini-batch)';
+  }
+
+  modelSummary() {
+    const st = this.st;
+    const m = this.config.model;
+    if (!st.ready || !st.layerSizes.length) return 'The model is built once there is data to learn from.';
+    const sizes = st.layerSizes;
+    const classes = this.classes();
+    let what;
+    if (m.hidden.length === 0) what = classes ? (classes.length > 2 ? 'Softmax (multinomial logistic) regression' : 'Logistic regression') : 'Linear regression';
+    else what = `Network ${sizes.join(' → ')}, ${m.activation}`;
+    const loss = classes ? (m.loss === 'mse' ? 'squared error' : 'cross-entropy') : 'squared error';
+    const reg = m.regularization === 'none' ? '' : `, ${m.regularization.toUpperCase()} λ = ${num(m.regularizationRate)}`;
+    return `${what}; ${st.parameters} parameters; loss: ${loss}${reg}`;
+  }
+
+  buildLegend() {
+    const items = [];
+    const classes = this.classes();
+    const swatch = (cls, style) => el('span', { class: `tr-swatch ${cls}`, style, 'aria-hidden': 'true' });
+    if (classes) {
+      classes.slice(0, 8).forEach((name, k) => items.push(el('li', {}, swatch('tr-sw-class', { background: classColour(k) }), name)));
+    } else if (this.curve && this.curve.length) {
+      items.push(el('li', {}, swatch('tr-sw-curve', {}), 'the model\'s curve ŷ(x)'));
+    } else {
+      items.push(el('li', {}, swatch('tr-sw-ramp', {}), 'low ← target → high'));
+    }
+    items.push(el('li', {}, swatch('tr-sw-train', {}), 'training'));
+    if (this.config.validationShare > 0) items.push(el('li', {}, swatch('tr-sw-val', {}), 'validation'));
+    items.push(el('li', {}, swatch('tr-sw-test', {}), 'test'));
+    if (classes) items.push(el('li', {}, swatch('tr-sw-miss', {}), 'misclassified'));
+    replaceChildren(this.legend, items);
+  }
+
+  buildHandRow() {
+    const classes = this.classes();
+    const key = `${this.runKey}|${classes ? classes.join('\u0000') : ''}`;
+    if (this.handKey !== key) {
+      this.handKey = key;
+      if (!classes || this.pickedClass >= classes.length) this.pickedClass = 0;
+      this.pickedClass = this.pickedClass || 0;
+      replaceChildren(this.classPicker, classes ? [
+        el('span', { class: 'tr-classes-label' }, 'Add:'),
+        classes.slice(0, 8).map((name, k) => {
+          const input = el('input', { type: 'radio', name: `tr-class-${this.runKey}`, value: String(k), checked: k === this.pickedClass, dataset: { class: String(k) } });
+          input.addEventListener('change', () => {
+            if (input.checked) this.pickedClass = k;
+          });
+          return el('label', { class: 'tr-class' }, input, el('span', { class: 'tr-swatch tr-sw-class', style: { background: classColour(k) }, 'aria-hidden': 'true' }), name);
+        }),
+      ] : null);
+    }
+    const other = classes ? (classes.length === 2 ? 'the other class' : 'the next class') : '';
+    const data = this.st.data;
+    const drawn = data ? data.drawn : this.points.length / 2;
+    // Where a click cannot make a row (more than two features, a two-feature regression).
+    let refusal = '';
+    if (data && data.features > 2) refusal = `Clicks add points to two-feature data only (this one has ${data.features} features).`;
+    else if (data && !classes && data.features === 2) refusal = 'Clicks add points to classification data and one-feature regression only.';
+    this.classPicker.hidden = Boolean(refusal);
+    this.handHint.textContent = refusal || (classes ? `click the plot (shift-click: ${other})` : 'Click the plot to add a point (x, y)');
+    this.undoButton.hidden = Boolean(refusal) && drawn === 0;
+    this.clearButton.hidden = this.undoButton.hidden;
+    this.undoButton.disabled = drawn === 0;
+    this.clearButton.disabled = drawn === 0;
+  }
+
+  buildCurvesLegend() {
+    const item = lineItem;
+    const items = [item(SERIES.train, 'training')];
+    if (this.config.validationShare > 0) items.push(item(SERIES.validation, 'validation', true));
+    items.push(item(SERIES.test, 'test'));
+    replaceChildren(this.curvesLegend, items);
+  }
+
+  refreshAlert() {
+    const message = this.dataError || this.pointError;
+    showMessage(this.alertText, message);
+    this.alert.hidden = !message;
+  }
+
+  // ---------------------------------------------------------------- settings
+
+  syncControls(force) {
+    const st = this.st;
+    this.dataPanel.sync({
+      dataId: this.pickedId,
+      synthetic: this.data,
+      config: this.config,
+      data: st.data,
+      axisLabels: st.axisLabels,
+      csv: this.pickedId === 'csv' || this.csvWanted ? this.csv : null,
+      csvWanted: this.csvWanted,
+      force,
+    });
+    this.modelPanel.sync(this.config.model, { force, classes: Boolean(this.classes()) || !st.ready });
+    this.searchPanel.sync(this.config, force);
+    this.seedField.sync(this.config.seed, {}, force);
+  }
+
+  /** Applies a partial configuration: { ok, reset, error } (nothing changes on a refusal). */
+  setConfig(partial) {
+    const next = mergeConfig(this.config, partial);
+    let reset;
+    try {
+      reset = this.session.configure(next);
+    } catch (error) {
+      this.lastError = messageOf(error);
+      return { ok: false, reset: false, error: this.lastError };
+    }
+    this.config = this.session.config();
+    this.lastError = null;
+    if (reset) {
+      this.stepper.credit = this.playing ? 1 : 0;
+      this.runChanged();
+    } else {
+      this.st = this.session.state();
+      this.refreshStatic();
+    }
+    this.syncControls(false);
+    this.dirty.canvas = true;
+    this.schedule();
+    this.notify();
+    return { ok: true, reset, error: null };
+  }
+
+  /**
+   * Swaps the data: `load()` calls the core and returns what it returned. A refusal keeps
+   * the old data and returns { ok: false, error }.
+   */
+  swapData(load) {
+    // Chosen features belong to their dataset.
+    if (this.config.displayFeatures) {
+      try {
+        this.session.configure({ ...this.config, displayFeatures: null });
+        this.config = this.session.config();
+      } catch (error) {
+        // the old pair stays; the new data will say what is wrong
+      }
+    }
+    let value;
+    try {
+      value = load();
+    } catch (error) {
+      this.lastError = messageOf(error);
+      this.runChanged();
+      this.syncControls(false);
+      this.schedule();
+      return { ok: false, error: this.lastError };
+    }
+    this.lastError = null;
+    this.pointError = null;
+    this.playing = false;
+    this.runChanged();
+    this.syncControls(true);
+    this.layout();
+    this.notify();
+    return { ok: true, error: null, value };
+  }
+
+  chooseData(id) {
+    if (!DATA_IDS.includes(id)) return { ok: false, error: `data: unknown dataset "${String(id).slice(0, 24)}"` };
+    if (id === 'csv') {
+      this.pickedId = 'csv';
+      this.syncControls(false);
+      if (this.csv.bytes && this.data.id !== 'csv') return this.readCsv(this.csv.bytes, this.csv.name, false);
+      this.notify();
+      return { ok: true, error: null };
+    }
+    const data = { ...this.data, id };
+    if (dataKind(id) === 'classic') {
+      const table = this.catalog.classic.find((t) => t.id === id);
+      this.loading = `Loading the ${CLASSIC[id] ? CLASSIC[id].split(' (')[0] : id} table…`;
+      this.dirty.canvas = true;
+      this.schedule();
+      return loadTable(table.file).then((text) => this.useData(data, text), (error) => {
+        this.loading = '';
+        this.pickedId = this.data.id;
+        this.syncControls(false);
+        this.dirty.canvas = true;
+        this.schedule();
+        return { ok: false, error: messageOf(error) };
+      });
+    }
+    return this.useData(data, null);
+  }
+
+  useData(data, text) {
+    this.loading = '';
+    const result = this.swapData(() => this.session.setData(sourceFor(data, text)));
+    if (result.ok) {
+      this.data = data;
+      this.pickedId = data.id;
+      this.csvWanted = false;
+      this.dataError = null;
+      this.refreshAlert();
+    } else {
+      this.pickedId = this.data.id;
+    }
+    this.syncControls(false);
+    this.dirty.canvas = true;
+    this.schedule();
+    return result;
+  }
+
+  setSynthetic(partial) {
+    const data = { ...this.data, ...partial };
+    if (dataKind(this.data.id) !== 'synthetic') {
+      this.data = data;
+      return { ok: true, error: null };
+    }
+    return this.useData(data, null);
+  }
+
+  /** Reads CSV bytes with the CSV settings in force; `fresh`: a new file (target back to the last column). */
+  readCsv(bytes, name, fresh) {
+    if (fresh) {
+      this.csv.settings.targetColumn = null;
+      this.csv.read = null;
+    }
+    this.csv.bytes = bytes;
+    this.csv.name = name;
+    const before = this.st.data;
+    const s = this.csv.settings;
+    const result = this.swapData(() => this.session.loadCsv(bytes, { name, header: s.header, targetColumn: s.targetColumn, targetKind: s.targetKind }));
+    if (result.ok) {
+      this.csv.read = result.value;
+      this.data = { ...this.data, id: 'csv' };
+      this.pickedId = 'csv';
+      this.csvWanted = false;
+      this.dataError = null;
+      this.dataPanel.showCsvError(null);
+    } else {
+      const kept = before ? ` The previous data (${before.name}, ${before.rows} rows) stays.` : '';
+      this.dataError = `"${name}" was not loaded: ${result.error}.${kept}`;
+      this.dataPanel.showCsvError(this.dataError);
+    }
+    this.refreshAlert();
+    this.syncControls(false);
+    this.dirty.canvas = true;
+    this.schedule();
+    return result;
+  }
+
+  csvSettings(partial) {
+    Object.assign(this.csv.settings, partial);
+    if (this.csv.bytes) return this.readCsv(this.csv.bytes, this.csv.name, false);
+    this.syncControls(false);
+    return { ok: true, error: null };
+  }
+
+  /** Adds a point at (u, v) of class `k` (regression: the point is (x, y)). */
+  addPoint(u, v, k) {
+    try {
+      this.session.addPoint(u, v, k);
+    } catch (error) {
+      this.pointError = `This point was not added: ${messageOf(error)}`;
+      this.refreshAlert();
+      return { ok: false, error: messageOf(error) };
+    }
+    this.pointError = null;
+    this.refreshAlert();
+    this.runChanged();
+    this.syncControls(false);
+    this.schedule();
+    return { ok: true, error: null };
+  }
+
+  pointAction(what) {
+    if (what === 'undo') this.session.undoPoint();
+    else this.session.clearPoints();
+    this.pointError = null;
+    this.refreshAlert();
+    this.runChanged();
+    this.syncControls(false);
+    this.schedule();
+  }
+
+  notify() {
+    if (!this.onChange) return;
+    try {
+      this.onChange(this.options());
+    } catch (error) {
+      this.lastError = messageOf(error);
+    }
+  }
+
+  /** The options that reproduce this run (what the URL stores). */
+  options() {
+    const c = this.config;
+    const id = this.data.id === 'csv' || this.pickedId === 'csv' ? 'csv' : this.data.id;
+    const data = { id };
+    if (dataKind(id) === 'synthetic') Object.assign(data, { points: this.data.points, noise: this.data.noise, seed: this.data.seed });
+    return {
+      data,
+      config: { ...c, model: { ...c.model, hidden: c.model.hidden.slice() }, strategy: { ...c.strategy }, displayFeatures: c.displayFeatures ? c.displayFeatures.slice() : null },
+      speed: this.speed,
+      controls: this.controlsVisible,
+    };
+  }
+
+  /** Merges partial options (see the module comment). */
+  set(partial) {
+    if (this.destroyed) return { ok: false, reset: false, error: 'this view was destroyed' };
+    if (!partial || typeof partial !== 'object' || Array.isArray(partial)) return { ok: false, reset: false, error: 'set: expected an options object' };
+    const problem = checkOptions(partial);
+    if (problem) {
+      this.lastError = problem;
+      return { ok: false, reset: false, error: problem };
+    }
+    let result = { ok: true, reset: false, error: null };
+    if (partial.config) {
+      result = this.setConfig(partial.config);
+      if (!result.ok) return result;
+    }
+    if ('speed' in partial) {
+      this.speed = partial.speed;
+      this.stepper.credit = 0;
+    }
+    if ('controls' in partial) {
+      this.controlsVisible = partial.controls;
+      this.layout();
+    }
+    this.refreshStatic();
+    if (partial.data) {
+      const data = { ...this.data, ...partial.data };
+      const same = data.id === this.data.id && ['points', 'noise', 'seed'].every((k) => data[k] === this.data[k]);
+      if (!same) {
+        const loaded = this.chooseDataWith(data);
+        if (loaded && typeof loaded.then === 'function') return loaded.then((r) => ({ ok: r.ok, reset: r.ok, error: r.error }));
+        return { ok: loaded.ok, reset: loaded.ok, error: loaded.error };
+      }
+    }
+    this.notify();
+    this.schedule();
+    return result;
+  }
+
+  chooseDataWith(data) {
+    if (dataKind(data.id) === 'synthetic') return this.useData(data, null);
+    this.data = { ...this.data, points: data.points, noise: data.noise, seed: data.seed };
+    return this.chooseData(data.id);
+  }
+
+  // ---------------------------------------------------------------- run control
+
+  step(n = 1) {
+    const count = Number(n);
+    if (!Number.isInteger(count) || count < 1) return 0;
+    this.pause();
+    let taken = 0;
+    try {
+      taken = stepMany((k) => this.session.step(k), count);
+    } catch (error) {
+      this.fail(error);
+    }
+    this.stepped();
+    this.schedule();
+    return taken;
+  }
+
+  play() {
+    if (this.destroyed || this.playing) return;
+    if (!this.st.ready) return;
+    const s = this.st.status;
+    if (s === 'converged' || s === 'diverged' || s === 'budget-spent' || this.failure) {
+      this.session.reset();
+      this.runChanged();
+    }
+    this.playing = true;
+    this.perf = { frames: 0, maxFrameMs: 0, maxStepMs: 0, maxRenderMs: 0 };
+    this.stepper.start();
+    this.dirty.canvas = true;
+    this.schedule();
+  }
+
+  pause() {
+    if (!this.playing) return;
+    this.playing = false;
+    this.dirty.canvas = true;
+    this.dirty.charts = true;
+    this.schedule();
+  }
+
+  toggle() {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  reset() {
+    this.playing = false;
+    this.lastError = null;
+    try {
+      this.session.reset();
+    } catch (error) {
+      this.fail(error);
+    }
+    this.runChanged();
+    this.schedule();
+  }
+
+  destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.playing = false;
+    if (this.raf) cancelAnimationFrame(this.raf);
+    for (const id of this.timers) clearTimeout(id);
+    for (const off of this.listeners || []) off();
+    if (this.resizeObserver) this.resizeObserver.disconnect();
+    try {
+      this.session.free();
+    } catch (error) {
+      // already freed
+    }
+    replaceChildren(this.element);
+  }
+
+  displayStatus() {
+    const st = this.st;
+    if (this.failure) return 'error';
+    if (st.status === 'converged' || st.status === 'diverged' || st.status === 'budget-spent') return st.status;
+    if (this.playing) return 'running';
+    return st.step === 0 ? 'ready' : 'paused';
+  }
+
+  // ---------------------------------------------------------------- input
+
+  /** Plane coordinates under a pointer event, and whether they are inside the plot. */
+  eventPoint(event) {
+    const rect = this.canvas.getBoundingClientRect();
+    const px = event.clientX - rect.left;
+    const py = event.clientY - rect.top;
+    const view = makeView(this.domain(), this.plot.css);
+    return { px, py, u: view.x(px), v: view.y(py), inside: view.inside(px, py) };
+  }
+
+  pointerMove(event) {
+    if (!this.plot) return;
+    const p = this.eventPoint(event);
+    if (!p.inside) {
+      this.hover = null;
+      this.readout.textContent = ' ';
+    } else {
+      this.hover = { px: p.px, py: p.py };
+      const [a, b] = this.st.axisLabels;
+      const classes = this.classes();
+      let hint = ' — click to add a point';
+      if (classes) {
+        const k = this.pickedClass || 0;
+        const other = event.shiftKey ? (classes.length === 2 ? 1 - k : (k + 1) % classes.length) : k;
+        hint = ` — click: add a point of “${classes[other]}”`;
+      }
+      this.readout.textContent = `${a || 'x'} = ${num(p.u)}, ${b || 'y'} = ${num(p.v)}${hint}`;
+    }
+    this.dirty.canvas = true;
+    this.schedule();
+  }
+
+  canvasClick(event) {
+    if (!this.plot) return;
+    const p = this.eventPoint(event);
+    if (!p.inside) return;
+    const st = this.st;
+    const data = st.data;
+    const classes = this.classes();
+    // A click gives the two displayed coordinates: they must be the data's own two features.
+    if (st.ready && data && data.features === 2 && (this.config.display === 'pca' || st.axisLabels[0] !== data.featureNames[0] || st.axisLabels[1] !== data.featureNames[1])) {
+      this.pointError = `This point was not added: a click gives the plot's two coordinates, so points can be added when the plot shows ${data.featureNames[0]} across and ${data.featureNames[1]} up (choose them under Display).`;
+      this.refreshAlert();
+      return;
+    }
+    let k = 0;
+    if (classes) {
+      const picked = this.pickedClass || 0;
+      k = event.shiftKey ? (classes.length === 2 ? 1 - picked : (picked + 1) % classes.length) : picked;
+    }
+    const round = (x) => Number(x.toPrecision(5));
+    this.addPoint(round(p.u), round(p.v), k);
+  }
+
+  setHoverNode(node) {
+    const same = (a, b) => (a === b) || (a && b && a.layer === b.layer && a.index === b.index);
+    if (same(node, this.hoverNode)) return;
+    this.hoverNode = node ? { layer: node.layer, index: node.index } : null;
+    this.dirty.canvas = true;
+    this.dirty.network = true;
+    this.surfaceKey = '';
+    this.netNote.textContent = node ? this.describeNode(node) : this.netHint();
+    this.schedule();
+  }
+
+  netMove(event) {
+    if (!this.netLayout) return;
+    const rect = this.netCanvas.getBoundingClientRect();
+    this.setHoverNode(nodeAt(this.netLayout, event.clientX - rect.left, event.clientY - rect.top));
+  }
+
+  describeNode(node) {
+    const sizes = this.st.layerSizes;
+    const L = sizes.length - 1;
+    if (node.layer === 0) return `Input ${node.index + 1} (${this.inputNames()[node.index] || ''}), over the plane, standardized: shown on the plot.`;
+    const { offsets } = thetaOffsets(sizes);
+    const bias = this.theta[offsets[node.layer - 1].biases + node.index];
+    const where = node.layer === L ? `Output ${node.index + 1}` : `Neuron ${node.index + 1} of hidden layer ${node.layer}`;
+    return `${where}: bias ${num(bias)}; its output over the plane is on the plot (blue < 0 < orange).`;
+  }
+
+  netHint() {
+    return 'Orange: positive weight, blue: negative; thicker = larger |w|. Point at a neuron to see its own output on the plot.';
+  }
+
+  chartMove(event, chart) {
+    const info = chart === this.lossCanvas ? this.lossInfo : chart === this.scoreCanvas ? this.scoreInfo : this.fitnessInfo;
+    if (!info) return;
+    const rect = chart.getBoundingClientRect();
+    this.setCursor(info.indexAt(event.clientX - rect.left));
+  }
+
+  setCursor(index) {
+    if (index === this.cursor) return;
+    this.cursor = index;
+    this.dirty.charts = true;
+    this.schedule();
+  }
+
+  // ---------------------------------------------------------------- layout and drawing
+
+  layout() {
+    if (this.destroyed) return;
+    const cssW = mainCanvasWidth(this.canvasWrap, this.statusStrip, this.cssW);
+    if (!cssW) return;
+    const cssH = cssW - 8;
+    const fit = fitCanvas(this.canvas, cssW, cssH);
+    this.dpr = fit.dpr;
+    this.cssW = cssW;
+    this.cssH = cssH;
+    const plot = plotLayout(cssW, cssH, fit.dpr);
+    if (!this.plot || plot.dev.w !== this.plot.dev.w || plot.dev.h !== this.plot.dev.h) {
+      this.surfaceKey = '';
+      this.dirty.points = true;
+    }
+    this.plot = plot;
+    const sideW = Math.max(220, this.curvesCard.clientWidth - 2 * 14);
+    const lossH = Math.round(Math.min(180, sideW * 0.52));
+    const scoreH = Math.round(Math.min(150, sideW * 0.44));
+    this.lossSize = { ...fitCanvas(this.lossCanvas, sideW, lossH), cssW: sideW, cssH: lossH };
+    this.scoreSize = { ...fitCanvas(this.scoreCanvas, sideW, scoreH), cssW: sideW, cssH: scoreH };
+    this.fitnessSize = { ...fitCanvas(this.fitnessCanvas, sideW, scoreH), cssW: sideW, cssH: scoreH };
+    this.sideW = sideW;
+    this.layoutNetworkCanvas();
+    this.dirty = { canvas: true, charts: true, network: true, points: this.dirty.points };
+    this.schedule();
+  }
+
+  layoutNetworkCanvas() {
+    const sizes = this.st.ready ? this.st.layerSizes : [];
+    const most = sizes.length ? Math.max(...sizes) : 2;
+    const netH = Math.round(Math.max(170, Math.min(380, most * 26 + 40)));
+    const inputs = this.inputNames();
+    const outputs = this.outputNames();
+    const key = `${this.sideW}x${netH}|${sizes.join(',')}|${inputs.join('\u0000')}|${outputs.join('\u0000')}`;
+    if (key === this.netKey) return;
+    this.netKey = key;
+    this.netSize = { ...fitCanvas(this.netCanvas, this.sideW, netH), cssW: this.sideW, cssH: netH };
+    // Room for the names beside the first and last columns, within reason.
+    const ctx = this.netCanvas.getContext('2d');
+    ctx.font = '12px system-ui, sans-serif';
+    const room = (names) => Math.min(0.26 * this.sideW, 14 + Math.max(0, ...names.map((n) => ctx.measureText(n).width)));
+    this.netLayout = layoutNetwork(sizes, this.sideW, netH, { left: room(inputs), right: room(outputs) });
+    this.nodeThumbsKey = '';
+  }
+
+  schedule() {
+    if (!this.raf && !this.destroyed) this.raf = requestAnimationFrame((now) => this.frame(now));
+  }
+
+  frame(now) {
+    runFrame(this, now);
+  }
+
+  advance(now) {
+    const taken = this.stepper.advance(now, this.speed);
+    if (taken > 0) this.stepped();
+    const status = this.st.status;
+    if (status === 'converged' || status === 'diverged' || status === 'budget-spent') {
+      this.playing = false;
+      this.dirty.canvas = true;
+      this.dirty.charts = true;
+    }
+  }
+
+  /** Row colours: classes, or the target on the ramp (standardized on the training rows). */
+  colourOf() {
+    const classes = this.classes();
+    const t = this.targets;
+    if (classes) return (i) => classColour(t[i]);
+    if (this.curve && this.curve.length) return () => '#1d4ed8';
+    let sum = 0;
+    let n = 0;
+    for (let i = 0; i < t.length; i += 1) {
+      if (!this.roles.length || this.roles[i] === 0) {
+        sum += t[i];
+        n += 1;
+      }
+    }
+    const mean = n ? sum / n : 0;
+    let v = 0;
+    for (let i = 0; i < t.length; i += 1) if (!this.roles.length || this.roles[i] === 0) v += (t[i] - mean) ** 2;
+    const scale = n && v > 0 ? Math.sqrt(v / n) : 1;
+    return (i) => rampColour((t[i] - mean) / scale / 2);
+  }
+
+  /** The main surface: the model's output, or the hovered neuron's, at a resolution the frame can afford. */
+  updateSurface(now) {
+    if (!this.st.ready || this.loading) {
+      this.surface = null;
+      return;
+    }
+    const { w, h } = this.surfaceSize();
+    const node = this.hoverNode;
+    const content = `${this.runKey}|${this.st.step}|${node ? `${node.layer}:${node.index}` : 'out'}|${w}x${h}`;
+    const cost = (factor) => (w / factor) * (h / factor) * this.pxCost;
+    if (content !== this.surfaceKey) {
+      let factor;
+      if (this.playing) factor = Math.max(1, Math.min(8, Math.ceil(Math.sqrt(cost(1) / SURFACE_MS))));
+      else factor = cost(1) <= SURFACE_NOW_MS ? 1 : Math.max(2, Math.ceil(Math.sqrt(cost(1) / SURFACE_MS)));
+      this.computeSurface(content, factor);
+    }
+    if (this.surfaceFactor > 1 && !this.playing && !this.surfaceTimer) {
+      // Sharpen a coarse picture once the run rests (one call at full device resolution).
+      this.surfaceTimer = this.later(() => {
+        this.surfaceTimer = 0;
+        if (this.surfaceKey === content && !this.playing && this.surfaceFactor > 1) {
+          this.computeSurface(content, 1);
+          this.dirty.canvas = true;
+          this.schedule();
+        }
+      }, 160);
+    }
+  }
+
+  computeSurface(content, factor) {
+    const { w, h } = this.surfaceSize();
+    const rw = Math.max(8, Math.round(w / factor));
+    const rh = Math.max(8, Math.round(h / factor));
+    const node = this.hoverNode;
+    const t0 = performance.now();
+    const rgba = node ? this.session.neuron(node.layer, node.index, rw, rh) : this.session.boundary(rw, rh);
+    const spent = performance.now() - t0;
+    this.surfaceMs = spent;
+    this.pxCost = 0.7 * this.pxCost + 0.3 * Math.max(1e-5, spent / (rw * rh));
+    this.surface = heatmapLayer(rgba, rw, rh);
+    this.surfaceKey = content;
+    this.surfaceFactor = factor;
+    this.surfaceRenders += 1;
+    if (`${this.runKey}|${this.st.step}` !== this.modelStep) this.refreshModel();
+  }
+
+  render(now) {
+    if (!this.plot) return;
+    const st = this.st;
+    const throttled = this.playing && now - this.lastChartDraw < 1000 / CHART_FPS;
+    if (this.dirty.canvas) {
+      this.dirty.canvas = false;
+      this.updateSurface(now);
+      if (!st.ready && `${this.runKey}` !== this.modelStep) this.modelStep = `${this.runKey}`;
+      if (this.dirty.points) {
+        this.dirty.points = false;
+        this.pointLayer = this.pointLayer || document.createElement('canvas');
+        drawPointLayer(this.pointLayer, {
+          dpr: this.dpr, layout: this.plot, domain: this.domain(), points: this.points, roles: this.roles,
+          colourOf: this.colourOf(), radius: pointRadius(this.points.length / 2),
+          darkRim: !this.classes() && !(this.curve && this.curve.length),
+        });
+      }
+      const node = this.hoverNode;
+      let caption = '';
+      if (node && st.ready) {
+        const L = st.layerSizes.length - 1;
+        caption = node.layer === 0 ? `Input: ${this.inputNames()[node.index] || ''}` : node.layer === L ? `Output ${node.index + 1}` : `Layer ${node.layer}, neuron ${node.index + 1}`;
+      }
+      let message = '';
+      if (this.loading) message = this.loading;
+      else if (!st.ready) message = st.message;
+      drawTraining(this.canvas.getContext('2d'), {
+        dpr: this.dpr, cssW: this.cssW, cssH: this.cssH, layout: this.plot, theme: this.theme,
+        domain: this.domain(), surfaceDomain: st.bounds, axisNames: st.axisLabels.map((label, i) => label || (i === 1 ? '' : 'x')),
+        surface: this.surface, pointLayer: this.pointLayer, points: this.points,
+        misclassified: node ? null : this.misclassified, radius: pointRadius(this.points.length / 2),
+        curve: st.ready && !node ? this.curve : null, message, caption, hover: this.hover,
+      });
+      this.updateStrip();
+      this.updatePanel();
+      this.runBar.showPlaying(this.playing);
+      this.buildHandRow();
+    }
+    if ((this.dirty.charts || this.dirty.network) && !throttled) {
+      this.lastChartDraw = now;
+      if (this.dirty.charts) {
+        this.dirty.charts = false;
+        this.drawCharts();
+        this.updateThumbnails(now);
+      }
+      if (this.dirty.network) {
+        this.dirty.network = false;
+        if (`${this.runKey}|${st.step}` !== this.modelStep && st.ready) this.refreshModel();
+        this.drawNet(now);
+      }
+    } else if (this.dirty.charts || this.dirty.network) {
+      this.schedule();
+    }
+  }
+
+  updateStrip() {
+    const st = this.st;
+    const status = this.loading ? 'running' : this.displayStatus();
+    let text = statusLabel(status);
+    const reason = this.failure || st.reason;
+    if (this.loading) text = this.loading;
+    else if (!st.ready) text = `Waiting for data — ${st.message}`;
+    else if (status === 'diverged') {
+      text += ` — ${reason}. ${this.config.strategy.kind === 'gradient' ? 'The learning rate α is too large here: lower it, then press Reset.' : 'Press Reset to start again.'} The last good model stays on screen.`;
+    } else if (status === 'error') text = `Error — ${reason}`;
+    else if (status === 'ready') text += ' — press Play or Step';
+    else if (reason) text += ` — ${reason}`;
+    else if (status === 'paused') text += ` after ${st.step} ${this.stepLabel().toLowerCase().replace(/ \(.*\)/, '')}${st.step === 1 ? '' : 's'}`;
+    if (this.statusStrip.textContent !== text) this.statusStrip.textContent = text;
+    if (this.statusStrip.dataset.status !== status) this.statusStrip.dataset.status = status;
+  }
+
+  updatePanel() {
+    const st = this.st;
+    const h = this.hist;
+    const p = this.panel;
+    const classes = this.classes();
+    const score = (v) => (v === null || !Number.isFinite(v) ? '—' : classes ? `${(100 * v).toFixed(1)} %` : num(v, 3));
+    p.set('step', String(st.step));
+    p.set('evaluations', String(st.evaluations));
+    p.set('parameters', st.ready ? String(st.parameters) : '—');
+    const value = (v) => (v === null || !Number.isFinite(v) ? '—' : num(v, 4));
+    p.set('trainLoss', value(last(h.trainLoss)));
+    p.set('validationLoss', value(last(h.validationLoss)));
+    p.set('testLoss', value(last(h.testLoss)));
+    p.set('trainScore', score(last(h.trainScore)));
+    p.set('validationScore', score(last(h.validationScore)));
+    p.set('testScore', score(last(h.testScore)));
+    p.set('trainRmse', value(last(h.trainRmse)));
+    p.set('testRmse', value(last(h.testRmse)));
+    const validation = h.validationLoss.length > 0;
+    p.show('validationLoss', validation);
+    p.show('validationScore', validation);
+    p.show('trainRmse', !classes && st.ready);
+    p.show('testRmse', !classes && st.ready);
+    p.setStatus(this.displayStatus(), this.failure || st.reason);
+    p.setExplanation(st.explanation);
+  }
+
+  drawCharts() {
+    const h = this.hist;
+    const classes = this.classes();
+    const steps = h.steps;
+    const series = (train, validation, test) => {
+      const out = [{ values: train, colour: SERIES.train }];
+      if (validation.length) out.push({ values: validation, colour: SERIES.validation, dash: [6, 4] });
+      out.push({ values: test, colour: SERIES.test });
+      return out;
+    };
+    const empty = this.st.ready ? 'Take a step to start the curves' : 'No model yet';
+    this.lossInfo = drawCurves(this.lossCanvas.getContext('2d'), {
+      ...this.lossSize, theme: this.theme, steps, series: series(h.trainLoss, h.validationLoss, h.testLoss),
+      yTitle: 'loss', allowLog: true, cursor: this.cursor, empty,
+    });
+    this.scoreInfo = drawCurves(this.scoreCanvas.getContext('2d'), {
+      ...this.scoreSize, theme: this.theme, steps, series: series(h.trainScore, h.validationScore, h.testScore),
+      yTitle: classes ? 'accuracy' : 'R²', fixed: classes ? [0, 1] : null, floor: classes ? undefined : -1, cursor: this.cursor, empty,
+    });
+    const population = this.config.strategy.kind !== 'gradient';
+    if (population && this.fitnessSize) {
+      const offset = steps.length - h.generationBest.length;
+      this.fitnessInfo = drawCurves(this.fitnessCanvas.getContext('2d'), {
+        ...this.fitnessSize, theme: this.theme, steps,
+        series: [{ values: h.generationMean, colour: SERIES.mean, dash: [5, 4], offset }, { values: h.generationBest, colour: SERIES.best, offset }],
+        yTitle: 'loss', allowLog: true, cursor: this.cursor, empty,
+      });
+    }
+    this.curvesReadout.textContent = this.curvesText();
+  }
+
+  /** The values at the cursor (or the latest ones). */
+  curvesText() {
+    const h = this.hist;
+    const n = h.steps.length;
+    if (!n) return '';
+    const i = this.cursor === null || this.cursor >= n ? n - 1 : this.cursor;
+    const classes = this.classes();
+    const at = (values, offset = 0) => {
+      const v = values[i - offset];
+      return v === undefined || !Number.isFinite(v) ? '—' : num(v, 4);
+    };
+    const pct = (values) => {
+      const v = values[i];
+      return v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)} %`;
+    };
+    const parts = [`step ${h.steps[i]}`, `loss: training ${at(h.trainLoss)}`];
+    if (h.validationLoss.length) parts.push(`validation ${at(h.validationLoss)}`);
+    parts.push(`test ${at(h.testLoss)}`);
+    if (classes) {
+      parts.push(`accuracy: training ${pct(h.trainScore)}`);
+      if (h.validationScore.length) parts.push(`validation ${pct(h.validationScore)}`);
+      parts.push(`test ${pct(h.testScore)}`);
+    } else {
+      parts.push(`R²: training ${at(h.trainScore)}`, `test ${at(h.testScore)}`);
+      parts.push(`RMSE: training ${at(h.trainRmse)}`, `test ${at(h.testRmse)}`);
+    }
+    if (h.generationBest.length) {
+      const offset = n - h.generationBest.length;
+      parts.push(`generation: best ${at(h.generationBest, offset)}`, `mean ${at(h.generationMean, offset)}`);
+    }
+    return `${this.cursor === null ? 'Latest — ' : ''}${parts.join(', ').replace(/, (loss|accuracy|R²|RMSE|generation):/g, '; $1:')}`;
+  }
+
+  /** The population's boundaries, best first, each labelled with its loss. */
+  updateThumbnails(now) {
+    if (this.popCard.hidden || !this.st.ready) return;
+    const key = `${this.runKey}|${this.st.step}`;
+    if (key === this.thumbsKey) return;
+    if (this.playing && now - this.thumbsAt < THUMB_EVERY_MS) {
+      this.dirty.charts = true;
+      return;
+    }
+    this.thumbsKey = key;
+    this.thumbsAt = now;
+    const values = this.session.thumbnailValues(THUMBS);
+    const rgba = values.length ? this.session.thumbnails(THUMBS, THUMB_SIZE) : new Uint8Array(0);
+    const per = THUMB_SIZE * THUMB_SIZE * 4;
+    const figures = [];
+    for (let k = 0; k < values.length; k += 1) {
+      const canvas = el('canvas', { width: String(THUMB_SIZE), height: String(THUMB_SIZE), class: 'tr-thumb' });
+      const pixels = new Uint8ClampedArray(rgba.buffer, rgba.byteOffset + k * per, per);
+      canvas.getContext('2d').putImageData(new ImageData(pixels, THUMB_SIZE, THUMB_SIZE), 0, 0);
+      figures.push(el('figure', { class: k === 0 ? 'tr-best' : null }, canvas, el('figcaption', {}, `${k === 0 ? 'best' : `#${k + 1}`} · ${num(values[k], 3)}`)));
+    }
+    replaceChildren(this.thumbGrid, figures);
+    this.popNote.textContent = values.length
+      ? `Each square is one candidate's ${this.classes() ? 'decision boundary' : 'output'} with its training loss (lower is better).`
+      : 'Take a step: the candidates of the step show here.';
+  }
+
+  inputNames() {
+    const st = this.st;
+    const data = st.data;
+    if (!data) return ['x', 'y'];
+    if (data.features === 1) return [data.featureNames[0]];
+    if (this.config.inputs === 'all') return data.featureNames;
+    return this.config.display === 'pca' ? ['PC 1', 'PC 2'] : st.axisLabels;
+  }
+
+  outputNames() {
+    const classes = this.classes();
+    if (!classes) return ['ŷ'];
+    if (classes.length === 2) return [`P(${classes[1]})`];
+    return classes;
+  }
+
+  drawNet(now) {
+    const st = this.st;
+    this.layoutNetworkCanvas();
+    if (!this.netSize) return;
+    const sizes = st.ready ? st.layerSizes : [];
+    this.updateNodeThumbs(now, sizes);
+    const layout = this.netLayout;
+    const gap = layout.nodes.length > 1 && sizes.length > 1 ? (layout.nodes[layout.nodes.length - 1].x - layout.nodes[0].x) / (sizes.length - 1) : 100;
+    const wide = gap > 58;
+    const headers = sizes.map((n, l) => (l === 0 ? (wide ? 'inputs' : 'in') : l === sizes.length - 1 ? (wide ? 'output' : 'out') : wide ? `layer ${l}` : `${l}`));
+    drawNetwork(this.netCanvas.getContext('2d'), {
+      ...this.netSize, theme: this.theme, sizes, theta: this.theta, layout,
+      inputNames: this.inputNames(), outputNames: this.outputNames(), headers,
+      thumbs: this.nodeThumbs, hover: this.hoverNode,
+    });
+    if (!this.hoverNode && this.netNote.textContent !== this.netHint()) this.netNote.textContent = this.netHint();
+  }
+
+  /** Small pictures of every neuron's output, when cheap enough (fewer while playing). */
+  updateNodeThumbs(now, sizes) {
+    const layout = this.netLayout;
+    const key = `${this.runKey}|${this.st.step}|${this.netKey}`;
+    if (!sizes.length || !layout || key === this.nodeThumbsKey) return;
+    const side = Math.round(layout.node * this.dpr);
+    const count = layout.nodes.length;
+    const cost = count * side * side * this.pxCost * 1.5;
+    if (layout.node < 14 || cost > 60 || (this.playing && (cost > 8 || now - this.nodeThumbsAt < 500))) {
+      if (layout.node < 14 || cost > 60) this.nodeThumbs.clear();
+      if (this.playing) this.dirty.network = true;
+      return;
+    }
+    this.nodeThumbsKey = key;
+    this.nodeThumbsAt = now;
+    const thumbs = new Map();
+    for (const n of layout.nodes) {
+      const rgba = this.session.neuron(n.layer, n.index, side, side);
+      thumbs.set(`${n.layer}:${n.index}`, heatmapLayer(rgba, side, side));
+    }
+    this.nodeThumbs = thumbs;
+  }
+
+  // ---------------------------------------------------------------- public API
+
+  state() {
+    const st = this.st;
+    const h = this.hist;
+    return {
+      view: 'training',
+      options: this.options(),
+      dataId: this.data.id,
+      picked: this.pickedId,
+      ready: st.ready,
+      message: st.message,
+      status: this.displayStatus(),
+      coreStatus: st.status,
+      reason: this.failure || st.reason,
+      explanation: st.explanation,
+      step: st.step,
+      evaluations: st.evaluations,
+      layerSizes: st.layerSizes.slice(),
+      parameters: st.parameters,
+      axisLabels: st.axisLabels.slice(),
+      bounds: st.bounds.slice(),
+      domain: this.domain(),
+      data: st.data ? { ...st.data } : null,
+      rows: this.points.length / 2,
+      drawn: st.data ? st.data.drawn : this.points.length / 2,
+      misclassified: this.misclassified ? this.misclassified.reduce((a, b) => a + b, 0) : 0,
+      history: Object.fromEntries(HISTORY_KEYS.map((k) => [k, last(h[k])])),
+      historyLength: h.steps.length,
+      curvePoints: this.curve ? this.curve.length / 2 : 0,
+      thumbnails: this.thumbGrid.childElementCount,
+      playing: this.playing,
+      speed: this.speed,
+      loading: this.loading,
+      error: this.lastError,
+      dataError: this.dataError,
+      pointError: this.pointError,
+      csvColumns: this.csv.read ? this.csv.read.columnNames.slice() : null,
+      surfaceRenders: this.surfaceRenders,
+      networkNodes: this.netLayout ? this.netLayout.nodes.map(({ layer, index, x, y }) => ({ layer, index, x, y })) : [],
+      hoverNode: this.hoverNode ? { ...this.hoverNode } : null,
+      surfaceFactor: this.surfaceFactor,
+      surfaceMs: this.surfaceMs,
+      pxCost: this.pxCost,
+      perf: { ...this.perf },
+    };
+  }
+
+  api() {
+    const bytesOf = (input) => (typeof input === 'string' ? new TextEncoder().encode(input) : input);
+    return {
+      step: (n = 1) => this.guard(() => this.step(n)),
+      play: () => this.guard(() => this.play()),
+      pause: () => this.guard(() => this.pause()),
+      reset: () => this.guard(() => this.reset()),
+      set: (options) => this.guard(() => this.set(options)) || { ok: false, reset: false, error: this.lastError },
+      loadCsv: (input, name = 'your CSV') => this.guard(() => this.readCsv(bytesOf(input), name, true)),
+      addPoint: (u, v, k = 0) => this.guard(() => this.addPoint(u, v, k)),
+      undoPoint: () => this.guard(() => this.pointAction('undo')),
+      clearPoints: () => this.guard(() => this.pointAction('clear')),
+      state: () => this.guard(() => this.state()),
+      destroy: () => this.guard(() => this.destroy()),
+      element: this.element,
+    };
+  }
+}
+
+/**
+ * Mounts the "Train a model" view in `element`. Resolves to its API; rejects with an Error whose
+ * message names the bad setting when `options` are refused (the element is left as it was).
+ */
+export async function mountTraining(element, options = {}) {
+  if (!(element instanceof Element)) throw new Error('mountTraining: expected a DOM element');
+  const wasm = await loadWasm();
+  const opts = options || {};
+  const problem = checkOptions(opts);
+  if (problem) throw new Error(problem);
+  const id = opts.data && opts.data.id ? opts.data.id : DATA_DEFAULTS.id;
+  let text = null;
+  if (dataKind(id) === 'classic') {
+    const table = wasm.datasetCatalog().classic.find((t) => t.id === id);
+    text = await loadTable(table.file);
+  }
+  const view = new TrainingView(element, wasm, opts, text);
+  return view.api();
+}
