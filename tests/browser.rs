@@ -114,7 +114,10 @@ mod training {
             s.add_point(-0.5 - t, 0.2 + t, 0).unwrap();
             s.add_point(0.5 + t, -0.2 - t, 1).unwrap();
         }
-        assert_eq!(field(&s.state().unwrap(), "ready").as_bool(), Some(true));
+        let state = s.state().unwrap();
+        assert_eq!(field(&state, "ready").as_bool(), Some(true));
+        let bounds: Vec<f64> = serde_wasm_bindgen::from_value(field(&state, "bounds")).unwrap();
+        assert!(bounds[0] <= -1.0 && bounds[1] >= 1.0 && bounds[2] <= -1.0 && bounds[3] >= 1.0, "{bounds:?}");
         s.undo_point().unwrap();
         assert_eq!(s.targets().len(), 11);
         s.clear_points().unwrap();

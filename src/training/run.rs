@@ -381,6 +381,12 @@ impl TrainingRun {
         self.bounds
     }
 
+    /// Widens the display plane to cover `area` (`[u_min, u_max, v_min, v_max]`) too.
+    pub fn include_in_view(&mut self, area: [f64; 4]) {
+        let b = &mut self.bounds;
+        *b = [b[0].min(area[0]), b[1].max(area[1]), b[2].min(area[2]), b[3].max(area[3])];
+    }
+
     /// Names of the horizontal and vertical display axes.
     pub fn axis_labels(&self) -> &[String; 2] {
         &self.axis_labels

@@ -172,7 +172,11 @@ impl TrainingSession {
         let dataset = combined(&self.source, self.base.as_ref(), &self.drawn);
         let run = dataset.and_then(|d| TrainingRun::starting_from(&d, &self.config, theta.as_deref()));
         match run {
-            Ok(run) => {
+            Ok(mut run) => {
+                if matches!(self.source, DataSource::Hand { .. }) {
+                    // A drawing canvas keeps its frame as the first points go down.
+                    run.include_in_view([-1.0, 1.0, -1.0, 1.0]);
+                }
                 self.run = Some(run);
                 self.message.clear();
                 Ok(())
