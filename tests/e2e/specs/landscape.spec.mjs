@@ -1,23 +1,9 @@
 // End-to-end tests of the Landscapes view, driven as a learner (and a teacher) would drive it.
 import { test, expect } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { SCREENSHOTS, expectNoProblems, watchFrames } from './helpers.mjs';
 
-const SCREENSHOTS = fileURLToPath(new URL('../../../target/screenshots/', import.meta.url));
-mkdirSync(SCREENSHOTS, { recursive: true });
-
-/** Collects console errors and page errors; every test ends by asserting there were none. */
-let problems = [];
-test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-});
-test.afterEach(async () => {
-  expect(problems, 'no console errors, warnings or uncaught exceptions').toEqual([]);
-});
+// Every test ends by asserting that the page logged no console error, warning or exception.
+expectNoProblems(test, expect);
 
 async function open(page, hash = '') {
   // Through about:blank, so a new hash is a fresh page load rather than a hash change.
@@ -409,24 +395,13 @@ test.describe('performance', () => {
 
     const setup = await page.evaluate(() => window.playground.set({ landscape: { id: 'rastrigin' }, strategy: { kind: 'genetic', population: 500 }, speed: 'max' }));
     await page.waitForTimeout(300);
-    const run = await page.evaluate(async () => {
+    const { frames, maxGap, value: run } = await watchFrames(page, async () => {
       const pg = window.playground;
       const tasks = [];
       const observer = new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) tasks.push(entry.duration);
       });
       observer.observe({ type: 'longtask' });
-      let maxGap = 0;
-      let frames = 0;
-      let last = performance.now();
-      let running = true;
-      const onFrame = (t) => {
-        maxGap = Math.max(maxGap, t - last);
-        last = t;
-        frames += 1;
-        if (running) requestAnimationFrame(onFrame);
-      };
-      requestAnimationFrame(onFrame);
       let steps = 0;
       let restarts = 0;
       pg.play();
@@ -443,12 +418,11 @@ test.describe('performance', () => {
       }
       steps += pg.state().step;
       pg.pause();
-      running = false;
       await new Promise((resolve) => setTimeout(resolve, 100));
       observer.disconnect();
-      return { longest: tasks.length ? Math.max(...tasks) : 0, longTasks: tasks.length, maxGap, frames, steps, restarts };
+      return { longest: tasks.length ? Math.max(...tasks) : 0, longTasks: tasks.length, steps, restarts };
     });
-    console.log(`GA of 500 on Rastrigin, as fast as possible for 3 s: ${run.steps} generations (${run.steps * 500} evaluations, ${run.restarts} restarts after convergence), ${run.frames} frames, longest frame gap ${run.maxGap.toFixed(1)} ms, long tasks: ${run.longTasks} (longest ${run.longest.toFixed(1)} ms; target: none over 50 ms)`);
+    console.log(`GA of 500 on Rastrigin, as fast as possible for 3 s: ${run.steps} generations (${run.steps * 500} evaluations, ${run.restarts} restarts after convergence), ${frames} frames, longest frame gap ${maxGap.toFixed(1)} ms, long tasks: ${run.longTasks} (longest ${run.longest.toFixed(1)} ms; target: none over 50 ms)`);
     expect(setup.ok).toBe(true);
     expect(run.steps).toBeGreaterThan(100);
     expect(run.longTasks).toBe(0);
