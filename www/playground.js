@@ -50,18 +50,19 @@
 //   pg.destroy()     stops, frees the core session, removes listeners, empties `element`
 //
 // Keys (when the focus is not in a field): Space play/pause, → step, R reset.
-// The core (wasm) does every number; this module owns the controls, the animation loop and
-// the drawing.
+// The core (wasm) does every number; this module owns the controls and the drawing, and
+// RunController (ui/run-controller.js) the run loop.
 
 import { loadWasm } from './wasm.js';
 import { el, replaceChildren } from './ui/dom.js';
 import { num } from './ui/format.js';
-import { STRATEGIES, RULES } from './ui/fields.js';
-import { RunBar, Stepper, runButton, runKeys, runFrame, stepMany, checkRunOptions, messageOf } from './ui/runbar.js';
+import { strategyTitle } from './ui/strategy.js';
+import { checkRunOptions, messageOf } from './ui/runbar.js';
+import { RunController } from './ui/run-controller.js';
 import { Controls } from './ui/controls.js';
 import { Panel, statusLabel } from './ui/panel.js';
-import { fitCanvas, readTheme, mainCanvasWidth } from './draw/plot.js';
-import { plotLayout, heatmapLayer, makeView, drawLandscape, describePoint, updateSampleLayer, updatePopulationLayer } from './draw/landscape.js';
+import { fitCanvas, readTheme } from './draw/plot.js';
+import { fitMainPlot, heatmapLayer, pointerOnPlot, drawLandscape, describePoint, updateSampleLayer, updatePopulationLayer } from './draw/landscape.js';
 import { PointLayer } from './draw/points.js';
 import { drawChart } from './draw/chart.js';
 import { drawRegression } from './draw/regression.js';
@@ -111,29 +112,20 @@ function checkOptions(options) {
   return null;
 }
 
-class LandscapePlayground {
+class LandscapePlayground extends RunController {
   constructor(element, wasm, options) {
-    this.element = element;
-    this.wasm = wasm;
-    this.catalog = wasm.landscapeCatalog();
-    this.onChange = typeof options.onChange === 'function' ? options.onChange : null;
     const problem = checkOptions(options);
     if (problem) throw new Error(problem);
-    this.session = new wasm.LandscapeSession({
+    const session = new wasm.LandscapeSession({
       landscape: options.landscape || {},
       strategy: options.strategy || {},
       seed: options.seed === undefined ? 1 : options.seed,
       start: options.start || null,
     });
+    super(element, session, options, MAX_BATCH);
+    this.wasm = wasm;
+    this.catalog = wasm.landscapeCatalog();
     this.config = this.session.config();
-    this.speed = options.speed === undefined ? 10 : options.speed;
-    this.controlsVisible = options.controls !== false;
-    this.playing = false;
-    this.stepper = new Stepper((n) => this.session.step(n), MAX_BATCH);
-    this.raf = 0;
-    this.destroyed = false;
-    this.lastError = null;
-    this.failure = null;
     this.heatmapKey = '';
     this.heatmap = null;
     this.heatmapRenders = 0;
@@ -145,7 +137,6 @@ class LandscapePlayground {
     this.populationLayer = new PointLayer();
     this.runKey = 0;
     this.data = null;
-    this.perf = { frames: 0, maxFrameMs: 0, maxStepMs: 0, maxRenderMs: 0 };
     this.build();
     this.refreshStatic();
     this.refreshData();
@@ -158,13 +149,7 @@ class LandscapePlayground {
 
   build() {
     this.theme = null;
-    this.runBar = new RunBar({
-      step: () => this.guard(() => this.stepOnce()),
-      toggle: () => this.guard(() => this.toggle()),
-      reset: () => this.guard(() => this.reset()),
-      speed: (value) => this.set({ speed: value }),
-    }, 'Start the run again from its start point (R)');
-    this.toggleControls = runButton('Hide settings', 'Show or hide the settings column', () => this.set({ controls: !this.controlsVisible }), { 'data-action': 'toggle-controls', class: 'pg-button pg-quiet pg-small' });
+    this.buildRunControls('Start the run again from its start point (R)');
 
     this.titleText = el('h2', { class: 'pg-title' });
     this.formulaText = el('p', { class: 'pg-formula' });
@@ -189,53 +174,19 @@ class LandscapePlayground {
     this.modelCard = el('section', { class: 'pg-card', hidden: true },
       el('h2', { class: 'pg-card-title' }, 'The model: y = w·x + b'), this.modelCanvas, this.modelCaption);
 
-    const toolbar = this.runBar.element;
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Landscape' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText, this.formulaText), this.toggleControls),
-      toolbar, this.statusStrip, this.canvasWrap, this.readout, this.legend);
+      this.runBar.element, this.statusStrip, this.canvasWrap, this.readout, this.legend);
     this.side = el('div', { class: 'pg-side' }, this.panel.element, this.modelCard, this.chartCard);
     this.root = el('div', { class: 'pg-root' }, this.controls.element, this.stage, this.side);
     replaceChildren(this.element, this.root);
     this.theme = readTheme(this.root);
 
-    this.onPointerMove = (event) => this.guard(() => this.pointerMove(event));
-    this.onPointerLeave = () => {
-      this.hover = null;
-      this.readout.textContent = ' ';
-      this.dirty.data = true;
-      this.schedule();
-    };
-    this.onClick = (event) => this.guard(() => this.canvasClick(event));
-    this.canvas.addEventListener('pointermove', this.onPointerMove);
-    this.canvas.addEventListener('pointerleave', this.onPointerLeave);
-    this.canvas.addEventListener('click', this.onClick);
-    this.onKey = (event) => this.guard(() => this.key(event));
-    document.addEventListener('keydown', this.onKey);
-    this.onResize = () => this.layout();
-    window.addEventListener('resize', this.onResize);
-    if (typeof ResizeObserver === 'function') {
-      this.resizeObserver = new ResizeObserver(() => this.layout());
-      this.resizeObserver.observe(this.canvasWrap);
-      this.resizeObserver.observe(this.chartCard);
-    }
-  }
-
-  /** Runs `fn`, turning anything thrown into a visible message instead of a console error. */
-  guard(fn) {
-    try {
-      return fn();
-    } catch (error) {
-      this.fail(error);
-      return undefined;
-    }
-  }
-
-  fail(error) {
-    this.playing = false;
-    this.failure = messageOf(error);
-    this.lastError = this.failure;
-    this.dirty.data = true;
-    this.schedule();
+    this.listen(this.canvas, 'pointermove', (event) => this.guard(() => this.pointerMove(event)));
+    this.listen(this.canvas, 'pointerleave', () => this.pointerLeave());
+    this.listen(this.canvas, 'click', (event) => this.guard(() => this.canvasClick(event)));
+    this.listen(window, 'resize', () => this.layout());
+    this.observeResize([this.canvasWrap, this.chartCard], () => this.layout());
   }
 
   axisNames() {
@@ -251,16 +202,9 @@ class LandscapePlayground {
 
   /** Texts and visibility that change only with the configuration. */
   refreshStatic() {
-    const s = this.config.strategy;
     const l = this.config.landscape;
     const entry = this.catalog.find((c) => c.id === l.id) || { label: l.id, formula: '' };
-    const kind = STRATEGIES.find((k) => k.id === s.kind);
-    const rule = RULES.find((r) => r.id === s.rule);
-    let title = kind ? kind.label : s.kind;
-    const short = { plain: 'plain', momentum: 'momentum', nesterov: 'Nesterov', adagrad: 'AdaGrad', rmsprop: 'RMSProp', adam: 'Adam' };
-    if (s.kind === 'gradient' && rule) title += ` (${short[rule.id] || rule.label})`;
-    // Non-breaking hyphens: "Ill-conditioned" stays one word when the title wraps.
-    this.titleText.textContent = `${title} · ${entry.label}`.replace(/-/g, '\u2011');
+    this.titleText.textContent = strategyTitle(this.config.strategy, entry.label);
     replaceChildren(this.formulaText, entry.formula,
       l.id === 'bowl' ? el('span', { class: 'pg-nowrap' }, `;  κ = ${num(l.condition)}, φ = ${num(l.rotationDeg)}°`) : null);
     this.canvas.setAttribute('aria-label', `${entry.label}: ${entry.formula}. Click to set the start point.`);
@@ -270,10 +214,7 @@ class LandscapePlayground {
     const regression = l.id === 'regression';
     this.modelCard.hidden = !regression;
     this.regressionData = regression ? Array.from(this.session.regressionData()) : null;
-    this.runBar.showSpeed(this.speed);
-    this.root.classList.toggle('pg-no-controls', !this.controlsVisible);
-    this.toggleControls.textContent = this.controlsVisible ? 'Hide settings' : 'Show settings';
-    this.toggleControls.setAttribute('aria-expanded', String(this.controlsVisible));
+    this.showRunOptions();
     this.buildLegend();
     const key = JSON.stringify(l);
     if (key !== this.landscapeKey) {
@@ -346,12 +287,25 @@ class LandscapePlayground {
     return Number.isFinite(g[0]) && Number.isFinite(g[1]) ? [g[0], g[1]] : null;
   }
 
-  /** The status the page shows: the core's, with "paused" for a run that waits. */
-  displayStatus(coreStatus, step) {
-    if (this.failure) return 'error';
-    if (coreStatus === 'converged' || coreStatus === 'diverged' || coreStatus === 'budget-spent') return coreStatus;
-    if (this.playing) return 'running';
-    return step === 0 ? 'ready' : 'paused';
+  // ---------------------------------------------------------------- run hooks
+
+  coreState() {
+    return this.data.state;
+  }
+
+  stepped() {
+    this.refreshData();
+    this.dirty.data = true;
+  }
+
+  restarted() {
+    this.runKey += 1;
+    this.refreshData();
+    this.dirty.data = true;
+  }
+
+  invalidate() {
+    this.dirty.data = true;
   }
 
   // ---------------------------------------------------------------- public API
@@ -378,7 +332,7 @@ class LandscapePlayground {
       points,
       bestPoint: s.bestValue === null || s.bestValue === undefined ? null : s.bestPoint.slice(),
       bestValue: finite(s.bestValue),
-      status: this.displayStatus(s.status, s.step),
+      status: this.displayStatus(),
       coreStatus: s.status,
       reason: this.failure || s.reason,
       explanation: s.explanation,
@@ -409,14 +363,8 @@ class LandscapePlayground {
 
   set(partial, { fromControls = false } = {}) {
     if (this.destroyed) return { ok: false, reset: false, error: 'this playground was destroyed' };
-    if (!partial || typeof partial !== 'object' || Array.isArray(partial)) {
-      return { ok: false, reset: false, error: 'set: expected an options object' };
-    }
-    const problem = checkOptions(partial);
-    if (problem) {
-      this.lastError = problem;
-      return { ok: false, reset: false, error: problem };
-    }
+    const refused = this.refusal(partial, checkOptions);
+    if (refused) return refused;
     let reset = false;
     const touchesRun = ['landscape', 'strategy', 'seed', 'start'].some((k) => k in partial);
     if (touchesRun) {
@@ -441,10 +389,7 @@ class LandscapePlayground {
       }
       this.config = this.session.config();
     }
-    if ('speed' in partial) {
-      this.speed = partial.speed;
-      this.stepper.credit = 0;
-    }
+    if ('speed' in partial) this.setSpeed(partial.speed);
     if ('controls' in partial) this.controlsVisible = partial.controls;
     this.lastError = null;
     if (reset) {
@@ -465,121 +410,16 @@ class LandscapePlayground {
     return Boolean(partial.strategy && 'kind' in partial.strategy) || Boolean(partial.landscape && 'id' in partial.landscape);
   }
 
-  notify() {
-    if (this.onChange) {
-      try {
-        this.onChange(this.options());
-      } catch (error) {
-        // A listener's bug must not break the playground.
-        this.lastError = messageOf(error);
-      }
-    }
-  }
-
-  step(n = 1) {
-    const count = Number(n);
-    if (!Number.isInteger(count) || count < 1) return 0;
-    this.pause();
-    let taken = 0;
-    try {
-      taken = stepMany((k) => this.session.step(k), count);
-    } catch (error) {
-      this.fail(error);
-    }
-    this.refreshData();
-    this.dirty.data = true;
-    this.schedule();
-    return taken;
-  }
-
-  stepOnce() {
-    this.step(1);
-  }
-
-  play() {
-    if (this.destroyed || this.playing) return;
-    const s = this.session.state();
-    if (s.status === 'converged' || s.status === 'diverged' || s.status === 'budget-spent' || this.failure) {
-      this.session.reset();
-      this.runKey += 1;
-      this.failure = null;
-      this.refreshData();
-    }
-    this.playing = true;
-    this.perf = { frames: 0, maxFrameMs: 0, maxStepMs: 0, maxRenderMs: 0 };
-    this.stepper.start();
-    this.dirty.data = true;
-    this.schedule();
-  }
-
-  pause() {
-    if (!this.playing) return;
-    this.playing = false;
-    this.dirty.data = true;
-    this.schedule();
-  }
-
-  toggle() {
-    if (this.playing) this.pause();
-    else this.play();
-  }
-
-  reset() {
-    this.playing = false;
-    this.failure = null;
-    this.lastError = null;
-    try {
-      this.session.reset();
-      this.runKey += 1;
-    } catch (error) {
-      this.fail(error);
-    }
-    this.refreshData();
-    this.dirty.data = true;
-    this.schedule();
-  }
-
-  destroy() {
-    if (this.destroyed) return;
-    this.destroyed = true;
-    this.playing = false;
-    if (this.raf) cancelAnimationFrame(this.raf);
-    clearTimeout(this.heatmapTimer);
-    document.removeEventListener('keydown', this.onKey);
-    window.removeEventListener('resize', this.onResize);
-    if (this.resizeObserver) this.resizeObserver.disconnect();
-    try {
-      this.session.free();
-    } catch (error) {
-      // already freed
-    }
-    replaceChildren(this.element);
-  }
-
   // ---------------------------------------------------------------- input
-
-  key(event) {
-    runKeys(event, this.root, { toggle: () => this.toggle(), step: () => this.step(1), reset: () => this.reset() });
-  }
-
-  eventPoint(event) {
-    const rect = this.canvas.getBoundingClientRect();
-    const px = event.clientX - rect.left;
-    const py = event.clientY - rect.top;
-    const view = makeView(this.domain, this.plot.css);
-    return { px, py, view, inside: view.inside(px, py) };
-  }
 
   pointerMove(event) {
     if (!this.plot) return;
-    const { px, py, view, inside } = this.eventPoint(event);
+    const { px, py, x, y, inside } = pointerOnPlot(event, this.canvas, this.domain, this.plot.css);
     if (!inside) {
-      this.onPointerLeave();
+      this.pointerLeave();
       return;
     }
     this.hover = { px, py };
-    const x = view.x(px);
-    const y = view.y(py);
     const value = this.session.valueAt(x, y);
     const where = this.config.strategy.kind === 'random-global' ? '' : this.config.strategy.kind === 'genetic' ? ' — click to centre the population here' : ' — click to start here';
     this.readout.textContent = `${describePoint(this.axisNames(), x, y, value)}${where}`;
@@ -587,34 +427,34 @@ class LandscapePlayground {
     this.schedule();
   }
 
+  pointerLeave() {
+    this.hover = null;
+    this.readout.textContent = ' ';
+    this.dirty.data = true;
+    this.schedule();
+  }
+
   canvasClick(event) {
     // Global sampling has no start point: a click there would only restart the run.
     if (!this.plot || this.config.strategy.kind === 'random-global') return;
-    const { px, py, view, inside } = this.eventPoint(event);
+    const { x, y, inside } = pointerOnPlot(event, this.canvas, this.domain, this.plot.css);
     if (!inside) return;
     const round = (v) => Number(v.toPrecision(4));
-    this.set({ start: [round(view.x(px)), round(view.y(py))] });
+    this.set({ start: [round(x), round(y)] });
   }
 
   // ---------------------------------------------------------------- layout and drawing
 
   layout() {
     if (this.destroyed) return;
-    const cssW = mainCanvasWidth(this.canvasWrap, this.statusStrip, this.cssW);
-    if (!cssW) return;
-    const cssH = cssW - 8;
-    const fit = fitCanvas(this.canvas, cssW, cssH);
-    this.dpr = fit.dpr;
-    this.cssW = cssW;
-    this.cssH = cssH;
-    this.plot = plotLayout(cssW, cssH, fit.dpr);
+    const main = fitMainPlot(this.canvas, this.canvasWrap, this.statusStrip, this.cssW);
+    if (!main) return;
+    ({ dpr: this.dpr, cssW: this.cssW, cssH: this.cssH, plot: this.plot } = main);
     const sideWidth = Math.max(200, this.chartCard.clientWidth - 2 * 14);
-    const chartH = Math.round(Math.min(210, sideWidth * 0.6));
-    this.chartSize = { ...fitCanvas(this.chartCanvas, sideWidth, chartH), cssW: sideWidth, cssH: chartH };
+    this.chartSize = fitCanvas(this.chartCanvas, sideWidth, Math.round(Math.min(210, sideWidth * 0.6)));
     if (!this.modelCard.hidden || this.config.landscape.id === 'regression') {
       const modelW = Math.max(200, (this.modelCard.clientWidth || this.chartCard.clientWidth) - 2 * 14);
-      const modelH = Math.round(Math.min(200, modelW * 0.58));
-      this.modelSize = { ...fitCanvas(this.modelCanvas, modelW, modelH), cssW: modelW, cssH: modelH };
+      this.modelSize = fitCanvas(this.modelCanvas, modelW, Math.round(Math.min(200, modelW * 0.58)));
     }
     this.dirty.data = true;
     this.dirty.chart = true;
@@ -627,20 +467,20 @@ class LandscapePlayground {
     const key = `${this.landscapeKey}|${w}x${h}`;
     if (key === this.heatmapKey) {
       // Back to the size the heatmap has: a pending recompute is not needed any more.
-      clearTimeout(this.heatmapTimer);
+      this.cancelLater(this.heatmapTimer);
       this.heatmapPending = '';
       return;
     }
     const sameLandscape = this.heatmap && this.heatmapKey.startsWith(`${this.landscapeKey}|`);
     if (sameLandscape) {
       // A resize: draw the old pixels scaled, and recompute once the size settles.
-      clearTimeout(this.heatmapTimer);
-      this.heatmapTimer = setTimeout(() => this.guard(() => {
+      this.cancelLater(this.heatmapTimer);
+      this.heatmapTimer = this.later(() => {
         this.heatmapKey = '';
         this.heatmap = null;
         this.dirty.data = true;
         this.schedule();
-      }), 150);
+      }, 150);
       this.heatmapPending = key;
       return;
     }
@@ -649,28 +489,6 @@ class LandscapePlayground {
     this.heatmapKey = key;
     this.heatmapPending = '';
     this.heatmapRenders += 1;
-  }
-
-  schedule() {
-    if (!this.raf && !this.destroyed) this.raf = requestAnimationFrame((now) => this.frame(now));
-  }
-
-  frame(now) {
-    runFrame(this, now);
-  }
-
-  /** Steps as the speed asks (time-sliced by the Stepper). */
-  advance(now) {
-    const taken = this.stepper.advance(now, this.speed);
-    if (taken > 0) {
-      this.refreshData();
-      this.dirty.data = true;
-    }
-    const status = this.data.state.status;
-    if (status === 'converged' || status === 'diverged' || status === 'budget-spent') {
-      this.playing = false;
-      this.dirty.data = true;
-    }
   }
 
   render(now) {
@@ -744,7 +562,7 @@ class LandscapePlayground {
       gradient: this.data.gradient,
       bestPoint: hasBest ? s.bestPoint : null,
       bestValue: hasBest ? s.bestValue : null,
-      status: this.displayStatus(s.status, s.step),
+      status: this.displayStatus(),
       reason: this.failure || s.reason,
       explanation: s.explanation,
     };
@@ -765,19 +583,6 @@ class LandscapePlayground {
     }
     if (this.statusStrip.textContent !== text) this.statusStrip.textContent = text;
     if (this.statusStrip.dataset.status !== status) this.statusStrip.dataset.status = status;
-  }
-
-  api() {
-    return {
-      step: (n = 1) => this.guard(() => this.step(n)),
-      play: () => this.guard(() => this.play()),
-      pause: () => this.guard(() => this.pause()),
-      reset: () => this.guard(() => this.reset()),
-      set: (options) => this.guard(() => this.set(options)) || { ok: false, reset: false, error: this.lastError },
-      state: () => this.guard(() => this.state()),
-      destroy: () => this.guard(() => this.destroy()),
-      element: this.element,
-    };
   }
 }
 

@@ -4,7 +4,7 @@
 // features. A one-feature regression shows the data as a scatter with the fitted curve on top.
 // Draw functions take plain and typed arrays; they never call the wasm core.
 
-import { haloText } from './plot.js';
+import { haloText, strokeTwice } from './plot.js';
 import { makeView, beginPlot, diamondPath } from './landscape.js';
 
 /** Class colours, as the core paints the class regions (render/boundary.rs). */
@@ -76,12 +76,7 @@ export function drawPointLayer(layer, data) {
         else ctx.arc(x, y, r, 0, Math.PI * 2);
         ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
         ctx.fill();
-        ctx.lineWidth = r > 3 ? 2.6 : 1.6;
-        ctx.strokeStyle = colour;
-        ctx.stroke();
-        ctx.lineWidth = 0.8;
-        ctx.strokeStyle = INK;
-        ctx.stroke();
+        strokeTwice(ctx, r > 3 ? 2.6 : 1.6, colour, 0.8, INK);
       }
     }
   }
@@ -159,12 +154,7 @@ export function drawTraining(ctx, scene) {
       ctx.moveTo(x + r, y);
       ctx.arc(x, y, r, 0, Math.PI * 2);
     }
-    ctx.lineWidth = 4;
-    ctx.strokeStyle = 'rgba(255, 255, 255, 0.85)';
-    ctx.stroke();
-    ctx.lineWidth = 2.2;
-    ctx.strokeStyle = MISS;
-    ctx.stroke();
+    strokeTwice(ctx, 4, 'rgba(255, 255, 255, 0.85)', 2.2, MISS);
   }
   const curve = scene.curve;
   if (curve && curve.length >= 4) {
@@ -183,12 +173,7 @@ export function drawTraining(ctx, scene) {
     }
     ctx.lineJoin = 'round';
     ctx.lineCap = 'round';
-    ctx.lineWidth = 6;
-    ctx.strokeStyle = 'rgba(17, 24, 39, 0.85)';
-    ctx.stroke();
-    ctx.lineWidth = 3.5;
-    ctx.strokeStyle = theme.accent;
-    ctx.stroke();
+    strokeTwice(ctx, 6, 'rgba(17, 24, 39, 0.85)', 3.5, theme.accent);
   }
   if (scene.hover) {
     ctx.strokeStyle = 'rgba(17, 24, 39, 0.35)';

@@ -1,8 +1,7 @@
 // The best-so-far chart: best J found against evaluations spent. Log y axis when the values
 // span more than two decades. HiDPI aware; cost is bounded by the plot width, not the run length.
 
-import { drawAxes, niceTicks, logAxis, emptyChart } from './plot.js';
-import { num } from '../ui/format.js';
+import { drawAxes, valueAxis, emptyChart, dot } from './plot.js';
 
 /**
  * Draws the chart. `data`: { dpr, cssW, cssH, theme, evaluations, best, reference }
@@ -33,20 +32,7 @@ export function drawChart(ctx, data) {
   }
   const xMin = 0;
   const xMax = Math.max(1, xs[points[points.length - 1]]);
-  const log = yMin > 0 && yMax / yMin > 100;
-  let tx;
-  let y0;
-  let y1;
-  let yTicks;
-  if (log) {
-    ({ tx, y0, y1, ticks: yTicks } = logAxis(yMin, yMax, plot.h, 36));
-  } else {
-    tx = (v) => v;
-    const pad = yMax > yMin ? 0.06 * (yMax - yMin) : Math.max(1e-9, Math.abs(yMax) * 0.1 || 1);
-    y0 = yMin - pad;
-    y1 = yMax + pad;
-    yTicks = niceTicks(y0, y1, Math.max(2, Math.round(plot.h / 40))).map((v) => ({ value: v, label: num(v) }));
-  }
+  const { log, tx, y0, y1, ticks: yTicks } = valueAxis(yMin, yMax, plot.h, { allowLog: true, spacing: 40, logSpacing: 36 });
   drawAxes(ctx, plot, {
     x0: xMin, x1: xMax, y0, y1, theme, grid: true, xInteger: true,
     xTitle: 'evaluations', yTitle: log ? 'best J (log)' : 'best J', yTicks,
@@ -99,10 +85,7 @@ export function drawChart(ctx, data) {
   ctx.lineJoin = 'round';
   ctx.stroke();
   const last = points[points.length - 1];
-  ctx.beginPath();
-  ctx.arc(px(xs[last]), py(ys[last]), 4, 0, Math.PI * 2);
-  ctx.fillStyle = theme.line;
-  ctx.fill();
+  dot(ctx, px(xs[last]), py(ys[last]), 4, theme.line);
   ctx.restore();
   return { log, referenceShown };
 }

@@ -2,8 +2,7 @@
 // HiDPI aware; long runs are thinned to a minimum and a maximum per pixel column, so the cost
 // follows the chart's width, not the run's length.
 
-import { drawAxes, niceTicks, logAxis, emptyChart } from './plot.js';
-import { num } from '../ui/format.js';
+import { drawAxes, valueAxis, emptyChart, dot } from './plot.js';
 
 /** Where the plot sits in a chart of cssW × cssH. */
 export function curvesPlot(cssW, cssH) {
@@ -54,8 +53,7 @@ export function drawCurves(ctx, data) {
     }
     return Math.abs(steps[lo] - x) <= Math.abs(steps[hi] - x) ? lo : hi;
   };
-  const linear = (v) => v;
-  const found = range(data.series, linear);
+  const found = range(data.series, (v) => v);
   if (!found || n === 0) {
     emptyChart(ctx, plot, { theme, xTitle: 'step', yTitle: data.yTitle, text: data.empty || 'Take a step to start the curves' });
     return { plot, log: false, indexAt };
@@ -63,23 +61,7 @@ export function drawCurves(ctx, data) {
   let [lo, hi] = found;
   // A floor keeps a wild start (R² of −50) from flattening the rest of the curve.
   if (Number.isFinite(data.floor) && lo < data.floor) lo = Math.min(data.floor, hi - 1e-9);
-  const log = Boolean(data.allowLog) && lo > 0 && hi / lo > 100;
-  let tx = linear;
-  let y0;
-  let y1;
-  let yTicks;
-  if (log) {
-    ({ tx, y0, y1, ticks: yTicks } = logAxis(lo, hi, plot.h, 32));
-  } else {
-    if (data.fixed) {
-      lo = Math.min(lo, data.fixed[0]);
-      hi = Math.max(hi, data.fixed[1]);
-    }
-    const pad = hi > lo ? 0.06 * (hi - lo) : Math.max(1e-9, Math.abs(hi) * 0.1 || 1);
-    y0 = data.fixed && lo >= data.fixed[0] ? lo : lo - pad;
-    y1 = data.fixed && hi <= data.fixed[1] ? hi : hi + pad;
-    yTicks = niceTicks(y0, y1, Math.max(2, Math.round(plot.h / 34))).map((v) => ({ value: v, label: num(v) }));
-  }
+  const { log, tx, y0, y1, ticks: yTicks } = valueAxis(lo, hi, plot.h, { allowLog: data.allowLog, spacing: 34, logSpacing: 32, fixed: data.fixed });
   drawAxes(ctx, plot, {
     x0: xMin, x1: xMax, y0, y1, theme, grid: true, xInteger: true,
     xTitle: 'step', yTitle: log ? `${data.yTitle} (log)` : data.yTitle, yTicks,
@@ -151,13 +133,7 @@ export function drawCurves(ctx, data) {
     for (const s of data.series) {
       const v = s.values[cursor - (s.offset || 0)];
       if (v === undefined || !Number.isFinite(tx(v))) continue;
-      ctx.beginPath();
-      ctx.arc(x, py(v), 4, 0, Math.PI * 2);
-      ctx.fillStyle = s.colour;
-      ctx.fill();
-      ctx.lineWidth = 1.5;
-      ctx.strokeStyle = '#ffffff';
-      ctx.stroke();
+      dot(ctx, x, py(v), 4, s.colour, '#ffffff', 1.5);
     }
   }
   ctx.restore();

@@ -2,7 +2,7 @@
 // redrawn every frame — axes, known minima, the start point and what the strategy did.
 // Draw functions take plain and typed arrays; they never call the wasm core.
 
-import { drawAxes, haloText, clampPx } from './plot.js';
+import { drawAxes, haloText, clampPx, fitCanvas, mainCanvasWidth, strokeTwice, dot } from './plot.js';
 import { makeKernel } from './points.js';
 import { num } from '../ui/format.js';
 
@@ -39,6 +39,19 @@ export function plotLayout(cssW, cssH, dpr) {
     dev: { x: dx, y: dy, w: dw, h: dh },
     css: { x: dx / dpr, y: dy / dpr, w: dw / dpr, h: dh / dpr },
   };
+}
+
+/**
+ * Sizes a view's main plot canvas (square but for the x axis) to its column `wrap` (see
+ * mainCanvasWidth). Returns { dpr, cssW, cssH, plot (plotLayout) }, or null while the column
+ * has no width.
+ */
+export function fitMainPlot(canvas, wrap, strip, previousW) {
+  const cssW = mainCanvasWidth(wrap, strip, previousW);
+  if (!cssW) return null;
+  const cssH = cssW - 8;
+  const { dpr } = fitCanvas(canvas, cssW, cssH);
+  return { dpr, cssW, cssH, plot: plotLayout(cssW, cssH, dpr) };
 }
 
 /** Turns core RGBA pixels into a canvas that can be drawn quickly every frame. */
@@ -122,33 +135,27 @@ export function makeView(domain, plot) {
   };
 }
 
-function finitePair(a, i) {
-  return Number.isFinite(a[i]) && Number.isFinite(a[i + 1]);
+/**
+ * Where a pointer event falls on a plot canvas: { px, py } in CSS pixels, the domain point
+ * { x, y } and whether it is `inside` the plot.
+ */
+export function pointerOnPlot(event, canvas, domain, plot) {
+  const rect = canvas.getBoundingClientRect();
+  const px = event.clientX - rect.left;
+  const py = event.clientY - rect.top;
+  const view = makeView(domain, plot);
+  return { px, py, x: view.x(px), y: view.y(py), inside: view.inside(px, py) };
 }
 
-function dot(ctx, x, y, r, fill, rim = MARKS.rim, rimWidth = 1.5) {
-  if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-  ctx.beginPath();
-  ctx.arc(x, y, r, 0, Math.PI * 2);
-  ctx.fillStyle = fill;
-  ctx.fill();
-  if (rim) {
-    ctx.lineWidth = rimWidth;
-    ctx.strokeStyle = rim;
-    ctx.stroke();
-  }
+function finitePair(a, i) {
+  return Number.isFinite(a[i]) && Number.isFinite(a[i + 1]);
 }
 
 function ring(ctx, x, y, r, color, width = 2.5) {
   if (!Number.isFinite(x) || !Number.isFinite(y)) return;
   ctx.beginPath();
   ctx.arc(x, y, r, 0, Math.PI * 2);
-  ctx.lineWidth = width + 2;
-  ctx.strokeStyle = MARKS.rim;
-  ctx.stroke();
-  ctx.lineWidth = width;
-  ctx.strokeStyle = color;
-  ctx.stroke();
+  strokeTwice(ctx, width + 2, MARKS.rim, width, color);
 }
 
 function starPath(ctx, x, y, r) {
@@ -220,12 +227,7 @@ function polyline(ctx, view, flat, color, width) {
   }
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
-  ctx.lineWidth = width + 2.5;
-  ctx.strokeStyle = MARKS.rim;
-  ctx.stroke();
-  ctx.lineWidth = width;
-  ctx.strokeStyle = color;
-  ctx.stroke();
+  strokeTwice(ctx, width + 2.5, MARKS.rim, width, color);
 }
 
 /** Many small dots in one path (fast for thousands of samples). */
@@ -471,12 +473,7 @@ function drawWalk(ctx, view, scene) {
       ctx.setLineDash([5, 4]);
       ctx.beginPath();
       ctx.ellipse(view.px(p[0]), view.py(p[1]), rx, ry, 0, 0, Math.PI * 2);
-      ctx.lineWidth = 3;
-      ctx.strokeStyle = MARKS.rim;
-      ctx.stroke();
-      ctx.lineWidth = 1.5;
-      ctx.strokeStyle = '#ffffff';
-      ctx.stroke();
+      strokeTwice(ctx, 3, MARKS.rim, 1.5, '#ffffff');
       ctx.restore();
       haloText(ctx, 'σ', view.px(p[0]) + rx * 0.72 + 4, view.py(p[1]) - ry * 0.72 - 4, { font: 'italic 700 14px system-ui, sans-serif' });
     }

@@ -5,7 +5,8 @@ import { num, powerOfTen } from '../ui/format.js';
 
 /**
  * Sizes a canvas for crisp drawing: its backing store is cssW × cssH device pixels.
- * Returns { dpr, width, height } (width, height in device pixels) and whether it changed.
+ * Returns { dpr, width, height, cssW, cssH } (width, height in device pixels) and whether it
+ * changed.
  */
 export function fitCanvas(canvas, cssW, cssH) {
   const dpr = Math.max(1, Math.min(4, globalThis.devicePixelRatio || 1));
@@ -16,7 +17,7 @@ export function fitCanvas(canvas, cssW, cssH) {
   if (canvas.height !== height) canvas.height = height;
   canvas.style.width = `${cssW}px`;
   canvas.style.height = `${cssH}px`;
-  return { dpr, width, height, changed };
+  return { dpr, width, height, cssW, cssH, changed };
 }
 
 /** About `count` round tick values covering [min, max]. */
@@ -48,6 +49,33 @@ export function haloText(ctx, text, x, y, { color = '#fff', halo = 'rgba(0,0,0,0
   ctx.fillStyle = color;
   ctx.fillText(text, x, y);
   ctx.restore();
+}
+
+/**
+ * Strokes the current path twice: `underWidth` wide in `underStyle`, then `overWidth` wide in
+ * `overStyle` on top (a line with a contrasting rim).
+ */
+export function strokeTwice(ctx, underWidth, underStyle, overWidth, overStyle) {
+  ctx.lineWidth = underWidth;
+  ctx.strokeStyle = underStyle;
+  ctx.stroke();
+  ctx.lineWidth = overWidth;
+  ctx.strokeStyle = overStyle;
+  ctx.stroke();
+}
+
+/** A filled dot at (x, y), with a `rim` line `rimWidth` wide around it when given. */
+export function dot(ctx, x, y, r, fill, rim = null, rimWidth = 1.5) {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, Math.PI * 2);
+  ctx.fillStyle = fill;
+  ctx.fill();
+  if (rim) {
+    ctx.lineWidth = rimWidth;
+    ctx.strokeStyle = rim;
+    ctx.stroke();
+  }
 }
 
 /** Keeps a coordinate within a range the canvas draws reliably (far-off points stay off-screen). */
@@ -140,7 +168,7 @@ export function readTheme(element) {
  * A log₁₀ y axis for values in [lo, hi] (both > 0) on a plot `height` px tall, with a tick
  * about every `spacing` px: { tx (value → log₁₀), y0, y1 (whole decades), ticks [{ value, label }] }.
  */
-export function logAxis(lo, hi, height, spacing) {
+function logAxis(lo, hi, height, spacing) {
   const tx = (v) => Math.log10(Math.max(v, 1e-300));
   const y0 = Math.floor(tx(lo));
   let y1 = Math.ceil(tx(hi));
@@ -149,6 +177,24 @@ export function logAxis(lo, hi, height, spacing) {
   const ticks = [];
   for (let k = y0; k <= y1; k += stride) ticks.push({ value: k, label: powerOfTen(k) });
   return { tx, y0, y1, ticks };
+}
+
+/**
+ * The y axis of a chart of values in [lo, hi] on a plot `height` px tall. Log₁₀ (a tick about
+ * every `logSpacing` px, see logAxis) when `allowLog` and the values are positive and span more
+ * than two decades; else linear with a tick about every `spacing` px and 6 % room above and
+ * below — none at an end of `fixed` ([lo, hi], e.g. accuracy's [0, 1]) that the values do not
+ * pass. Returns { log, tx (value → axis), y0, y1, ticks [{ value, label }] }.
+ */
+export function valueAxis(lo, hi, height, { allowLog, spacing, logSpacing, fixed = null }) {
+  if (allowLog && lo > 0 && hi / lo > 100) return { log: true, ...logAxis(lo, hi, height, logSpacing) };
+  const a = fixed ? Math.min(lo, fixed[0]) : lo;
+  const b = fixed ? Math.max(hi, fixed[1]) : hi;
+  const pad = b > a ? 0.06 * (b - a) : Math.max(1e-9, Math.abs(b) * 0.1 || 1);
+  const y0 = fixed && a >= fixed[0] ? a : a - pad;
+  const y1 = fixed && b <= fixed[1] ? b : b + pad;
+  const ticks = niceTicks(y0, y1, Math.max(2, Math.round(height / spacing))).map((v) => ({ value: v, label: num(v) }));
+  return { log: false, tx: (v) => v, y0, y1, ticks };
 }
 
 /** Empty axes with a centred hint, for a chart with nothing to draw yet. */

@@ -169,36 +169,6 @@ export function stepMany(step, n) {
   return taken;
 }
 
-/**
- * One animation frame of a view: steps when playing, draws, keeps the frame timings in
- * `view.perf`. A failure becomes the view's message (`view.fail`), never an uncaught error.
- * `view`: { raf, destroyed, playing, perf, advance(now), render(now), fail(error), schedule() }.
- */
-export function runFrame(view, now) {
-  view.raf = 0;
-  if (view.destroyed) return;
-  try {
-    const t0 = performance.now();
-    if (view.playing) view.advance(now);
-    const t1 = performance.now();
-    view.render(now);
-    const t2 = performance.now();
-    const p = view.perf;
-    p.frames += 1;
-    p.maxStepMs = Math.max(p.maxStepMs, t1 - t0);
-    p.maxRenderMs = Math.max(p.maxRenderMs, t2 - t1);
-    p.maxFrameMs = Math.max(p.maxFrameMs, t2 - t0);
-  } catch (error) {
-    view.fail(error);
-    try {
-      view.render(now);
-    } catch (again) {
-      view.failure = messageOf(again);
-    }
-  }
-  if (view.playing) view.schedule();
-}
-
 /** Checks the options every view shares (speed, controls); returns a message or null. */
 export function checkRunOptions(options) {
   if ('speed' in options && !isSpeed(options.speed)) {

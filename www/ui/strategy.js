@@ -4,6 +4,22 @@
 import { STRATEGIES, RULES, CROSSOVERS, STRATEGY_FIELDS, parseField } from './fields.js';
 import { numberField, selectField } from './field.js';
 
+/** Short names of the update rules, for titles. */
+const RULE_SHORT = { plain: 'plain', momentum: 'momentum', nesterov: 'Nesterov', adagrad: 'AdaGrad', rmsprop: 'RMSProp', adam: 'Adam' };
+
+/**
+ * A view's title: the strategy (with gradient descent's rule) and what it works on, e.g.
+ * "Gradient descent (Adam) · Himmelblau". Hyphens become non-breaking, so that
+ * "Ill-conditioned" stays one word when the title wraps.
+ */
+export function strategyTitle(strategy, subject) {
+  const kind = STRATEGIES.find((k) => k.id === strategy.kind);
+  const rule = RULES.find((r) => r.id === strategy.rule);
+  let title = kind ? kind.label : strategy.kind;
+  if (strategy.kind === 'gradient' && rule) title += ` (${RULE_SHORT[rule.id] || rule.label})`;
+  return `${title} · ${subject}`.replace(/-/g, '\u2011');
+}
+
 export class StrategyFields {
   /**
    * `apply(partial, field)`: commits `{ strategy: { … } }` and marks `field` (null for a select)

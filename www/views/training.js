@@ -34,14 +34,16 @@
 import { loadWasm } from '../wasm.js';
 import { el, replaceChildren } from '../ui/dom.js';
 import { num } from '../ui/format.js';
-import { STRATEGIES, RULES, SEED_FIELD, parseField } from '../ui/fields.js';
+import { SEED_FIELD, parseField } from '../ui/fields.js';
 import { seedField, showMessage, markResult } from '../ui/field.js';
-import { RunBar, Stepper, runButton, runKeys, runFrame, stepMany, checkRunOptions, keysHint, messageOf } from '../ui/runbar.js';
+import { runButton, checkRunOptions, keysHint, messageOf } from '../ui/runbar.js';
+import { RunController } from '../ui/run-controller.js';
+import { strategyTitle } from '../ui/strategy.js';
 import { Panel, statusLabel } from '../ui/panel.js';
-import { fitCanvas, readTheme, mainCanvasWidth } from '../draw/plot.js';
-import { plotLayout, heatmapLayer, makeView } from '../draw/landscape.js';
+import { fitCanvas, readTheme } from '../draw/plot.js';
+import { fitMainPlot, heatmapLayer, pointerOnPlot } from '../draw/landscape.js';
 import { drawTraining, drawPointLayer, classColour, rampColour, pointRadius } from '../draw/boundary.js';
-import { drawCurves, curvesPlot } from '../draw/curves.js';
+import { drawCurves } from '../draw/curves.js';
 import { drawNetwork, layoutNetwork, nodeAt, thetaOffsets } from '../draw/network.js';
 import { DataPanel } from '../training/data-panel.js';
 import { ModelPanel, SearchPanel } from '../training/model-panel.js';
@@ -120,28 +122,19 @@ function mergeConfig(config, partial) {
   };
 }
 
-class TrainingView {
+class TrainingView extends RunController {
   constructor(element, wasm, options, tableText) {
-    this.element = element;
+    const wanted = { ...DATA_DEFAULTS, ...(options.data || {}) };
+    const csvWanted = wanted.id === 'csv';
+    const data = csvWanted ? { ...DATA_DEFAULTS, ...wanted, id: DATA_DEFAULTS.id } : wanted;
+    super(element, new wasm.TrainingSession(sourceFor(data, tableText), options.config || {}), options, 2000);
     this.wasm = wasm;
     this.catalog = wasm.datasetCatalog();
-    this.onChange = typeof options.onChange === 'function' ? options.onChange : null;
-    const wanted = { ...DATA_DEFAULTS, ...(options.data || {}) };
-    this.csvWanted = wanted.id === 'csv';
-    this.data = this.csvWanted ? { ...DATA_DEFAULTS, ...wanted, id: DATA_DEFAULTS.id } : wanted;
+    this.csvWanted = csvWanted;
+    this.data = data;
     this.pickedId = wanted.id;
-    this.session = new wasm.TrainingSession(sourceFor(this.data, tableText), options.config || {});
     this.config = this.session.config();
-    this.speed = options.speed === undefined ? 10 : options.speed;
-    this.controlsVisible = options.controls !== false;
     this.csv = { settings: { header: 'auto', targetColumn: null, targetKind: 'auto' }, bytes: null, name: '', read: null };
-    this.playing = false;
-    this.stepper = new Stepper((n) => this.session.step(n), 2000);
-    this.destroyed = false;
-    this.raf = 0;
-    this.timers = new Set();
-    this.lastError = null;
-    this.failure = null;
     this.loading = '';
     this.dataError = null;
     this.pointError = null;
@@ -163,7 +156,6 @@ class TrainingView {
     this.nodeThumbsKey = '';
     this.nodeThumbsAt = 0;
     this.dirty = { canvas: true, charts: true, network: true, points: true };
-    this.perf = { frames: 0, maxFrameMs: 0, maxStepMs: 0, maxRenderMs: 0 };
     this.build();
     this.runChanged();
     this.syncControls(true);
@@ -174,13 +166,7 @@ class TrainingView {
   // ---------------------------------------------------------------- DOM
 
   build() {
-    this.runBar = new RunBar({
-      step: () => this.guard(() => this.step(1)),
-      toggle: () => this.guard(() => this.toggle()),
-      reset: () => this.guard(() => this.reset()),
-      speed: (value) => this.set({ speed: value }),
-    }, 'Start training again from fresh weights (R)');
-    this.toggleControls = runButton('Hide settings', 'Show or hide the settings column', () => this.set({ controls: !this.controlsVisible }), { 'data-action': 'toggle-controls', class: 'pg-button pg-quiet pg-small' });
+    this.buildRunControls('Start training again from fresh weights (R)');
     this.titleText = el('h2', { class: 'pg-title' });
     this.subtitle = el('p', { class: 'tr-subtitle' });
     this.statusStrip = el('div', { class: 'pg-strip', role: 'status', 'aria-live': 'polite', dataset: { status: 'ready' } });
@@ -262,82 +248,47 @@ class TrainingView {
     replaceChildren(this.element, this.root);
     this.theme = readTheme(this.root);
 
-    const on = (target, type, fn, opts) => {
-      target.addEventListener(type, fn, opts);
-      (this.listeners ||= []).push(() => target.removeEventListener(type, fn, opts));
-    };
-    on(this.canvas, 'pointermove', (e) => this.guard(() => this.pointerMove(e)));
-    on(this.canvas, 'pointerleave', () => this.guard(() => {
+    this.listen(this.canvas, 'pointermove', (e) => this.guard(() => this.pointerMove(e)));
+    this.listen(this.canvas, 'pointerleave', () => this.guard(() => {
       this.hover = null;
       this.readout.textContent = ' ';
       this.dirty.canvas = true;
       this.schedule();
     }));
-    on(this.canvas, 'click', (e) => this.guard(() => this.canvasClick(e)));
-    on(this.netCanvas, 'pointermove', (e) => this.guard(() => this.netMove(e)));
-    on(this.netCanvas, 'pointerleave', () => this.guard(() => this.setHoverNode(null)));
+    this.listen(this.canvas, 'click', (e) => this.guard(() => this.canvasClick(e)));
+    this.listen(this.netCanvas, 'pointermove', (e) => this.guard(() => this.netMove(e)));
+    this.listen(this.netCanvas, 'pointerleave', () => this.guard(() => this.setHoverNode(null)));
     for (const chart of [this.lossCanvas, this.scoreCanvas, this.fitnessCanvas]) {
-      on(chart, 'pointermove', (e) => this.guard(() => this.chartMove(e, chart)));
-      on(chart, 'pointerleave', () => this.guard(() => this.setCursor(null)));
+      this.listen(chart, 'pointermove', (e) => this.guard(() => this.chartMove(e, chart)));
+      this.listen(chart, 'pointerleave', () => this.guard(() => this.setCursor(null)));
     }
-    on(document, 'keydown', (e) => this.guard(() => runKeys(e, this.root, { toggle: () => this.toggle(), step: () => this.step(1), reset: () => this.reset() })));
-    on(window, 'resize', () => this.layout());
+    this.listen(window, 'resize', () => this.layout());
     // Drag and drop a CSV file anywhere on the page while this view is shown.
     const visible = () => this.root.isConnected && this.root.offsetParent !== null;
     const hasFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
-    on(document, 'dragover', (e) => {
+    this.listen(document, 'dragover', (e) => {
       if (!visible() || !hasFiles(e)) return;
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
       this.dropOverlay.hidden = false;
     });
-    on(document, 'dragleave', (e) => {
+    this.listen(document, 'dragleave', (e) => {
       if (e.relatedTarget === null) this.dropOverlay.hidden = true;
     });
-    on(document, 'drop', (e) => {
+    this.listen(document, 'drop', (e) => {
       this.dropOverlay.hidden = true;
       if (!visible() || !hasFiles(e)) return;
       e.preventDefault();
       const file = e.dataTransfer.files && e.dataTransfer.files[0];
       if (file) this.dataPanel.readFile(file);
     });
-    if (typeof ResizeObserver === 'function') {
-      // Only a change of width re-lays the canvases out (a readout growing a line does not).
-      this.resizeObserver = new ResizeObserver(() => {
-        const widths = `${this.canvasWrap.clientWidth}|${this.curvesCard.clientWidth}`;
-        if (widths === this.observedWidths) return;
-        this.observedWidths = widths;
-        this.layout();
-      });
-      this.resizeObserver.observe(this.canvasWrap);
-      this.resizeObserver.observe(this.curvesCard);
-    }
-  }
-
-  guard(fn) {
-    try {
-      return fn();
-    } catch (error) {
-      this.fail(error);
-      return undefined;
-    }
-  }
-
-  fail(error) {
-    this.playing = false;
-    this.failure = messageOf(error);
-    this.lastError = this.failure;
-    this.dirty.canvas = true;
-    this.schedule();
-  }
-
-  later(fn, ms) {
-    const id = setTimeout(() => {
-      this.timers.delete(id);
-      if (!this.destroyed) this.guard(fn);
-    }, ms);
-    this.timers.add(id);
-    return id;
+    // Only a change of width re-lays the canvases out (a readout growing a line does not).
+    this.observeResize([this.canvasWrap, this.curvesCard], () => {
+      const widths = `${this.canvasWrap.clientWidth}|${this.curvesCard.clientWidth}`;
+      if (widths === this.observedWidths) return;
+      this.observedWidths = widths;
+      this.layout();
+    });
   }
 
   // ---------------------------------------------------------------- what the core says
@@ -425,21 +376,13 @@ class TrainingView {
   refreshStatic() {
     const st = this.st;
     const c = this.config;
-    const kind = STRATEGIES.find((k) => k.id === c.strategy.kind);
-    const rule = RULES.find((r) => r.id === c.strategy.rule);
-    let title = kind ? kind.label : c.strategy.kind;
-    const short = { plain: 'plain', momentum: 'momentum', nesterov: 'Nesterov', adagrad: 'AdaGrad', rmsprop: 'RMSProp', adam: 'Adam' };
-    if (c.strategy.kind === 'gradient' && rule) title += ` (${short[rule.id] || rule.label})`;
     const dataName = st.data ? st.data.name : (this.data.id === 'draw-classes' ? 'points drawn by hand' : 'points drawn by hand (regression)');
-    this.titleText.textContent = `${title} · ${dataName}`.replace(/-/g, '\u2011');
+    this.titleText.textContent = strategyTitle(c.strategy, dataName);
     this.subtitle.textContent = this.modelSummary();
     const credit = st.data && st.data.credit ? `Data: ${st.data.credit}` : '';
     this.credit.textContent = credit;
     this.credit.hidden = !credit;
-    this.root.classList.toggle('pg-no-controls', !this.controlsVisible);
-    this.toggleControls.textContent = this.controlsVisible ? 'Hide settings' : 'Show settings';
-    this.toggleControls.setAttribute('aria-expanded', String(this.controlsVisible));
-    this.runBar.showSpeed(this.speed);
+    this.showRunOptions();
     this.buildLegend();
     this.buildHandRow();
     this.popCard.hidden = c.strategy.kind === 'gradient';
@@ -734,15 +677,6 @@ class TrainingView {
     this.schedule();
   }
 
-  notify() {
-    if (!this.onChange) return;
-    try {
-      this.onChange(this.options());
-    } catch (error) {
-      this.lastError = messageOf(error);
-    }
-  }
-
   /** The options that reproduce this run (what the URL stores). */
   options() {
     const c = this.config;
@@ -760,21 +694,14 @@ class TrainingView {
   /** Merges partial options (see the module comment). */
   set(partial) {
     if (this.destroyed) return { ok: false, reset: false, error: 'this view was destroyed' };
-    if (!partial || typeof partial !== 'object' || Array.isArray(partial)) return { ok: false, reset: false, error: 'set: expected an options object' };
-    const problem = checkOptions(partial);
-    if (problem) {
-      this.lastError = problem;
-      return { ok: false, reset: false, error: problem };
-    }
+    const refused = this.refusal(partial, checkOptions);
+    if (refused) return refused;
     let result = { ok: true, reset: false, error: null };
     if (partial.config) {
       result = this.setConfig(partial.config);
       if (!result.ok) return result;
     }
-    if ('speed' in partial) {
-      this.speed = partial.speed;
-      this.stepper.credit = 0;
-    }
+    if ('speed' in partial) this.setSpeed(partial.speed);
     if ('controls' in partial) {
       this.controlsVisible = partial.controls;
       this.layout();
@@ -800,96 +727,30 @@ class TrainingView {
     return this.chooseData(data.id);
   }
 
-  // ---------------------------------------------------------------- run control
+  // ---------------------------------------------------------------- run hooks (and stepped(), above)
 
-  step(n = 1) {
-    const count = Number(n);
-    if (!Number.isInteger(count) || count < 1) return 0;
-    this.pause();
-    let taken = 0;
-    try {
-      taken = stepMany((k) => this.session.step(k), count);
-    } catch (error) {
-      this.fail(error);
-    }
-    this.stepped();
-    this.schedule();
-    return taken;
+  coreState() {
+    return this.st;
   }
 
-  play() {
-    if (this.destroyed || this.playing) return;
-    if (!this.st.ready) return;
-    const s = this.st.status;
-    if (s === 'converged' || s === 'diverged' || s === 'budget-spent' || this.failure) {
-      this.session.reset();
-      this.runChanged();
-    }
-    this.playing = true;
-    this.perf = { frames: 0, maxFrameMs: 0, maxStepMs: 0, maxRenderMs: 0 };
-    this.stepper.start();
-    this.dirty.canvas = true;
-    this.schedule();
+  canPlay() {
+    return this.st.ready;
   }
 
-  pause() {
-    if (!this.playing) return;
-    this.playing = false;
-    this.dirty.canvas = true;
-    this.dirty.charts = true;
-    this.schedule();
-  }
-
-  toggle() {
-    if (this.playing) this.pause();
-    else this.play();
-  }
-
-  reset() {
-    this.playing = false;
-    this.lastError = null;
-    try {
-      this.session.reset();
-    } catch (error) {
-      this.fail(error);
-    }
+  restarted() {
     this.runChanged();
-    this.schedule();
   }
 
-  destroy() {
-    if (this.destroyed) return;
-    this.destroyed = true;
-    this.playing = false;
-    if (this.raf) cancelAnimationFrame(this.raf);
-    for (const id of this.timers) clearTimeout(id);
-    for (const off of this.listeners || []) off();
-    if (this.resizeObserver) this.resizeObserver.disconnect();
-    try {
-      this.session.free();
-    } catch (error) {
-      // already freed
-    }
-    replaceChildren(this.element);
-  }
-
-  displayStatus() {
-    const st = this.st;
-    if (this.failure) return 'error';
-    if (st.status === 'converged' || st.status === 'diverged' || st.status === 'budget-spent') return st.status;
-    if (this.playing) return 'running';
-    return st.step === 0 ? 'ready' : 'paused';
+  invalidate(stopped) {
+    this.dirty.canvas = true;
+    if (stopped) this.dirty.charts = true;
   }
 
   // ---------------------------------------------------------------- input
 
   /** Plane coordinates under a pointer event, and whether they are inside the plot. */
   eventPoint(event) {
-    const rect = this.canvas.getBoundingClientRect();
-    const px = event.clientX - rect.left;
-    const py = event.clientY - rect.top;
-    const view = makeView(this.domain(), this.plot.css);
-    return { px, py, u: view.x(px), v: view.y(py), inside: view.inside(px, py) };
+    return pointerOnPlot(event, this.canvas, this.domain(), this.plot.css);
   }
 
   pointerMove(event) {
@@ -908,7 +769,7 @@ class TrainingView {
         const other = event.shiftKey ? (classes.length === 2 ? 1 - k : (k + 1) % classes.length) : k;
         hint = ` — click: add a point of “${classes[other]}”`;
       }
-      this.readout.textContent = `${a || 'x'} = ${num(p.u)}, ${b || 'y'} = ${num(p.v)}${hint}`;
+      this.readout.textContent = `${a || 'x'} = ${num(p.x)}, ${b || 'y'} = ${num(p.y)}${hint}`;
     }
     this.dirty.canvas = true;
     this.schedule();
@@ -933,7 +794,7 @@ class TrainingView {
       k = event.shiftKey ? (classes.length === 2 ? 1 - picked : (picked + 1) % classes.length) : picked;
     }
     const round = (x) => Number(x.toPrecision(5));
-    this.addPoint(round(p.u), round(p.v), k);
+    this.addPoint(round(p.x), round(p.y), k);
   }
 
   setHoverNode(node) {
@@ -985,14 +846,10 @@ class TrainingView {
 
   layout() {
     if (this.destroyed) return;
-    const cssW = mainCanvasWidth(this.canvasWrap, this.statusStrip, this.cssW);
-    if (!cssW) return;
-    const cssH = cssW - 8;
-    const fit = fitCanvas(this.canvas, cssW, cssH);
-    this.dpr = fit.dpr;
-    this.cssW = cssW;
-    this.cssH = cssH;
-    const plot = plotLayout(cssW, cssH, fit.dpr);
+    const main = fitMainPlot(this.canvas, this.canvasWrap, this.statusStrip, this.cssW);
+    if (!main) return;
+    ({ dpr: this.dpr, cssW: this.cssW, cssH: this.cssH } = main);
+    const plot = main.plot;
     if (!this.plot || plot.dev.w !== this.plot.dev.w || plot.dev.h !== this.plot.dev.h) {
       this.surfaceKey = '';
       this.dirty.points = true;
@@ -1001,9 +858,9 @@ class TrainingView {
     const sideW = Math.max(220, this.curvesCard.clientWidth - 2 * 14);
     const lossH = Math.round(Math.min(180, sideW * 0.52));
     const scoreH = Math.round(Math.min(150, sideW * 0.44));
-    this.lossSize = { ...fitCanvas(this.lossCanvas, sideW, lossH), cssW: sideW, cssH: lossH };
-    this.scoreSize = { ...fitCanvas(this.scoreCanvas, sideW, scoreH), cssW: sideW, cssH: scoreH };
-    this.fitnessSize = { ...fitCanvas(this.fitnessCanvas, sideW, scoreH), cssW: sideW, cssH: scoreH };
+    this.lossSize = fitCanvas(this.lossCanvas, sideW, lossH);
+    this.scoreSize = fitCanvas(this.scoreCanvas, sideW, scoreH);
+    this.fitnessSize = fitCanvas(this.fitnessCanvas, sideW, scoreH);
     this.sideW = sideW;
     this.layoutNetworkCanvas();
     this.dirty = { canvas: true, charts: true, network: true, points: this.dirty.points };
@@ -1019,32 +876,13 @@ class TrainingView {
     const key = `${this.sideW}x${netH}|${sizes.join(',')}|${inputs.join('\u0000')}|${outputs.join('\u0000')}`;
     if (key === this.netKey) return;
     this.netKey = key;
-    this.netSize = { ...fitCanvas(this.netCanvas, this.sideW, netH), cssW: this.sideW, cssH: netH };
+    this.netSize = fitCanvas(this.netCanvas, this.sideW, netH);
     // Room for the names beside the first and last columns, within reason.
     const ctx = this.netCanvas.getContext('2d');
     ctx.font = '12px system-ui, sans-serif';
     const room = (names) => Math.min(0.26 * this.sideW, 14 + Math.max(0, ...names.map((n) => ctx.measureText(n).width)));
     this.netLayout = layoutNetwork(sizes, this.sideW, netH, { left: room(inputs), right: room(outputs) });
     this.nodeThumbsKey = '';
-  }
-
-  schedule() {
-    if (!this.raf && !this.destroyed) this.raf = requestAnimationFrame((now) => this.frame(now));
-  }
-
-  frame(now) {
-    runFrame(this, now);
-  }
-
-  advance(now) {
-    const taken = this.stepper.advance(now, this.speed);
-    if (taken > 0) this.stepped();
-    const status = this.st.status;
-    if (status === 'converged' || status === 'diverged' || status === 'budget-spent') {
-      this.playing = false;
-      this.dirty.canvas = true;
-      this.dirty.charts = true;
-    }
   }
 
   /** Row colours: classes, or the target on the ramp (standardized on the training rows). */
@@ -1412,18 +1250,11 @@ class TrainingView {
   api() {
     const bytesOf = (input) => (typeof input === 'string' ? new TextEncoder().encode(input) : input);
     return {
-      step: (n = 1) => this.guard(() => this.step(n)),
-      play: () => this.guard(() => this.play()),
-      pause: () => this.guard(() => this.pause()),
-      reset: () => this.guard(() => this.reset()),
-      set: (options) => this.guard(() => this.set(options)) || { ok: false, reset: false, error: this.lastError },
+      ...super.api(),
       loadCsv: (input, name = 'your CSV') => this.guard(() => this.readCsv(bytesOf(input), name, true)),
       addPoint: (u, v, k = 0) => this.guard(() => this.addPoint(u, v, k)),
       undoPoint: () => this.guard(() => this.pointAction('undo')),
       clearPoints: () => this.guard(() => this.pointAction('clear')),
-      state: () => this.guard(() => this.state()),
-      destroy: () => this.guard(() => this.destroy()),
-      element: this.element,
     };
   }
 }

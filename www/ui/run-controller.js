@@ -1,0 +1,299 @@
+// What every view's controller shares: playing or paused, Step / Play / Pause / Reset, the
+// time-sliced stepping while playing, the animation-frame loop, and the view's lifetime
+// (listeners, timers, destroy).
+//
+// A view extends RunController, builds its DOM (with `root`, its outermost element), has its
+// own set(partial), state() and options(), and fills in the hooks:
+//   coreState()          the run's state as last copied from the core ({ status, step, … })
+//   stepped()            after steps: copy what changed out of the core, mark it for drawing
+//   restarted()          after session.reset(): copy the fresh run, mark it for drawing
+//   invalidate(stopped)  the run's state changed without new steps (played, paused, failed):
+//                        mark what shows it for redrawing; `stopped`: it has just stopped
+//                        playing, so what was held back while playing catches up
+//   render(now)          draws what is marked
+//   canPlay()            (optional) whether Play may start now
+
+import { replaceChildren } from './dom.js';
+import { RunBar, Stepper, runButton, runKeys, stepMany, messageOf } from './runbar.js';
+
+/** Whether a core status means the run has stopped until a reset. */
+function isFinished(status) {
+  return status === 'converged' || status === 'diverged' || status === 'budget-spent';
+}
+
+/** Frame timings since the last play(). */
+function freshPerf() {
+  return { frames: 0, maxFrameMs: 0, maxStepMs: 0, maxRenderMs: 0 };
+}
+
+export class RunController {
+  /**
+   * `session`: the core's session (step(n) → steps taken, reset(), free()); `options`: the
+   * view's options (speed, controls, onChange); `maxBatch`: most steps per call into the core.
+   */
+  constructor(element, session, options, maxBatch) {
+    this.element = element;
+    this.session = session;
+    this.onChange = typeof options.onChange === 'function' ? options.onChange : null;
+    this.speed = options.speed === undefined ? 10 : options.speed;
+    this.controlsVisible = options.controls !== false;
+    this.playing = false;
+    this.stepper = new Stepper((n) => this.session.step(n), maxBatch);
+    this.raf = 0;
+    this.destroyed = false;
+    this.lastError = null;
+    this.failure = null;
+    this.perf = freshPerf();
+    this.listeners = [];
+    this.timers = new Set();
+  }
+
+  // ---------------------------------------------------------------- the run
+
+  canPlay() {
+    return true;
+  }
+
+  /** Takes up to `n` steps at once (paused afterwards); returns the steps taken. */
+  step(n = 1) {
+    const count = Number(n);
+    if (!Number.isInteger(count) || count < 1) return 0;
+    this.pause();
+    let taken = 0;
+    try {
+      taken = stepMany((k) => this.session.step(k), count);
+    } catch (error) {
+      this.fail(error);
+    }
+    this.stepped();
+    this.schedule();
+    return taken;
+  }
+
+  /** Plays at `speed`; a finished or failed run starts again. */
+  play() {
+    if (this.destroyed || this.playing || !this.canPlay()) return;
+    if (isFinished(this.coreState().status) || this.failure) this.restart();
+    this.playing = true;
+    this.perf = freshPerf();
+    this.stepper.start();
+    this.invalidate(false);
+    this.schedule();
+  }
+
+  pause() {
+    if (!this.playing) return;
+    this.playing = false;
+    this.invalidate(true);
+    this.schedule();
+  }
+
+  toggle() {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  /** Back to the start of the run, same settings, paused. */
+  reset() {
+    this.playing = false;
+    this.lastError = null;
+    try {
+      this.restart();
+    } catch (error) {
+      this.fail(error);
+    }
+    this.schedule();
+  }
+
+  /** Starts the core's run again from the beginning. */
+  restart() {
+    this.session.reset();
+    this.failure = null;
+    this.restarted();
+  }
+
+  /** A failure: the run stops and the view shows the message instead of a console error. */
+  fail(error) {
+    this.playing = false;
+    this.failure = messageOf(error);
+    this.lastError = this.failure;
+    this.invalidate(false);
+    this.schedule();
+  }
+
+  /** Runs `fn`, turning anything thrown into a visible message instead of a console error. */
+  guard(fn) {
+    try {
+      return fn();
+    } catch (error) {
+      this.fail(error);
+      return undefined;
+    }
+  }
+
+  /** The status the page shows: the core's, with 'running', 'paused' or 'error' where they apply. */
+  displayStatus() {
+    if (this.failure) return 'error';
+    const { status, step } = this.coreState();
+    if (isFinished(status)) return status;
+    if (this.playing) return 'running';
+    return step === 0 ? 'ready' : 'paused';
+  }
+
+  // ---------------------------------------------------------------- frames
+
+  schedule() {
+    if (!this.raf && !this.destroyed) this.raf = requestAnimationFrame((now) => this.frame(now));
+  }
+
+  /** One animation frame: steps when playing, draws, keeps the frame timings in `perf`. */
+  frame(now) {
+    this.raf = 0;
+    if (this.destroyed) return;
+    try {
+      const t0 = performance.now();
+      if (this.playing) this.advance(now);
+      const t1 = performance.now();
+      this.render(now);
+      const t2 = performance.now();
+      const p = this.perf;
+      p.frames += 1;
+      p.maxStepMs = Math.max(p.maxStepMs, t1 - t0);
+      p.maxRenderMs = Math.max(p.maxRenderMs, t2 - t1);
+      p.maxFrameMs = Math.max(p.maxFrameMs, t2 - t0);
+    } catch (error) {
+      this.fail(error);
+      try {
+        this.render(now);
+      } catch (again) {
+        this.failure = messageOf(again);
+      }
+    }
+    if (this.playing) this.schedule();
+  }
+
+  /** Takes the steps due at `speed` (time-sliced by the Stepper); stops a finished run. */
+  advance(now) {
+    if (this.stepper.advance(now, this.speed) > 0) this.stepped();
+    if (isFinished(this.coreState().status)) {
+      this.playing = false;
+      this.invalidate(true);
+    }
+  }
+
+  // ---------------------------------------------------------------- options
+
+  /** What set(partial) answers when `partial` is refused before anything changes, or null. */
+  refusal(partial, checkOptions) {
+    if (!partial || typeof partial !== 'object' || Array.isArray(partial)) {
+      return { ok: false, reset: false, error: 'set: expected an options object' };
+    }
+    const problem = checkOptions(partial);
+    if (!problem) return null;
+    this.lastError = problem;
+    return { ok: false, reset: false, error: problem };
+  }
+
+  setSpeed(speed) {
+    this.speed = speed;
+    this.stepper.credit = 0;
+  }
+
+  /** Calls onChange with the view's options; a listener's bug must not break the view. */
+  notify() {
+    if (!this.onChange) return;
+    try {
+      this.onChange(this.options());
+    } catch (error) {
+      this.lastError = messageOf(error);
+    }
+  }
+
+  // ---------------------------------------------------------------- controls
+
+  /**
+   * Builds `runBar` (Step, Play/Pause, Reset — `resetTitle` says what Reset does — and the
+   * speed) and `toggleControls` (shows or hides the settings column), and listens for the run
+   * keys (Space, →, R) while the view is shown.
+   */
+  buildRunControls(resetTitle) {
+    this.runBar = new RunBar({
+      step: () => this.guard(() => this.step(1)),
+      toggle: () => this.guard(() => this.toggle()),
+      reset: () => this.guard(() => this.reset()),
+      speed: (value) => this.set({ speed: value }),
+    }, resetTitle);
+    this.toggleControls = runButton('Hide settings', 'Show or hide the settings column', () => this.set({ controls: !this.controlsVisible }), { 'data-action': 'toggle-controls', class: 'pg-button pg-quiet pg-small' });
+    const actions = { toggle: () => this.toggle(), step: () => this.step(1), reset: () => this.reset() };
+    this.listen(document, 'keydown', (event) => this.guard(() => runKeys(event, this.root, actions)));
+  }
+
+  /** Shows the speed in force and whether the settings column is shown. */
+  showRunOptions() {
+    this.runBar.showSpeed(this.speed);
+    this.root.classList.toggle('pg-no-controls', !this.controlsVisible);
+    this.toggleControls.textContent = this.controlsVisible ? 'Hide settings' : 'Show settings';
+    this.toggleControls.setAttribute('aria-expanded', String(this.controlsVisible));
+  }
+
+  // ---------------------------------------------------------------- lifetime
+
+  /** Adds an event listener that destroy() removes. */
+  listen(target, type, fn, options) {
+    target.addEventListener(type, fn, options);
+    this.listeners.push(() => target.removeEventListener(type, fn, options));
+  }
+
+  /** Calls `fn` when one of `elements` changes size (where the browser can tell); destroy() stops it. */
+  observeResize(elements, fn) {
+    if (typeof ResizeObserver !== 'function') return;
+    this.resizeObserver = new ResizeObserver(fn);
+    for (const element of elements) this.resizeObserver.observe(element);
+  }
+
+  /** Runs `fn` (guarded) after `ms` ms unless the view is destroyed first; returns the timer's id. */
+  later(fn, ms) {
+    const id = setTimeout(() => {
+      this.timers.delete(id);
+      if (!this.destroyed) this.guard(fn);
+    }, ms);
+    this.timers.add(id);
+    return id;
+  }
+
+  cancelLater(id) {
+    clearTimeout(id);
+    this.timers.delete(id);
+  }
+
+  /** Stops, removes listeners and timers, frees the core session, empties `element`. */
+  destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.playing = false;
+    if (this.raf) cancelAnimationFrame(this.raf);
+    for (const id of this.timers) clearTimeout(id);
+    for (const off of this.listeners) off();
+    if (this.resizeObserver) this.resizeObserver.disconnect();
+    try {
+      this.session.free();
+    } catch (error) {
+      // already freed
+    }
+    replaceChildren(this.element);
+  }
+
+  /** The API object a mount function resolves to; every call is guarded. */
+  api() {
+    return {
+      step: (n = 1) => this.guard(() => this.step(n)),
+      play: () => this.guard(() => this.play()),
+      pause: () => this.guard(() => this.pause()),
+      reset: () => this.guard(() => this.reset()),
+      set: (options) => this.guard(() => this.set(options)) || { ok: false, reset: false, error: this.lastError },
+      state: () => this.guard(() => this.state()),
+      destroy: () => this.guard(() => this.destroy()),
+      element: this.element,
+    };
+  }
+}
