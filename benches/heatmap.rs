@@ -13,8 +13,11 @@ const RUNS: usize = 21;
 
 fn main() {
     for id in LANDSCAPE_IDS {
-        let surface = landscape::build(&LandscapeSettings { id: id.to_string(), ..Default::default() })
-            .expect("every listed landscape builds");
+        let surface = landscape::build(&LandscapeSettings {
+            id: id.to_string(),
+            ..Default::default()
+        })
+        .expect("every listed landscape builds");
         let mut times: Vec<f64> = (0..RUNS)
             .map(|_| {
                 let start = Instant::now();
@@ -24,6 +27,10 @@ fn main() {
             })
             .collect();
         times.sort_by(f64::total_cmp);
-        println!("{id:<12} {SIZE}×{SIZE} heatmap: median {:.2} ms (min {:.2})", times[RUNS / 2], times[0]);
+        println!(
+            "{id:<12} {SIZE}×{SIZE} heatmap: median {:.2} ms (min {:.2})",
+            times[RUNS / 2],
+            times[0]
+        );
     }
 }

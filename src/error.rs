@@ -29,17 +29,28 @@ pub enum Error {
 impl Error {
     /// A setting error: `name` is the setting, `message` says what is allowed.
     pub fn setting(name: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::Setting { name: name.into(), message: message.into() }
+        Error::Setting {
+            name: name.into(),
+            message: message.into(),
+        }
     }
 
     /// A data error without a position.
     pub fn data(message: impl Into<String>) -> Self {
-        Error::Data { line: None, column: None, message: message.into() }
+        Error::Data {
+            line: None,
+            column: None,
+            message: message.into(),
+        }
     }
 
     /// A data error at a 1-based line and (optionally) column.
     pub fn data_at(line: usize, column: Option<usize>, message: impl Into<String>) -> Self {
-        Error::Data { line: Some(line), column, message: message.into() }
+        Error::Data {
+            line: Some(line),
+            column,
+            message: message.into(),
+        }
     }
 }
 
@@ -48,7 +59,11 @@ impl fmt::Display for Error {
         match self {
             Error::Setting { name, message } => write!(f, "{name}: {message}"),
             Error::Protocol(message) => write!(f, "protocol error: {message}"),
-            Error::Data { line, column, message } => match (line, column) {
+            Error::Data {
+                line,
+                column,
+                message,
+            } => match (line, column) {
                 (Some(l), Some(c)) => write!(f, "line {l}, column {c}: {message}"),
                 (Some(l), None) => write!(f, "line {l}: {message}"),
                 _ => write!(f, "{message}"),
@@ -67,7 +82,10 @@ pub fn check_range(name: &str, value: f64, min: f64, max: f64) -> Result<f64> {
     if value.is_finite() && value >= min && value <= max {
         Ok(value)
     } else {
-        Err(Error::setting(name, format!("must be a number from {min} to {max} (got {value})")))
+        Err(Error::setting(
+            name,
+            format!("must be a number from {min} to {max} (got {value})"),
+        ))
     }
 }
 
@@ -76,7 +94,10 @@ pub fn check_count(name: &str, value: usize, min: usize, max: usize) -> Result<u
     if (min..=max).contains(&value) {
         Ok(value)
     } else {
-        Err(Error::setting(name, format!("must be a whole number from {min} to {max} (got {value})")))
+        Err(Error::setting(
+            name,
+            format!("must be a whole number from {min} to {max} (got {value})"),
+        ))
     }
 }
 
@@ -96,7 +117,13 @@ mod tests {
 
     #[test]
     fn data_errors_show_their_position() {
-        assert_eq!(Error::data_at(3, Some(2), "not a number").to_string(), "line 3, column 2: not a number");
-        assert_eq!(Error::data_at(7, None, "ragged row").to_string(), "line 7: ragged row");
+        assert_eq!(
+            Error::data_at(3, Some(2), "not a number").to_string(),
+            "line 3, column 2: not a number"
+        );
+        assert_eq!(
+            Error::data_at(7, None, "ragged row").to_string(),
+            "line 7: ragged row"
+        );
     }
 }

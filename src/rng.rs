@@ -55,7 +55,9 @@ mod tests {
     fn same_seed_same_stream_different_seed_different_stream() {
         let draw = |seed| {
             let mut rng = seeded(seed);
-            (0..8).map(|_| standard_normal(&mut rng)).collect::<Vec<_>>()
+            (0..8)
+                .map(|_| standard_normal(&mut rng))
+                .collect::<Vec<_>>()
         };
         assert_eq!(draw(7), draw(7));
         assert_ne!(draw(7), draw(8));

@@ -17,14 +17,24 @@ fn field(state: &JsValue, name: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn a_session_steps_and_reports_its_state_as_a_plain_object() {
-    let mut session = LandscapeSession::new(config(r#"{"landscape":{"id":"rosenbrock"},"strategy":{"learningRate":0.001},"seed":3}"#))
-        .unwrap();
+    let mut session = LandscapeSession::new(config(
+        r#"{"landscape":{"id":"rosenbrock"},"strategy":{"learningRate":0.001},"seed":3}"#,
+    ))
+    .unwrap();
     assert_eq!(session.step(5).unwrap(), 5);
     let state = session.state().unwrap();
     assert_eq!(field(&state, "step").as_f64(), Some(5.0));
-    assert_eq!(field(&state, "status").as_string().as_deref(), Some("running"));
+    assert_eq!(
+        field(&state, "status").as_string().as_deref(),
+        Some("running")
+    );
     assert!(js_sys::Array::is_array(&field(&state, "position")));
-    assert!(field(&state, "explanation").as_string().unwrap().starts_with("θ₅ = θ₄"));
+    assert!(
+        field(&state, "explanation")
+            .as_string()
+            .unwrap()
+            .starts_with("θ₅ = θ₄")
+    );
     assert_eq!(session.path().len(), 12);
 }
 
@@ -34,7 +44,11 @@ fn the_heatmap_is_rgba_of_the_requested_size() {
     let pixels = session.heatmap(40, 30);
     assert_eq!(pixels.len(), 40 * 30 * 4);
     assert!(pixels.chunks(4).all(|p| p[3] == 255));
-    assert_eq!(session.gradient_at(0.0, 0.0), vec![0.0, 0.0], "the minimum is flat");
+    assert_eq!(
+        session.gradient_at(0.0, 0.0),
+        vec![0.0, 0.0],
+        "the minimum is flat"
+    );
     assert!(session.gradient_at(0.25, 0.0)[0] > 0.0);
 }
 
@@ -42,20 +56,33 @@ fn the_heatmap_is_rgba_of_the_requested_size() {
 fn a_bad_setting_is_refused_by_name_and_the_run_is_kept() {
     let mut session = LandscapeSession::new(config(r#"{"strategy":{"kind":"genetic"}}"#)).unwrap();
     session.step(3).unwrap();
-    let error = session.configure(config(r#"{"strategy":{"kind":"genetic","population":0}}"#)).unwrap_err();
+    let error = session
+        .configure(config(r#"{"strategy":{"kind":"genetic","population":0}}"#))
+        .unwrap_err();
     let message = JsValue::from(error);
-    let text = js_sys::Reflect::get(&message, &JsValue::from_str("message")).unwrap().as_string().unwrap();
-    assert!(text.starts_with("population: must be a whole number from 2 to 2000"), "{text}");
+    let text = js_sys::Reflect::get(&message, &JsValue::from_str("message"))
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(
+        text.starts_with("population: must be a whole number from 2 to 2000"),
+        "{text}"
+    );
     assert_eq!(field(&session.state().unwrap(), "step").as_f64(), Some(3.0));
 }
 
 #[wasm_bindgen_test]
 fn a_huge_learning_rate_diverges_instead_of_drawing_nan() {
-    let mut session =
-        LandscapeSession::new(config(r#"{"strategy":{"kind":"gradient","learningRate":1000000}}"#)).unwrap();
+    let mut session = LandscapeSession::new(config(
+        r#"{"strategy":{"kind":"gradient","learningRate":1000000}}"#,
+    ))
+    .unwrap();
     session.step(50).unwrap();
     let state = session.state().unwrap();
-    assert_eq!(field(&state, "status").as_string().as_deref(), Some("diverged"));
+    assert_eq!(
+        field(&state, "status").as_string().as_deref(),
+        Some("diverged")
+    );
     assert!(session.path().iter().all(|v| v.is_finite()));
 }
 
@@ -78,7 +105,10 @@ mod training {
 
     fn message(error: wasm_bindgen::JsError) -> String {
         let value = JsValue::from(error);
-        js_sys::Reflect::get(&value, &JsValue::from_str("message")).unwrap().as_string().unwrap()
+        js_sys::Reflect::get(&value, &JsValue::from_str("message"))
+            .unwrap()
+            .as_string()
+            .unwrap()
     }
 
     #[wasm_bindgen_test]
@@ -98,7 +128,9 @@ mod training {
     fn a_bad_csv_is_refused_with_its_line_and_the_old_data_stays() {
         let mut s = session();
         s.step(2).unwrap();
-        let error = s.load_csv(b"a,b,label\n1,2,x\n3,oops,y\n", JsValue::UNDEFINED).unwrap_err();
+        let error = s
+            .load_csv(b"a,b,label\n1,2,x\n3,oops,y\n", JsValue::UNDEFINED)
+            .unwrap_err();
         assert_eq!(message(error), "line 3, column 2: \"oops\" is not a number");
         assert_eq!(s.points().len(), 240);
         assert_eq!(field(&s.state().unwrap(), "step").as_f64(), Some(2.0));
@@ -107,7 +139,8 @@ mod training {
     #[wasm_bindgen_test]
     fn points_drawn_by_hand_make_a_dataset_once_both_classes_are_there() {
         let mut s = session();
-        s.set_data(config(r#"{"kind":"hand","classes":true}"#)).unwrap();
+        s.set_data(config(r#"{"kind":"hand","classes":true}"#))
+            .unwrap();
         assert_eq!(field(&s.state().unwrap(), "ready").as_bool(), Some(false));
         for i in 0..6 {
             let t = i as f64 / 10.0;
@@ -117,7 +150,10 @@ mod training {
         let state = s.state().unwrap();
         assert_eq!(field(&state, "ready").as_bool(), Some(true));
         let bounds: Vec<f64> = serde_wasm_bindgen::from_value(field(&state, "bounds")).unwrap();
-        assert!(bounds[0] <= -1.0 && bounds[1] >= 1.0 && bounds[2] <= -1.0 && bounds[3] >= 1.0, "{bounds:?}");
+        assert!(
+            bounds[0] <= -1.0 && bounds[1] >= 1.0 && bounds[2] <= -1.0 && bounds[3] >= 1.0,
+            "{bounds:?}"
+        );
         s.undo_point().unwrap();
         assert_eq!(s.targets().len(), 11);
         s.clear_points().unwrap();
@@ -128,8 +164,13 @@ mod training {
     fn thirty_three_neurons_are_refused_and_the_run_is_kept() {
         let mut s = session();
         s.step(1).unwrap();
-        let error = s.configure(config(r#"{"model":{"hidden":[33]}}"#)).unwrap_err();
-        assert_eq!(message(error), "neurons in layer 1: must be a whole number from 1 to 32 (got 33)");
+        let error = s
+            .configure(config(r#"{"model":{"hidden":[33]}}"#))
+            .unwrap_err();
+        assert_eq!(
+            message(error),
+            "neurons in layer 1: must be a whole number from 1 to 32 (got 33)"
+        );
         assert_eq!(field(&s.state().unwrap(), "step").as_f64(), Some(1.0));
     }
 }

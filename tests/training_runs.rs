@@ -2,38 +2,73 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use automl_playground::data::{self, Dataset, Target, stratified_k_fold};
-use automl_playground::model::{Activation, Batching, Loss, ModelObjective, ModelSpec, Output, Regularization};
+use automl_playground::model::{
+    Activation, Batching, Loss, ModelObjective, ModelSpec, Output, Regularization,
+};
 use automl_playground::objective::Objective;
 use automl_playground::rng::seeded;
 use automl_playground::search::settings::UpdateRule;
 use automl_playground::search::{self, Driver, Status, StopRules, StrategyKind, StrategySettings};
-use automl_playground::training::{DisplayMode, InputMode, ModelSettings, TrainingConfig, TrainingRun};
+use automl_playground::training::{
+    DisplayMode, InputMode, ModelSettings, TrainingConfig, TrainingRun,
+};
 
 /// Mean test accuracy of logistic regression (Adam, full batch) over a stratified 5-fold split,
 /// with features standardized on each training part.
 fn logistic_cv_accuracy(dataset: &Dataset) -> f64 {
-    let Target::Classes { labels, class_names } = dataset.target() else { panic!("a classification table") };
+    let Target::Classes {
+        labels,
+        class_names,
+    } = dataset.target()
+    else {
+        panic!("a classification table")
+    };
     let d = dataset.n_features();
     let folds = stratified_k_fold(labels, 5, &mut seeded(1)).unwrap();
-    let output = if class_names.len() > 2 { Output::Softmax { classes: class_names.len() } } else { Output::Sigmoid };
+    let output = if class_names.len() > 2 {
+        Output::Softmax {
+            classes: class_names.len(),
+        }
+    } else {
+        Output::Sigmoid
+    };
     let mut total = 0.0;
     for fold in &folds {
         let scaler = data::Standardizer::fit(dataset.features(), d, &fold.train).unwrap();
         let z = scaler.transform(dataset.features());
         let rows = |idx: &[usize]| -> (Vec<f64>, Vec<f64>) {
-            (idx.iter().flat_map(|&r| z[r * d..(r + 1) * d].to_vec()).collect(), idx.iter().map(|&r| labels[r] as f64).collect())
+            (
+                idx.iter()
+                    .flat_map(|&r| z[r * d..(r + 1) * d].to_vec())
+                    .collect(),
+                idx.iter().map(|&r| labels[r] as f64).collect(),
+            )
         };
         let (xs, ys) = rows(&fold.train);
-        let spec = ModelSpec::new(d, &[], Activation::Linear, output, Loss::CrossEntropy, Regularization::L2(1e-3)).unwrap();
+        let spec = ModelSpec::new(
+            d,
+            &[],
+            Activation::Linear,
+            output,
+            Loss::CrossEntropy,
+            Regularization::L2(1e-3),
+        )
+        .unwrap();
         let objective = ModelObjective::new(spec.clone(), &xs, &ys, Batching::Full, 1).unwrap();
-        let settings = StrategySettings { rule: UpdateRule::Adam, learning_rate: 0.05, ..Default::default() };
+        let settings = StrategySettings {
+            rule: UpdateRule::Adam,
+            learning_rate: 0.05,
+            ..Default::default()
+        };
         let start = vec![0.0; spec.n_params()];
         let strategy = search::build(&settings, &start, &objective.bounds()).unwrap();
         let mut driver = Driver::new(strategy, Box::new(objective), 1, StopRules::default());
         driver.run(1500).unwrap();
         let (tx, ty) = rows(&fold.test);
         let samples = automl_playground::model::Samples::new(&tx, &ty, d).unwrap();
-        total += spec.accuracy(driver.position(), &samples, 0..fold.test.len()).unwrap();
+        total += spec
+            .accuracy(driver.position(), &samples, 0..fold.test.len())
+            .unwrap();
     }
     total / folds.len() as f64
 }
@@ -52,23 +87,42 @@ fn gaussians() -> Dataset {
 
 #[test]
 fn gradient_descent_on_an_mlp_lowers_the_loss_and_raises_accuracy() {
-    let mut run = TrainingRun::new(&data::generate("circle", 300, 0.05, &mut seeded(2)).unwrap(), &TrainingConfig::default()).unwrap();
+    let mut run = TrainingRun::new(
+        &data::generate("circle", 300, 0.05, &mut seeded(2)).unwrap(),
+        &TrainingConfig::default(),
+    )
+    .unwrap();
     let first = run.history().train_loss[0];
     for _ in 0..60 {
         run.step().unwrap();
     }
     let h = run.history();
     assert_eq!(h.train_loss.len(), 61);
-    assert!(*h.train_loss.last().unwrap() < 0.5 * first, "loss {first} → {:?}", h.train_loss.last());
-    assert!(*h.test_score.last().unwrap() > 0.9, "test accuracy {:?}", h.test_score.last());
+    assert!(
+        *h.train_loss.last().unwrap() < 0.5 * first,
+        "loss {first} → {:?}",
+        h.train_loss.last()
+    );
+    assert!(
+        *h.test_score.last().unwrap() > 0.9,
+        "test accuracy {:?}",
+        h.test_score.last()
+    );
     assert_eq!(run.boundary_rgba(20, 10).len(), 800);
 }
 
 #[test]
 fn the_genetic_algorithm_searches_the_weights_and_records_generation_fitness() {
     let config = TrainingConfig {
-        strategy: StrategySettings { kind: StrategyKind::Genetic, population: 30, ..Default::default() },
-        model: ModelSettings { hidden: vec![3], ..Default::default() },
+        strategy: StrategySettings {
+            kind: StrategyKind::Genetic,
+            population: 30,
+            ..Default::default()
+        },
+        model: ModelSettings {
+            hidden: vec![3],
+            ..Default::default()
+        },
         ..Default::default()
     };
     let mut run = TrainingRun::new(&gaussians(), &config).unwrap();
@@ -77,7 +131,10 @@ fn the_genetic_algorithm_searches_the_weights_and_records_generation_fitness() {
     }
     let h = run.history();
     assert_eq!(h.generation_best.len(), 30);
-    assert!(h.generation_best.windows(2).all(|w| w[1] <= w[0] + 1e-12), "elitism keeps the best");
+    assert!(
+        h.generation_best.windows(2).all(|w| w[1] <= w[0] + 1e-12),
+        "elitism keeps the best"
+    );
     assert!(*h.train_score.last().unwrap() > 0.9);
     let (thetas, values) = run.ranked_population(8);
     assert_eq!(values.len(), 8);
@@ -89,8 +146,14 @@ fn the_genetic_algorithm_searches_the_weights_and_records_generation_fitness() {
 fn an_exploding_learning_rate_diverges_and_keeps_the_last_good_model() {
     let dataset = data::generate("line", 100, 0.1, &mut seeded(1)).unwrap();
     let config = TrainingConfig {
-        strategy: StrategySettings { learning_rate: 50.0, ..Default::default() },
-        model: ModelSettings { hidden: vec![], ..Default::default() },
+        strategy: StrategySettings {
+            learning_rate: 50.0,
+            ..Default::default()
+        },
+        model: ModelSettings {
+            hidden: vec![],
+            ..Default::default()
+        },
         ..Default::default()
     };
     let mut run = TrainingRun::new(&dataset, &config).unwrap();
@@ -111,11 +174,26 @@ fn an_exploding_learning_rate_diverges_and_keeps_the_last_good_model() {
 #[test]
 fn absurd_architectures_are_refused_with_the_allowed_range() {
     let refuse = |hidden: Vec<usize>| {
-        let config = TrainingConfig { model: ModelSettings { hidden, ..Default::default() }, ..Default::default() };
-        TrainingRun::new(&gaussians(), &config).err().expect("refused").to_string()
+        let config = TrainingConfig {
+            model: ModelSettings {
+                hidden,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        TrainingRun::new(&gaussians(), &config)
+            .err()
+            .expect("refused")
+            .to_string()
     };
-    assert_eq!(refuse(vec![4, 0]), "neurons in layer 2: must be a whole number from 1 to 32 (got 0)");
-    assert_eq!(refuse(vec![33]), "neurons in layer 1: must be a whole number from 1 to 32 (got 33)");
+    assert_eq!(
+        refuse(vec![4, 0]),
+        "neurons in layer 2: must be a whole number from 1 to 32 (got 0)"
+    );
+    assert_eq!(
+        refuse(vec![33]),
+        "neurons in layer 1: must be a whole number from 1 to 32 (got 33)"
+    );
     assert!(refuse(vec![2; 7]).starts_with("hidden layers"));
 }
 
@@ -124,8 +202,15 @@ fn all_features_of_iris_train_behind_a_pca_display() {
     let config = TrainingConfig {
         display: DisplayMode::Pca,
         inputs: InputMode::All,
-        model: ModelSettings { hidden: vec![], ..Default::default() },
-        strategy: StrategySettings { rule: UpdateRule::Adam, learning_rate: 0.05, ..Default::default() },
+        model: ModelSettings {
+            hidden: vec![],
+            ..Default::default()
+        },
+        strategy: StrategySettings {
+            rule: UpdateRule::Adam,
+            learning_rate: 0.05,
+            ..Default::default()
+        },
         ..Default::default()
     };
     let mut run = TrainingRun::new(&data::classic("iris").unwrap(), &config).unwrap();

@@ -185,10 +185,18 @@ fn diabetes(text: &str) -> Result<Dataset> {
     let d = DIABETES_FEATURE_NAMES.len();
     let mut features = Vec::new();
     let mut values = Vec::new();
-    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let cells: Vec<&str> = line.split_whitespace().collect();
         if cells.len() != d + 1 {
-            return Err(Error::data_at(i + 1, None, format!("expected {} fields", d + 1)));
+            return Err(Error::data_at(
+                i + 1,
+                None,
+                format!("expected {} fields", d + 1),
+            ));
         }
         for (col, cell) in cells[..d].iter().enumerate() {
             features.push(parse_number(cell, i + 1, col + 1)?);

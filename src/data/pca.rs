@@ -43,7 +43,11 @@ impl Pca {
             }
             axis
         };
-        Pca { axes: [axis(0), axis(1)], means, scales }
+        Pca {
+            axes: [axis(0), axis(1)],
+            means,
+            scales,
+        }
     }
 
     /// The number of features the axes span.

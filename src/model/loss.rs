@@ -1,6 +1,7 @@
 //! The per-sample loss and its derivative with respect to the output pre-activations.
 
 use super::activation::sigmoid;
+use super::lanes::Real;
 use super::output::Output;
 
 /// How far a prediction is from its target; averaged over the rows of a batch.
@@ -13,6 +14,31 @@ pub enum Loss {
     /// only), computed from the pre-activations so that it stays finite for confident
     /// predictions. A tanh output is read as the probability (1 + out)/2.
     CrossEntropy,
+}
+
+/// The target of a single-output head in the output's own coding: as it is for a linear
+/// output, 1/0 for a sigmoid, ±1 for tanh.
+pub(crate) fn coded_target(output: Output, target: f64) -> f64 {
+    let positive = f64::from(u8::from(target > 0.0));
+    match output {
+        Output::Sigmoid => positive,
+        Output::Tanh => 2.0 * positive - 1.0,
+        Output::Linear | Output::Softmax { .. } => target,
+    }
+}
+
+/// A single-output head under MSE: the error e = out − y (y coded as by [`coded_target`]) and
+/// ½e²'s derivative with respect to the pre-activation, for one row (`f64`) or a pair of lanes.
+#[inline(always)]
+pub(crate) fn mse_error<T: Real>(output: Output, out: T, y: T) -> (T, T) {
+    let e = out - y;
+    let one = T::splat(1.0);
+    let delta = match output {
+        Output::Sigmoid => e * out * (one - out),
+        Output::Tanh => e * (one - out * out),
+        Output::Linear | Output::Softmax { .. } => e,
+    };
+    (e, delta)
 }
 
 /// The loss of one sample and, in `delta`, its derivative with respect to each output
@@ -28,19 +54,9 @@ pub(crate) fn loss_and_delta(
     let positive = f64::from(u8::from(target > 0.0));
     match (output, loss) {
         // A linear output only ever pairs with MSE: `ModelSpec::new` refuses cross-entropy.
-        (Output::Linear, _) => {
-            let e = out[0] - target;
-            delta[0] = e;
-            0.5 * e * e
-        }
-        (Output::Sigmoid, Loss::Mse) => {
-            let e = out[0] - positive;
-            delta[0] = e * out[0] * (1.0 - out[0]);
-            0.5 * e * e
-        }
-        (Output::Tanh, Loss::Mse) => {
-            let e = out[0] - (2.0 * positive - 1.0);
-            delta[0] = e * (1.0 - out[0] * out[0]);
+        (Output::Linear, _) | (Output::Sigmoid | Output::Tanh, Loss::Mse) => {
+            let (e, d) = mse_error(output, out[0], coded_target(output, target));
+            delta[0] = d;
             0.5 * e * e
         }
         (Output::Softmax { .. }, Loss::Mse) => {
@@ -95,7 +111,7 @@ mod tests {
     fn check(output: Output, loss: Loss, z: &[f64], target: f64) {
         let eval = |z: &[f64], delta: &mut [f64]| {
             let mut lanes: Vec<Lanes> = z.iter().map(|&v| [v; LANES]).collect();
-            output.activate(&mut lanes);
+            output.activate(&mut lanes, 1);
             let out: Vec<f64> = lanes.iter().map(|v| v[0]).collect();
             loss_and_delta(output, loss, z, &out, target, delta)
         };

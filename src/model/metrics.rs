@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 
-use super::lanes::{self, for_each_block};
+use super::lanes::{self, blocks, for_each_chunk};
 use super::network::Workspace;
 use super::samples::Samples;
 use super::spec::ModelSpec;
@@ -24,9 +24,10 @@ impl ModelSpec {
         }
         let output = self.output();
         let mut correct = 0usize;
-        let count = self.score_rows(theta, samples, rows, |out, target| {
-            correct += usize::from(output.class_of(out) == output.class_of_target(target));
-        })?;
+        let count =
+            self.score_rows(theta, samples, &mut rows.into_iter(), &mut |out, target| {
+                correct += usize::from(output.class_of(out) == output.class_of_target(target));
+            })?;
         Ok(correct as f64 / count as f64)
     }
 
@@ -37,7 +38,7 @@ impl ModelSpec {
         samples: &Samples<'_>,
         rows: impl IntoIterator<Item = usize>,
     ) -> Result<f64> {
-        let (stats, count) = self.regression_stats(theta, samples, rows)?;
+        let (stats, count) = self.regression_stats(theta, samples, &mut rows.into_iter())?;
         Ok((stats.squared_error / count as f64).sqrt())
     }
 
@@ -49,7 +50,7 @@ impl ModelSpec {
         samples: &Samples<'_>,
         rows: impl IntoIterator<Item = usize>,
     ) -> Result<f64> {
-        let (stats, _) = self.regression_stats(theta, samples, rows)?;
+        let (stats, _) = self.regression_stats(theta, samples, &mut rows.into_iter())?;
         if stats.target_spread == 0.0 {
             return Err(Error::data("R² needs targets that are not all equal"));
         }
@@ -61,13 +62,13 @@ impl ModelSpec {
         &self,
         theta: &[f64],
         samples: &Samples<'_>,
-        rows: impl IntoIterator<Item = usize>,
+        rows: &mut dyn Iterator<Item = usize>,
     ) -> Result<(RegressionStats, usize)> {
         if self.output().is_classifier() {
             return Err(Error::setting("metric", "RMSE and R² need a linear output"));
         }
         let mut stats = RegressionStats::default();
-        let count = self.score_rows(theta, samples, rows, |out, target| {
+        let count = self.score_rows(theta, samples, rows, &mut |out, target| {
             stats.add(out[0], target)
         })?;
         Ok((stats, count))
@@ -79,21 +80,22 @@ impl ModelSpec {
         &self,
         theta: &[f64],
         samples: &Samples<'_>,
-        rows: impl IntoIterator<Item = usize>,
-        mut score: impl FnMut(&[f64], f64),
+        rows: &mut dyn Iterator<Item = usize>,
+        score: &mut dyn FnMut(&[f64], f64),
     ) -> Result<usize> {
         let mut workspace = self.workspace();
         self.check_buffers(theta, &workspace);
         let at = self.outputs_at();
-        let count = for_each_block(rows, |block| {
-            self.forward(theta, samples.features, block, &mut workspace);
+        let count = for_each_chunk(rows, |chunk| {
+            self.forward(theta, samples.features, chunk, &mut workspace);
             let Workspace {
                 activations,
                 row_outputs,
                 ..
             } = &mut workspace;
-            for (lane, &row) in block.iter().enumerate() {
-                lanes::gather(&activations[at..], lane, row_outputs);
+            let s = blocks(chunk.len());
+            for (j, &row) in chunk.iter().enumerate() {
+                lanes::gather(&activations[at * s..], s, j, row_outputs);
                 score(row_outputs, samples.target(row));
             }
         });

@@ -8,6 +8,7 @@
 
 mod activation;
 mod backprop;
+mod dense;
 mod exp;
 mod lanes;
 mod loss;

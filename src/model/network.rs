@@ -2,19 +2,26 @@
 
 use crate::error::{Result, check_count};
 
-use super::lanes::{self, LANES, Lanes, for_each_block};
+use super::dense::dense_forward;
+use super::lanes::{self, BLOCKS, CHUNK, LANES, Lanes, blocks};
 use super::spec::ModelSpec;
 
-/// Scratch buffers for a block of rows going forward and back, made once per model by
+/// Scratch buffers for a chunk of rows going forward and back, made once per model by
 /// [`ModelSpec::workspace`] so that no pass allocates.
 #[derive(Debug, Clone)]
 pub struct Workspace {
-    /// Every neuron's output, inputs first, layer after layer; one lane per row of the block.
+    /// Every neuron's output, inputs first, layer after layer; for each neuron one lane pair
+    /// per block of the chunk (see [`super::lanes`] for the layout).
     pub(crate) activations: Vec<Lanes>,
     /// ∂loss/∂(pre-activation) per neuron, in the same layout (the input slots are unused).
     pub(crate) deltas: Vec<Lanes>,
-    /// The output layer's pre-activations.
+    /// The output layer's pre-activations, in the same layout.
     pub(crate) logits: Vec<Lanes>,
+    /// The gradient with respect to θ summed lane by lane over the blocks of a batch; the
+    /// lanes are added up once, at the end of the batch, which leaves them zero.
+    pub(crate) gradient: Vec<Lanes>,
+    /// Whether `gradient` may hold the sums of a batch that did not finish (a panic).
+    pub(crate) gradient_dirty: bool,
     /// One row's output pre-activations, outputs and deltas, for the per-row loss.
     pub(crate) row_logits: Vec<f64>,
     pub(crate) row_outputs: Vec<f64>,
@@ -26,9 +33,11 @@ impl ModelSpec {
     pub fn workspace(&self) -> Workspace {
         let outputs = self.output().size();
         Workspace {
-            activations: vec![[0.0; LANES]; self.neurons()],
-            deltas: vec![[0.0; LANES]; self.neurons()],
-            logits: vec![[0.0; LANES]; outputs],
+            activations: vec![[0.0; LANES]; self.neurons() * BLOCKS],
+            deltas: vec![[0.0; LANES]; self.neurons() * BLOCKS],
+            logits: vec![[0.0; LANES]; outputs * BLOCKS],
+            gradient: vec![[0.0; LANES]; self.n_params()],
+            gradient_dirty: false,
             row_logits: vec![0.0; outputs],
             row_outputs: vec![0.0; outputs],
             row_deltas: vec![0.0; outputs],
@@ -42,15 +51,16 @@ impl ModelSpec {
             self.n_params(),
             "θ has the wrong length for this model"
         );
-        assert_eq!(
-            workspace.activations.len(),
-            self.neurons(),
+        assert!(
+            workspace.activations.len() == self.neurons() * BLOCKS
+                && workspace.gradient.len() == self.n_params(),
             "workspace from another model"
         );
     }
 
-    /// Runs `rows` (at most [`LANES`]) of the row-major `features` through the network, one
-    /// lane each, leaving every neuron's output in the workspace. Unused lanes see zeros.
+    /// Runs `rows` (1 to [`CHUNK`]) of the row-major `features` through the network, one lane
+    /// each, leaving every neuron's output in the workspace, laid out for
+    /// [`blocks`]`(rows.len())` blocks. The last block's unused lane sees zeros.
     pub(crate) fn forward(
         &self,
         theta: &[f64],
@@ -58,36 +68,28 @@ impl ModelSpec {
         rows: &[usize],
         workspace: &mut Workspace,
     ) {
+        assert!(!rows.is_empty() && rows.len() <= CHUNK, "1 to {CHUNK} rows");
+        let s = blocks(rows.len());
         let d = self.inputs();
-        let inputs = &mut workspace.activations[..d];
-        for lane in 0..LANES {
-            match rows.get(lane) {
-                Some(&row) => lanes::scatter(&features[row * d..(row + 1) * d], lane, inputs),
-                None => inputs.iter_mut().for_each(|a| a[lane] = 0.0),
-            }
+        let inputs = &mut workspace.activations[..d * s];
+        for (j, &row) in rows.iter().enumerate() {
+            lanes::scatter(&features[row * d..(row + 1) * d], s, j, inputs);
+        }
+        for j in rows.len()..s * LANES {
+            lanes::clear(inputs, s, j, d);
         }
         let layers = self.layers();
         let last = layers.len() - 1;
         for (l, layer) in layers.iter().enumerate() {
-            let (done, rest) = workspace.activations.split_at_mut(layer.output_at());
-            let input = &done[layer.input_at..];
-            let out = &mut rest[..layer.outputs];
+            let (done, rest) = workspace.activations.split_at_mut(layer.output_at() * s);
+            let input = &done[layer.input_at * s..];
+            let out = &mut rest[..layer.outputs * s];
             let weights = &theta[layer.weights..layer.biases()];
             let biases = &theta[layer.biases()..layer.biases() + layer.outputs];
-            for ((o, row), &b) in out
-                .iter_mut()
-                .zip(weights.chunks_exact(layer.inputs))
-                .zip(biases)
-            {
-                let mut z = [b; LANES];
-                row.iter()
-                    .zip(input)
-                    .for_each(|(&w, a)| lanes::axpy(&mut z, w, a));
-                *o = z;
-            }
+            dense_forward(weights, biases, input, out, s);
             if l == last {
-                workspace.logits.copy_from_slice(out);
-                self.output().activate(out);
+                workspace.logits[..out.len()].copy_from_slice(out);
+                self.output().activate(out, s);
             } else {
                 self.activation().apply(out);
             }
@@ -103,11 +105,7 @@ impl ModelSpec {
     /// per row), row after row: one value per row, or one probability per class for softmax.
     /// Panics if θ has the wrong length or `inputs` is not whole rows.
     pub fn predict(&self, theta: &[f64], inputs: &[f64]) -> Vec<f64> {
-        let at = self.outputs_at();
-        let size = self.output().size();
-        self.map_rows(theta, inputs, |activations, lane, out| {
-            out.extend(activations[at..at + size].iter().map(|a| a[lane]));
-        })
+        self.map_rows(theta, inputs, self.outputs_at(), self.output().size())
     }
 
     /// The output of neuron `neuron` of layer `layer` (0 = the inputs, the last = the outputs,
@@ -124,19 +122,12 @@ impl ModelSpec {
         check_count("layer", layer, 0, sizes.len() - 1)?;
         check_count("neuron", neuron, 0, sizes[layer] - 1)?;
         let at = sizes[..layer].iter().sum::<usize>() + neuron;
-        Ok(self.map_rows(theta, inputs, |activations, lane, out| {
-            out.push(activations[at][lane]);
-        }))
+        Ok(self.map_rows(theta, inputs, at, 1))
     }
 
-    /// Runs every row of `inputs` forward and lets `take` copy what it needs of each lane into
-    /// the result.
-    fn map_rows(
-        &self,
-        theta: &[f64],
-        inputs: &[f64],
-        mut take: impl FnMut(&[Lanes], usize, &mut Vec<f64>),
-    ) -> Vec<f64> {
+    /// Runs every row of `inputs` forward and returns, row after row, the outputs of the
+    /// `width` neurons from `at` in the activation buffer.
+    fn map_rows(&self, theta: &[f64], inputs: &[f64], at: usize, width: usize) -> Vec<f64> {
         let mut workspace = self.workspace();
         self.check_buffers(theta, &workspace);
         let d = self.inputs();
@@ -146,11 +137,20 @@ impl ModelSpec {
             "inputs must be whole rows of {d} features"
         );
         let rows = inputs.len() / d;
-        let mut out = Vec::with_capacity(rows * self.output().size());
-        for_each_block(0..rows, |block| {
-            self.forward(theta, inputs, block, &mut workspace);
-            (0..block.len()).for_each(|lane| take(&workspace.activations, lane, &mut out));
-        });
+        let mut out = vec![0.0; rows * width];
+        let mut chunk = [0; CHUNK];
+        for (start, chunk_out) in (0..rows).step_by(CHUNK).zip(out.chunks_mut(CHUNK * width)) {
+            let count = (rows - start).min(CHUNK);
+            for (j, row) in chunk.iter_mut().enumerate() {
+                *row = start + j;
+            }
+            self.forward(theta, inputs, &chunk[..count], &mut workspace);
+            let s = blocks(count);
+            let values = &workspace.activations[at * s..(at + width) * s];
+            for (j, row_out) in chunk_out.chunks_exact_mut(width).enumerate() {
+                lanes::gather(values, s, j, row_out);
+            }
+        }
         out
     }
 }

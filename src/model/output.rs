@@ -3,8 +3,8 @@
 
 use crate::error::{Error, Result, check_count};
 
-use super::activation::{sigmoid, tanh};
-use super::lanes::{self, LANES, Lanes};
+use super::activation::{sigmoid_in_place, tanh_in_place};
+use super::lanes::{LANES, Lanes};
 
 /// The most classes a softmax output accepts.
 pub const MAX_CLASSES: usize = 100;
@@ -80,22 +80,25 @@ impl Output {
         Ok(())
     }
 
-    /// Replaces the pre-activations in `values` (one entry per output neuron, one lane per
-    /// row) by the output's values.
-    pub(crate) fn activate(self, values: &mut [Lanes]) {
+    /// Replaces the pre-activations in `values` (per output neuron one lane pair for each of
+    /// `blocks` blocks, neuron-major; one lane per row) by the output's values.
+    pub(crate) fn activate(self, values: &mut [Lanes], blocks: usize) {
         match self {
             Output::Linear => {}
-            Output::Sigmoid => values.iter_mut().for_each(|v| lanes::map(v, sigmoid)),
-            Output::Tanh => values.iter_mut().for_each(|v| lanes::map(v, tanh)),
+            Output::Sigmoid => sigmoid_in_place(values),
+            Output::Tanh => tanh_in_place(values),
             Output::Softmax { .. } => {
-                for lane in 0..LANES {
-                    let max = values.iter().fold(f64::NEG_INFINITY, |m, v| m.max(v[lane]));
+                for (b, lane) in (0..blocks * LANES).map(|j| (j / LANES, j % LANES)) {
+                    let row = values.iter().skip(b).step_by(blocks);
+                    let max = row.fold(f64::NEG_INFINITY, |m, v| m.max(v[lane]));
                     let mut total = 0.0;
-                    for v in values.iter_mut() {
+                    for v in values.iter_mut().skip(b).step_by(blocks) {
                         v[lane] = (v[lane] - max).exp();
                         total += v[lane];
                     }
-                    values.iter_mut().for_each(|v| v[lane] /= total);
+                    for v in values.iter_mut().skip(b).step_by(blocks) {
+                        v[lane] /= total;
+                    }
                 }
             }
         }
@@ -137,7 +140,7 @@ mod tests {
     fn softmax_sums_to_one_and_survives_large_inputs() {
         let mut v = [[1000.0; LANES], [1001.0; LANES], [999.0; LANES]];
         v[2][1] = 1002.0;
-        Output::Softmax { classes: 3 }.activate(&mut v);
+        Output::Softmax { classes: 3 }.activate(&mut v, 1);
         for lane in 0..LANES {
             assert!((v.iter().map(|p| p[lane]).sum::<f64>() - 1.0).abs() < 1e-12);
         }

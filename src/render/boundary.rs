@@ -28,17 +28,27 @@ fn mix(colour: [u8; 3], amount: f64, pixel: &mut [u8]) {
 pub fn class_rgba(probabilities: &[f64], classes: usize) -> Vec<u8> {
     let per_pixel = classes.max(1);
     let mut out = vec![0u8; probabilities.len() / per_pixel * 4];
-    for (p, pixel) in probabilities.chunks_exact(per_pixel).zip(out.chunks_exact_mut(4)) {
-        let (class, confidence) = if per_pixel == 1 {
-            let q = p[0];
-            (usize::from(q >= 0.5), (2.0 * q - 1.0).abs())
-        } else {
-            let (best, &top) = p.iter().enumerate().fold((0, &f64::NEG_INFINITY), |m, x| if x.1 > m.1 { x } else { m });
-            let chance = 1.0 / per_pixel as f64;
-            (best, (top - chance) / (1.0 - chance))
-        };
+    for (p, pixel) in probabilities
+        .chunks_exact(per_pixel)
+        .zip(out.chunks_exact_mut(4))
+    {
+        let (class, confidence) =
+            if per_pixel == 1 {
+                let q = p[0];
+                (usize::from(q >= 0.5), (2.0 * q - 1.0).abs())
+            } else {
+                let (best, &top) = p.iter().enumerate().fold((0, &f64::NEG_INFINITY), |m, x| {
+                    if x.1 > m.1 { x } else { m }
+                });
+                let chance = 1.0 / per_pixel as f64;
+                (best, (top - chance) / (1.0 - chance))
+            };
         if confidence.is_finite() && p.iter().all(|v| v.is_finite()) {
-            mix(CLASS_COLOURS[class % CLASS_COLOURS.len()], 0.12 + 0.6 * confidence.clamp(0.0, 1.0), pixel);
+            mix(
+                CLASS_COLOURS[class % CLASS_COLOURS.len()],
+                0.12 + 0.6 * confidence.clamp(0.0, 1.0),
+                pixel,
+            );
         } else {
             mix([150, 150, 150], 1.0, pixel);
         }
@@ -72,7 +82,13 @@ mod tests {
         let pixels = class_rgba(&[0.99, 0.51, 0.01], 1);
         assert_eq!(pixels.len(), 12);
         // Class 1 (blue) at 0.99: blue channel dominates; at 0.51 much nearer the paper.
-        let distance = |p: &[u8]| p[..3].iter().zip(PAPER).map(|(&c, w)| (c as f64 - w).abs()).sum::<f64>();
+        let distance = |p: &[u8]| {
+            p[..3]
+                .iter()
+                .zip(PAPER)
+                .map(|(&c, w)| (c as f64 - w).abs())
+                .sum::<f64>()
+        };
         assert!(pixels[2] > pixels[0]);
         assert!(distance(&pixels[4..8]) < 0.3 * distance(&pixels[0..4]));
         // Class 0 (orange) at 0.01: red channel dominates.
@@ -83,7 +99,11 @@ mod tests {
     fn softmax_picks_the_most_probable_class_and_nan_is_grey() {
         let pixels = class_rgba(&[0.1, 0.1, 0.8, f64::NAN, 0.5, 0.5], 3);
         assert_eq!(pixels.len(), 8);
-        assert!(pixels[1] > pixels[0] && pixels[1] > pixels[2], "green wins: {:?}", &pixels[..4]);
+        assert!(
+            pixels[1] > pixels[0] && pixels[1] > pixels[2],
+            "green wins: {:?}",
+            &pixels[..4]
+        );
         assert_eq!(&pixels[4..8], &[150, 150, 150, 255]);
     }
 

@@ -1,4 +1,4 @@
 //! Pure functions that turn grids of numbers into RGBA pixels (no web-sys).
 
-pub mod surface;
 pub mod boundary;
+pub mod surface;

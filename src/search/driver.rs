@@ -4,9 +4,9 @@
 use super::protocol::{StepMarks, Strategy};
 use super::settings::StrategySettings;
 use super::trace::Trace;
-use crate::objective::Objective;
-use crate::rng::{seeded, Rng};
 use crate::Result;
+use crate::objective::Objective;
+use crate::rng::{Rng, seeded};
 use serde::Serialize;
 
 /// Where a run stands.
@@ -85,7 +85,12 @@ pub struct Driver {
 
 impl Driver {
     /// A run of `strategy` on `objective` with the generator seeded by `seed`.
-    pub fn new(strategy: Box<dyn Strategy>, objective: Box<dyn Objective>, seed: u64, rules: StopRules) -> Self {
+    pub fn new(
+        strategy: Box<dyn Strategy>,
+        objective: Box<dyn Objective>,
+        seed: u64,
+        rules: StopRules,
+    ) -> Self {
         let start = strategy.position().to_vec();
         Driver {
             trace: Trace::new(&start),
@@ -117,14 +122,20 @@ impl Driver {
         let wants_gradient = self.strategy.wants_gradient();
         std::mem::swap(&mut self.previous_asked, &mut self.asked);
         self.asked.clear();
-        self.asked.extend_from_slice(self.strategy.ask(&mut self.rng)?);
+        self.asked
+            .extend_from_slice(self.strategy.ask(&mut self.rng)?);
         let count = self.asked.len() / dim;
         self.values.clear();
         self.gradients.clear();
         if wants_gradient {
             self.gradients.resize(count * dim, 0.0);
-            for (point, grad) in self.asked.chunks_exact(dim).zip(self.gradients.chunks_exact_mut(dim)) {
-                self.values.push(self.objective.value_and_gradient(point, grad));
+            for (point, grad) in self
+                .asked
+                .chunks_exact(dim)
+                .zip(self.gradients.chunks_exact_mut(dim))
+            {
+                self.values
+                    .push(self.objective.value_and_gradient(point, grad));
             }
         } else {
             for point in self.asked.chunks_exact(dim) {
@@ -141,7 +152,13 @@ impl Driver {
         }
         self.strategy.tell(&self.values, &self.gradients)?;
         self.update_best();
-        self.trace.record(&self.asked, &self.values, self.strategy.position(), self.evaluations, self.best_value);
+        self.trace.record(
+            &self.asked,
+            &self.values,
+            self.strategy.position(),
+            self.evaluations,
+            self.best_value,
+        );
         self.status = Status::Running;
         self.check_stop();
         Ok(self.status)
@@ -160,13 +177,24 @@ impl Driver {
     fn divergence(&mut self) -> Option<String> {
         let finite = self.values.iter().any(|v| v.is_finite());
         let gradient_ok = self.gradients.iter().all(|g| g.is_finite());
-        let smallest = self.values.iter().copied().filter(|v| v.is_finite()).fold(f64::INFINITY, f64::min);
-        let reference = *self.first_value.get_or_insert(if finite { smallest.abs() } else { 0.0 });
+        let smallest = self
+            .values
+            .iter()
+            .copied()
+            .filter(|v| v.is_finite())
+            .fold(f64::INFINITY, f64::min);
+        let reference = *self
+            .first_value
+            .get_or_insert(if finite { smallest.abs() } else { 0.0 });
         let limit = self.rules.explosion_factor * (1.0 + reference);
         if !finite || !gradient_ok {
             Some(format!("J(θ) became non-finite at step {}", self.steps))
         } else if smallest.abs() > limit {
-            Some(format!("J(θ) exploded to {} at step {}", super::explain::num(smallest), self.steps))
+            Some(format!(
+                "J(θ) exploded to {} at step {}",
+                super::explain::num(smallest),
+                self.steps
+            ))
         } else {
             None
         }
@@ -190,15 +218,36 @@ impl Driver {
         let rules = &self.rules;
         let gradient_norm = self.gradients.iter().map(|g| g * g).sum::<f64>().sqrt();
         let (status, reason) = if rules.target.is_some_and(|t| self.best_value <= t) {
-            (Status::Converged, format!("reached the target J ≤ {}", super::explain::num(rules.target.unwrap_or(0.0))))
+            (
+                Status::Converged,
+                format!(
+                    "reached the target J ≤ {}",
+                    super::explain::num(rules.target.unwrap_or(0.0))
+                ),
+            )
         } else if self.strategy.wants_gradient() && gradient_norm < rules.gradient_tolerance {
-            (Status::Converged, format!("‖∇J‖ fell below {:e} at step {}", rules.gradient_tolerance, self.steps))
+            (
+                Status::Converged,
+                format!(
+                    "‖∇J‖ fell below {:e} at step {}",
+                    rules.gradient_tolerance, self.steps
+                ),
+            )
         } else if self.stale_steps >= rules.patience {
-            (Status::Converged, format!("no improvement in the last {} steps", rules.patience))
+            (
+                Status::Converged,
+                format!("no improvement in the last {} steps", rules.patience),
+            )
         } else if self.evaluations >= rules.max_evaluations {
-            (Status::BudgetSpent, format!("used the budget of {} evaluations", rules.max_evaluations))
+            (
+                Status::BudgetSpent,
+                format!("used the budget of {} evaluations", rules.max_evaluations),
+            )
         } else if self.steps >= rules.max_steps {
-            (Status::BudgetSpent, format!("used the budget of {} steps", rules.max_steps))
+            (
+                Status::BudgetSpent,
+                format!("used the budget of {} steps", rules.max_steps),
+            )
         } else {
             return;
         };

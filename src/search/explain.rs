@@ -4,7 +4,13 @@
 /// scientific notation outside [1e-3, 1e4).
 pub fn num(x: f64) -> String {
     if !x.is_finite() {
-        return if x.is_nan() { "NaN".into() } else if x > 0.0 { "∞".into() } else { "−∞".into() };
+        return if x.is_nan() {
+            "NaN".into()
+        } else if x > 0.0 {
+            "∞".into()
+        } else {
+            "−∞".into()
+        };
     }
     let magnitude = x.abs();
     let text = if magnitude == 0.0 {
@@ -15,7 +21,10 @@ pub fn num(x: f64) -> String {
         let decimals = (2 - magnitude.log10().floor() as i32).clamp(0, 5) as usize;
         let fixed = format!("{x:.decimals$}");
         if fixed.contains('.') {
-            fixed.trim_end_matches('0').trim_end_matches('.').to_string()
+            fixed
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string()
         } else {
             fixed
         }
@@ -26,14 +35,20 @@ pub fn num(x: f64) -> String {
 /// Formats a vector as `(a, b)`; long vectors show their first two entries and their length.
 pub fn vector(v: &[f64]) -> String {
     match v.len() {
-        0..=3 => format!("({})", v.iter().map(|&x| num(x)).collect::<Vec<_>>().join(", ")),
+        0..=3 => format!(
+            "({})",
+            v.iter().map(|&x| num(x)).collect::<Vec<_>>().join(", ")
+        ),
         n => format!("({}, {}, … {n} values)", num(v[0]), num(v[1])),
     }
 }
 
 /// A step number as Unicode subscript digits, e.g. 12 → "₁₂".
 pub fn subscript(n: usize) -> String {
-    n.to_string().chars().map(|c| char::from_u32(0x2080 + c.to_digit(10).unwrap_or(0)).unwrap_or(c)).collect()
+    n.to_string()
+        .chars()
+        .map(|c| char::from_u32(0x2080 + c.to_digit(10).unwrap_or(0)).unwrap_or(c))
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use super::explain::{num, vector};
 use super::protocol::{Pending, StepMarks, Strategy};
 use super::random::argmin;
 use super::settings::{Crossover, StrategySettings};
-use crate::rng::{index, standard_normal, uniform, Rng};
 use crate::Result;
+use crate::rng::{Rng, index, standard_normal, uniform};
 
 /// The GA's population and its operators' settings.
 pub struct Genetic {
@@ -85,7 +85,8 @@ impl Genetic {
         self.next.clear();
         self.parents.clear();
         for &elite in &self.order[..s.elitism] {
-            self.next.extend_from_slice(&self.population[elite * d..(elite + 1) * d]);
+            self.next
+                .extend_from_slice(&self.population[elite * d..(elite + 1) * d]);
             self.parents.extend([elite as u32, elite as u32]);
         }
         for _ in s.elitism..n {
@@ -95,7 +96,11 @@ impl Genetic {
                 let (pa, pb) = (self.population[a * d + gene], self.population[b * d + gene]);
                 let mut child = match s.crossover {
                     Crossover::Uniform => {
-                        if uniform(rng, 0.0, 1.0) < 0.5 { pa } else { pb }
+                        if uniform(rng, 0.0, 1.0) < 0.5 {
+                            pa
+                        } else {
+                            pb
+                        }
                     }
                     Crossover::Blend => {
                         let (lo, hi) = (pa.min(pb), pa.max(pb));
@@ -133,14 +138,20 @@ impl Strategy for Genetic {
     }
 
     fn tell(&mut self, values: &[f64], gradients: &[f64]) -> Result<()> {
-        self.pending.tell(values.len(), gradients.len(), self.dim(), false)?;
+        self.pending
+            .tell(values.len(), gradients.len(), self.dim(), false)?;
         self.generation += 1;
         std::mem::swap(&mut self.population, &mut self.next);
         self.values.clear();
-        self.values.extend(values.iter().map(|&v| if v.is_nan() { f64::INFINITY } else { v }));
+        self.values.extend(
+            values
+                .iter()
+                .map(|&v| if v.is_nan() { f64::INFINITY } else { v }),
+        );
         if let Some((i, v)) = argmin(&self.values).filter(|&(_, v)| v < self.best_value) {
             let d = self.dim();
-            self.best.copy_from_slice(&self.population[i * d..(i + 1) * d]);
+            self.best
+                .copy_from_slice(&self.population[i * d..(i + 1) * d]);
             self.best_value = v;
         }
         Ok(())
@@ -164,9 +175,14 @@ impl Strategy for Genetic {
             s.elitism
         );
         if self.generation == 0 {
-            return format!("population of {} around {}\n{ops}", s.population, vector(&self.centre));
+            return format!(
+                "population of {} around {}\n{ops}",
+                s.population,
+                vector(&self.centre)
+            );
         }
-        let mean = self.values.iter().filter(|v| v.is_finite()).sum::<f64>() / self.values.len() as f64;
+        let mean =
+            self.values.iter().filter(|v| v.is_finite()).sum::<f64>() / self.values.len() as f64;
         format!(
             "generation {}: best J = {} at {}, mean J = {}\n{ops}",
             self.generation,
@@ -180,13 +196,18 @@ impl Strategy for Genetic {
         let first = self.generation <= 1;
         StepMarks {
             accepted: None,
-            parents: if first { Vec::new() } else { self.parents.clone() },
+            parents: if first {
+                Vec::new()
+            } else {
+                self.parents.clone()
+            },
             elite_count: if first { 0 } else { self.settings.elitism },
         }
     }
 
     fn retune(&mut self, settings: &StrategySettings) -> bool {
-        let structural = settings.kind != self.settings.kind || settings.population != self.settings.population;
+        let structural =
+            settings.kind != self.settings.kind || settings.population != self.settings.population;
         if structural {
             return false;
         }
@@ -202,7 +223,9 @@ mod tests {
     use crate::search::StrategyKind;
 
     fn rastrigin(p: &[f64]) -> f64 {
-        p.iter().map(|x| x * x - 10.0 * (std::f64::consts::TAU * x).cos() + 10.0).sum()
+        p.iter()
+            .map(|x| x * x - 10.0 * (std::f64::consts::TAU * x).cos() + 10.0)
+            .sum()
     }
 
     fn run(settings: &StrategySettings, generations: usize, check: impl Fn(&Genetic, &[f64])) {
@@ -211,7 +234,11 @@ mod tests {
         let mut rng = seeded(11);
         for _ in 0..generations {
             let pop = ga.ask(&mut rng).unwrap().to_vec();
-            assert_eq!(pop.len(), settings.population * 2, "population size is constant");
+            assert_eq!(
+                pop.len(),
+                settings.population * 2,
+                "population size is constant"
+            );
             assert!(pop.iter().all(|g| (-5.12..=5.12).contains(g)));
             let values: Vec<f64> = pop.chunks(2).map(rastrigin).collect();
             ga.tell(&values, &[]).unwrap();
@@ -221,11 +248,19 @@ mod tests {
 
     #[test]
     fn with_elitism_the_generation_best_never_worsens() {
-        let settings = StrategySettings { kind: StrategyKind::Genetic, elitism: 1, ..Default::default() };
+        let settings = StrategySettings {
+            kind: StrategyKind::Genetic,
+            elitism: 1,
+            ..Default::default()
+        };
         let best_of_generation = std::cell::Cell::new(f64::INFINITY);
         run(&settings, 60, |_, values| {
             let best = values.iter().copied().fold(f64::INFINITY, f64::min);
-            assert!(best <= best_of_generation.get(), "{best} > {}", best_of_generation.get());
+            assert!(
+                best <= best_of_generation.get(),
+                "{best} > {}",
+                best_of_generation.get()
+            );
             best_of_generation.set(best);
         });
         assert!(best_of_generation.get() < 1.0);
@@ -233,7 +268,12 @@ mod tests {
 
     #[test]
     fn elites_are_copied_and_marked_first() {
-        let settings = StrategySettings { kind: StrategyKind::Genetic, elitism: 3, population: 20, ..Default::default() };
+        let settings = StrategySettings {
+            kind: StrategyKind::Genetic,
+            elitism: 3,
+            population: 20,
+            ..Default::default()
+        };
         run(&settings, 5, |ga, _| {
             let marks = ga.marks();
             if ga.generation > 1 {
@@ -248,9 +288,18 @@ mod tests {
 
     #[test]
     fn retune_keeps_rates_mid_run_and_refuses_a_new_population_size() {
-        let settings = StrategySettings { kind: StrategyKind::Genetic, ..Default::default() };
+        let settings = StrategySettings {
+            kind: StrategyKind::Genetic,
+            ..Default::default()
+        };
         let mut ga = Genetic::new(&settings, &[0.0, 0.0], &[(-1.0, 1.0), (-1.0, 1.0)]);
-        assert!(ga.retune(&StrategySettings { mutation_rate: 0.5, ..settings.clone() }));
-        assert!(!ga.retune(&StrategySettings { population: 10, ..settings }));
+        assert!(ga.retune(&StrategySettings {
+            mutation_rate: 0.5,
+            ..settings.clone()
+        }));
+        assert!(!ga.retune(&StrategySettings {
+            population: 10,
+            ..settings
+        }));
     }
 }

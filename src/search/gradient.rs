@@ -4,8 +4,8 @@
 use super::explain::{num, subscript, vector};
 use super::protocol::{Pending, StepMarks, Strategy};
 use super::settings::{StrategySettings, UpdateRule};
-use crate::rng::Rng;
 use crate::Result;
+use crate::rng::Rng;
 
 /// Gradient descent with one update rule and its state.
 pub struct GradientDescent {
@@ -75,8 +75,12 @@ impl GradientDescent {
                 let t_step = self.step as i32;
                 let c1 = 1.0 - s.beta1.powi(t_step);
                 let c2 = 1.0 - s.beta2.powi(t_step);
-                for (((t, m), v), gi) in
-                    self.theta.iter_mut().zip(&mut self.first).zip(&mut self.second).zip(g)
+                for (((t, m), v), gi) in self
+                    .theta
+                    .iter_mut()
+                    .zip(&mut self.first)
+                    .zip(&mut self.second)
+                    .zip(g)
                 {
                     *m = s.beta1 * *m + (1.0 - s.beta1) * gi;
                     *v = s.beta2 * *v + (1.0 - s.beta2) * gi * gi;
@@ -109,7 +113,8 @@ impl Strategy for GradientDescent {
     }
 
     fn tell(&mut self, values: &[f64], gradients: &[f64]) -> Result<()> {
-        self.pending.tell(values.len(), gradients.len(), self.dim(), true)?;
+        self.pending
+            .tell(values.len(), gradients.len(), self.dim(), true)?;
         self.step += 1;
         self.previous.copy_from_slice(&self.theta);
         self.last_gradient.copy_from_slice(gradients);
@@ -128,10 +133,16 @@ impl Strategy for GradientDescent {
         }
         let t = self.step;
         let (now, before) = (subscript(t), subscript(t - 1));
-        let (theta, prev, g, a) =
-            (vector(&self.theta), vector(&self.previous), vector(&self.last_gradient), num(s.learning_rate));
+        let (theta, prev, g, a) = (
+            vector(&self.theta),
+            vector(&self.previous),
+            vector(&self.last_gradient),
+            num(s.learning_rate),
+        );
         match s.rule {
-            UpdateRule::Plain => format!("θ{now} = θ{before} − α∇J(θ{before}) = {prev} − {a}·{g} = {theta}"),
+            UpdateRule::Plain => {
+                format!("θ{now} = θ{before} − α∇J(θ{before}) = {prev} − {a}·{g} = {theta}")
+            }
             UpdateRule::Momentum => format!(
                 "v{now} = {}·v{before} + ∇J(θ{before}) = {}\nθ{now} = θ{before} − α·v{now} = {prev} − {a}·{} = {theta}",
                 num(s.momentum),
@@ -183,7 +194,11 @@ mod tests {
 
     /// One step on the bowl J = ½(x² + 10y²) from (1, 1): ∇J = (1, 10).
     fn one_step(rule: UpdateRule, steps: usize) -> (Vec<f64>, GradientDescent) {
-        let settings = StrategySettings { rule, learning_rate: 0.1, ..Default::default() };
+        let settings = StrategySettings {
+            rule,
+            learning_rate: 0.1,
+            ..Default::default()
+        };
         let mut gd = GradientDescent::new(&settings, &[1.0, 1.0]);
         let mut rng = seeded(0);
         let mut asked = Vec::new();
@@ -207,7 +222,10 @@ mod tests {
     fn plain_step_is_theta_minus_alpha_gradient() {
         let (_, gd) = one_step(UpdateRule::Plain, 1);
         close(gd.position(), &[1.0 - 0.1 * 1.0, 1.0 - 0.1 * 10.0]);
-        assert_eq!(gd.explain(), "θ₁ = θ₀ − α∇J(θ₀) = (1, 1) − 0.1·(1, 10) = (0.9, 0)");
+        assert_eq!(
+            gd.explain(),
+            "θ₁ = θ₀ − α∇J(θ₀) = (1, 1) − 0.1·(1, 10) = (0.9, 0)"
+        );
     }
 
     #[test]
@@ -232,7 +250,13 @@ mod tests {
     fn adagrad_divides_by_root_of_summed_squares() {
         let (_, gd) = one_step(UpdateRule::Adagrad, 1);
         let eps = 1e-8;
-        close(gd.position(), &[1.0 - 0.1 * 1.0 / (1.0 + eps), 1.0 - 0.1 * 10.0 / (10.0 + eps)]);
+        close(
+            gd.position(),
+            &[
+                1.0 - 0.1 * 1.0 / (1.0 + eps),
+                1.0 - 0.1 * 10.0 / (10.0 + eps),
+            ],
+        );
     }
 
     #[test]
@@ -240,7 +264,13 @@ mod tests {
         let (_, gd) = one_step(UpdateRule::Rmsprop, 1);
         let (rho, eps): (f64, f64) = (0.9, 1e-8);
         let s: [f64; 2] = [(1.0 - rho) * 1.0, (1.0 - rho) * 100.0];
-        close(gd.position(), &[1.0 - 0.1 * 1.0 / (s[0].sqrt() + eps), 1.0 - 0.1 * 10.0 / (s[1].sqrt() + eps)]);
+        close(
+            gd.position(),
+            &[
+                1.0 - 0.1 * 1.0 / (s[0].sqrt() + eps),
+                1.0 - 0.1 * 10.0 / (s[1].sqrt() + eps),
+            ],
+        );
     }
 
     #[test]
@@ -248,7 +278,13 @@ mod tests {
         // With bias correction, m̂ = g and v̂ = g², so the first step is α·g/(|g| + ε).
         let (_, gd) = one_step(UpdateRule::Adam, 1);
         let eps = 1e-8;
-        close(gd.position(), &[1.0 - 0.1 * 1.0 / (1.0 + eps), 1.0 - 0.1 * 10.0 / (10.0 + eps)]);
+        close(
+            gd.position(),
+            &[
+                1.0 - 0.1 * 1.0 / (1.0 + eps),
+                1.0 - 0.1 * 10.0 / (10.0 + eps),
+            ],
+        );
     }
 
     #[test]
@@ -273,7 +309,13 @@ mod tests {
     fn learning_rate_retunes_mid_run_but_rule_change_does_not() {
         let settings = StrategySettings::default();
         let mut gd = GradientDescent::new(&settings, &[1.0, 1.0]);
-        assert!(gd.retune(&StrategySettings { learning_rate: 0.2, ..settings.clone() }));
-        assert!(!gd.retune(&StrategySettings { rule: UpdateRule::Adam, ..settings }));
+        assert!(gd.retune(&StrategySettings {
+            learning_rate: 0.2,
+            ..settings.clone()
+        }));
+        assert!(!gd.retune(&StrategySettings {
+            rule: UpdateRule::Adam,
+            ..settings
+        }));
     }
 }

@@ -15,7 +15,7 @@ pub mod settings;
 pub mod trace;
 
 pub use driver::{Driver, Status, StopRules};
-pub use protocol::{Pending, Strategy, StepMarks};
+pub use protocol::{Pending, StepMarks, Strategy};
 pub use settings::{StrategyKind, StrategySettings};
 
 use crate::Result;

@@ -48,19 +48,31 @@ impl Pending {
     /// Records an ask of `count` candidates; fails if the previous ask was never told.
     pub fn ask(&mut self, count: usize) -> Result<()> {
         if self.asked.is_some() {
-            return Err(Error::Protocol("ask called twice without a tell in between".into()));
+            return Err(Error::Protocol(
+                "ask called twice without a tell in between".into(),
+            ));
         }
         self.asked = Some(count);
         Ok(())
     }
 
     /// Checks a tell against the outstanding ask and clears it.
-    pub fn tell(&mut self, values: usize, gradients: usize, dim: usize, wants_gradient: bool) -> Result<()> {
+    pub fn tell(
+        &mut self,
+        values: usize,
+        gradients: usize,
+        dim: usize,
+        wants_gradient: bool,
+    ) -> Result<()> {
         let Some(count) = self.asked else {
-            return Err(Error::Protocol("tell called without a preceding ask".into()));
+            return Err(Error::Protocol(
+                "tell called without a preceding ask".into(),
+            ));
         };
         if values != count {
-            return Err(Error::Protocol(format!("tell got {values} values for {count} asked candidates")));
+            return Err(Error::Protocol(format!(
+                "tell got {values} values for {count} asked candidates"
+            )));
         }
         if wants_gradient && gradients != count * dim {
             return Err(Error::Protocol(format!(

@@ -4,8 +4,8 @@
 use super::explain::{num, vector};
 use super::protocol::{Pending, StepMarks, Strategy};
 use super::settings::StrategySettings;
-use crate::rng::{standard_normal, uniform, Rng};
 use crate::Result;
+use crate::rng::{Rng, standard_normal, uniform};
 
 /// The index and value of the smallest finite value, if any.
 pub(super) fn argmin(values: &[f64]) -> Option<(usize, f64)> {
@@ -66,7 +66,8 @@ impl Strategy for GlobalSampling {
     }
 
     fn tell(&mut self, values: &[f64], gradients: &[f64]) -> Result<()> {
-        self.pending.tell(values.len(), gradients.len(), self.dim(), false)?;
+        self.pending
+            .tell(values.len(), gradients.len(), self.dim(), false)?;
         self.step += 1;
         if let Some((i, v)) = argmin(values).filter(|&(_, v)| v < self.best_value) {
             let d = self.dim();
@@ -145,7 +146,11 @@ impl Strategy for LocalWalk {
 
     /// The first step evaluates the start point itself; later steps ask k perturbations.
     fn ask(&mut self, rng: &mut Rng) -> Result<&[f64]> {
-        let k = if self.step == 0 { 1 } else { self.settings.samples_per_step };
+        let k = if self.step == 0 {
+            1
+        } else {
+            self.settings.samples_per_step
+        };
         self.pending.ask(k)?;
         self.asked.clear();
         if self.step == 0 {
@@ -162,7 +167,8 @@ impl Strategy for LocalWalk {
     }
 
     fn tell(&mut self, values: &[f64], gradients: &[f64]) -> Result<()> {
-        self.pending.tell(values.len(), gradients.len(), self.dim(), false)?;
+        self.pending
+            .tell(values.len(), gradients.len(), self.dim(), false)?;
         let first = self.step == 0;
         self.step += 1;
         let best = argmin(values);
@@ -182,10 +188,21 @@ impl Strategy for LocalWalk {
 
     fn explain(&self) -> String {
         let sigma = num(self.settings.sigma);
-        let head = format!("θ' = θ + ε, ε ~ N(0, {sigma}²I), {} proposals", self.settings.samples_per_step);
+        let head = format!(
+            "θ' = θ + ε, ε ~ N(0, {sigma}²I), {} proposals",
+            self.settings.samples_per_step
+        );
         match self.last_accepted {
-            None => format!("{head}\nstart θ₀ = {}, J = {}", vector(&self.theta), num(self.value)),
-            Some(true) => format!("{head}\naccepted: θ = {}, J = {}", vector(&self.theta), num(self.value)),
+            None => format!(
+                "{head}\nstart θ₀ = {}, J = {}",
+                vector(&self.theta),
+                num(self.value)
+            ),
+            Some(true) => format!(
+                "{head}\naccepted: θ = {}, J = {}",
+                vector(&self.theta),
+                num(self.value)
+            ),
             Some(false) => format!(
                 "{head}\nrejected (no proposal beat J = {}): θ stays {}",
                 num(self.value),
@@ -195,7 +212,10 @@ impl Strategy for LocalWalk {
     }
 
     fn marks(&self) -> StepMarks {
-        StepMarks { accepted: self.last_accepted, ..Default::default() }
+        StepMarks {
+            accepted: self.last_accepted,
+            ..Default::default()
+        }
     }
 
     fn retune(&mut self, settings: &StrategySettings) -> bool {
@@ -214,13 +234,20 @@ mod tests {
     use crate::search::StrategyKind;
 
     fn sphere(points: &[f64]) -> Vec<f64> {
-        points.chunks(2).map(|p| p[0] * p[0] + p[1] * p[1]).collect()
+        points
+            .chunks(2)
+            .map(|p| p[0] * p[0] + p[1] * p[1])
+            .collect()
     }
 
     #[test]
     fn global_samples_stay_in_the_box_and_best_never_worsens() {
         let bounds = [(-2.0, 1.0), (3.0, 4.0)];
-        let settings = StrategySettings { kind: StrategyKind::RandomGlobal, samples_per_step: 7, ..Default::default() };
+        let settings = StrategySettings {
+            kind: StrategyKind::RandomGlobal,
+            samples_per_step: 7,
+            ..Default::default()
+        };
         let mut s = GlobalSampling::new(&settings, &bounds);
         let mut rng = seeded(5);
         let mut best = f64::INFINITY;
@@ -228,7 +255,10 @@ mod tests {
             let points = s.ask(&mut rng).unwrap().to_vec();
             assert_eq!(points.len(), 14);
             for p in points.chunks(2) {
-                assert!((-2.0..1.0).contains(&p[0]) && (3.0..4.0).contains(&p[1]), "{p:?}");
+                assert!(
+                    (-2.0..1.0).contains(&p[0]) && (3.0..4.0).contains(&p[1]),
+                    "{p:?}"
+                );
             }
             s.tell(&sphere(&points), &[]).unwrap();
             let now = sphere(s.position())[0];
@@ -239,7 +269,11 @@ mod tests {
 
     #[test]
     fn walk_moves_only_when_it_improves() {
-        let settings = StrategySettings { kind: StrategyKind::RandomWalk, sigma: 0.5, ..Default::default() };
+        let settings = StrategySettings {
+            kind: StrategyKind::RandomWalk,
+            sigma: 0.5,
+            ..Default::default()
+        };
         let mut s = LocalWalk::new(&settings, &[2.0, 2.0], &[(-5.0, 5.0), (-5.0, 5.0)]);
         let mut rng = seeded(9);
         let mut current = f64::INFINITY;
@@ -252,7 +286,14 @@ mod tests {
             assert!(value <= current);
             if s.position() != before.as_slice() {
                 moves += 1;
-                assert_eq!(s.marks().accepted, if current.is_finite() { Some(true) } else { None });
+                assert_eq!(
+                    s.marks().accepted,
+                    if current.is_finite() {
+                        Some(true)
+                    } else {
+                        None
+                    }
+                );
             }
             current = value;
         }
@@ -261,12 +302,21 @@ mod tests {
 
     #[test]
     fn protocol_misuse_is_a_typed_error() {
-        let settings = StrategySettings { kind: StrategyKind::RandomGlobal, ..Default::default() };
+        let settings = StrategySettings {
+            kind: StrategyKind::RandomGlobal,
+            ..Default::default()
+        };
         let mut s = GlobalSampling::new(&settings, &[(0.0, 1.0), (0.0, 1.0)]);
         let mut rng = seeded(1);
-        assert!(matches!(s.tell(&[1.0], &[]), Err(crate::Error::Protocol(_))));
+        assert!(matches!(
+            s.tell(&[1.0], &[]),
+            Err(crate::Error::Protocol(_))
+        ));
         s.ask(&mut rng).unwrap();
         assert!(matches!(s.ask(&mut rng), Err(crate::Error::Protocol(_))));
-        assert!(matches!(s.tell(&[1.0, 2.0], &[]), Err(crate::Error::Protocol(_))));
+        assert!(matches!(
+            s.tell(&[1.0, 2.0], &[]),
+            Err(crate::Error::Protocol(_))
+        ));
     }
 }

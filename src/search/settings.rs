@@ -1,7 +1,7 @@
 //! Every strategy hyperparameter the page can set, with its allowed range.
 
-use crate::error::{check_count, check_range};
 use crate::Result;
+use crate::error::{check_count, check_range};
 use serde::{Deserialize, Serialize};
 
 /// Which strategy searches θ.
@@ -151,7 +151,10 @@ mod tests {
             f(&mut s);
             s.validate().unwrap_err().to_string()
         };
-        assert!(bad(|s| s.population = 0).starts_with("population: must be a whole number from 2 to 2000"));
+        assert!(
+            bad(|s| s.population = 0)
+                .starts_with("population: must be a whole number from 2 to 2000")
+        );
         assert!(bad(|s| s.population = 1_000_000_000).contains("(got 1000000000)"));
         assert!(bad(|s| s.sigma = -1.0).starts_with("step size σ"));
         assert!(bad(|s| s.learning_rate = f64::NAN).starts_with("learning rate α"));

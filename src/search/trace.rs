@@ -42,18 +42,33 @@ pub struct Trace {
 impl Trace {
     /// An empty trace for θ of dimension `dim`, starting at `start`.
     pub fn new(start: &[f64]) -> Self {
-        Trace { dim: start.len(), positions: start.to_vec(), ..Default::default() }
+        Trace {
+            dim: start.len(),
+            positions: start.to_vec(),
+            ..Default::default()
+        }
     }
 
     /// Records one step: its evaluated points and values, the new position and the best so far.
-    pub fn record(&mut self, points: &[f64], values: &[f64], position: &[f64], evaluations: usize, best: f64) {
+    pub fn record(
+        &mut self,
+        points: &[f64],
+        values: &[f64],
+        position: &[f64],
+        evaluations: usize,
+        best: f64,
+    ) {
         let max_rows = SAMPLE_CAPACITY.min(FLOAT_CAPACITY / self.dim.max(1)).max(1);
         self.samples.extend_from_slice(points);
         self.sample_values.extend_from_slice(values);
         let dropped = drop_oldest(&mut self.samples, self.dim, max_rows);
         self.sample_values.drain(..dropped);
         self.positions.extend_from_slice(position);
-        drop_oldest(&mut self.positions, self.dim, FLOAT_CAPACITY / self.dim.max(1));
+        drop_oldest(
+            &mut self.positions,
+            self.dim,
+            FLOAT_CAPACITY / self.dim.max(1),
+        );
         self.evaluations.push(evaluations as f64);
         self.best.push(best);
     }
@@ -73,9 +88,16 @@ mod tests {
         }
         let max_rows = FLOAT_CAPACITY / dim;
         let kept = trace.sample_values.len();
-        assert!((max_rows..=max_rows + max_rows / 4).contains(&kept), "kept {kept}");
+        assert!(
+            (max_rows..=max_rows + max_rows / 4).contains(&kept),
+            "kept {kept}"
+        );
         assert_eq!(trace.samples.len(), kept * dim);
-        assert_eq!(trace.sample_values[0], (300 - kept) as f64, "the newest rows are kept");
+        assert_eq!(
+            trace.sample_values[0],
+            (300 - kept) as f64,
+            "the newest rows are kept"
+        );
         assert!(trace.positions.len() <= (max_rows + max_rows / 4) * dim);
         assert_eq!(trace.best.len(), 300);
     }

@@ -170,7 +170,10 @@ impl Default for TrainingConfig {
             batch: BatchMode::Mini,
             batch_size: 10,
             step_unit: StepUnit::Epoch,
-            strategy: StrategySettings { learning_rate: 0.1, ..Default::default() },
+            strategy: StrategySettings {
+                learning_rate: 0.1,
+                ..Default::default()
+            },
             seed: 1,
         }
     }

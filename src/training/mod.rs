@@ -7,7 +7,9 @@ mod history;
 mod plane;
 mod run;
 
-pub use config::{BatchMode, DisplayMode, InputMode, ModelSettings, RegularizationKind, StepUnit, TrainingConfig};
+pub use config::{
+    BatchMode, DisplayMode, InputMode, ModelSettings, RegularizationKind, StepUnit, TrainingConfig,
+};
 pub use history::History;
 pub use plane::Plane;
 pub use run::{Role, TrainingRun};

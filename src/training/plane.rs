@@ -54,8 +54,16 @@ impl Plane {
     /// Writes the model inputs of plane point (u, v) into `out` (length [`Plane::inputs`]).
     pub fn inputs_at(&self, u: f64, v: f64, out: &mut [f64]) {
         match self {
-            Plane::Single { standard: [mean, scale] } => out[0] = (u - mean) / scale,
-            Plane::Pair { i, j, means, scales, all } => {
+            Plane::Single {
+                standard: [mean, scale],
+            } => out[0] = (u - mean) / scale,
+            Plane::Pair {
+                i,
+                j,
+                means,
+                scales,
+                all,
+            } => {
                 let (a, b) = ((u - means[0]) / scales[0], (v - means[1]) / scales[1]);
                 if all.is_some() {
                     out.fill(0.0);
@@ -99,7 +107,13 @@ mod tests {
 
     #[test]
     fn a_pair_standardizes_and_a_slice_fixes_the_hidden_features_at_their_mean() {
-        let pair = |all| Plane::Pair { i: 2, j: 0, means: [1.0, -1.0], scales: [2.0, 0.5], all };
+        let pair = |all| Plane::Pair {
+            i: 2,
+            j: 0,
+            means: [1.0, -1.0],
+            scales: [2.0, 0.5],
+            all,
+        };
         let mut two = [0.0; 2];
         pair(None).inputs_at(2.0, 0.0, &mut two);
         assert_eq!(two, [0.5, 2.0]);
@@ -110,7 +124,13 @@ mod tests {
 
     #[test]
     fn grid_rows_run_top_down_and_columns_left_right() {
-        let plane = Plane::Pair { i: 0, j: 1, means: [0.0; 2], scales: [1.0; 2], all: None };
+        let plane = Plane::Pair {
+            i: 0,
+            j: 1,
+            means: [0.0; 2],
+            scales: [1.0; 2],
+            all: None,
+        };
         let grid = plane.grid_inputs([0.0, 4.0, 0.0, 2.0], 4, 2);
         assert_eq!(&grid[..2], &[0.5, 1.5]);
         assert_eq!(&grid[6..8], &[3.5, 1.5]);

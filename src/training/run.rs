@@ -4,7 +4,9 @@
 use super::config::{BatchMode, DisplayMode, InputMode, StepUnit, TrainingConfig};
 use super::history::History;
 use super::plane::Plane;
-use crate::data::{Dataset, Pca, Split, Standardizer, Target, most_informative_pair, train_test_split};
+use crate::data::{
+    Dataset, Pca, Split, Standardizer, Target, most_informative_pair, train_test_split,
+};
 use crate::model::{Batching, Loss, ModelObjective, ModelSpec, Output, Samples, Workspace};
 use crate::objective::Objective;
 use crate::render::boundary::{class_rgba, value_rgba};
@@ -50,9 +52,19 @@ pub struct TrainingRun {
 
 /// Padded bounds `[u_min, u_max, v_min, v_max]` around the 2-D points.
 fn padded_bounds(points: &[f64]) -> [f64; 4] {
-    let mut b = [f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY];
+    let mut b = [
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    ];
     for p in points.chunks_exact(2) {
-        b = [b[0].min(p[0]), b[1].max(p[0]), b[2].min(p[1]), b[3].max(p[1])];
+        b = [
+            b[0].min(p[0]),
+            b[1].max(p[0]),
+            b[2].min(p[1]),
+            b[3].max(p[1]),
+        ];
     }
     let pad = |lo: f64, hi: f64| {
         let span = (hi - lo).max(1e-9);
@@ -65,11 +77,16 @@ fn padded_bounds(points: &[f64]) -> [f64; 4] {
 }
 
 fn columns(features: &[f64], d: usize, picked: &[usize]) -> Vec<f64> {
-    features.chunks_exact(d).flat_map(|row| picked.iter().map(move |&c| row[c])).collect()
+    features
+        .chunks_exact(d)
+        .flat_map(|row| picked.iter().map(move |&c| row[c]))
+        .collect()
 }
 
 fn subset(values: &[f64], width: usize, rows: &[usize]) -> Vec<f64> {
-    rows.iter().flat_map(|&r| values[r * width..(r + 1) * width].iter().copied()).collect()
+    rows.iter()
+        .flat_map(|&r| values[r * width..(r + 1) * width].iter().copied())
+        .collect()
 }
 
 impl TrainingRun {
@@ -81,25 +98,49 @@ impl TrainingRun {
 
     /// Like [`TrainingRun::new`], but the search starts from `theta` when it fits the model
     /// (so adding a point by hand does not throw the trained weights away).
-    pub fn starting_from(dataset: &Dataset, config: &TrainingConfig, theta: Option<&[f64]>) -> Result<TrainingRun> {
+    pub fn starting_from(
+        dataset: &Dataset,
+        config: &TrainingConfig,
+        theta: Option<&[f64]>,
+    ) -> Result<TrainingRun> {
         config.model.validate()?;
         config.strategy.validate()?;
         let mut rng = seeded(config.seed as u64);
-        let split = train_test_split(dataset.target(), config.validation_share, config.test_share, &mut rng)?;
+        let split = train_test_split(
+            dataset.target(),
+            config.validation_share,
+            config.test_share,
+            &mut rng,
+        )?;
         let (n, d) = (dataset.n_rows(), dataset.n_features());
         let standardizer = Standardizer::fit(dataset.features(), d, &split.train)?;
         let z = standardizer.transform(dataset.features());
 
         let (class_names, targets, target_mean, target_scale) = match dataset.target() {
-            Target::Classes { labels, class_names } => {
-                (Some(class_names.clone()), labels.iter().map(|&l| l as f64).collect(), 0.0, 1.0)
-            }
+            Target::Classes {
+                labels,
+                class_names,
+            } => (
+                Some(class_names.clone()),
+                labels.iter().map(|&l| l as f64).collect(),
+                0.0,
+                1.0,
+            ),
             Target::Values(values) => {
                 let train: Vec<f64> = split.train.iter().map(|&r| values[r]).collect();
                 let mean = train.iter().sum::<f64>() / train.len() as f64;
-                let var = train.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / train.len() as f64;
+                let var =
+                    train.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / train.len() as f64;
                 let scale = if var > 0.0 { var.sqrt() } else { 1.0 };
-                (None, values.iter().map(|v| (v - mean) / scale).collect::<Vec<f64>>(), mean, scale)
+                (
+                    None,
+                    values
+                        .iter()
+                        .map(|v| (v - mean) / scale)
+                        .collect::<Vec<f64>>(),
+                    mean,
+                    scale,
+                )
             }
         };
         let names = dataset.feature_names();
@@ -112,8 +153,14 @@ impl TrainingRun {
                 Target::Classes { .. } => vec![0.0; n],
             };
             let display = raw.iter().zip(&v).flat_map(|(&u, &v)| [u, v]).collect();
-            let label = if class_names.is_some() { String::new() } else { "target".to_string() };
-            let plane = Plane::Single { standard: [means[0], scales[0]] };
+            let label = if class_names.is_some() {
+                String::new()
+            } else {
+                "target".to_string()
+            };
+            let plane = Plane::Single {
+                standard: [means[0], scales[0]],
+            };
             (display, z.clone(), plane, [names[0].clone(), label])
         } else {
             match config.display {
@@ -134,9 +181,17 @@ impl TrainingRun {
                     let display = columns(dataset.features(), d, &[i, j]);
                     let labels = [names[i].clone(), names[j].clone()];
                     let (pair_means, pair_scales) = ([means[i], means[j]], [scales[i], scales[j]]);
-                    let plane = |all| Plane::Pair { i, j, means: pair_means, scales: pair_scales, all };
+                    let plane = |all| Plane::Pair {
+                        i,
+                        j,
+                        means: pair_means,
+                        scales: pair_scales,
+                        all,
+                    };
                     match config.inputs {
-                        InputMode::Display => (display, columns(&z, d, &[i, j]), plane(None), labels),
+                        InputMode::Display => {
+                            (display, columns(&z, d, &[i, j]), plane(None), labels)
+                        }
                         InputMode::All => (display, z.clone(), plane(Some(d)), labels),
                     }
                 }
@@ -144,17 +199,29 @@ impl TrainingRun {
                     let train = subset(&z, d, &split.train);
                     let pca = Pca::fit(&train, split.train.len(), d);
                     let display = pca.project(&z);
-                    let labels = ["principal component 1".to_string(), "principal component 2".to_string()];
+                    let labels = [
+                        "principal component 1".to_string(),
+                        "principal component 2".to_string(),
+                    ];
                     match config.inputs {
-                        InputMode::Display => (display.clone(), display, Plane::Pca { pca, all: false }, labels),
-                        InputMode::All => (display, z.clone(), Plane::Pca { pca, all: true }, labels),
+                        InputMode::Display => (
+                            display.clone(),
+                            display,
+                            Plane::Pca { pca, all: false },
+                            labels,
+                        ),
+                        InputMode::All => {
+                            (display, z.clone(), Plane::Pca { pca, all: true }, labels)
+                        }
                     }
                 }
             }
         };
 
         let output = match &class_names {
-            Some(names) if names.len() > 2 => Output::Softmax { classes: names.len() },
+            Some(names) if names.len() > 2 => Output::Softmax {
+                classes: names.len(),
+            },
             Some(_) => Output::Sigmoid,
             None => Output::Linear,
         };
@@ -179,7 +246,11 @@ impl TrainingRun {
             BatchMode::Sgd => 1,
         };
         crate::error::check_count("batch size", config.batch_size, 1, 100_000)?;
-        let batching = if batch_size == n_train { Batching::Full } else { Batching::MiniBatch(batch_size) };
+        let batching = if batch_size == n_train {
+            Batching::Full
+        } else {
+            Batching::MiniBatch(batch_size)
+        };
         let objective = ModelObjective::new(
             spec.clone(),
             &subset(&features, inputs, &split.train),
@@ -194,13 +265,24 @@ impl TrainingRun {
         };
         let strategy = search::build(&config.strategy, &theta, &objective.bounds())?;
         let gradient = config.strategy.kind == StrategyKind::Gradient;
-        let steps_per_unit =
-            if gradient && config.step_unit == StepUnit::Epoch { n_train.div_ceil(batch_size) } else { 1 };
-        let rules = StopRules { max_steps: 2_000_000, max_evaluations: 200_000_000, patience: 2_000, ..Default::default() };
+        let steps_per_unit = if gradient && config.step_unit == StepUnit::Epoch {
+            n_train.div_ceil(batch_size)
+        } else {
+            1
+        };
+        let rules = StopRules {
+            max_steps: 2_000_000,
+            max_evaluations: 200_000_000,
+            patience: 2_000,
+            ..Default::default()
+        };
         let driver = Driver::new(strategy, Box::new(objective), config.seed as u64, rules);
 
         let mut roles = vec![Role::Train; n];
-        split.validation.iter().for_each(|&r| roles[r] = Role::Validation);
+        split
+            .validation
+            .iter()
+            .for_each(|&r| roles[r] = Role::Validation);
         split.test.iter().for_each(|&r| roles[r] = Role::Test);
         let mut run = TrainingRun {
             config: config.clone(),
@@ -241,19 +323,35 @@ impl TrainingRun {
         }
         self.steps += 1;
         if self.driver.status() == Status::Diverged {
-            self.diverged = Some(format!("{} (training step {})", self.driver.reason(), self.steps));
+            self.diverged = Some(format!(
+                "{} (training step {})",
+                self.driver.reason(),
+                self.steps
+            ));
             return Ok(Status::Diverged);
         }
         let candidate = self.driver.position().to_vec();
         let population = (self.driver.values().len() > 1).then(|| {
-            let finite: Vec<f64> = self.driver.values().iter().copied().filter(|v| v.is_finite()).collect();
+            let finite: Vec<f64> = self
+                .driver
+                .values()
+                .iter()
+                .copied()
+                .filter(|v| v.is_finite())
+                .collect();
             let best = finite.iter().copied().fold(f64::INFINITY, f64::min);
-            (best, finite.iter().sum::<f64>() / finite.len().max(1) as f64)
+            (
+                best,
+                finite.iter().sum::<f64>() / finite.len().max(1) as f64,
+            )
         });
         let loss = self.loss_on(&candidate, &self.split.train.clone());
         let first = self.history.train_loss.first().copied().unwrap_or(1.0);
         if !loss.is_finite() || loss.abs() > 1e8 * (1.0 + first.abs()) {
-            self.diverged = Some(format!("the training loss exploded at training step {}", self.steps));
+            self.diverged = Some(format!(
+                "the training loss exploded at training step {}",
+                self.steps
+            ));
             return Ok(Status::Diverged);
         }
         self.shown = candidate;
@@ -262,15 +360,18 @@ impl TrainingRun {
     }
 
     fn samples(&self) -> Samples<'_> {
-        Samples::new(&self.features, &self.targets, self.spec.inputs()).expect("features fit the model")
+        Samples::new(&self.features, &self.targets, self.spec.inputs())
+            .expect("features fit the model")
     }
 
     fn loss_on(&mut self, theta: &[f64], rows: &[usize]) -> f64 {
         if rows.is_empty() {
             return f64::NAN;
         }
-        let samples = Samples::new(&self.features, &self.targets, self.spec.inputs()).expect("features fit the model");
-        self.spec.loss_value(theta, &samples, rows.iter().copied(), &mut self.workspace)
+        let samples = Samples::new(&self.features, &self.targets, self.spec.inputs())
+            .expect("features fit the model");
+        self.spec
+            .loss_value(theta, &samples, rows.iter().copied(), &mut self.workspace)
     }
 
     fn score_on(&self, rows: &[usize]) -> (f64, f64) {
@@ -280,10 +381,22 @@ impl TrainingRun {
         let samples = self.samples();
         let rows = rows.iter().copied();
         if self.class_names.is_some() {
-            (self.spec.accuracy(&self.shown, &samples, rows).unwrap_or(f64::NAN), f64::NAN)
+            (
+                self.spec
+                    .accuracy(&self.shown, &samples, rows)
+                    .unwrap_or(f64::NAN),
+                f64::NAN,
+            )
         } else {
-            let r2 = self.spec.r_squared(&self.shown, &samples, rows.clone()).unwrap_or(f64::NAN);
-            let rmse = self.spec.rmse(&self.shown, &samples, rows).unwrap_or(f64::NAN) * self.target_scale;
+            let r2 = self
+                .spec
+                .r_squared(&self.shown, &samples, rows.clone())
+                .unwrap_or(f64::NAN);
+            let rmse = self
+                .spec
+                .rmse(&self.shown, &samples, rows)
+                .unwrap_or(f64::NAN)
+                * self.target_scale;
             (r2, rmse)
         }
     }
@@ -328,12 +441,18 @@ impl TrainingRun {
 
     /// The run's status; "diverged" also when the training loss of a new model exploded.
     pub fn status(&self) -> Status {
-        if self.diverged.is_some() { Status::Diverged } else { self.driver.status() }
+        if self.diverged.is_some() {
+            Status::Diverged
+        } else {
+            self.driver.status()
+        }
     }
 
     /// Why the run stopped (empty while it runs).
     pub fn reason(&self) -> String {
-        self.diverged.clone().unwrap_or_else(|| self.driver.reason().to_string())
+        self.diverged
+            .clone()
+            .unwrap_or_else(|| self.driver.reason().to_string())
     }
 
     /// Steps taken (epochs, batches, generations or sample batches).
@@ -384,7 +503,12 @@ impl TrainingRun {
     /// Widens the display plane to cover `area` (`[u_min, u_max, v_min, v_max]`) too.
     pub fn include_in_view(&mut self, area: [f64; 4]) {
         let b = &mut self.bounds;
-        *b = [b[0].min(area[0]), b[1].max(area[1]), b[2].min(area[2]), b[3].max(area[3])];
+        *b = [
+            b[0].min(area[0]),
+            b[1].max(area[1]),
+            b[2].min(area[2]),
+            b[3].max(area[3]),
+        ];
     }
 
     /// Names of the horizontal and vertical display axes.
@@ -399,7 +523,10 @@ impl TrainingRun {
 
     /// Every row's target in the original units (class index for classification).
     pub fn targets(&self) -> Vec<f64> {
-        self.targets.iter().map(|t| t * self.target_scale + self.target_mean).collect()
+        self.targets
+            .iter()
+            .map(|t| t * self.target_scale + self.target_mean)
+            .collect()
     }
 
     /// Classification: 1 for every row the shown model gets wrong, else 0. Regression: all 0.
@@ -437,10 +564,21 @@ impl TrainingRun {
 
     /// One neuron's output over the display plane, on the diverging ramp (for hovering a
     /// neuron in the network drawing). `layer` 0 is the inputs.
-    pub fn neuron_rgba(&self, layer: usize, neuron: usize, width: usize, height: usize) -> Result<Vec<u8>> {
+    pub fn neuron_rgba(
+        &self,
+        layer: usize,
+        neuron: usize,
+        width: usize,
+        height: usize,
+    ) -> Result<Vec<u8>> {
         let grid = self.plane.grid_inputs(self.bounds, width, height);
-        let values = self.spec.neuron_outputs(&self.shown, &grid, layer, neuron)?;
-        let scale = values.iter().fold(1e-9f64, |m, v| if v.is_finite() { m.max(v.abs()) } else { m });
+        let values = self
+            .spec
+            .neuron_outputs(&self.shown, &grid, layer, neuron)?;
+        let scale = values.iter().fold(
+            1e-9f64,
+            |m, v| if v.is_finite() { m.max(v.abs()) } else { m },
+        );
         Ok(value_rgba(&values, scale))
     }
 
@@ -451,10 +589,15 @@ impl TrainingRun {
             return Vec::new();
         }
         let [u0, u1, ..] = self.bounds;
-        let us: Vec<f64> = (0..n).map(|i| u0 + (u1 - u0) * i as f64 / (n - 1) as f64).collect();
+        let us: Vec<f64> = (0..n)
+            .map(|i| u0 + (u1 - u0) * i as f64 / (n - 1) as f64)
+            .collect();
         let inputs = self.plane.grid_inputs([u0, u1, 0.0, 0.0], n, 1);
         let vs = self.spec.predict(&self.shown, &inputs);
-        us.iter().zip(&vs).flat_map(|(&u, &v)| [u, v * self.target_scale + self.target_mean]).collect()
+        us.iter()
+            .zip(&vs)
+            .flat_map(|(&u, &v)| [u, v * self.target_scale + self.target_mean])
+            .collect()
     }
 
     /// The current population (or sample batch) ordered best first, at most `count` members,
@@ -469,7 +612,10 @@ impl TrainingRun {
         let mut order: Vec<usize> = (0..values.len()).collect();
         order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
         order.truncate(count);
-        let thetas = order.iter().flat_map(|&i| asked[i * dim..(i + 1) * dim].iter().copied()).collect();
+        let thetas = order
+            .iter()
+            .flat_map(|&i| asked[i * dim..(i + 1) * dim].iter().copied())
+            .collect();
         (thetas, order.iter().map(|&i| values[i]).collect())
     }
 }
@@ -480,6 +626,13 @@ fn predicted_class(output: &[f64]) -> usize {
     if output.len() == 1 {
         usize::from(output[0] >= 0.5)
     } else {
-        output.iter().enumerate().fold((0, f64::NEG_INFINITY), |m, (i, &p)| if p > m.1 { (i, p) } else { m }).0
+        output
+            .iter()
+            .enumerate()
+            .fold(
+                (0, f64::NEG_INFINITY),
+                |m, (i, &p)| if p > m.1 { (i, p) } else { m },
+            )
+            .0
     }
 }

@@ -54,12 +54,20 @@ fn make_driver(config: &LandscapeConfig) -> crate::Result<(Box<dyn Landscape>, D
         [x, y]
     });
     if !start.iter().all(|v| v.is_finite()) {
-        return Err(crate::Error::setting("start point", "must be two finite numbers"));
+        return Err(crate::Error::setting(
+            "start point",
+            "must be two finite numbers",
+        ));
     }
     let objective = LandscapeObjective(landscape::build(&config.landscape)?);
     let bounds = crate::objective::Objective::bounds(&objective);
     let strategy = search::build(&config.strategy, &start, &bounds)?;
-    let driver = Driver::new(strategy, Box::new(objective), config.seed as u64, StopRules::default());
+    let driver = Driver::new(
+        strategy,
+        Box::new(objective),
+        config.seed as u64,
+        StopRules::default(),
+    );
     Ok((landscape, driver))
 }
 
@@ -70,7 +78,11 @@ impl LandscapeSession {
     pub fn new(config: JsValue) -> Result<LandscapeSession, JsError> {
         let config: LandscapeConfig = from_js(config)?;
         let (landscape, driver) = make_driver(&config).map_err(js_error)?;
-        Ok(LandscapeSession { config, landscape, driver })
+        Ok(LandscapeSession {
+            config,
+            landscape,
+            driver,
+        })
     }
 
     /// Applies a new configuration. Changes that can apply mid-run (rates, σ, mutation…)
@@ -86,7 +98,11 @@ impl LandscapeSession {
             return Ok(false);
         }
         let (landscape, driver) = make_driver(&config).map_err(js_error)?;
-        *self = LandscapeSession { config, landscape, driver };
+        *self = LandscapeSession {
+            config,
+            landscape,
+            driver,
+        };
         Ok(true)
     }
 
@@ -137,7 +153,8 @@ impl LandscapeSession {
 
     /// The surface as RGBA pixels (`width` × `height`, y up), heatmap with contour lines.
     pub fn heatmap(&self, width: u32, height: u32) -> Vec<u8> {
-        let values = landscape::sample_grid(self.landscape.as_ref(), width as usize, height as usize);
+        let values =
+            landscape::sample_grid(self.landscape.as_ref(), width as usize, height as usize);
         surface_rgba(&values, width as usize, height as usize)
     }
 
@@ -149,7 +166,11 @@ impl LandscapeSession {
 
     /// Known minima, flat `(x, y, J)` triples.
     pub fn minima(&self) -> Vec<f64> {
-        self.landscape.minima().into_iter().flat_map(|(x, y, v)| [x, y, v]).collect()
+        self.landscape
+            .minima()
+            .into_iter()
+            .flat_map(|(x, y, v)| [x, y, v])
+            .collect()
     }
 
     /// J(x, y) (for hover read-outs).
@@ -227,8 +248,15 @@ pub fn landscape_catalog() -> Result<JsValue, JsError> {
     let entries: Vec<Entry> = landscape::LANDSCAPE_IDS
         .iter()
         .filter_map(|id| {
-            let settings = LandscapeSettings { id: id.to_string(), ..Default::default() };
-            landscape::build(&settings).ok().map(|l| Entry { id: l.id(), label: l.label(), formula: l.formula() })
+            let settings = LandscapeSettings {
+                id: id.to_string(),
+                ..Default::default()
+            };
+            landscape::build(&settings).ok().map(|l| Entry {
+                id: l.id(),
+                label: l.label(),
+                formula: l.formula(),
+            })
         })
         .collect();
     to_js(&entries)

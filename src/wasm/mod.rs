@@ -1,9 +1,11 @@
 //! The only place that knows wasm-bindgen: session types the page drives. They parse
 //! configuration (serde), call the core, and copy numbers out as typed arrays.
 
+mod bench;
 mod landscape_session;
 mod training_session;
 
+pub use bench::MlpBench;
 pub use landscape_session::LandscapeSession;
 pub use training_session::TrainingSession;
 

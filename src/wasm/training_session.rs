@@ -117,12 +117,23 @@ pub struct TrainingSession {
 
 fn make_dataset(source: &DataSource) -> Result<Option<Dataset>> {
     Ok(match source {
-        DataSource::Synthetic { id, points, noise, seed } => {
-            Some(data::generate(id, *points, *noise, &mut seeded(*seed as u64))?)
-        }
+        DataSource::Synthetic {
+            id,
+            points,
+            noise,
+            seed,
+        } => Some(data::generate(
+            id,
+            *points,
+            *noise,
+            &mut seeded(*seed as u64),
+        )?),
         DataSource::Classic { id, text } => Some(data::classic_from_text(id, text)?),
         DataSource::Uploaded { .. } => {
-            return Err(Error::setting("data", "a CSV file is loaded with the file picker, by drag and drop or by paste"));
+            return Err(Error::setting(
+                "data",
+                "a CSV file is loaded with the file picker, by drag and drop or by paste",
+            ));
         }
         DataSource::Hand { .. } => None,
     })
@@ -141,7 +152,12 @@ fn combined(source: &DataSource, base: Option<&Dataset>, drawn: &Drawn) -> Resul
                 features.push(x);
                 values.push(y);
             }
-            return Dataset::new(base.name(), features, base.feature_names().to_vec(), Target::Values(values));
+            return Dataset::new(
+                base.name(),
+                features,
+                base.feature_names().to_vec(),
+                Target::Values(values),
+            );
         }
         let mut data = base.clone();
         for &[x, y, c] in &drawn.points {
@@ -154,12 +170,25 @@ fn combined(source: &DataSource, base: Option<&Dataset>, drawn: &Drawn) -> Resul
         let labels = drawn.points.iter().map(|p| p[2] as usize).collect();
         let names = vec!["class 1".to_string(), "class 2".to_string()];
         let features = drawn.points.iter().flat_map(|p| [p[0], p[1]]).collect();
-        (features, Target::Classes { labels, class_names: names })
+        (
+            features,
+            Target::Classes {
+                labels,
+                class_names: names,
+            },
+        )
     } else {
         let features = drawn.points.iter().map(|p| p[0]).collect();
-        (features, Target::Values(drawn.points.iter().map(|p| p[1]).collect()))
+        (
+            features,
+            Target::Values(drawn.points.iter().map(|p| p[1]).collect()),
+        )
     };
-    let names = if classes { vec!["x".to_string(), "y".to_string()] } else { vec!["x".to_string()] };
+    let names = if classes {
+        vec!["x".to_string(), "y".to_string()]
+    } else {
+        vec!["x".to_string()]
+    };
     Dataset::new("points drawn by hand", features, names, target)
 }
 
@@ -168,9 +197,14 @@ impl TrainingSession {
     /// search starts from the weights on screen. On a data problem the run is dropped and the
     /// message says what to do (nothing else is lost).
     fn rebuild(&mut self, keep_weights: bool) -> Result<()> {
-        let theta = self.run.as_ref().filter(|_| keep_weights).map(|r| r.theta().to_vec());
+        let theta = self
+            .run
+            .as_ref()
+            .filter(|_| keep_weights)
+            .map(|r| r.theta().to_vec());
         let dataset = combined(&self.source, self.base.as_ref(), &self.drawn);
-        let run = dataset.and_then(|d| TrainingRun::starting_from(&d, &self.config, theta.as_deref()));
+        let run =
+            dataset.and_then(|d| TrainingRun::starting_from(&d, &self.config, theta.as_deref()));
         match run {
             Ok(mut run) => {
                 if matches!(self.source, DataSource::Hand { .. }) {
@@ -196,7 +230,12 @@ impl TrainingSession {
     }
 
     /// Swaps in new data; on failure everything stays as it was.
-    fn replace_data(&mut self, source: DataSource, base: Option<Dataset>, credit: String) -> Result<()> {
+    fn replace_data(
+        &mut self,
+        source: DataSource,
+        base: Option<Dataset>,
+        credit: String,
+    ) -> Result<()> {
         let previous = (
             std::mem::replace(&mut self.source, source),
             std::mem::replace(&mut self.base, base),
@@ -280,10 +319,22 @@ impl TrainingSession {
     /// Reads the user's CSV file. Every problem comes back as an error naming its line and
     /// column; the current dataset is only replaced when the file is good.
     #[wasm_bindgen(js_name = loadCsv)]
-    pub fn load_csv(&mut self, bytes: &[u8], settings: JsValue) -> std::result::Result<JsValue, JsError> {
-        let settings: CsvSettings = if settings.is_undefined() { CsvSettings::default() } else { from_js(settings)? };
+    pub fn load_csv(
+        &mut self,
+        bytes: &[u8],
+        settings: JsValue,
+    ) -> std::result::Result<JsValue, JsError> {
+        let settings: CsvSettings = if settings.is_undefined() {
+            CsvSettings::default()
+        } else {
+            from_js(settings)?
+        };
         let options = CsvOptions {
-            name: if settings.name.is_empty() { "your CSV".into() } else { settings.name.clone() },
+            name: if settings.name.is_empty() {
+                "your CSV".into()
+            } else {
+                settings.name.clone()
+            },
             header: match settings.header.as_deref() {
                 Some("present") => HeaderRow::Present,
                 Some("absent") => HeaderRow::Absent,
@@ -303,8 +354,11 @@ impl TrainingSession {
             has_header: parsed.has_header,
             delimiter: parsed.delimiter.to_string(),
         };
-        let source = DataSource::Uploaded { name: options.name.clone() };
-        self.replace_data(source, Some(parsed.dataset), String::new()).map_err(js_error)?;
+        let source = DataSource::Uploaded {
+            name: options.name.clone(),
+        };
+        self.replace_data(source, Some(parsed.dataset), String::new())
+            .map_err(js_error)?;
         to_js(&read)
     }
 
@@ -326,7 +380,9 @@ impl TrainingSession {
                  cannot give the target value",
             )));
         }
-        self.drawn.points.push([u, v, if regression { v } else { class as f64 }]);
+        self.drawn
+            .points
+            .push([u, v, if regression { v } else { class as f64 }]);
         if self.base.is_some() {
             // A point the dataset cannot take (a 4-feature table, a class it lacks) is refused.
             if let Err(error) = combined(&self.source, self.base.as_ref(), &self.drawn) {
@@ -358,7 +414,10 @@ impl TrainingSession {
     /// the run restarted.
     pub fn configure(&mut self, config: JsValue) -> std::result::Result<bool, JsError> {
         let config: TrainingConfig = from_js(config)?;
-        let only_strategy = TrainingConfig { strategy: config.strategy.clone(), ..self.config.clone() } == config;
+        let only_strategy = TrainingConfig {
+            strategy: config.strategy.clone(),
+            ..self.config.clone()
+        } == config;
         if only_strategy
             && let Some(run) = self.run.as_mut()
             && run.retune(&config.strategy).map_err(js_error)?
@@ -381,7 +440,9 @@ impl TrainingSession {
 
     /// Takes up to `n` steps; returns how many were taken (0 without a run).
     pub fn step(&mut self, n: u32) -> std::result::Result<u32, JsError> {
-        let Some(run) = self.run.as_mut() else { return Ok(0) };
+        let Some(run) = self.run.as_mut() else {
+            return Ok(0);
+        };
         let mut taken = 0;
         for _ in 0..n {
             if run.status().is_final() {
@@ -467,24 +528,40 @@ impl TrainingSession {
 
     /// Every row's display coordinates, flat (u, v) pairs.
     pub fn points(&self) -> Vec<f64> {
-        self.run.as_ref().map(|r| r.display_points().to_vec()).unwrap_or_else(|| {
-            self.drawn.points.iter().flat_map(|p| [p[0], p[1]]).collect()
-        })
+        self.run
+            .as_ref()
+            .map(|r| r.display_points().to_vec())
+            .unwrap_or_else(|| {
+                self.drawn
+                    .points
+                    .iter()
+                    .flat_map(|p| [p[0], p[1]])
+                    .collect()
+            })
     }
 
     /// Every row's target: class index, or value.
     pub fn targets(&self) -> Vec<f64> {
-        self.run.as_ref().map(|r| r.targets()).unwrap_or_else(|| self.drawn.points.iter().map(|p| p[2]).collect())
+        self.run
+            .as_ref()
+            .map(|r| r.targets())
+            .unwrap_or_else(|| self.drawn.points.iter().map(|p| p[2]).collect())
     }
 
     /// Every row's role: 0 train, 1 validation, 2 test.
     pub fn roles(&self) -> Vec<u8> {
-        self.run.as_ref().map(|r| r.roles().iter().map(|&role| role as u8).collect()).unwrap_or_default()
+        self.run
+            .as_ref()
+            .map(|r| r.roles().iter().map(|&role| role as u8).collect())
+            .unwrap_or_default()
     }
 
     /// 1 for every row the model on screen misclassifies.
     pub fn misclassified(&self) -> Vec<u8> {
-        self.run.as_ref().map(|r| r.misclassified()).unwrap_or_default()
+        self.run
+            .as_ref()
+            .map(|r| r.misclassified())
+            .unwrap_or_default()
     }
 
     /// The model's output over the display plane as RGBA (`width` × `height`, y up).
@@ -493,34 +570,61 @@ impl TrainingSession {
     }
 
     /// One neuron's output over the display plane as RGBA; layer 0 is the inputs.
-    pub fn neuron(&self, layer: u32, neuron: u32, width: u32, height: u32) -> std::result::Result<Vec<u8>, JsError> {
-        self.run()?.neuron_rgba(layer as usize, neuron as usize, width as usize, height as usize).map_err(js_error)
+    pub fn neuron(
+        &self,
+        layer: u32,
+        neuron: u32,
+        width: u32,
+        height: u32,
+    ) -> std::result::Result<Vec<u8>, JsError> {
+        self.run()?
+            .neuron_rgba(
+                layer as usize,
+                neuron as usize,
+                width as usize,
+                height as usize,
+            )
+            .map_err(js_error)
     }
 
     /// A one-feature regression's fitted curve: `n` (u, v) points.
     pub fn curve(&self, n: u32) -> Vec<f64> {
-        self.run.as_ref().map(|r| r.curve(n as usize)).unwrap_or_default()
+        self.run
+            .as_ref()
+            .map(|r| r.curve(n as usize))
+            .unwrap_or_default()
     }
 
     /// The weights on screen, flat θ: per layer `outputs × inputs` weights row by row, then
     /// the layer's biases.
     pub fn theta(&self) -> Vec<f64> {
-        self.run.as_ref().map(|r| r.theta().to_vec()).unwrap_or_default()
+        self.run
+            .as_ref()
+            .map(|r| r.theta().to_vec())
+            .unwrap_or_default()
     }
 
     /// The current population (or sample batch), best first: `count` thumbnails of
     /// `size` × `size` RGBA pixels, one after another.
     pub fn thumbnails(&self, count: u32, size: u32) -> Vec<u8> {
-        let Some(run) = &self.run else { return Vec::new() };
+        let Some(run) = &self.run else {
+            return Vec::new();
+        };
         let (thetas, _) = run.ranked_population(count as usize);
         let dim = run.spec().n_params();
-        thetas.chunks_exact(dim).flat_map(|theta| run.output_rgba(theta, size as usize, size as usize)).collect()
+        thetas
+            .chunks_exact(dim)
+            .flat_map(|theta| run.output_rgba(theta, size as usize, size as usize))
+            .collect()
     }
 
     /// The values of the thumbnails' members, best first.
     #[wasm_bindgen(js_name = thumbnailValues)]
     pub fn thumbnail_values(&self, count: u32) -> Vec<f64> {
-        self.run.as_ref().map(|r| r.ranked_population(count as usize).1).unwrap_or_default()
+        self.run
+            .as_ref()
+            .map(|r| r.ranked_population(count as usize).1)
+            .unwrap_or_default()
     }
 }
 
@@ -541,7 +645,14 @@ pub fn dataset_catalog() -> std::result::Result<JsValue, JsError> {
     }
     let classic = data::CLASSIC_IDS
         .iter()
-        .map(|&id| Table { id, file: data::classic_file(id).unwrap_or(""), credit: data::classic_credit(id) })
+        .map(|&id| Table {
+            id,
+            file: data::classic_file(id).unwrap_or(""),
+            credit: data::classic_credit(id),
+        })
         .collect();
-    to_js(&Catalog { synthetic: data::GENERATOR_IDS.to_vec(), classic })
+    to_js(&Catalog {
+        synthetic: data::GENERATOR_IDS.to_vec(),
+        classic,
+    })
 }

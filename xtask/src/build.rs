@@ -2,7 +2,7 @@
 //! Skipped when `pkg/` is newer than every input.
 
 use crate::tools::{self, run};
-use crate::{root, TaskResult};
+use crate::{TaskResult, root};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::SystemTime;
@@ -20,13 +20,20 @@ fn newest_in(path: &Path) -> Option<SystemTime> {
     if meta.is_file() {
         return meta.modified().ok();
     }
-    std::fs::read_dir(path).ok()?.flatten().filter_map(|entry| newest_in(&entry.path())).max()
+    std::fs::read_dir(path)
+        .ok()?
+        .flatten()
+        .filter_map(|entry| newest_in(&entry.path()))
+        .max()
 }
 
 fn is_stale() -> bool {
     let built = newest_in(&wasm_file());
     let inputs = ["src", "Cargo.toml", "Cargo.lock", ".cargo/config.toml"];
-    let newest_input = inputs.iter().filter_map(|p| newest_in(&root().join(p))).max();
+    let newest_input = inputs
+        .iter()
+        .filter_map(|p| newest_in(&root().join(p)))
+        .max();
     built.is_none() || newest_input > built
 }
 
@@ -41,11 +48,19 @@ pub fn wasm() -> TaskResult<PathBuf> {
     println!("xtask: building the wasm module (release, ~30 s the first time)…");
     run(
         Command::new("cargo")
-            .args(["build", "--release", "--lib", "--target", "wasm32-unknown-unknown"])
+            .args([
+                "build",
+                "--release",
+                "--lib",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
             .current_dir(root()),
         "cargo build (wasm32)",
     )?;
-    let raw = root().join("target/wasm32-unknown-unknown/release").join(format!("{CRATE}.wasm"));
+    let raw = root()
+        .join("target/wasm32-unknown-unknown/release")
+        .join(format!("{CRATE}.wasm"));
     let pkg = root().join("pkg");
     run(
         Command::new(bin.join("wasm-bindgen"))
@@ -57,7 +72,19 @@ pub fn wasm() -> TaskResult<PathBuf> {
     let out = wasm_file();
     run(
         Command::new(&wasm_opt)
-            .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-simd", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"])
+            // --converge repeats -Oz while it still shrinks the module (1.3 KB gzipped).
+            .args([
+                "-Oz",
+                "--converge",
+                "--strip-producers",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-simd",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+            ])
             .arg(&out)
             .arg("-o")
             .arg(&out),

@@ -3,17 +3,21 @@
 //! benchmark's entry in `dist/bench/` (`bench.html` beside its own copy of `pkg/`), a folder
 //! the benchmark runner takes as it is: `node run.mjs --extra dist/bench`.
 
-use crate::{build, flatten, root, TaskResult};
+use crate::{TaskResult, build, flatten, root};
 use std::path::Path;
 
 fn copy_tree(from: &Path, to: &Path) -> TaskResult {
     std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
-    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?.flatten() {
+    for entry in std::fs::read_dir(from)
+        .map_err(|e| format!("{}: {e}", from.display()))?
+        .flatten()
+    {
         let target = to.join(entry.file_name());
         if entry.path().is_dir() {
             copy_tree(&entry.path(), &target)?;
         } else {
-            std::fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", target.display()))?;
+            std::fs::copy(entry.path(), &target)
+                .map_err(|e| format!("{}: {e}", target.display()))?;
         }
     }
     Ok(())
@@ -24,7 +28,10 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, &b)| acc | (b as u32) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &b)| acc | (b as u32) << (16 - 8 * i));
         for i in 0..4 {
             if i <= chunk.len() {
                 out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
@@ -38,7 +45,9 @@ fn base64(bytes: &[u8]) -> String {
 
 fn replace_once(html: &str, needle: &str, with: &str) -> TaskResult<String> {
     if html.matches(needle).count() != 1 {
-        return Err(format!("dist: index.html must contain `{needle}` exactly once"));
+        return Err(format!(
+            "dist: index.html must contain `{needle}` exactly once"
+        ));
     }
     Ok(html.replacen(needle, with, 1))
 }
@@ -47,7 +56,10 @@ fn replace_once(html: &str, needle: &str, with: &str) -> TaskResult<String> {
 /// single file needs no fetch (which `file://` forbids).
 fn tables_object(folder: &Path) -> TaskResult<String> {
     let mut entries = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(folder).map_err(|e| format!("{}: {e}", folder.display()))?.flatten().collect();
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .map_err(|e| format!("{}: {e}", folder.display()))?
+        .flatten()
+        .collect();
     files.sort_by_key(|f| f.file_name());
     for file in files {
         let name = file.file_name().to_string_lossy().into_owned();
@@ -86,7 +98,11 @@ fn single_file(wasm: &Path) -> TaskResult<String> {
     std::env::set_current_dir(&root).map_err(|e| e.to_string())?;
     let script = flatten::flatten(Path::new("www/main.js"))?;
     let wasm_bytes = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
-    let html = replace_once(&html, r#"<link rel="stylesheet" href="www/style.css">"#, &format!("<style>\n{css}</style>"))?;
+    let html = replace_once(
+        &html,
+        r#"<link rel="stylesheet" href="www/style.css">"#,
+        &format!("<style>\n{css}</style>"),
+    )?;
     // `</script` inside the inlined code would end the element early.
     let script = script.replace("</script", "<\\/script");
     let inline = format!(
@@ -94,7 +110,11 @@ fn single_file(wasm: &Path) -> TaskResult<String> {
         base64(&wasm_bytes),
         tables_object(&root.join("www/data"))?
     );
-    replace_once(&html, r#"<script type="module" src="www/main.js"></script>"#, &inline)
+    replace_once(
+        &html,
+        r#"<script type="module" src="www/main.js"></script>"#,
+        &inline,
+    )
 }
 
 /// Moves the benchmark page from `dist/www/` to `dist/bench/`, beside a copy of `pkg/`: the
@@ -103,7 +123,8 @@ fn bench_page(root: &Path, dist: &Path) -> TaskResult {
     let bench = dist.join("bench");
     std::fs::create_dir_all(&bench).map_err(|e| format!("{}: {e}", bench.display()))?;
     let from = dist.join("www").join("bench.html");
-    std::fs::rename(&from, bench.join("bench.html")).map_err(|e| format!("{}: {e}", from.display()))?;
+    std::fs::rename(&from, bench.join("bench.html"))
+        .map_err(|e| format!("{}: {e}", from.display()))?;
     copy_tree(&root.join("pkg"), &bench.join("pkg"))
 }
 
@@ -116,10 +137,13 @@ pub fn run() -> TaskResult {
     copy_tree(&root.join("www"), &dist.join("www"))?;
     copy_tree(&root.join("pkg"), &dist.join("pkg"))?;
     bench_page(&root, &dist)?;
-    std::fs::copy(root.join("index.html"), dist.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    std::fs::copy(root.join("index.html"), dist.join("index.html"))
+        .map_err(|e| format!("index.html: {e}"))?;
     let page = single_file(&wasm)?;
     std::fs::write(dist.join("automl-playground.html"), page).map_err(|e| format!("dist: {e}"))?;
-    println!("xtask: wrote dist/ (static site), dist/automl-playground.html (single file) and dist/bench/ (peer benchmark entry)");
+    println!(
+        "xtask: wrote dist/ (static site), dist/automl-playground.html (single file) and dist/bench/ (peer benchmark entry)"
+    );
     Ok(())
 }
 
@@ -129,7 +153,10 @@ mod tests {
 
     #[test]
     fn js_strings_escape_quotes_newlines_and_script_ends() {
-        assert_eq!(js_string("a\"b\\c\nd</script>"), "\"a\\\"b\\\\c\\nd\\u003c/script>\"");
+        assert_eq!(
+            js_string("a\"b\\c\nd</script>"),
+            "\"a\\\"b\\\\c\\nd\\u003c/script>\""
+        );
     }
 
     #[test]

@@ -23,7 +23,10 @@ pub fn flatten(entry: &Path) -> TaskResult<String> {
     visit(&normalize(entry), &mut done, &mut visiting)?;
     let mut script = String::from("const __modules = {};\n");
     for module in &done {
-        script.push_str(&format!("__modules[{:?}] = (() => {{\n{}\n}})();\n", module.key, module.body));
+        script.push_str(&format!(
+            "__modules[{:?}] = (() => {{\n{}\n}})();\n",
+            module.key, module.body
+        ));
     }
     Ok(script)
 }
@@ -70,16 +73,25 @@ fn rewrite(source: &str, path: &Path) -> TaskResult<(String, Vec<PathBuf>)> {
     let mut pending_import = String::new();
     for line in source.lines() {
         let trimmed = line.trim_start();
-        if !pending_import.is_empty() || (trimmed.starts_with("import ") && !trimmed.starts_with("import(")) {
+        if !pending_import.is_empty()
+            || (trimmed.starts_with("import ") && !trimmed.starts_with("import("))
+        {
             pending_import.push_str(trimmed);
             pending_import.push(' ');
-            if !(trimmed.contains(" from ") || trimmed.starts_with("from ") || trimmed.starts_with("} from")) {
+            if !(trimmed.contains(" from ")
+                || trimmed.starts_with("from ")
+                || trimmed.starts_with("} from"))
+            {
                 continue;
             }
             let statement = std::mem::take(&mut pending_import);
-            let (binding, target) = parse_import(&statement).ok_or_else(|| format!("flatten: {}: cannot read `{statement}`", path.display()))?;
+            let (binding, target) = parse_import(&statement)
+                .ok_or_else(|| format!("flatten: {}: cannot read `{statement}`", path.display()))?;
             let dependency = normalize(&folder.join(&target));
-            body.push_str(&format!("{binding} = __modules[{:?}];\n", dependency.display().to_string()));
+            body.push_str(&format!(
+                "{binding} = __modules[{:?}];\n",
+                dependency.display().to_string()
+            ));
             imports.push(dependency);
         } else if let Some(rest) = trimmed.strip_prefix("export default ") {
             let name = rest.trim_end_matches(';').trim();
@@ -91,14 +103,27 @@ fn rewrite(source: &str, path: &Path) -> TaskResult<(String, Vec<PathBuf>)> {
             }
             body.push('\n');
         } else if let Some(list) = trimmed.strip_prefix("export {") {
-            for item in list.trim_end_matches(';').trim_end_matches('}').split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            for item in list
+                .trim_end_matches(';')
+                .trim_end_matches('}')
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
                 match item.split_once(" as ") {
-                    Some((local, exported)) => exports.insert(exported.trim().into(), local.trim().into()),
+                    Some((local, exported)) => {
+                        exports.insert(exported.trim().into(), local.trim().into())
+                    }
                     None => exports.insert(item.into(), item.into()),
                 };
             }
         } else if let Some(rest) = trimmed.strip_prefix("export ") {
-            let name = declared_name(rest).ok_or_else(|| format!("flatten: {}: cannot read export `{trimmed}`", path.display()))?;
+            let name = declared_name(rest).ok_or_else(|| {
+                format!(
+                    "flatten: {}: cannot read export `{trimmed}`",
+                    path.display()
+                )
+            })?;
             exports.insert(name.clone(), name);
             body.push_str(rest);
             body.push('\n');
@@ -107,7 +132,10 @@ fn rewrite(source: &str, path: &Path) -> TaskResult<(String, Vec<PathBuf>)> {
             body.push('\n');
         }
     }
-    let fields: Vec<String> = exports.iter().map(|(exported, local)| format!("{exported:?}: {local}")).collect();
+    let fields: Vec<String> = exports
+        .iter()
+        .map(|(exported, local)| format!("{exported:?}: {local}"))
+        .collect();
     body.push_str(&format!("return {{ {} }};", fields.join(", ")));
     Ok((body, imports))
 }
@@ -115,8 +143,13 @@ fn rewrite(source: &str, path: &Path) -> TaskResult<(String, Vec<PathBuf>)> {
 /// The name declared by `function f`, `async function f`, `class C`, `const x` or `let x`.
 fn declared_name(declaration: &str) -> Option<String> {
     let rest = declaration.strip_prefix("async ").unwrap_or(declaration);
-    let rest = ["function* ", "function ", "class ", "const ", "let "].iter().find_map(|k| rest.strip_prefix(k))?;
-    let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$').collect();
+    let rest = ["function* ", "function ", "class ", "const ", "let "]
+        .iter()
+        .find_map(|k| rest.strip_prefix(k))?;
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+        .collect();
     (!name.is_empty()).then_some(name)
 }
 
@@ -125,7 +158,10 @@ fn parse_import(statement: &str) -> Option<(String, String)> {
     let statement = statement.trim().trim_end_matches(';').trim();
     let inner = statement.strip_prefix("import ")?;
     let (clause, from) = inner.rsplit_once(" from ")?;
-    let target = from.trim().trim_matches(|c| c == '\'' || c == '"').to_string();
+    let target = from
+        .trim()
+        .trim_matches(|c| c == '\'' || c == '"')
+        .to_string();
     if !target.starts_with('.') {
         return None;
     }
@@ -134,7 +170,10 @@ fn parse_import(statement: &str) -> Option<(String, String)> {
         return Some((format!("const {}", namespace.trim()), target));
     }
     let (default, named) = match clause.split_once('{') {
-        Some((head, tail)) => (head.trim().trim_end_matches(',').trim(), tail.trim_end_matches('}').trim()),
+        Some((head, tail)) => (
+            head.trim().trim_end_matches(',').trim(),
+            tail.trim_end_matches('}').trim(),
+        ),
         None => (clause, ""),
     };
     let mut fields: Vec<String> = Vec::new();
@@ -158,9 +197,15 @@ mod tests {
     fn imports_become_destructuring() {
         assert_eq!(
             parse_import("import init, { Session, version as v } from '../pkg/x.js';"),
-            Some(("const { default: init, Session, version: v }".into(), "../pkg/x.js".into()))
+            Some((
+                "const { default: init, Session, version: v }".into(),
+                "../pkg/x.js".into()
+            ))
         );
-        assert_eq!(parse_import("import * as draw from './draw.js';"), Some(("const draw".into(), "./draw.js".into())));
+        assert_eq!(
+            parse_import("import * as draw from './draw.js';"),
+            Some(("const draw".into(), "./draw.js".into()))
+        );
         assert_eq!(parse_import("import { a } from 'bare';"), None);
     }
 

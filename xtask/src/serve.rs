@@ -1,6 +1,6 @@
 //! A small static file server for the repository root (or `dist/`) on 127.0.0.1.
 
-use crate::{build, root, TaskResult};
+use crate::{TaskResult, build, root};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
@@ -13,7 +13,9 @@ pub fn run(args: &[String]) -> TaskResult {
         match arg.as_str() {
             "--port" => {
                 let value = iter.next().ok_or("--port needs a number")?;
-                port = value.parse().map_err(|_| format!("--port: not a port number: {value}"))?;
+                port = value
+                    .parse()
+                    .map_err(|_| format!("--port: not a port number: {value}"))?;
             }
             other => return Err(format!("serve: unknown option {other} (allowed: --port N)")),
         }
@@ -24,7 +26,8 @@ pub fn run(args: &[String]) -> TaskResult {
 
 /// Serves `folder` on 127.0.0.1:`port`, one thread per connection.
 pub fn serve_folder(folder: &Path, port: u16) -> TaskResult {
-    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on port {port}: {e}"))?;
     println!("AutoML Playground: http://127.0.0.1:{port}/  (Ctrl-C stops)");
     for stream in listener.incoming().flatten() {
         let folder = folder.to_path_buf();
@@ -53,11 +56,18 @@ fn content_type(path: &Path) -> &'static str {
 fn resolve(folder: &Path, request_path: &str) -> Option<PathBuf> {
     let path = request_path.split(['?', '#']).next().unwrap_or("/");
     let relative = Path::new(path.trim_start_matches('/'));
-    if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
         return None;
     }
     let full = folder.join(relative);
-    Some(if full.is_dir() { full.join("index.html") } else { full })
+    Some(if full.is_dir() {
+        full.join("index.html")
+    } else {
+        full
+    })
 }
 
 fn respond(stream: TcpStream, folder: &Path) -> std::io::Result<()> {
@@ -86,7 +96,11 @@ fn respond(stream: TcpStream, folder: &Path) -> std::io::Result<()> {
         }
         _ => {
             let body = b"not found";
-            write!(stream, "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len())?;
+            write!(
+                stream,
+                "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            )?;
             stream.write_all(body)?;
         }
     }

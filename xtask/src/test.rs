@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every test layer, one summary line each; non-zero exit if any fails.
 
 use crate::tools::{self, run as run_command};
-use crate::{build, dist, root, TaskResult};
+use crate::{TaskResult, build, dist, root};
 use std::process::Command;
 use std::time::Instant;
 
@@ -16,10 +16,16 @@ fn wasm_tests() -> TaskResult {
     let bin = tools::wasm_bindgen()?;
     let (_, driver) = tools::chromium()?;
     run_command(
-        cargo(&["test", "--target", "wasm32-unknown-unknown", "--test", "browser"])
-            .env("PATH", tools::path_with(&bin))
-            .env("CHROMEDRIVER", driver)
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+        cargo(&[
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "browser",
+        ])
+        .env("PATH", tools::path_with(&bin))
+        .env("CHROMEDRIVER", driver)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
         "wasm-bindgen-test in chromium",
     )
 }
@@ -30,7 +36,9 @@ fn end_to_end() -> TaskResult {
     dist::run()?;
     tools::npm_packages("tests/e2e")?;
     run_command(
-        Command::new("npx").args(["playwright", "test"]).current_dir(root().join("tests/e2e")),
+        Command::new("npx")
+            .args(["playwright", "test"])
+            .current_dir(root().join("tests/e2e")),
         "playwright end-to-end tests",
     )
 }
@@ -39,16 +47,39 @@ fn end_to_end() -> TaskResult {
 pub fn run() -> TaskResult {
     type Layer = (&'static str, fn() -> TaskResult);
     let layers: [Layer; 5] = [
-        ("format (cargo fmt --check)", || run_command(&mut cargo(&["fmt", "--all", "--", "--check"]), "cargo fmt")),
+        ("format (cargo fmt --check)", || {
+            run_command(&mut cargo(&["fmt", "--all", "--", "--check"]), "cargo fmt")
+        }),
         ("lint (cargo clippy -D warnings, native and wasm32)", || {
-            run_command(&mut cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]), "cargo clippy")?;
+            run_command(
+                &mut cargo(&[
+                    "clippy",
+                    "--workspace",
+                    "--all-targets",
+                    "--",
+                    "-D",
+                    "warnings",
+                ]),
+                "cargo clippy",
+            )?;
             tools::wasm_target()?;
             run_command(
-                &mut cargo(&["clippy", "--lib", "--tests", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]),
+                &mut cargo(&[
+                    "clippy",
+                    "--lib",
+                    "--tests",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--",
+                    "-D",
+                    "warnings",
+                ]),
                 "cargo clippy (wasm32)",
             )
         }),
-        ("native tests (cargo test)", || run_command(&mut cargo(&["test", "--workspace"]), "cargo test")),
+        ("native tests (cargo test)", || {
+            run_command(&mut cargo(&["test", "--workspace"]), "cargo test")
+        }),
         ("wasm tests in chromium (wasm-bindgen-test)", wasm_tests),
         ("end-to-end page tests (playwright)", end_to_end),
     ];
@@ -70,6 +101,9 @@ pub fn run() -> TaskResult {
             }
         }
     }
-    if failed == 0 { Ok(()) } else { Err(format!("{failed} of {} test layers failed", results.len())) }
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err(format!("{failed} of {} test layers failed", results.len()))
+    }
 }
-

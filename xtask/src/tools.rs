@@ -1,6 +1,6 @@
 //! Finds or installs the tools a build needs, each into a cache inside the repository.
 
-use crate::{root, TaskResult};
+use crate::{TaskResult, root};
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -11,33 +11,51 @@ pub fn tools_dir() -> PathBuf {
 
 /// Runs a command, failing with its description when it cannot start or exits non-zero.
 pub fn run(command: &mut Command, what: &str) -> TaskResult {
-    let status = command.status().map_err(|e| format!("{what}: could not start ({e})"))?;
-    if status.success() { Ok(()) } else { Err(format!("{what}: failed ({status})")) }
+    let status = command
+        .status()
+        .map_err(|e| format!("{what}: could not start ({e})"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what}: failed ({status})"))
+    }
 }
 
 /// Runs a command and returns its stdout, or `None` if it could not run or failed.
 pub fn output(command: &mut Command) -> Option<String> {
     let out = command.output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Makes sure rustup has the wasm32-unknown-unknown target.
 pub fn wasm_target() -> TaskResult {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     println!("xtask: installing the wasm32-unknown-unknown target (rustup, a few seconds)…");
-    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]), "rustup target add")
+    run(
+        Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
+        "rustup target add",
+    )
 }
 
 /// The wasm-bindgen version pinned in Cargo.lock.
 fn locked_wasm_bindgen_version() -> TaskResult<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\""
-            && let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = \""))
+            && let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
         {
             return Ok(version.trim_end_matches('"').to_string());
         }
@@ -53,10 +71,20 @@ pub fn wasm_bindgen() -> TaskResult<PathBuf> {
     if have.split_whitespace().nth(1) == Some(version.as_str()) {
         return Ok(bin);
     }
-    println!("xtask: installing wasm-bindgen-cli {version} into target/tools (cargo install, about 3 minutes, once)…");
+    println!(
+        "xtask: installing wasm-bindgen-cli {version} into target/tools (cargo install, about 3 minutes, once)…"
+    );
     // No --locked: one locked dependency of the CLI is newer than some registry mirrors carry.
     run(
-        Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version, "--root"]).arg(tools_dir()),
+        Command::new("cargo")
+            .args([
+                "install",
+                "wasm-bindgen-cli",
+                "--version",
+                &version,
+                "--root",
+            ])
+            .arg(tools_dir()),
         "cargo install wasm-bindgen-cli",
     )?;
     Ok(bin)
@@ -75,7 +103,12 @@ pub fn npm_packages(folder: &str) -> TaskResult {
         return Ok(());
     }
     println!("xtask: installing npm packages in {folder} (npm ci, seconds)…");
-    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir), &format!("npm ci in {folder}"))
+    run(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir),
+        &format!("npm ci in {folder}"),
+    )
 }
 
 /// The npm binaryen's wasm-opt (never Debian's, which breaks wasm-bindgen output).
@@ -86,8 +119,11 @@ pub fn wasm_opt() -> TaskResult<PathBuf> {
 
 /// Paths of chromium and chromedriver, installing Debian's packages when running as root.
 pub fn chromium() -> TaskResult<(PathBuf, PathBuf)> {
-    let browser = PathBuf::from(std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()));
-    let driver = PathBuf::from(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()));
+    let browser =
+        PathBuf::from(std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()));
+    let driver = PathBuf::from(
+        std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
+    );
     if browser.exists() && driver.exists() {
         return Ok((browser, driver));
     }
@@ -99,9 +135,14 @@ pub fn chromium() -> TaskResult<(PathBuf, PathBuf)> {
         );
     }
     println!("xtask: installing chromium and chromium-driver (apt-get, about a minute)…");
-    run(Command::new("apt-get").arg("update").arg("-q"), "apt-get update")?;
     run(
-        Command::new("apt-get").args(["install", "-y", "-q", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"),
+        Command::new("apt-get").arg("update").arg("-q"),
+        "apt-get update",
+    )?;
+    run(
+        Command::new("apt-get")
+            .args(["install", "-y", "-q", "chromium", "chromium-driver"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
         "apt-get install chromium chromium-driver",
     )?;
     Ok((browser, driver))
