@@ -9,6 +9,7 @@ pub mod error;
 pub mod landscape;
 pub mod model;
 pub mod objective;
+pub mod ranking;
 pub mod render;
 pub mod rng;
 pub mod search;

@@ -28,9 +28,8 @@ pub fn most_informative_pair(dataset: &Dataset) -> (usize, usize) {
             }
         })
         .collect();
-    let mut order: Vec<usize> = (0..d).collect();
-    // Stable sort, so equal scores keep the lower index first.
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    // A stable ranking, so equal scores keep the lower index first.
+    let order = crate::ranking::descending(&scores);
     (order[0].min(order[1]), order[0].max(order[1]))
 }
 

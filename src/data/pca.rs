@@ -25,10 +25,8 @@ impl Pca {
         let data =
             ArrayView2::from_shape((n, d), features).expect("features must hold n × d values");
         let (z, means, scales) = standardized(data);
-        let covariance = z.t().dot(&z) / n as f64;
-        let (values, vectors) = symmetric_eigen(covariance);
-        let mut order: Vec<usize> = (0..d).collect();
-        order.sort_by(|&a, &b| values[b].total_cmp(&values[a]));
+        let (values, vectors) = symmetric_eigen(covariance(&z));
+        let order = crate::ranking::descending(&values);
         let axis = |k: usize| -> Vec<f64> {
             let Some(&component) = order.get(k) else {
                 return vec![0.0; d];
@@ -94,6 +92,27 @@ pub fn pca_2d(features: &[f64], n: usize, d: usize) -> Vec<f64> {
         return vec![0.0; 2 * n];
     }
     Pca::fit(features, n, d).project(features)
+}
+
+/// The covariance matrix Zᵀ·Z / n of centred columns, by plain loops (ndarray's general
+/// matrix product would add a whole GEMM kernel to the wasm module for a d × d result).
+fn covariance(z: &Array2<f64>) -> Array2<f64> {
+    let (n, d) = z.dim();
+    let mut c = Array2::zeros((d, d));
+    for row in z.rows() {
+        for i in 0..d {
+            for j in i..d {
+                c[[i, j]] += row[i] * row[j];
+            }
+        }
+    }
+    for i in 0..d {
+        for j in i..d {
+            c[[i, j]] /= n as f64;
+            c[[j, i]] = c[[i, j]];
+        }
+    }
+    c
 }
 
 /// Columns centred and scaled to unit (population) variance, with the means and scales

@@ -81,8 +81,11 @@ fn interleaved_classes(labels: &[usize], rng: &mut Rng) -> Vec<usize> {
                 .map(|(j, &row)| ((j as f64 + phase) / m, row)),
         );
     }
-    keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
-    keyed.into_iter().map(|(_, row)| row).collect()
+    let keys: Vec<f64> = keyed.iter().map(|&(key, _)| key).collect();
+    crate::ranking::ascending(&keys)
+        .into_iter()
+        .map(|i| keyed[i].1)
+        .collect()
 }
 
 #[cfg(test)]

@@ -79,9 +79,7 @@ impl Genetic {
         let d = self.dim();
         let s = &self.settings;
         let n = s.population;
-        self.order = (0..n).collect();
-        let values = &self.values;
-        self.order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+        self.order = crate::ranking::ascending(&self.values);
         self.next.clear();
         self.parents.clear();
         for &elite in &self.order[..s.elitism] {

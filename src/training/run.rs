@@ -609,8 +609,7 @@ impl TrainingRun {
         if values.len() < 2 || asked.len() != values.len() * dim {
             return (Vec::new(), Vec::new());
         }
-        let mut order: Vec<usize> = (0..values.len()).collect();
-        order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+        let mut order = crate::ranking::ascending(values);
         order.truncate(count);
         let thetas = order
             .iter()

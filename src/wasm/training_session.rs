@@ -11,9 +11,8 @@ use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-/// A dataset the session can make by itself.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+/// Where the session's data comes from.
+#[derive(Debug, Clone, PartialEq)]
 pub enum DataSource {
     /// A seeded generator: circle, xor, gaussians, spiral, moons, blobs, line, sine, plane.
     Synthetic {
@@ -44,6 +43,47 @@ pub enum DataSource {
         /// true: two classes (click / shift-click); false: regression (a click sets x and y).
         classes: bool,
     },
+}
+
+/// A data request from the page: `{kind: "synthetic", id, points, noise, seed}`,
+/// `{kind: "classic", id, text}` or `{kind: "hand", classes}`. Read as one flat object (an
+/// internally tagged enum would pull serde's buffering machinery into the wasm).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct SourceRequest {
+    kind: String,
+    id: String,
+    points: usize,
+    noise: f64,
+    seed: u32,
+    text: String,
+    classes: bool,
+}
+
+impl SourceRequest {
+    fn into_source(self) -> Result<DataSource> {
+        Ok(match self.kind.as_str() {
+            "synthetic" => DataSource::Synthetic {
+                id: self.id,
+                points: self.points,
+                noise: self.noise,
+                seed: self.seed,
+            },
+            "classic" => DataSource::Classic {
+                id: self.id,
+                text: self.text,
+            },
+            "hand" => DataSource::Hand {
+                classes: self.classes,
+            },
+            other => {
+                return Err(Error::setting(
+                    "data",
+                    format!("unknown kind \"{other}\"; choose synthetic, classic or hand"),
+                ));
+            }
+        })
+    }
 }
 
 /// How the user's CSV should be read (all optional).
@@ -290,7 +330,9 @@ impl TrainingSession {
     /// A session on the data `source` describes, with a training configuration.
     #[wasm_bindgen(constructor)]
     pub fn new(source: JsValue, config: JsValue) -> std::result::Result<TrainingSession, JsError> {
-        let source: DataSource = from_js(source)?;
+        let source = from_js::<SourceRequest>(source)?
+            .into_source()
+            .map_err(js_error)?;
         let config: TrainingConfig = from_js(config)?;
         let base = make_dataset(&source).map_err(js_error)?;
         let mut session = TrainingSession {
@@ -310,7 +352,9 @@ impl TrainingSession {
     /// request is refused and the current data and run stay.
     #[wasm_bindgen(js_name = setData)]
     pub fn set_data(&mut self, source: JsValue) -> std::result::Result<(), JsError> {
-        let source: DataSource = from_js(source)?;
+        let source = from_js::<SourceRequest>(source)?
+            .into_source()
+            .map_err(js_error)?;
         let base = make_dataset(&source).map_err(js_error)?;
         let credit = credit_of(&source);
         self.replace_data(source, base, credit).map_err(js_error)
