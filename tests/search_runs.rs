@@ -11,7 +11,8 @@ fn driver(landscape_id: &str, settings: &StrategySettings, seed: u64) -> Driver 
             id: landscape_id.into(),
             ..Default::default()
         })
-        .unwrap(),
+        .unwrap()
+        .into(),
     );
     let strategy = search::build(settings, &[-1.5, 2.0], &objective.bounds()).unwrap();
     Driver::new(strategy, Box::new(objective), seed, StopRules::default())
@@ -171,7 +172,7 @@ fn gradient_descent_lingers_at_the_saddle_before_it_escapes_to_a_minimum() {
     })
     .unwrap();
     let (x, y) = surface.default_start();
-    let objective = LandscapeObjective(surface);
+    let objective = LandscapeObjective(surface.into());
     let settings = StrategySettings {
         learning_rate: 0.05,
         ..Default::default()

@@ -23,6 +23,7 @@ pub use saddle::Saddle;
 use crate::objective::Objective;
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 /// A 2-D surface with an analytic gradient, a display domain and its known minima.
 pub trait Landscape {
@@ -125,7 +126,7 @@ pub fn build(settings: &LandscapeSettings) -> Result<Box<dyn Landscape>> {
 }
 
 /// A landscape seen as an [`Objective`] over θ = (x, y).
-pub struct LandscapeObjective(pub Box<dyn Landscape>);
+pub struct LandscapeObjective(pub Rc<dyn Landscape>);
 
 impl Objective for LandscapeObjective {
     fn dim(&self) -> usize {

@@ -26,6 +26,14 @@ pub enum Role {
     Test = 2,
 }
 
+/// One part of the split.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Train,
+    Validation,
+    Test,
+}
+
 /// A model being trained on a dataset, one step at a time.
 pub struct TrainingRun {
     config: TrainingConfig,
@@ -306,7 +314,10 @@ impl TrainingRun {
             diverged: None,
             history: History::default(),
         };
-        run.record(None);
+        let shown = std::mem::take(&mut run.shown);
+        let loss = run.loss_on(&shown, Part::Train);
+        run.shown = shown;
+        run.record(loss, None);
         Ok(run)
     }
 
@@ -345,7 +356,7 @@ impl TrainingRun {
                 finite.iter().sum::<f64>() / finite.len().max(1) as f64,
             )
         });
-        let loss = self.loss_on(&candidate, &self.split.train.clone());
+        let loss = self.loss_on(&candidate, Part::Train);
         let first = self.history.train_loss.first().copied().unwrap_or(1.0);
         if !loss.is_finite() || loss.abs() > 1e8 * (1.0 + first.abs()) {
             self.diverged = Some(format!(
@@ -355,7 +366,7 @@ impl TrainingRun {
             return Ok(Status::Diverged);
         }
         self.shown = candidate;
-        self.record(population);
+        self.record(loss, population);
         Ok(self.status())
     }
 
@@ -364,7 +375,13 @@ impl TrainingRun {
             .expect("features fit the model")
     }
 
-    fn loss_on(&mut self, theta: &[f64], rows: &[usize]) -> f64 {
+    /// The mean loss of θ over one part of the split (NaN for an empty part).
+    fn loss_on(&mut self, theta: &[f64], part: Part) -> f64 {
+        let rows = match part {
+            Part::Train => &self.split.train,
+            Part::Validation => &self.split.validation,
+            Part::Test => &self.split.test,
+        };
         if rows.is_empty() {
             return f64::NAN;
         }
@@ -401,22 +418,23 @@ impl TrainingRun {
         }
     }
 
-    fn record(&mut self, population: Option<(f64, f64)>) {
-        let shown = self.shown.clone();
-        let split = self.split.clone();
-        let h_train = self.loss_on(&shown, &split.train);
-        let h_val = self.loss_on(&shown, &split.validation);
-        let h_test = self.loss_on(&shown, &split.test);
-        let (train_score, train_rmse) = self.score_on(&split.train);
-        let (val_score, _) = self.score_on(&split.validation);
-        let (test_score, test_rmse) = self.score_on(&split.test);
+    /// Appends one entry to the curves for the model on screen, whose training loss the
+    /// caller has just computed.
+    fn record(&mut self, h_train: f64, population: Option<(f64, f64)>) {
+        let shown = std::mem::take(&mut self.shown);
+        let h_val = self.loss_on(&shown, Part::Validation);
+        let h_test = self.loss_on(&shown, Part::Test);
+        self.shown = shown;
+        let (train_score, train_rmse) = self.score_on(&self.split.train);
+        let (val_score, _) = self.score_on(&self.split.validation);
+        let (test_score, test_rmse) = self.score_on(&self.split.test);
         let h = &mut self.history;
         h.steps.push(self.steps as f64);
         h.train_loss.push(h_train);
         h.test_loss.push(h_test);
         h.train_score.push(train_score);
         h.test_score.push(test_score);
-        if !split.validation.is_empty() {
+        if !self.split.validation.is_empty() {
             h.validation_loss.push(h_val);
             h.validation_score.push(val_score);
         }

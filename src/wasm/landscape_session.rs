@@ -5,6 +5,7 @@ use crate::landscape::{self, Landscape, LandscapeObjective, LandscapeSettings};
 use crate::render::surface::surface_rgba;
 use crate::search::{self, Driver, StopRules, StrategySettings};
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// Everything that defines a landscape run.
@@ -43,12 +44,12 @@ struct StateView {
 #[wasm_bindgen]
 pub struct LandscapeSession {
     config: LandscapeConfig,
-    landscape: Box<dyn Landscape>,
+    landscape: Rc<dyn Landscape>,
     driver: Driver,
 }
 
-fn make_driver(config: &LandscapeConfig) -> crate::Result<(Box<dyn Landscape>, Driver)> {
-    let landscape = landscape::build(&config.landscape)?;
+fn make_driver(config: &LandscapeConfig) -> crate::Result<(Rc<dyn Landscape>, Driver)> {
+    let landscape: Rc<dyn Landscape> = landscape::build(&config.landscape)?.into();
     let start = config.start.unwrap_or_else(|| {
         let (x, y) = landscape.default_start();
         [x, y]
@@ -59,7 +60,7 @@ fn make_driver(config: &LandscapeConfig) -> crate::Result<(Box<dyn Landscape>, D
             "must be two finite numbers",
         ));
     }
-    let objective = LandscapeObjective(landscape::build(&config.landscape)?);
+    let objective = LandscapeObjective(Rc::clone(&landscape));
     let bounds = crate::objective::Objective::bounds(&objective);
     let strategy = search::build(&config.strategy, &start, &bounds)?;
     let driver = Driver::new(
