@@ -56,10 +56,11 @@ pub fn train_test_split(
             order
         }
     };
+    // Each part lists its rows in increasing order, read off a membership mask (no sort).
     let sorted = |rows: &[usize]| {
-        let mut rows = rows.to_vec();
-        rows.sort_unstable();
-        rows
+        let mut member = vec![false; n];
+        rows.iter().for_each(|&row| member[row] = true);
+        (0..n).filter(|&row| member[row]).collect::<Vec<_>>()
     };
     Ok(Split {
         test: sorted(&order[..n_test]),

@@ -77,8 +77,8 @@ fn text_classes(cells: &[(usize, Cow<str>)], column: usize, limit: usize) -> Res
 /// Classes named by whole numbers, in increasing order.
 fn integer_classes(keys: Vec<(usize, i64)>, column: usize, limit: usize) -> Result<Target> {
     let (labels, names) = first_appearance(keys, column, limit)?;
-    let mut order: Vec<usize> = (0..names.len()).collect();
-    order.sort_by_key(|&k| names[k]);
+    // As f64 (exact below 2^53, far beyond any class count), so that the crate's one sort serves.
+    let order = crate::ranking::ascending(&names.iter().map(|&k| k as f64).collect::<Vec<_>>());
     let mut rank = vec![0; names.len()];
     for (position, &k) in order.iter().enumerate() {
         rank[k] = position;
