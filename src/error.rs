@@ -1,6 +1,7 @@
 //! The crate's one error type. Every message names the setting (or the place in the data)
 //! and what would be accepted instead, so the page can show it to the user as it is.
 
+use crate::text::Num;
 use std::fmt;
 
 /// Everything that can go wrong in the core, as a value rather than a panic.
@@ -84,7 +85,12 @@ pub fn check_range(name: &str, value: f64, min: f64, max: f64) -> Result<f64> {
     } else {
         Err(Error::setting(
             name,
-            format!("must be a number from {min} to {max} (got {value})"),
+            format!(
+                "must be a number from {} to {} (got {})",
+                Num(min),
+                Num(max),
+                Num(value)
+            ),
         ))
     }
 }

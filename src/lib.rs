@@ -13,6 +13,7 @@ pub mod ranking;
 pub mod render;
 pub mod rng;
 pub mod search;
+pub mod text;
 pub mod training;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

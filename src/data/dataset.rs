@@ -1,5 +1,6 @@
 //! A dataset: rows of numeric features, each labelled with a class or a value.
 
+use crate::text::Num;
 use crate::{Error, Result};
 
 /// Most rows a dataset may hold, whether read from a CSV file or drawn by hand.
@@ -155,7 +156,11 @@ impl Dataset {
             )));
         }
         if !(x.is_finite() && y.is_finite()) {
-            return Err(Error::data(format!("the point ({x}, {y}) is not finite")));
+            return Err(Error::data(format!(
+                "the point ({}, {}) is not finite",
+                Num(x),
+                Num(y)
+            )));
         }
         match &mut self.target {
             Target::Classes {
@@ -170,8 +175,9 @@ impl Dataset {
                     return Err(Error::setting(
                         "class",
                         format!(
-                            "must be a class number from 0 to {} (got {class_or_value})",
-                            k - 1
+                            "must be a class number from 0 to {} (got {})",
+                            k - 1,
+                            Num(class_or_value)
                         ),
                     ));
                 }
@@ -181,7 +187,7 @@ impl Dataset {
                 if !class_or_value.is_finite() {
                     return Err(Error::setting(
                         "value",
-                        format!("must be a finite number (got {class_or_value})"),
+                        format!("must be a finite number (got {})", Num(class_or_value)),
                     ));
                 }
                 values.push(class_or_value);
@@ -245,7 +251,7 @@ fn check_target(target: &Target) -> Result<()> {
                 return Err(Error::data(format!(
                     "row {}: the target {} is not a finite number",
                     i + 1,
-                    values[i]
+                    Num(values[i])
                 )));
             }
         }
@@ -311,7 +317,7 @@ mod tests {
             Dataset::new("t", vec![1.0], names(), values(vec![f64::INFINITY]))
                 .unwrap_err()
                 .to_string(),
-            "row 1: the target inf is not a finite number"
+            "row 1: the target ∞ is not a finite number"
         );
         let classes = |labels| Target::Classes {
             labels,

@@ -1,6 +1,7 @@
 //! The loss of a straight-line fit: model search in its textbook form.
 
 use super::Landscape;
+use crate::text::Num;
 use crate::{Error, Result, rng};
 
 /// J(w, b) = 1/(2n) Σᵢ (w·xᵢ + b − yᵢ)², the mean squared error (halved) of the line
@@ -44,14 +45,14 @@ impl Regression {
             return Err(Error::data(format!(
                 "point {} ({}, {}) is not a pair of finite numbers",
                 i + 1,
-                xs[i],
-                ys[i]
+                Num(xs[i]),
+                Num(ys[i])
             )));
         }
         if xs.iter().all(|&x| x == xs[0]) {
             return Err(Error::data(format!(
                 "every x equals {}, so the slope w cannot be fitted; give at least two different x",
-                xs[0]
+                Num(xs[0])
             )));
         }
         let n = xs.len() as f64;

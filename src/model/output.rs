@@ -2,6 +2,7 @@
 //! stands for.
 
 use crate::error::{Error, Result, check_count};
+use crate::text::Num;
 
 use super::activation::{sigmoid_in_place, tanh_in_place};
 use super::lanes::{LANES, Lanes};
@@ -60,10 +61,16 @@ impl Output {
         for (row, &t) in targets.iter().enumerate() {
             match self {
                 Output::Linear if !t.is_finite() => {
-                    return bad(row, format!("target must be a finite number (got {t})"));
+                    return bad(
+                        row,
+                        format!("target must be a finite number (got {})", Num(t)),
+                    );
                 }
                 Output::Sigmoid | Output::Tanh if t != 1.0 && t != 0.0 && t != -1.0 => {
-                    return bad(row, format!("binary label must be 1, 0 or -1 (got {t})"));
+                    return bad(
+                        row,
+                        format!("binary label must be 1, 0 or -1 (got {})", Num(t)),
+                    );
                 }
                 Output::Softmax { classes }
                     if !(t >= 0.0 && t.fract() == 0.0 && t < classes as f64) =>
@@ -71,7 +78,10 @@ impl Output {
                     let last = classes - 1;
                     return bad(
                         row,
-                        format!("class must be a whole number from 0 to {last} (got {t})"),
+                        format!(
+                            "class must be a whole number from 0 to {last} (got {})",
+                            Num(t)
+                        ),
                     );
                 }
                 _ => {}

@@ -2,6 +2,7 @@
 //! per row.
 
 use crate::error::{Error, Result};
+use crate::text::Num;
 
 /// `len()` rows of `inputs` features (row-major) with one target each.
 #[derive(Debug, Clone, Copy)]
@@ -27,7 +28,7 @@ impl<'a> Samples<'a> {
             let (row, column) = (i / inputs + 1, i % inputs + 1);
             return Err(Error::data(format!(
                 "row {row}, feature {column}: must be a finite number (got {})",
-                features[i]
+                Num(features[i])
             )));
         }
         Ok(Samples {

@@ -229,8 +229,9 @@ impl Driver {
             (
                 Status::Converged,
                 format!(
-                    "‖∇J‖ fell below {:e} at step {}",
-                    rules.gradient_tolerance, self.steps
+                    "‖∇J‖ fell below {} at step {}",
+                    crate::text::Num(rules.gradient_tolerance),
+                    self.steps
                 ),
             )
         } else if self.stale_steps >= rules.patience {
