@@ -72,6 +72,29 @@ fn a_bad_setting_is_refused_by_name_and_the_run_is_kept() {
 }
 
 #[wasm_bindgen_test]
+fn a_landscape_configuration_read_back_from_config_is_the_same_configuration() {
+    let mut session = LandscapeSession::new(config(
+        r#"{"landscape":{"id":"bowl","condition":25,"rotationDeg":-40},
+            "strategy":{"kind":"random-walk","sigma":0.2,"samplesPerStep":4},
+            "seed":12,"start":[1.5,-2]}"#,
+    ))
+    .unwrap();
+    let written = String::from(js_sys::JSON::stringify(&session.config().unwrap()).unwrap());
+    for expected in [
+        r#""condition":25"#,
+        r#""rotationDeg":-40"#,
+        r#""kind":"random-walk""#,
+        r#""samplesPerStep":4"#,
+        r#""start":[1.5,-2]"#,
+    ] {
+        assert!(written.contains(expected), "{expected} in {written}");
+    }
+    assert!(!session.configure(session.config().unwrap()).unwrap(), "nothing changed");
+    let path = session.path();
+    assert_eq!(&path[..2], &[1.5, -2.0]);
+}
+
+#[wasm_bindgen_test]
 fn a_huge_learning_rate_diverges_instead_of_drawing_nan() {
     let mut session = LandscapeSession::new(config(
         r#"{"strategy":{"kind":"gradient","learningRate":1000000}}"#,
@@ -172,5 +195,68 @@ mod training {
             "neurons in layer 1: must be a whole number from 1 to 32 (got 33)"
         );
         assert_eq!(field(&s.state().unwrap(), "step").as_f64(), Some(1.0));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_configuration_read_back_from_config_is_the_same_configuration() {
+        let mut s = session();
+        let edited = config(
+            r#"{"testShare":0.25,"validationShare":0.1,"display":"pca","inputs":"all",
+                "model":{"hidden":[4,3],"activation":"relu","loss":"mse","regularization":"l2",
+                         "regularizationRate":0.01},
+                "batch":"sgd","batchSize":7,"stepUnit":"batch","seed":9,
+                "strategy":{"kind":"genetic","rule":"adam","learningRate":0.02,"population":30,
+                            "crossover":"uniform","elitism":1,"mutationSigma":0.4}}"#,
+        );
+        s.configure(edited).unwrap();
+        let written = js_sys::JSON::stringify(&s.config().unwrap()).unwrap();
+        s.configure(s.config().unwrap()).unwrap();
+        assert_eq!(js_sys::JSON::stringify(&s.config().unwrap()).unwrap(), written);
+        for expected in [
+            r#""testShare":0.25"#,
+            r#""display":"pca""#,
+            r#""hidden":[4,3]"#,
+            r#""regularization":"l2""#,
+            r#""batch":"sgd""#,
+            r#""stepUnit":"batch""#,
+            r#""kind":"genetic""#,
+            r#""crossover":"uniform""#,
+            r#""population":30"#,
+        ] {
+            assert!(String::from(written.clone()).contains(expected), "{expected}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_mistyped_setting_is_refused_by_its_path_and_the_run_is_kept() {
+        let mut s = session();
+        s.step(2).unwrap();
+        for (bad, expected) in [
+            (
+                r#"{"strategy":{"learningRate":"fast"}}"#,
+                "strategy.learningRate: expected a number",
+            ),
+            (
+                r#"{"strategy":{"kind":"newton"}}"#,
+                "strategy.kind: expected gradient, random-global, random-walk or genetic",
+            ),
+            (
+                r#"{"model":{"hidden":[4,2.5]}}"#,
+                "model.hidden: expected a list of whole numbers",
+            ),
+            (
+                r#"{"displayFeatures":[1]}"#,
+                "displayFeatures: expected a list of 2 numbers",
+            ),
+            (r#"{"seed":-1}"#, "seed: expected a whole number from 0 to 4294967295"),
+            (r#"{"model":7}"#, "model: expected an object"),
+            (r#"[1,2]"#, "settings: expected an object"),
+        ] {
+            assert_eq!(message(s.configure(config(bad)).unwrap_err()), expected);
+            assert_eq!(field(&s.state().unwrap(), "step").as_f64(), Some(2.0));
+        }
+        // Missing and null fields keep their defaults.
+        s.configure(config(r#"{"model":{"hidden":[3]},"displayFeatures":null}"#))
+            .unwrap();
     }
 }

@@ -93,7 +93,7 @@ impl Dataset {
                 "row {}, feature \"{}\": {} is not a finite number",
                 i / d + 1,
                 feature_names[i % d],
-                features[i]
+                Num(features[i])
             )));
         }
         check_target(&target)?;

@@ -22,7 +22,7 @@ pub use saddle::Saddle;
 
 use crate::objective::Objective;
 use crate::{Error, Result};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::rc::Rc;
 
 /// A 2-D surface with an analytic gradient, a display domain and its known minima.
@@ -81,8 +81,8 @@ pub const LANDSCAPE_IDS: &[&str] = &[
 ];
 
 /// Which landscape the page shows, with the bowl's shape (ignored by the others).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct LandscapeSettings {
     /// One of [`LANDSCAPE_IDS`].
     pub id: String,

@@ -55,7 +55,9 @@ impl Genetic {
         for _ in 0..self.settings.population {
             for (c, &(lo, hi)) in self.centre.iter().zip(&self.bounds) {
                 let gene = c + spread * (hi - lo) * standard_normal(rng);
-                self.next.push(gene.clamp(lo, hi));
+                // max/min rather than f64::clamp, whose panic message would pull float formatting
+                // into the wasm module.
+                self.next.push(gene.max(lo).min(hi));
             }
         }
         let n = self.settings.population as u32;
@@ -110,7 +112,7 @@ impl Genetic {
                     child += s.mutation_sigma * standard_normal(rng);
                 }
                 let (lo, hi) = self.bounds[gene];
-                self.next.push(child.clamp(lo, hi));
+                self.next.push(child.max(lo).min(hi));
             }
         }
     }

@@ -159,7 +159,9 @@ impl Strategy for LocalWalk {
             for _ in 0..k {
                 for (t, &(lo, hi)) in self.theta.iter().zip(&self.bounds) {
                     let proposal = t + self.settings.sigma * standard_normal(rng);
-                    self.asked.push(proposal.clamp(lo, hi));
+                    // max/min rather than f64::clamp, whose panic message would pull float formatting
+                    // into the wasm module.
+                    self.asked.push(proposal.max(lo).min(hi));
                 }
             }
         }

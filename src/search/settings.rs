@@ -2,11 +2,10 @@
 
 use crate::Result;
 use crate::error::{check_count, check_range};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Which strategy searches θ.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StrategyKind {
     /// Gradient descent with one of the [`UpdateRule`]s.
     Gradient,
@@ -18,9 +17,15 @@ pub enum StrategyKind {
     Genetic,
 }
 
+crate::named_choices!(StrategyKind {
+    "gradient" => Gradient,
+    "random-global" => RandomGlobal,
+    "random-walk" => RandomWalk,
+    "genetic" => Genetic,
+});
+
 /// Gradient-descent update rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UpdateRule {
     /// θ ← θ − α g
     Plain,
@@ -36,9 +41,17 @@ pub enum UpdateRule {
     Adam,
 }
 
+crate::named_choices!(UpdateRule {
+    "plain" => Plain,
+    "momentum" => Momentum,
+    "nesterov" => Nesterov,
+    "adagrad" => Adagrad,
+    "rmsprop" => Rmsprop,
+    "adam" => Adam,
+});
+
 /// GA crossover operators.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Crossover {
     /// Each gene from either parent with probability ½.
     Uniform,
@@ -47,9 +60,14 @@ pub enum Crossover {
     Blend,
 }
 
+crate::named_choices!(Crossover {
+    "uniform" => Uniform,
+    "blend" => Blend,
+});
+
 /// All strategy settings; each strategy reads the fields it needs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct StrategySettings {
     /// Which strategy.
     pub kind: StrategyKind,

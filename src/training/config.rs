@@ -4,11 +4,10 @@ use crate::error::{check_count, check_range};
 use crate::model::{Activation, MAX_HIDDEN_LAYERS, MAX_NEURONS, Regularization};
 use crate::search::StrategySettings;
 use crate::{Error, Result};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// How the rows are placed in the 2-D display plane.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DisplayMode {
     /// Two chosen features (by default the two most informative).
     Pair,
@@ -16,9 +15,13 @@ pub enum DisplayMode {
     Pca,
 }
 
+crate::named_choices!(DisplayMode {
+    "pair" => Pair,
+    "pca" => Pca,
+});
+
 /// Which columns the model sees.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputMode {
     /// The two displayed coordinates (the decision boundary is exact on screen).
     Display,
@@ -26,9 +29,13 @@ pub enum InputMode {
     All,
 }
 
+crate::named_choices!(InputMode {
+    "display" => Display,
+    "all" => All,
+});
+
 /// Gradient batches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BatchMode {
     /// All training rows per gradient.
     Full,
@@ -38,9 +45,14 @@ pub enum BatchMode {
     Sgd,
 }
 
+crate::named_choices!(BatchMode {
+    "full" => Full,
+    "mini" => Mini,
+    "sgd" => Sgd,
+});
+
 /// What one press of "step" does for gradient descent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepUnit {
     /// A pass over every training row.
     Epoch,
@@ -48,9 +60,13 @@ pub enum StepUnit {
     Batch,
 }
 
+crate::named_choices!(StepUnit {
+    "epoch" => Epoch,
+    "batch" => Batch,
+});
+
 /// L1 / L2 / none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RegularizationKind {
     /// No penalty.
     None,
@@ -60,9 +76,15 @@ pub enum RegularizationKind {
     L2,
 }
 
+crate::named_choices!(RegularizationKind {
+    "none" => None,
+    "l1" => L1,
+    "l2" => L2,
+});
+
 /// The model's architecture and loss.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ModelSettings {
     /// Neurons per hidden layer; empty = linear / logistic regression.
     pub hidden: Vec<usize>,
@@ -131,8 +153,8 @@ impl ModelSettings {
 }
 
 /// Everything that defines a training run on a given dataset.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TrainingConfig {
     /// Share of rows held out for the test score.
     pub test_share: f64,

@@ -1,16 +1,17 @@
 //! A parameter search on a 2-D landscape, as the page sees it.
 
-use super::{from_js, js_error, to_js};
+use super::read::Fields;
+use super::{js_error, settings, to_js};
 use crate::landscape::{self, Landscape, LandscapeObjective, LandscapeSettings};
 use crate::render::surface::surface_rgba;
 use crate::search::{self, Driver, StopRules, StrategySettings};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// Everything that defines a landscape run.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct LandscapeConfig {
     /// Which surface.
     pub landscape: LandscapeSettings,
@@ -77,7 +78,9 @@ impl LandscapeSession {
     /// Starts a session from a configuration object (see `LandscapeConfig`).
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<LandscapeSession, JsError> {
-        let config: LandscapeConfig = from_js(config)?;
+        let config = Fields::of(config)
+            .and_then(|f| settings::landscape_config(&f))
+            .map_err(js_error)?;
         let (landscape, driver) = make_driver(&config).map_err(js_error)?;
         Ok(LandscapeSession {
             config,
@@ -90,7 +93,9 @@ impl LandscapeSession {
     /// keep the run; others (landscape, strategy kind, seed, start, population) reset it.
     /// A bad configuration is refused and the current run is kept. Returns whether it reset.
     pub fn configure(&mut self, config: JsValue) -> Result<bool, JsError> {
-        let config: LandscapeConfig = from_js(config)?;
+        let config = Fields::of(config)
+            .and_then(|f| settings::landscape_config(&f))
+            .map_err(js_error)?;
         let structural = config.landscape != self.config.landscape
             || config.seed != self.config.seed
             || config.start != self.config.start;

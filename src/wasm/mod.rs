@@ -1,8 +1,10 @@
 //! The only place that knows wasm-bindgen: session types the page drives. They parse
-//! configuration (serde), call the core, and copy numbers out as typed arrays.
+//! configuration (`read`, `settings`), call the core, and copy numbers out as typed arrays.
 
 mod bench;
 mod landscape_session;
+mod read;
+mod settings;
 mod training_session;
 
 pub use bench::MlpBench;
@@ -34,9 +36,4 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
-}
-
-/// Reads a configuration object, naming the field that has the wrong type.
-pub(crate) fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("settings: {e}")))
 }

@@ -2,13 +2,14 @@
 //! generator, a classic table, the user's CSV, points drawn by hand), the run, and copies of
 //! what the training view draws.
 
-use super::{from_js, js_error, to_js};
+use super::read::Fields;
+use super::{js_error, settings, to_js};
 use crate::data::{self, CsvOptions, Dataset, HeaderRow, Target, TargetKind};
 use crate::rng::seeded;
 use crate::search::Status;
 use crate::training::{TrainingConfig, TrainingRun};
 use crate::{Error, Result};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Where the session's data comes from.
@@ -48,8 +49,7 @@ pub enum DataSource {
 /// A data request from the page: `{kind: "synthetic", id, points, noise, seed}`,
 /// `{kind: "classic", id, text}` or `{kind: "hand", classes}`. Read as one flat object (an
 /// internally tagged enum would pull serde's buffering machinery into the wasm).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
 struct SourceRequest {
     kind: String,
     id: String,
@@ -61,6 +61,19 @@ struct SourceRequest {
 }
 
 impl SourceRequest {
+    fn read(value: JsValue) -> Result<SourceRequest> {
+        let f = Fields::of(value)?;
+        let mut request = SourceRequest::default();
+        f.text("kind", &mut request.kind)?;
+        f.text("id", &mut request.id)?;
+        f.count("points", &mut request.points)?;
+        f.number("noise", &mut request.noise)?;
+        f.seed("seed", &mut request.seed)?;
+        f.text("text", &mut request.text)?;
+        f.flag("classes", &mut request.classes)?;
+        Ok(request)
+    }
+
     fn into_source(self) -> Result<DataSource> {
         Ok(match self.kind.as_str() {
             "synthetic" => DataSource::Synthetic {
@@ -87,13 +100,24 @@ impl SourceRequest {
 }
 
 /// How the user's CSV should be read (all optional).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Debug, Clone, Default)]
 struct CsvSettings {
     name: String,
     header: Option<String>,
     target_column: Option<usize>,
     target_kind: Option<String>,
+}
+
+impl CsvSettings {
+    fn read(value: JsValue) -> Result<CsvSettings> {
+        let f = Fields::of(value)?;
+        let mut settings = CsvSettings::default();
+        f.text("name", &mut settings.name)?;
+        settings.header = f.optional_text("header")?;
+        settings.target_column = f.optional_count("targetColumn")?;
+        settings.target_kind = f.optional_text("targetKind")?;
+        Ok(settings)
+    }
 }
 
 /// What `loadCsv` found in a good file (the page offers the column names as targets).
@@ -330,10 +354,12 @@ impl TrainingSession {
     /// A session on the data `source` describes, with a training configuration.
     #[wasm_bindgen(constructor)]
     pub fn new(source: JsValue, config: JsValue) -> std::result::Result<TrainingSession, JsError> {
-        let source = from_js::<SourceRequest>(source)?
-            .into_source()
+        let source = SourceRequest::read(source)
+            .and_then(SourceRequest::into_source)
             .map_err(js_error)?;
-        let config: TrainingConfig = from_js(config)?;
+        let config = Fields::of(config)
+            .and_then(|f| settings::training(&f))
+            .map_err(js_error)?;
         let base = make_dataset(&source).map_err(js_error)?;
         let mut session = TrainingSession {
             credit: credit_of(&source),
@@ -352,8 +378,8 @@ impl TrainingSession {
     /// request is refused and the current data and run stay.
     #[wasm_bindgen(js_name = setData)]
     pub fn set_data(&mut self, source: JsValue) -> std::result::Result<(), JsError> {
-        let source = from_js::<SourceRequest>(source)?
-            .into_source()
+        let source = SourceRequest::read(source)
+            .and_then(SourceRequest::into_source)
             .map_err(js_error)?;
         let base = make_dataset(&source).map_err(js_error)?;
         let credit = credit_of(&source);
@@ -368,11 +394,7 @@ impl TrainingSession {
         bytes: &[u8],
         settings: JsValue,
     ) -> std::result::Result<JsValue, JsError> {
-        let settings: CsvSettings = if settings.is_undefined() {
-            CsvSettings::default()
-        } else {
-            from_js(settings)?
-        };
+        let settings = CsvSettings::read(settings).map_err(js_error)?;
         let options = CsvOptions {
             name: if settings.name.is_empty() {
                 "your CSV".into()
@@ -457,7 +479,9 @@ impl TrainingSession {
     /// the rest restart it. A bad configuration is refused and the run stays. Returns whether
     /// the run restarted.
     pub fn configure(&mut self, config: JsValue) -> std::result::Result<bool, JsError> {
-        let config: TrainingConfig = from_js(config)?;
+        let config = Fields::of(config)
+            .and_then(|f| settings::training(&f))
+            .map_err(js_error)?;
         let only_strategy = TrainingConfig {
             strategy: config.strategy.clone(),
             ..self.config.clone()

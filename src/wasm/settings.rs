@@ -1,0 +1,76 @@
+//! The page's settings objects read into the core's settings types (field names as in
+//! README's JS API; see [`Fields`] for what a missing or mistyped field does).
+
+use super::landscape_session::LandscapeConfig;
+use super::read::Fields;
+use crate::Result;
+use crate::landscape::LandscapeSettings;
+use crate::search::StrategySettings;
+use crate::training::{ModelSettings, TrainingConfig};
+
+/// Reads the strategy fields present in `f` over `s`.
+fn strategy(f: &Fields, s: &mut StrategySettings) -> Result<()> {
+    f.choice("kind", &mut s.kind)?;
+    f.choice("rule", &mut s.rule)?;
+    f.number("learningRate", &mut s.learning_rate)?;
+    f.number("momentum", &mut s.momentum)?;
+    f.number("rho", &mut s.rho)?;
+    f.number("beta1", &mut s.beta1)?;
+    f.number("beta2", &mut s.beta2)?;
+    f.number("epsilon", &mut s.epsilon)?;
+    f.count("samplesPerStep", &mut s.samples_per_step)?;
+    f.number("sigma", &mut s.sigma)?;
+    f.count("population", &mut s.population)?;
+    f.count("tournament", &mut s.tournament)?;
+    f.choice("crossover", &mut s.crossover)?;
+    f.number("blendAlpha", &mut s.blend_alpha)?;
+    f.number("mutationRate", &mut s.mutation_rate)?;
+    f.number("mutationSigma", &mut s.mutation_sigma)?;
+    f.count("elitism", &mut s.elitism)?;
+    f.number("initialSpread", &mut s.initial_spread)
+}
+
+/// Reads a landscape choice over `s`.
+fn landscape(f: &Fields, s: &mut LandscapeSettings) -> Result<()> {
+    f.text("id", &mut s.id)?;
+    f.number("condition", &mut s.condition)?;
+    f.number("rotationDeg", &mut s.rotation_deg)
+}
+
+/// Reads the model fields present in `f` over `m`.
+fn model(f: &Fields, m: &mut ModelSettings) -> Result<()> {
+    if let Some(hidden) = f.counts("hidden", None)? {
+        m.hidden = hidden;
+    }
+    f.text("activation", &mut m.activation)?;
+    f.text("loss", &mut m.loss)?;
+    f.choice("regularization", &mut m.regularization)?;
+    f.number("regularizationRate", &mut m.regularization_rate)
+}
+
+/// A training configuration: the defaults with the fields present in `f`.
+pub(crate) fn training(f: &Fields) -> Result<TrainingConfig> {
+    let mut c = TrainingConfig::default();
+    f.number("testShare", &mut c.test_share)?;
+    f.number("validationShare", &mut c.validation_share)?;
+    f.choice("display", &mut c.display)?;
+    c.display_features = f.counts("displayFeatures", Some(2))?.map(|v| [v[0], v[1]]);
+    f.choice("inputs", &mut c.inputs)?;
+    model(&f.object("model")?, &mut c.model)?;
+    f.choice("batch", &mut c.batch)?;
+    f.count("batchSize", &mut c.batch_size)?;
+    f.choice("stepUnit", &mut c.step_unit)?;
+    strategy(&f.object("strategy")?, &mut c.strategy)?;
+    f.seed("seed", &mut c.seed)?;
+    Ok(c)
+}
+
+/// A landscape configuration: the defaults with the fields present in `f`.
+pub(crate) fn landscape_config(f: &Fields) -> Result<LandscapeConfig> {
+    let mut c = LandscapeConfig::default();
+    landscape(&f.object("landscape")?, &mut c.landscape)?;
+    strategy(&f.object("strategy")?, &mut c.strategy)?;
+    f.seed("seed", &mut c.seed)?;
+    c.start = f.numbers("start", Some(2))?.map(|v| [v[0], v[1]]);
+    Ok(c)
+}
