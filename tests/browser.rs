@@ -89,7 +89,10 @@ fn a_landscape_configuration_read_back_from_config_is_the_same_configuration() {
     ] {
         assert!(written.contains(expected), "{expected} in {written}");
     }
-    assert!(!session.configure(session.config().unwrap()).unwrap(), "nothing changed");
+    assert!(
+        !session.configure(session.config().unwrap()).unwrap(),
+        "nothing changed"
+    );
     let path = session.path();
     assert_eq!(&path[..2], &[1.5, -2.0]);
 }
@@ -211,7 +214,10 @@ mod training {
         s.configure(edited).unwrap();
         let written = js_sys::JSON::stringify(&s.config().unwrap()).unwrap();
         s.configure(s.config().unwrap()).unwrap();
-        assert_eq!(js_sys::JSON::stringify(&s.config().unwrap()).unwrap(), written);
+        assert_eq!(
+            js_sys::JSON::stringify(&s.config().unwrap()).unwrap(),
+            written
+        );
         for expected in [
             r#""testShare":0.25"#,
             r#""display":"pca""#,
@@ -223,7 +229,10 @@ mod training {
             r#""crossover":"uniform""#,
             r#""population":30"#,
         ] {
-            assert!(String::from(written.clone()).contains(expected), "{expected}");
+            assert!(
+                String::from(written.clone()).contains(expected),
+                "{expected}"
+            );
         }
     }
 
@@ -248,7 +257,10 @@ mod training {
                 r#"{"displayFeatures":[1]}"#,
                 "displayFeatures: expected a list of 2 numbers",
             ),
-            (r#"{"seed":-1}"#, "seed: expected a whole number from 0 to 4294967295"),
+            (
+                r#"{"seed":-1}"#,
+                "seed: expected a whole number from 0 to 4294967295",
+            ),
             (r#"{"model":7}"#, "model: expected an object"),
             (r#"[1,2]"#, "settings: expected an object"),
         ] {
