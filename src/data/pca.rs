@@ -1,6 +1,7 @@
 //! A 2-D view of many-feature data: projection onto the two leading principal components.
 
-use ndarray::{Array2, ArrayView2, Axis};
+use super::Standardizer;
+use ndarray::Array2;
 
 /// Sweeps of the Jacobi eigenvalue method before giving up on further accuracy.
 const MAX_SWEEPS: usize = 64;
@@ -22,10 +23,12 @@ impl Pca {
     /// # Panics
     /// If `features.len() != n * d` or `n` or `d` is 0.
     pub fn fit(features: &[f64], n: usize, d: usize) -> Pca {
-        let data =
-            ArrayView2::from_shape((n, d), features).expect("features must hold n × d values");
-        let (z, means, scales) = standardized(data);
-        let (values, vectors) = symmetric_eigen(covariance(&z));
+        assert_eq!(features.len(), n * d, "features must hold n × d values");
+        let all_rows: Vec<usize> = (0..n).collect();
+        let standardizer =
+            Standardizer::fit(features, d, &all_rows).expect("at least one row and one column");
+        let z = standardizer.transform(features);
+        let (values, vectors) = symmetric_eigen(covariance(&z, d));
         let order = crate::ranking::descending(&values);
         let axis = |k: usize| -> Vec<f64> {
             let Some(&component) = order.get(k) else {
@@ -43,8 +46,8 @@ impl Pca {
         };
         Pca {
             axes: [axis(0), axis(1)],
-            means,
-            scales,
+            means: standardizer.means().to_vec(),
+            scales: standardizer.scales().to_vec(),
         }
     }
 
@@ -94,12 +97,13 @@ pub fn pca_2d(features: &[f64], n: usize, d: usize) -> Vec<f64> {
     Pca::fit(features, n, d).project(features)
 }
 
-/// The covariance matrix Zᵀ·Z / n of centred columns, by plain loops (ndarray's general
-/// matrix product would add a whole GEMM kernel to the wasm module for a d × d result).
-fn covariance(z: &Array2<f64>) -> Array2<f64> {
-    let (n, d) = z.dim();
+/// The covariance matrix Zᵀ·Z / n of the centred, row-major `z` with `d` columns, by plain
+/// loops (ndarray's general matrix product would add a whole GEMM kernel to the wasm module
+/// for a d × d result).
+fn covariance(z: &[f64], d: usize) -> Array2<f64> {
+    let n = z.len() / d;
     let mut c = Array2::zeros((d, d));
-    for row in z.rows() {
+    for row in z.chunks_exact(d) {
         for i in 0..d {
             for j in i..d {
                 c[[i, j]] += row[i] * row[j];
@@ -113,21 +117,6 @@ fn covariance(z: &Array2<f64>) -> Array2<f64> {
         }
     }
     c
-}
-
-/// Columns centred and scaled to unit (population) variance, with the means and scales
-/// used (a constant column keeps scale 1, so it is only centred).
-fn standardized(data: ArrayView2<f64>) -> (Array2<f64>, Vec<f64>, Vec<f64>) {
-    let mean = data.mean_axis(Axis(0)).expect("at least one row");
-    let mut z = &data - &mean;
-    let mut scales = Vec::with_capacity(z.ncols());
-    for mut column in z.columns_mut() {
-        let std = (column.iter().map(|v| v * v).sum::<f64>() / column.len() as f64).sqrt();
-        let scale = if std > 0.0 { std } else { 1.0 };
-        column /= scale;
-        scales.push(scale);
-    }
-    (z, mean.to_vec(), scales)
 }
 
 /// Eigenvalues and eigenvectors (as columns) of a symmetric matrix by cyclic Jacobi rotations.
@@ -160,17 +149,22 @@ fn rotate(a: &mut Array2<f64>, vectors: &mut Array2<f64>, p: usize, q: usize) {
     let t = theta.signum() / (theta.abs() + theta.hypot(1.0));
     let c = 1.0 / t.hypot(1.0);
     let s = t * c;
-    let turn = |m: &mut Array2<f64>, axis: Axis| {
-        let (mp, mq) = (
-            m.index_axis(axis, p).to_owned(),
-            m.index_axis(axis, q).to_owned(),
-        );
-        m.index_axis_mut(axis, p).assign(&(&mp * c - &mq * s));
-        m.index_axis_mut(axis, q).assign(&(&mp * s + &mq * c));
+    // Entries (k, p) and (k, q) for every k: columns p and q when `transposed` is false.
+    let turn = |m: &mut Array2<f64>, transposed: bool| {
+        for k in 0..m.nrows() {
+            let (kp, kq) = if transposed {
+                ([p, k], [q, k])
+            } else {
+                ([k, p], [k, q])
+            };
+            let (x, y) = (m[kp], m[kq]);
+            m[kp] = x * c - y * s;
+            m[kq] = x * s + y * c;
+        }
     };
-    turn(a, Axis(1));
-    turn(a, Axis(0));
-    turn(vectors, Axis(1));
+    turn(a, false);
+    turn(a, true);
+    turn(vectors, false);
 }
 
 #[cfg(test)]
