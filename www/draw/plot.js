@@ -36,6 +36,19 @@ export function niceTicks(min, max, count) {
   return ticks;
 }
 
+/**
+ * Evenly spaced tick values with labels that carry enough significant digits to tell
+ * neighbours apart (ticks 157.56, 157.57… do not all read "158"): [{ value, label }].
+ */
+export function labelTicks(ticks) {
+  const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 0;
+  const largest = Math.max(0, ...ticks.map(Math.abs));
+  const digits = step > 0 && largest > 0
+    ? Math.min(12, Math.max(3, Math.floor(Math.log10(largest)) - Math.floor(Math.log10(step)) + 1))
+    : 3;
+  return ticks.map((v) => ({ value: v, label: num(v, digits) }));
+}
+
 /** Text with a dark halo so it reads on any background colour. */
 export function haloText(ctx, text, x, y, { color = '#fff', halo = 'rgba(0,0,0,0.85)', font = '600 13px system-ui, sans-serif', align = 'left', baseline = 'middle', width = 3 } = {}) {
   ctx.save();
@@ -96,8 +109,8 @@ export function drawAxes(ctx, plot, { x0, x1, y0, y1, xTitle, yTitle, theme, xTi
   ctx.fillStyle = theme.muted;
   ctx.strokeStyle = theme.axis;
   ctx.lineWidth = 1;
-  const xs = xTicks || niceTicks(x0, x1, Math.max(2, Math.round(plot.w / 80))).filter((v) => !xInteger || Number.isInteger(v)).map((v) => ({ value: v, label: num(v) }));
-  const ys = yTicks || niceTicks(y0, y1, Math.max(2, Math.round(plot.h / 60))).map((v) => ({ value: v, label: num(v) }));
+  const xs = xTicks || labelTicks(niceTicks(x0, x1, Math.max(2, Math.round(plot.w / 80))).filter((v) => !xInteger || Number.isInteger(v)));
+  const ys = yTicks || labelTicks(niceTicks(y0, y1, Math.max(2, Math.round(plot.h / 60))));
   const px = (v) => plot.x + ((v - x0) / (x1 - x0)) * plot.w;
   const py = (v) => plot.y + plot.h - ((v - y0) / (y1 - y0)) * plot.h;
   ctx.beginPath();
@@ -193,7 +206,7 @@ export function valueAxis(lo, hi, height, { allowLog, spacing, logSpacing, fixed
   const pad = b > a ? 0.06 * (b - a) : Math.max(1e-9, Math.abs(b) * 0.1 || 1);
   const y0 = fixed && a >= fixed[0] ? a : a - pad;
   const y1 = fixed && b <= fixed[1] ? b : b + pad;
-  const ticks = niceTicks(y0, y1, Math.max(2, Math.round(height / spacing))).map((v) => ({ value: v, label: num(v) }));
+  const ticks = labelTicks(niceTicks(y0, y1, Math.max(2, Math.round(height / spacing))));
   return { log: false, tx: (v) => v, y0, y1, ticks };
 }
 

@@ -1,7 +1,7 @@
 // The model behind the regression landscape: the data points and the line y = w·x + b for the
 // current θ = (w, b), with the least-squares line for comparison.
 
-import { drawAxes, niceTicks } from './plot.js';
+import { drawAxes, labelTicks, niceTicks } from './plot.js';
 
 /**
  * `data`: { dpr, cssW, cssH, theme, xs, ys, w, b, fit: [w*, b*] | null }.
@@ -23,7 +23,7 @@ export function drawRegression(ctx, data) {
   x1 += padX;
   y0 -= padY;
   y1 += padY;
-  const yTicks = niceTicks(y0, y1, Math.max(2, Math.round(plot.h / 40))).map((v) => ({ value: v, label: String(Math.round(v * 100) / 100).replace('-', '−') }));
+  const yTicks = labelTicks(niceTicks(y0, y1, Math.max(2, Math.round(plot.h / 40))));
   drawAxes(ctx, plot, { x0, x1, y0, y1, xTitle: 'x', yTitle: 'y', theme, yTicks, grid: true });
   const px = (v) => plot.x + ((v - x0) / (x1 - x0)) * plot.w;
   const py = (v) => plot.y + plot.h - ((v - y0) / (y1 - y0)) * plot.h;

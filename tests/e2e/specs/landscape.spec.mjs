@@ -308,6 +308,16 @@ test('editing the address bar applies the new settings; destroy and mount again'
   expect(remounted).toEqual({ emptied: true, landscape: 'saddle', step: 3, evaluations: 60, refused: 'population: must be a whole number from 2 to 2000 (got 0)' });
 });
 
+test('axis tick labels carry enough digits to tell neighbours apart', async ({ page }) => {
+  await open(page);
+  const labels = await page.evaluate(async () => {
+    const { labelTicks } = await import('/www/draw/plot.js');
+    return [[157.56, 157.57, 157.58], [0, 0.5, 1], [0, 2000, 4000], [0.0012, 0.0014]]
+      .map((ticks) => labelTicks(ticks).map((t) => t.label));
+  });
+  expect(labels).toEqual([['157.56', '157.57', '157.58'], ['0', '0.5', '1'], ['0', '2000', '4000'], ['0.0012', '0.0014']]);
+});
+
 test('controls can be hidden for embedding', async ({ page }) => {
   await open(page, '#controls=0&landscape=ackley&strategy=genetic');
   await expect(page.locator('.pg-controls')).toBeHidden();
