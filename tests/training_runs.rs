@@ -172,6 +172,33 @@ fn an_exploding_learning_rate_diverges_and_keeps_the_last_good_model() {
 }
 
 #[test]
+fn the_fitted_curve_is_the_model_at_the_drawn_x_whatever_the_number_of_points() {
+    let dataset = data::generate("line", 100, 0.1, &mut seeded(2)).unwrap();
+    let config = TrainingConfig {
+        model: ModelSettings {
+            hidden: vec![],
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut run = TrainingRun::new(&dataset, &config).unwrap();
+    for _ in 0..20 {
+        run.step().unwrap();
+    }
+    let (coarse, fine) = (run.curve(2), run.curve(5));
+    let [u0, u1, ..] = run.bounds();
+    assert_eq!((coarse[0], coarse[2]), (u0, u1));
+    assert_eq!((fine[0], fine[8]), (u0, u1));
+    // The same x gets the same y, and a linear model's curve is the line through its ends.
+    assert!((coarse[1] - fine[1]).abs() < 1e-12 && (coarse[3] - fine[9]).abs() < 1e-12);
+    assert!((fine[5] - 0.5 * (coarse[1] + coarse[3])).abs() < 1e-9);
+    assert!(
+        (coarse[3] - coarse[1]).abs() > 0.1,
+        "the fitted line has a slope"
+    );
+}
+
+#[test]
 fn absurd_architectures_are_refused_with_the_allowed_range() {
     let refuse = |hidden: Vec<usize>| {
         let config = TrainingConfig {

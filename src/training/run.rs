@@ -610,7 +610,11 @@ impl TrainingRun {
         let us: Vec<f64> = (0..n)
             .map(|i| u0 + (u1 - u0) * i as f64 / (n - 1) as f64)
             .collect();
-        let inputs = self.plane.grid_inputs([u0, u1, 0.0, 0.0], n, 1);
+        let d = self.plane.inputs();
+        let mut inputs = vec![0.0; n * d];
+        for (cell, &u) in inputs.chunks_exact_mut(d).zip(&us) {
+            self.plane.inputs_at(u, 0.0, cell);
+        }
         let vs = self.spec.predict(&self.shown, &inputs);
         us.iter()
             .zip(&vs)
