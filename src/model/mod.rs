@@ -23,7 +23,7 @@ mod training;
 pub use activation::Activation;
 pub use loss::Loss;
 pub use network::Workspace;
-pub use output::{MAX_CLASSES, Output};
+pub use output::{MAX_CLASSES, Output, most_probable_class};
 pub use regularization::{MAX_RATE, Regularization};
 pub use samples::Samples;
 pub use spec::{MAX_HIDDEN_LAYERS, MAX_INPUTS, MAX_NEURONS, ModelSpec, PARAM_BOUND};

@@ -32,6 +32,22 @@ pub enum Output {
     },
 }
 
+/// The class a classifier's probabilities stand for: p > ½ for a single sigmoid output, else
+/// the index of the largest probability (the first on a tie). The accuracy, the marks on
+/// misclassified points and the colours of the decision boundary all use it, so they agree.
+pub fn most_probable_class(probabilities: &[f64]) -> usize {
+    if let [p] = probabilities {
+        return usize::from(*p > 0.5);
+    }
+    let mut best = 0;
+    for (k, &p) in probabilities.iter().enumerate() {
+        if p > probabilities[best] {
+            best = k;
+        }
+    }
+    best
+}
+
 impl Output {
     /// The number of output neurons.
     pub fn size(self) -> usize {
@@ -119,17 +135,8 @@ impl Output {
     pub(crate) fn class_of(self, outputs: &[f64]) -> f64 {
         match self {
             Output::Linear => outputs[0],
-            Output::Sigmoid => f64::from(u8::from(outputs[0] > 0.5)),
+            Output::Sigmoid | Output::Softmax { .. } => most_probable_class(outputs) as f64,
             Output::Tanh => f64::from(u8::from(outputs[0] > 0.0)),
-            Output::Softmax { .. } => {
-                let mut best = 0;
-                for (k, &p) in outputs.iter().enumerate() {
-                    if p > outputs[best] {
-                        best = k;
-                    }
-                }
-                best as f64
-            }
         }
     }
 
@@ -145,6 +152,16 @@ impl Output {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_most_probable_class_breaks_ties_the_same_way_everywhere() {
+        assert_eq!(most_probable_class(&[0.5]), 0);
+        assert_eq!(most_probable_class(&[0.500_001]), 1);
+        assert_eq!(most_probable_class(&[0.2, 0.4, 0.4]), 1);
+        assert_eq!(most_probable_class(&[0.1, 0.2, 0.7]), 2);
+        assert_eq!(Output::Sigmoid.class_of(&[0.5]), 0.0);
+        assert_eq!(Output::Softmax { classes: 3 }.class_of(&[0.2, 0.4, 0.4]), 1.0);
+    }
 
     #[test]
     fn softmax_sums_to_one_and_survives_large_inputs() {

@@ -1,6 +1,8 @@
 //! Colours for a model's output over the display plane: class regions shaded by confidence,
 //! or regression values on a diverging ramp.
 
+use crate::model::most_probable_class;
+
 /// Class colours (RGB): orange, blue, green, purple, red, brown, pink, grey; repeated beyond 8.
 pub const CLASS_COLOURS: [[u8; 3]; 8] = [
     [232, 136, 30],
@@ -32,17 +34,13 @@ pub fn class_rgba(probabilities: &[f64], classes: usize) -> Vec<u8> {
         .chunks_exact(per_pixel)
         .zip(out.chunks_exact_mut(4))
     {
-        let (class, confidence) =
-            if per_pixel == 1 {
-                let q = p[0];
-                (usize::from(q >= 0.5), (2.0 * q - 1.0).abs())
-            } else {
-                let (best, &top) = p.iter().enumerate().fold((0, &f64::NEG_INFINITY), |m, x| {
-                    if x.1 > m.1 { x } else { m }
-                });
-                let chance = 1.0 / per_pixel as f64;
-                (best, (top - chance) / (1.0 - chance))
-            };
+        let class = most_probable_class(p);
+        let confidence = if per_pixel == 1 {
+            (2.0 * p[0] - 1.0).abs()
+        } else {
+            let chance = 1.0 / per_pixel as f64;
+            (p[class] - chance) / (1.0 - chance)
+        };
         if confidence.is_finite() && p.iter().all(|v| v.is_finite()) {
             mix(
                 CLASS_COLOURS[class % CLASS_COLOURS.len()],

@@ -7,7 +7,9 @@ use super::plane::Plane;
 use crate::data::{
     Dataset, Pca, Split, Standardizer, Target, most_informative_pair, train_test_split,
 };
-use crate::model::{Batching, Loss, ModelObjective, ModelSpec, Output, Samples, Workspace};
+use crate::model::{
+    Batching, Loss, ModelObjective, ModelSpec, Output, Samples, Workspace, most_probable_class,
+};
 use crate::objective::Objective;
 use crate::render::boundary::{class_rgba, value_rgba};
 use crate::rng::seeded;
@@ -557,7 +559,7 @@ impl TrainingRun {
         predictions
             .chunks_exact(per_row)
             .zip(&self.targets)
-            .map(|(p, &t)| u8::from(predicted_class(p) != t as usize))
+            .map(|(p, &t)| u8::from(most_probable_class(p) != t as usize))
             .collect()
     }
 
@@ -638,22 +640,5 @@ impl TrainingRun {
             .flat_map(|&i| asked[i * dim..(i + 1) * dim].iter().copied())
             .collect();
         (thetas, order.iter().map(|&i| values[i]).collect())
-    }
-}
-
-/// The class a model output stands for: the arg-max of softmax probabilities, or p ≥ ½ for a
-/// single sigmoid output.
-fn predicted_class(output: &[f64]) -> usize {
-    if output.len() == 1 {
-        usize::from(output[0] >= 0.5)
-    } else {
-        output
-            .iter()
-            .enumerate()
-            .fold(
-                (0, f64::NEG_INFINITY),
-                |m, (i, &p)| if p > m.1 { (i, p) } else { m },
-            )
-            .0
     }
 }
