@@ -51,6 +51,7 @@ macro_rules! named_choices {
 #[cfg(test)]
 mod tests {
     use super::Choice;
+    use crate::model::{Activation, Loss};
     use crate::search::StrategyKind;
     use crate::search::settings::{Crossover, UpdateRule};
     use crate::training::{BatchMode, DisplayMode, InputMode, RegularizationKind, StepUnit};
@@ -76,6 +77,8 @@ mod tests {
         check::<BatchMode>(3);
         check::<StepUnit>(2);
         check::<RegularizationKind>(3);
+        check::<Activation>(4);
+        check::<Loss>(2);
     }
 
     #[test]

@@ -16,6 +16,13 @@ pub enum Activation {
     Linear,
 }
 
+crate::named_choices!(Activation {
+    "relu" => Relu,
+    "tanh" => Tanh,
+    "sigmoid" => Sigmoid,
+    "linear" => Linear,
+});
+
 impl Activation {
     /// Replaces each pre-activation in `values` by the activation's output.
     pub(crate) fn apply(self, values: &mut [Lanes]) {

@@ -16,6 +16,11 @@ pub enum Loss {
     CrossEntropy,
 }
 
+crate::named_choices!(Loss {
+    "mse" => Mse,
+    "cross-entropy" => CrossEntropy,
+});
+
 /// The target of a single-output head in the output's own coding: as it is for a linear
 /// output, 1/0 for a sigmoid, ±1 for tanh.
 pub(crate) fn coded_target(output: Output, target: f64) -> f64 {

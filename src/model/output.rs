@@ -160,7 +160,10 @@ mod tests {
         assert_eq!(most_probable_class(&[0.2, 0.4, 0.4]), 1);
         assert_eq!(most_probable_class(&[0.1, 0.2, 0.7]), 2);
         assert_eq!(Output::Sigmoid.class_of(&[0.5]), 0.0);
-        assert_eq!(Output::Softmax { classes: 3 }.class_of(&[0.2, 0.4, 0.4]), 1.0);
+        assert_eq!(
+            Output::Softmax { classes: 3 }.class_of(&[0.2, 0.4, 0.4]),
+            1.0
+        );
     }
 
     #[test]

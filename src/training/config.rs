@@ -1,9 +1,9 @@
 //! The settings of a training run, as the page sends them.
 
+use crate::Result;
 use crate::error::{check_count, check_range};
-use crate::model::{Activation, MAX_HIDDEN_LAYERS, MAX_NEURONS, Regularization};
+use crate::model::{Activation, Loss, MAX_HIDDEN_LAYERS, MAX_NEURONS, Regularization};
 use crate::search::StrategySettings;
-use crate::{Error, Result};
 use serde::Serialize;
 
 /// How the rows are placed in the 2-D display plane.
@@ -88,10 +88,10 @@ crate::named_choices!(RegularizationKind {
 pub struct ModelSettings {
     /// Neurons per hidden layer; empty = linear / logistic regression.
     pub hidden: Vec<usize>,
-    /// Hidden activation: "relu", "tanh", "sigmoid" or "linear".
-    pub activation: String,
-    /// "cross-entropy" or "mse" (regression always uses MSE).
-    pub loss: String,
+    /// Hidden activation.
+    pub activation: Activation,
+    /// The loss of a classifier (regression always uses MSE).
+    pub loss: Loss,
     /// Weight penalty.
     pub regularization: RegularizationKind,
     /// Its rate.
@@ -102,8 +102,8 @@ impl Default for ModelSettings {
     fn default() -> Self {
         ModelSettings {
             hidden: vec![6, 6],
-            activation: "tanh".into(),
-            loss: "cross-entropy".into(),
+            activation: Activation::Tanh,
+            loss: Loss::CrossEntropy,
             regularization: RegularizationKind::None,
             regularization_rate: 0.001,
         }
@@ -111,22 +111,6 @@ impl Default for ModelSettings {
 }
 
 impl ModelSettings {
-    /// The hidden activation, or an error naming the allowed ones.
-    pub fn activation(&self) -> Result<Activation> {
-        Ok(match self.activation.as_str() {
-            "relu" => Activation::Relu,
-            "tanh" => Activation::Tanh,
-            "sigmoid" => Activation::Sigmoid,
-            "linear" => Activation::Linear,
-            other => {
-                return Err(Error::setting(
-                    "activation",
-                    format!("unknown \"{other}\"; choose relu, tanh, sigmoid or linear"),
-                ));
-            }
-        })
-    }
-
     /// The penalty with its validated rate.
     pub fn regularization(&self) -> Result<Regularization> {
         let rate = check_range("regularization rate", self.regularization_rate, 0.0, 10.0)?;
@@ -143,11 +127,7 @@ impl ModelSettings {
         for (i, &n) in self.hidden.iter().enumerate() {
             check_count(&format!("neurons in layer {}", i + 1), n, 1, MAX_NEURONS)?;
         }
-        self.activation()?;
         self.regularization()?;
-        if !matches!(self.loss.as_str(), "cross-entropy" | "mse") {
-            return Err(Error::setting("loss", "choose cross-entropy or mse"));
-        }
         Ok(())
     }
 }

@@ -235,15 +235,15 @@ impl TrainingRun {
             Some(_) => Output::Sigmoid,
             None => Output::Linear,
         };
-        let loss = match (output, config.model.loss.as_str()) {
-            (Output::Linear, _) | (_, "mse") => Loss::Mse,
-            _ => Loss::CrossEntropy,
+        let loss = match output {
+            Output::Linear => Loss::Mse,
+            _ => config.model.loss,
         };
         let inputs = plane.inputs();
         let spec = ModelSpec::new(
             inputs,
             &config.model.hidden,
-            config.model.activation()?,
+            config.model.activation,
             output,
             loss,
             config.model.regularization()?,

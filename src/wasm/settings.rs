@@ -42,8 +42,8 @@ fn model(f: &Fields, m: &mut ModelSettings) -> Result<()> {
     if let Some(hidden) = f.counts("hidden", None)? {
         m.hidden = hidden;
     }
-    f.text("activation", &mut m.activation)?;
-    f.text("loss", &mut m.loss)?;
+    f.choice("activation", &mut m.activation)?;
+    f.choice("loss", &mut m.loss)?;
     f.choice("regularization", &mut m.regularization)?;
     f.number("regularizationRate", &mut m.regularization_rate)
 }
