@@ -51,6 +51,7 @@ macro_rules! named_choices {
 #[cfg(test)]
 mod tests {
     use super::Choice;
+    use crate::data::{HeaderRow, TargetKind};
     use crate::model::{Activation, Loss};
     use crate::search::StrategyKind;
     use crate::search::settings::{Crossover, UpdateRule};
@@ -79,6 +80,8 @@ mod tests {
         check::<RegularizationKind>(3);
         check::<Activation>(4);
         check::<Loss>(2);
+        check::<HeaderRow>(3);
+        check::<TargetKind>(3);
     }
 
     #[test]

@@ -2,9 +2,30 @@
 //! is the crate's only sort: every `sort_by` with its own closure would be another copy of the
 //! standard library's sort in the wasm module.
 
-/// The indices of `values` from the smallest value to the largest (by `total_cmp`; equal
-/// values keep their index order, NaN last).
+/// The indices of `values` from the smallest value to the largest (equal values, including
+/// 0 and −0, keep their index order; NaN last).
 pub fn ascending(values: &[f64]) -> Vec<usize> {
+    ranked(values, false)
+}
+
+/// The indices of `values` from the largest value to the smallest (equal values keep their
+/// index order; NaN last).
+pub fn descending(values: &[f64]) -> Vec<usize> {
+    ranked(values, true)
+}
+
+/// Whether `a` may come before `b` (or tie with it): NaN after every number.
+fn in_order(a: f64, b: f64, descending: bool) -> bool {
+    match (a.is_nan(), b.is_nan()) {
+        (false, false) if descending => a >= b,
+        (false, false) => a <= b,
+        (false, true) => true,
+        (true, b_is_nan) => b_is_nan,
+    }
+}
+
+/// A stable bottom-up merge sort of the indices of `values`.
+fn ranked(values: &[f64], descending: bool) -> Vec<usize> {
     let n = values.len();
     let mut order: Vec<usize> = (0..n).collect();
     let mut merged = vec![0; n];
@@ -16,6 +37,7 @@ pub fn ascending(values: &[f64]) -> Vec<usize> {
             let end = (start + 2 * width).min(n);
             merge(
                 values,
+                descending,
                 &order[start..middle],
                 &order[middle..end],
                 &mut merged[start..end],
@@ -30,11 +52,11 @@ pub fn ascending(values: &[f64]) -> Vec<usize> {
 
 /// Merges two runs of indices, each already in order of `values`, into `out`; on a tie the
 /// left run goes first, which keeps the sort stable.
-fn merge(values: &[f64], left: &[usize], right: &[usize], out: &mut [usize]) {
+fn merge(values: &[f64], descending: bool, left: &[usize], right: &[usize], out: &mut [usize]) {
     let (mut i, mut j) = (0, 0);
     for slot in out.iter_mut() {
         let take_left = j == right.len()
-            || (i < left.len() && values[left[i]].total_cmp(&values[right[j]]).is_le());
+            || (i < left.len() && in_order(values[left[i]], values[right[j]], descending));
         if take_left {
             *slot = left[i];
             i += 1;
@@ -45,13 +67,6 @@ fn merge(values: &[f64], left: &[usize], right: &[usize], out: &mut [usize]) {
     }
 }
 
-/// The indices of `values` from the largest value to the smallest (equal values keep their
-/// index order).
-pub fn descending(values: &[f64]) -> Vec<usize> {
-    let negated: Vec<f64> = values.iter().map(|v| -v).collect();
-    ascending(&negated)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,7 +75,10 @@ mod tests {
     fn ranks_are_stable_in_both_directions() {
         let values = [3.0, 1.0, 2.0, 1.0, f64::NAN];
         assert_eq!(ascending(&values), vec![1, 3, 2, 0, 4]);
-        assert_eq!(&descending(&values)[1..], &[0, 2, 1, 3]);
+        assert_eq!(descending(&values), vec![0, 2, 1, 3, 4]);
+        assert_eq!(descending(&[1.0, f64::NAN, 3.0]), vec![2, 0, 1]);
+        assert_eq!(ascending(&[0.0, -0.0]), vec![0, 1]);
+        assert_eq!(descending(&[-0.0, 0.0]), vec![0, 1]);
     }
 
     #[test]

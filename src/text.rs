@@ -41,7 +41,13 @@ fn number(x: f64, significant: usize, fixed: Range<f64>, minus: &str) -> String 
     if fixed.contains(&magnitude) && magnitude.fract() == 0.0 {
         return format!("{sign}{}", magnitude as u64);
     }
-    let (digits, exponent) = significant_digits(magnitude, significant);
+    // Fixed notation keeps every digit before the point: 1234.4 reads 1234, not 1230.
+    let whole_digits = if magnitude >= 1.0 && fixed.contains(&magnitude) {
+        magnitude.log10().floor() as usize + 1
+    } else {
+        0
+    };
+    let (digits, exponent) = significant_digits(magnitude, significant.max(whole_digits));
     // Decided after rounding, so that 9999.7 with 3 digits reads 1e4, not 10000.
     let body = if fixed.contains(&10f64.powi(exponent)) {
         fixed_point(&digits, exponent)
@@ -113,6 +119,7 @@ mod tests {
         assert_eq!(shown(123_456_789.0), "123456789");
         assert_eq!(shown(2.0 / 3.0), "0.666667");
         assert_eq!(shown(1234.5678), "1234.57");
+        assert_eq!(shown(98_765_432.1), "98765432");
         assert_eq!(shown(0.000_123_4), "0.0001234");
         assert_eq!(shown(1e-6), "1e-6");
         assert_eq!(shown(-2.5e-9), "-2.5e-9");
@@ -158,6 +165,8 @@ mod tests {
         assert_eq!(formula_number(-0.7349), "−0.735");
         assert_eq!(formula_number(12.0), "12");
         assert_eq!(formula_number(1234.0), "1234");
+        assert_eq!(formula_number(1234.4), "1234");
+        assert_eq!(formula_number(-987.6), "−988");
         assert_eq!(formula_number(0.0), "0");
         assert_eq!(formula_number(1.5e-5), "1.5e−5");
         assert_eq!(formula_number(-31_415.9), "−3.14e4");

@@ -158,6 +158,11 @@ mod training {
             .load_csv(b"a,b,label\n1,2,x\n3,oops,y\n", JsValue::UNDEFINED)
             .unwrap_err();
         assert_eq!(message(error), "line 3, column 2: \"oops\" is not a number");
+        let good = b"a,b,label\n1,2,x\n3,4,y\n";
+        let error = s
+            .load_csv(good, config(r#"{"header":"Present"}"#))
+            .unwrap_err();
+        assert_eq!(message(error), "header: expected auto, present or absent");
         assert_eq!(s.points().len(), 240);
         assert_eq!(field(&s.state().unwrap(), "step").as_f64(), Some(2.0));
     }

@@ -29,12 +29,14 @@ impl Fields {
         }
     }
 
-    fn get(&self, key: &str) -> Option<JsValue> {
+    /// The field `key`, or `None` when it is missing or null (a getter that throws is refused).
+    fn get(&self, key: &str) -> Result<Option<JsValue>> {
         if !self.object.is_object() {
-            return None;
+            return Ok(None);
         }
-        let value = Reflect::get(&self.object, &JsValue::from_str(key)).ok()?;
-        (!value.is_undefined() && !value.is_null()).then_some(value)
+        let value = Reflect::get(&self.object, &JsValue::from_str(key))
+            .map_err(|_| self.wrong(key, "a readable value"))?;
+        Ok((!value.is_undefined() && !value.is_null()).then_some(value))
     }
 
     fn wrong(&self, key: &str, expected: &str) -> Error {
@@ -44,103 +46,107 @@ impl Fields {
         )
     }
 
+    /// The field `key` converted by `convert`, or `None` when missing; a value `convert`
+    /// refuses is an error naming the field and `expected`.
+    fn read<T>(
+        &self,
+        key: &str,
+        expected: &str,
+        convert: impl Fn(&JsValue) -> Option<T>,
+    ) -> Result<Option<T>> {
+        self.get(key)?
+            .map(|value| convert(&value).ok_or_else(|| self.wrong(key, expected)))
+            .transpose()
+    }
+
     /// The object in field `key` (empty when missing).
     pub fn object(&self, key: &str) -> Result<Fields> {
         let name = format!("{}{key}", self.path);
-        let value = self.get(key).unwrap_or(JsValue::UNDEFINED);
+        let value = self.get(key)?.unwrap_or(JsValue::UNDEFINED);
         Fields::at(value, format!("{name}."), &name)
     }
 
     /// A number (any number: ranges are checked by the settings themselves).
     pub fn number(&self, key: &str, into: &mut f64) -> Result<()> {
-        if let Some(value) = self.get(key) {
-            *into = value.as_f64().ok_or_else(|| self.wrong(key, "a number"))?;
+        if let Some(x) = self.read(key, "a number", JsValue::as_f64)? {
+            *into = x;
         }
         Ok(())
     }
 
     /// A whole number ≥ 0 (ranges are checked by the settings themselves).
     pub fn count(&self, key: &str, into: &mut usize) -> Result<()> {
-        if let Some(value) = self.get(key) {
-            *into = whole(&value).ok_or_else(|| {
-                let expected = format!("a whole number from 0 to {}", usize::MAX);
-                self.wrong(key, &expected)
-            })?;
+        if let Some(n) = self.optional_count(key)? {
+            *into = n;
         }
         Ok(())
     }
 
+    /// A whole number ≥ 0, or `None` when missing.
+    pub fn optional_count(&self, key: &str) -> Result<Option<usize>> {
+        self.read(key, "a whole number", whole)
+    }
+
     /// A whole number from 0 to 2³² − 1 (seeds).
     pub fn seed(&self, key: &str, into: &mut u32) -> Result<()> {
-        if let Some(value) = self.get(key) {
-            *into = whole(&value)
-                .and_then(|n| u32::try_from(n).ok())
-                .ok_or_else(|| self.wrong(key, "a whole number from 0 to 4294967295"))?;
+        let seed = |v: &JsValue| whole(v).and_then(|n| u32::try_from(n).ok());
+        if let Some(n) = self.read(key, "a whole number from 0 to 4294967295", seed)? {
+            *into = n;
         }
         Ok(())
     }
 
     /// true or false.
     pub fn flag(&self, key: &str, into: &mut bool) -> Result<()> {
-        if let Some(value) = self.get(key) {
-            *into = value
-                .as_bool()
-                .ok_or_else(|| self.wrong(key, "true or false"))?;
+        if let Some(b) = self.read(key, "true or false", JsValue::as_bool)? {
+            *into = b;
         }
         Ok(())
     }
 
     /// A string.
     pub fn text(&self, key: &str, into: &mut String) -> Result<()> {
-        if let Some(value) = self.get(key) {
-            *into = value
-                .as_string()
-                .ok_or_else(|| self.wrong(key, "a string"))?;
+        if let Some(text) = self.optional_text(key)? {
+            *into = text;
         }
         Ok(())
     }
 
     /// A string, or `None` when missing.
     pub fn optional_text(&self, key: &str) -> Result<Option<String>> {
-        let mut text = String::new();
-        self.text(key, &mut text)?;
-        Ok(self.get(key).map(|_| text))
-    }
-
-    /// A whole number ≥ 0, or `None` when missing.
-    pub fn optional_count(&self, key: &str) -> Result<Option<usize>> {
-        let mut count = 0;
-        self.count(key, &mut count)?;
-        Ok(self.get(key).map(|_| count))
+        self.read(key, "a string", JsValue::as_string)
     }
 
     /// One of the names of `T`.
     pub fn choice<T: Choice>(&self, key: &str, into: &mut T) -> Result<()> {
-        if let Some(value) = self.get(key) {
-            let expected = || self.wrong(key, &T::listed());
-            *into = T::named(&value.as_string().ok_or_else(expected)?).ok_or_else(expected)?;
+        if let Some(choice) = self.optional_choice(key)? {
+            *into = choice;
         }
         Ok(())
+    }
+
+    /// One of the names of `T`, or `None` when missing.
+    pub fn optional_choice<T: Choice>(&self, key: &str) -> Result<Option<T>> {
+        self.read(key, &T::listed(), |v| T::named(&v.as_string()?))
     }
 
     /// An array of `length` numbers (any length when `length` is `None`), or `None` when
     /// missing.
     pub fn numbers(&self, key: &str, length: Option<usize>) -> Result<Option<Vec<f64>>> {
-        let Some(value) = self.get(key) else {
-            return Ok(None);
+        let expected = match length {
+            Some(n) => format!("a list of {n} numbers"),
+            None => "a list of numbers".to_string(),
         };
-        let expected = || match length {
-            Some(n) => self.wrong(key, &format!("a list of {n} numbers")),
-            None => self.wrong(key, "a list of numbers"),
-        };
-        if !Array::is_array(&value) {
-            return Err(expected());
-        }
-        let items: Option<Vec<f64>> = Array::from(&value).iter().map(|v| v.as_f64()).collect();
-        match items {
-            Some(items) if length.is_none_or(|n| items.len() == n) => Ok(Some(items)),
-            _ => Err(expected()),
-        }
+        self.read(key, &expected, |value| {
+            if !Array::is_array(value) {
+                return None;
+            }
+            let items: Vec<f64> = Array::from(value)
+                .iter()
+                .map(|v| v.as_f64())
+                .collect::<Option<_>>()?;
+            length.is_none_or(|n| items.len() == n).then_some(items)
+        })
     }
 
     /// An array of whole numbers ≥ 0, or `None` when missing.

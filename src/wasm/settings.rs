@@ -4,6 +4,7 @@
 use super::landscape_session::LandscapeConfig;
 use super::read::Fields;
 use crate::Result;
+use crate::data::CsvOptions;
 use crate::landscape::LandscapeSettings;
 use crate::search::StrategySettings;
 use crate::training::{ModelSettings, TrainingConfig};
@@ -73,4 +74,18 @@ pub(crate) fn landscape_config(f: &Fields) -> Result<LandscapeConfig> {
     f.seed("seed", &mut c.seed)?;
     c.start = f.numbers("start", Some(2))?.map(|v| [v[0], v[1]]);
     Ok(c)
+}
+
+/// How to read the user's CSV: `{name, header, targetColumn, targetKind}`, all optional.
+pub(crate) fn csv_options(value: wasm_bindgen::JsValue) -> Result<CsvOptions> {
+    let f = Fields::of(value)?;
+    let name = f.optional_text("name")?.filter(|name| !name.is_empty());
+    let mut options = CsvOptions {
+        name: name.unwrap_or_else(|| "your CSV".into()),
+        ..CsvOptions::default()
+    };
+    f.choice("header", &mut options.header)?;
+    options.target_column = f.optional_count("targetColumn")?;
+    f.choice("targetKind", &mut options.target_kind)?;
+    Ok(options)
 }

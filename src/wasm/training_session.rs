@@ -4,7 +4,7 @@
 
 use super::read::Fields;
 use super::{js_error, settings, to_js};
-use crate::data::{self, CsvOptions, Dataset, HeaderRow, Target, TargetKind};
+use crate::data::{self, Dataset, Target};
 use crate::rng::seeded;
 use crate::search::Status;
 use crate::training::{TrainingConfig, TrainingRun};
@@ -96,27 +96,6 @@ impl SourceRequest {
                 ));
             }
         })
-    }
-}
-
-/// How the user's CSV should be read (all optional).
-#[derive(Debug, Clone, Default)]
-struct CsvSettings {
-    name: String,
-    header: Option<String>,
-    target_column: Option<usize>,
-    target_kind: Option<String>,
-}
-
-impl CsvSettings {
-    fn read(value: JsValue) -> Result<CsvSettings> {
-        let f = Fields::of(value)?;
-        let mut settings = CsvSettings::default();
-        f.text("name", &mut settings.name)?;
-        settings.header = f.optional_text("header")?;
-        settings.target_column = f.optional_count("targetColumn")?;
-        settings.target_kind = f.optional_text("targetKind")?;
-        Ok(settings)
     }
 }
 
@@ -394,25 +373,7 @@ impl TrainingSession {
         bytes: &[u8],
         settings: JsValue,
     ) -> std::result::Result<JsValue, JsError> {
-        let settings = CsvSettings::read(settings).map_err(js_error)?;
-        let options = CsvOptions {
-            name: if settings.name.is_empty() {
-                "your CSV".into()
-            } else {
-                settings.name.clone()
-            },
-            header: match settings.header.as_deref() {
-                Some("present") => HeaderRow::Present,
-                Some("absent") => HeaderRow::Absent,
-                _ => HeaderRow::Auto,
-            },
-            target_column: settings.target_column,
-            target_kind: match settings.target_kind.as_deref() {
-                Some("classification") => TargetKind::Classification,
-                Some("regression") => TargetKind::Regression,
-                _ => TargetKind::Auto,
-            },
-        };
+        let options = settings::csv_options(settings).map_err(js_error)?;
         let parsed = data::parse_csv(bytes, &options).map_err(js_error)?;
         let read = CsvRead {
             column_names: parsed.column_names.clone(),

@@ -39,6 +39,12 @@ pub enum HeaderRow {
     Absent,
 }
 
+crate::named_choices!(HeaderRow {
+    "auto" => Auto,
+    "present" => Present,
+    "absent" => Absent,
+});
+
 /// How to read the target column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TargetKind {
@@ -51,6 +57,12 @@ pub enum TargetKind {
     /// Values: every cell must be a finite number.
     Regression,
 }
+
+crate::named_choices!(TargetKind {
+    "auto" => Auto,
+    "classification" => Classification,
+    "regression" => Regression,
+});
 
 /// How to read a CSV file.
 #[derive(Debug, Clone, PartialEq)]
