@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every test layer, one summary line each; non-zero exit if any fails.
 
 use crate::tools::{self, run as run_command};
-use crate::{TaskResult, build, dist, root};
+use crate::{TaskResult, dist, root};
 use std::process::Command;
 use std::time::Instant;
 
@@ -32,7 +32,7 @@ fn wasm_tests() -> TaskResult {
 
 fn end_to_end() -> TaskResult {
     tools::chromium()?;
-    build::wasm()?;
+    // dist builds the wasm first; the e2e server and the single-file test both need dist/.
     dist::run()?;
     tools::npm_packages("tests/e2e")?;
     run_command(
@@ -48,6 +48,7 @@ pub fn run() -> TaskResult {
     type Layer = (&'static str, fn() -> TaskResult);
     let layers: [Layer; 5] = [
         ("format (cargo fmt --check)", || {
+            tools::lint_components()?;
             run_command(&mut cargo(&["fmt", "--all", "--", "--check"]), "cargo fmt")
         }),
         ("lint (cargo clippy -D warnings, native and wasm32)", || {

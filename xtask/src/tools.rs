@@ -31,8 +31,7 @@ pub fn output(command: &mut Command) -> Option<String> {
 
 /// Makes sure rustup has the wasm32-unknown-unknown target.
 pub fn wasm_target() -> TaskResult {
-    let installed =
-        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    let installed = rustup(&["target", "list", "--installed"])?;
     if installed
         .lines()
         .any(|l| l.trim() == "wasm32-unknown-unknown")
@@ -44,6 +43,37 @@ pub fn wasm_target() -> TaskResult {
         Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
         "rustup target add",
     )
+}
+
+/// Makes sure rustup has rustfmt and clippy (a minimal rustup profile has neither).
+pub fn lint_components() -> TaskResult {
+    let installed = rustup(&["component", "list", "--installed"])?;
+    let missing: Vec<&str> = ["rustfmt", "clippy"]
+        .into_iter()
+        .filter(|c| !installed.lines().any(|l| l.starts_with(c)))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    println!(
+        "xtask: installing {} (rustup, a few seconds)…",
+        missing.join(" and ")
+    );
+    run(
+        Command::new("rustup")
+            .args(["component", "add"])
+            .args(&missing),
+        "rustup component add",
+    )
+}
+
+/// The output of a rustup query, or the reason rustup is required.
+fn rustup(args: &[&str]) -> TaskResult<String> {
+    output(Command::new("rustup").args(args)).ok_or_else(|| {
+        "rustup is required (the wasm32 target and rustfmt/clippy are installed through it): \
+         see https://rustup.rs"
+            .to_string()
+    })
 }
 
 /// The wasm-bindgen version pinned in Cargo.lock.
