@@ -43,7 +43,11 @@ fn the_heatmap_is_rgba_of_the_requested_size() {
     let session = LandscapeSession::new(config(r#"{"landscape":{"id":"rastrigin"}}"#)).unwrap();
     let pixels = session.heatmap(40, 30);
     assert_eq!(pixels.len(), 40 * 30 * 4);
-    assert!(pixels.chunks(4).all(|p| p[3] == 255));
+    let first = &pixels[..4];
+    assert!(
+        pixels.chunks(4).any(|p| p != first),
+        "the surface is shaded, not flat"
+    );
     assert_eq!(
         session.gradient_at(0.0, 0.0),
         vec![0.0, 0.0],

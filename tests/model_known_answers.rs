@@ -102,7 +102,6 @@ fn backprop_matches_finite_differences_for_every_combination() {
             }
         }
     }
-    assert_eq!(cases, 3 * 4 * 7 * 3);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Colours for a model's output over the display plane: class regions shaded by confidence,
 //! or regression values on a diverging ramp.
 
+use super::surface::NON_FINITE_RGBA;
 use crate::model::most_probable_class;
 
 /// Class colours (RGB): orange, blue, green, purple, red, brown, pink, grey; repeated beyond 8.
@@ -48,7 +49,7 @@ pub fn class_rgba(probabilities: &[f64], classes: usize) -> Vec<u8> {
                 pixel,
             );
         } else {
-            mix([150, 150, 150], 1.0, pixel);
+            pixel.copy_from_slice(&NON_FINITE_RGBA);
         }
     }
     out
@@ -61,7 +62,7 @@ pub fn value_rgba(values: &[f64], scale: f64) -> Vec<u8> {
     for (&v, pixel) in values.iter().zip(out.chunks_exact_mut(4)) {
         let t = v / scale;
         if !t.is_finite() {
-            mix([150, 150, 150], 1.0, pixel);
+            pixel.copy_from_slice(&NON_FINITE_RGBA);
         } else if t < 0.0 {
             mix(CLASS_COLOURS[1], 0.75 * (-t).min(1.0), pixel);
         } else {
@@ -102,7 +103,7 @@ mod tests {
             "green wins: {:?}",
             &pixels[..4]
         );
-        assert_eq!(&pixels[4..8], &[150, 150, 150, 255]);
+        assert_eq!(&pixels[4..8], &NON_FINITE_RGBA);
     }
 
     #[test]
@@ -111,6 +112,6 @@ mod tests {
         assert!(pixels[2] > pixels[0]);
         assert_eq!(&pixels[4..8], &[250, 250, 247, 255]);
         assert!(pixels[8] > pixels[10]);
-        assert_eq!(&pixels[12..16], &[150, 150, 150, 255]);
+        assert_eq!(&pixels[12..16], &NON_FINITE_RGBA);
     }
 }

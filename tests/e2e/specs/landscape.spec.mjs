@@ -1,6 +1,6 @@
 // End-to-end tests of the Landscapes view, driven as a learner (and a teacher) would drive it.
 import { test, expect } from '@playwright/test';
-import { SCREENSHOTS, expectNoProblems, watchFrames } from './helpers.mjs';
+import { SCREENSHOTS, canvasWidths, expectNoProblems, listenForProblems, watchFrames } from './helpers.mjs';
 
 // Every test ends by asserting that the page logged no console error, warning or exception.
 expectNoProblems(test, expect);
@@ -85,10 +85,9 @@ test('the speed setting paces the run', async ({ page }) => {
   expect((await state(page)).speed).toBe('max');
   expect(await page.evaluate(() => location.hash)).toContain('speed=max');
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForTimeout(500);
-  // At full speed the run may already have used its whole step budget: pause through the API.
+  // At 2 steps/s this would take 100 s; at full speed it takes a moment.
+  await expect.poll(async () => (await state(page)).step, { timeout: 10000 }).toBeGreaterThan(slow + 200);
   await page.evaluate(() => window.playground.pause());
-  expect((await state(page)).step).toBeGreaterThan(slow + 200);
 });
 
 test('a diverging learning rate shows "diverged" with its reason and stops playing', async ({ page }) => {
@@ -357,17 +356,14 @@ test('each strategy draws its own picture', async ({ page }) => {
 test('the canvases are drawn at device-pixel resolution', async ({ browser }) => {
   const context = await browser.newContext({ deviceScaleFactor: 2, viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const problems = listenForProblems(page);
   await open(page, '#landscape=himmelblau&strategy=gradient&rule=adam&alpha=0.1');
   await page.evaluate(() => window.playground.step(20));
-  const sizes = await page.evaluate(() => Array.from(document.querySelectorAll('canvas')).filter((c) => c.offsetParent).map((c) => ({
-    width: c.width, css: c.getBoundingClientRect().width,
-  })));
+  const sizes = await canvasWidths(page, '#view-landscapes canvas');
+  expect(sizes.length).toBeGreaterThanOrEqual(2);
   for (const s of sizes) expect(Math.abs(s.width - 2 * s.css)).toBeLessThanOrEqual(1);
   await page.screenshot({ path: `${SCREENSHOTS}hidpi-adam-himmelblau.png` });
-  expect(errors).toEqual([]);
+  expect(problems).toEqual([]);
   await context.close();
 });
 
