@@ -102,6 +102,28 @@ fn a_landscape_configuration_read_back_from_config_is_the_same_configuration() {
 }
 
 #[wasm_bindgen_test]
+fn the_page_copies_only_the_newest_samples_and_curve_steps() {
+    let mut session = LandscapeSession::new(config(
+        r#"{"strategy":{"kind":"random-global","samplesPerStep":4},"seed":2}"#,
+    ))
+    .unwrap();
+    session.step(5).unwrap();
+    let all = session.recent_samples(u32::MAX);
+    assert_eq!(all.len(), 5 * 4 * 2);
+    assert_eq!(session.recent_samples(3), all[all.len() - 6..].to_vec());
+    assert!(session.recent_samples(0).is_empty());
+    let curve = session.curve_from(0);
+    assert_eq!(curve.len(), 5 * 2);
+    assert_eq!(session.curve_from(2), curve[4..].to_vec());
+    assert_eq!(
+        &curve[..2],
+        &[4.0, curve[1]],
+        "evaluations after the first step"
+    );
+    assert!(session.curve_from(9).is_empty());
+}
+
+#[wasm_bindgen_test]
 fn a_huge_learning_rate_diverges_instead_of_drawing_nan() {
     let mut session = LandscapeSession::new(config(
         r#"{"strategy":{"kind":"gradient","learningRate":1000000}}"#,

@@ -136,6 +136,7 @@ class LandscapePlayground extends RunController {
     this.sampleLayer = new PointLayer();
     this.populationLayer = new PointLayer();
     this.runKey = 0;
+    this.curve = null;
     this.data = null;
     this.build();
     this.refreshStatic();
@@ -249,7 +250,6 @@ class LandscapePlayground extends RunController {
     const data = {
       state,
       path: kind === 'gradient' || kind === 'random-walk' ? this.pathFor(state) : null,
-      samples: kind === 'random-global' || kind === 'random-walk' ? session.samples() : null,
       asked: session.asked(),
       previousAsked: kind === 'genetic' ? session.previousAsked() : null,
       parents: kind === 'genetic' ? session.parents() : null,
@@ -278,6 +278,22 @@ class LandscapePlayground extends RunController {
     const path = Array.from(this.pathCache);
     path.push(p[0], p[1]);
     return path;
+  }
+
+  /**
+   * The best-so-far curve, { evaluations, best }, one entry per step: kept here and extended
+   * with only the steps the core added since the last call (a new run starts it again).
+   */
+  bestCurve(step) {
+    if (!this.curve || this.curve.run !== this.runKey || this.curve.best.length > step) {
+      this.curve = { run: this.runKey, evaluations: [], best: [] };
+    }
+    const pairs = this.session.curveFrom(this.curve.best.length);
+    for (let i = 0; i < pairs.length; i += 2) {
+      this.curve.evaluations.push(pairs[i]);
+      this.curve.best.push(pairs[i + 1]);
+    }
+    return this.curve;
   }
 
   /** The analytic ∇J at `p` from the core (the arrow and the panel show it at θ). */
@@ -502,17 +518,23 @@ class LandscapePlayground extends RunController {
       const ctx = this.canvas.getContext('2d');
       const s = d.state;
       const frame = { dpr: this.dpr, layout: this.plot, domain: this.domain };
-      if (d.samples) {
-        updateSampleLayer(this.sampleLayer, frame, { key: `${this.landscapeKey}|${this.config.strategy.kind}|${this.runKey}`, evaluations: s.evaluations, samples: d.samples });
+      const kind = this.config.strategy.kind;
+      const sampling = kind === 'random-global' || kind === 'random-walk';
+      if (sampling) {
+        updateSampleLayer(this.sampleLayer, frame, {
+          key: `${this.landscapeKey}|${this.config.strategy.kind}|${this.runKey}`,
+          evaluations: s.evaluations,
+          newest: (count) => this.session.recentSamples(count),
+        });
       }
       if (d.previousAsked) updatePopulationLayer(this.populationLayer, frame, d.previousAsked, d.asked);
       drawLandscape(ctx, {
-        sampleLayer: d.samples ? this.sampleLayer : null,
+        sampleLayer: sampling ? this.sampleLayer : null,
         populationLayer: d.previousAsked ? this.populationLayer : null,
         dpr: this.dpr, cssW: this.cssW, cssH: this.cssH, layout: this.plot, theme: this.theme,
         heatmap: this.heatmap, domain: this.domain, axisNames: this.axisNames(), minima: this.minima,
         start: this.start, kind: this.config.strategy.kind,
-        path: d.path, samples: d.samples, asked: d.asked, previousAsked: d.previousAsked, parents: d.parents,
+        path: d.path, asked: d.asked, previousAsked: d.previousAsked, parents: d.parents,
         eliteCount: s.eliteCount, accepted: s.accepted, position: s.position,
         bestPoint: view.bestPoint, gradient: d.gradient,
         sigma: this.config.strategy.sigma, learningRate: this.config.strategy.learningRate,
@@ -540,7 +562,7 @@ class LandscapePlayground extends RunController {
       const reference = this.minima.length >= 3 ? Math.min(...this.minima.filter((_, i) => i % 3 === 2)) : NaN;
       const drawn = drawChart(this.chartCanvas.getContext('2d'), {
         ...this.chartSize, theme: this.theme,
-        evaluations: this.session.curveEvaluations(), best: this.session.curveBest(), reference,
+        ...this.bestCurve(d.state.step), reference,
       });
       const caption = drawn.referenceShown ? `dashed line: the known minimum J* = ${num(reference)}` : '';
       if (this.chartCaption.textContent !== caption) this.chartCaption.textContent = caption;

@@ -208,9 +208,15 @@ impl LandscapeSession {
         self.driver.marks().parents
     }
 
-    /// Every kept sample, flat (x, y) pairs, oldest first.
-    pub fn samples(&self) -> Vec<f64> {
-        self.driver.trace().samples.clone()
+    /// The newest `count` kept samples (every kept one when fewer are kept), flat (x, y)
+    /// pairs, oldest first: the page copies only what it has not drawn yet.
+    #[wasm_bindgen(js_name = recentSamples)]
+    pub fn recent_samples(&self, count: u32) -> Vec<f64> {
+        let samples = &self.driver.trace().samples;
+        let start = samples
+            .len()
+            .saturating_sub((count as usize).saturating_mul(2));
+        samples[start..].to_vec()
     }
 
     /// The strategy's position after each step, flat (x, y) pairs; the first is the start.
@@ -218,16 +224,17 @@ impl LandscapeSession {
         self.driver.trace().positions.clone()
     }
 
-    /// The best-so-far curve: evaluations after each step.
-    #[wasm_bindgen(js_name = curveEvaluations)]
-    pub fn curve_evaluations(&self) -> Vec<f64> {
-        self.driver.trace().evaluations.clone()
-    }
-
-    /// The best-so-far curve: best J after each step.
-    #[wasm_bindgen(js_name = curveBest)]
-    pub fn curve_best(&self) -> Vec<f64> {
-        self.driver.trace().best.clone()
+    /// The best-so-far curve from step `start` on (the page keeps the earlier part): flat
+    /// (evaluations, best J) pairs, one per step.
+    #[wasm_bindgen(js_name = curveFrom)]
+    pub fn curve_from(&self, start: u32) -> Vec<f64> {
+        let trace = self.driver.trace();
+        let start = (start as usize).min(trace.best.len());
+        trace.evaluations[start..]
+            .iter()
+            .zip(&trace.best[start..])
+            .flat_map(|(&evaluations, &best)| [evaluations, best])
+            .collect()
     }
 
     /// The regression landscape's data, `[x…, y…]` (empty for other landscapes).

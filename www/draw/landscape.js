@@ -88,24 +88,29 @@ function layerMapping(domain, dev) {
   };
 }
 
+/** More samples than the core ever keeps: "all of them". */
+const ALL_SAMPLES = 0xffffffff;
+
 /**
  * Keeps the faded-samples layer in step with the run: stamps only the samples evaluated since
- * the last call (all of them after a reset, a resize or another landscape).
- * `run`: { key, evaluations, samples } where `key` changes whenever the picture must restart.
+ * the last call (all of them after a reset, a resize or another landscape), copying only those
+ * out of the core. `run`: { key, evaluations, newest(count) → the newest `count` samples as flat
+ * (x, y) pairs }, where `key` changes whenever the picture must restart.
  */
 export function updateSampleLayer(layer, { dpr, layout, domain }, run) {
   const resized = layer.resize(layout.dev.w, layout.dev.h);
-  const n = run.samples.length / 2;
-  let from;
-  if (resized || layer.key !== run.key || run.evaluations < layer.count) {
+  const restart = resized || layer.key !== run.key || run.evaluations < layer.count;
+  if (restart) {
     layer.clear();
     layer.key = run.key;
-    from = 0;
-  } else {
-    from = Math.max(0, n - (run.evaluations - layer.count));
+    layer.count = 0;
   }
-  const map = layerMapping(domain, layout.dev);
-  layer.stampAll(kernels(dpr).sample, run.samples, map.x, map.y, from, n);
+  const unseen = restart ? ALL_SAMPLES : run.evaluations - layer.count;
+  if (unseen > 0) {
+    const fresh = run.newest(unseen);
+    const map = layerMapping(domain, layout.dev);
+    layer.stampAll(kernels(dpr).sample, fresh, map.x, map.y, 0, fresh.length / 2);
+  }
   layer.count = run.evaluations;
 }
 
@@ -334,7 +339,7 @@ export function beginPlot(ctx, frame) {
  * Draws the whole landscape canvas. `scene`:
  *  dpr, cssW, cssH, layout (from plotLayout), theme, heatmap (canvas or null),
  *  domain [x0, x1, y0, y1], axisNames [x, y], minima (flat x, y, J triples), start [x, y],
- *  kind (strategy), path, samples, asked, previousAsked (flat pairs), parents (Uint32Array),
+ *  kind (strategy), path, asked, previousAsked (flat pairs), parents (Uint32Array),
  *  eliteCount, accepted (bool|null), position [x, y], bestPoint [x, y]|null,
  *  gradient [gx, gy]|null (at position), sigma (walk), learningRate (GD), hover {px, py}|null.
  */
