@@ -484,7 +484,6 @@ class LandscapePlayground extends RunController {
     if (key === this.heatmapKey) {
       // Back to the size the heatmap has: a pending recompute is not needed any more.
       this.cancelLater(this.heatmapTimer);
-      this.heatmapPending = '';
       return;
     }
     const sameLandscape = this.heatmap && this.heatmapKey.startsWith(`${this.landscapeKey}|`);
@@ -497,13 +496,11 @@ class LandscapePlayground extends RunController {
         this.dirty.data = true;
         this.schedule();
       }, 150);
-      this.heatmapPending = key;
       return;
     }
     const rgba = this.session.heatmap(w, h);
     this.heatmap = heatmapLayer(rgba, w, h);
     this.heatmapKey = key;
-    this.heatmapPending = '';
     this.heatmapRenders += 1;
   }
 
@@ -527,7 +524,10 @@ class LandscapePlayground extends RunController {
           newest: (count) => this.session.recentSamples(count),
         });
       }
-      if (d.previousAsked) updatePopulationLayer(this.populationLayer, frame, d.previousAsked, d.asked);
+      if (d.previousAsked) {
+        const key = `${this.landscapeKey}|${this.runKey}|${s.step}`;
+        updatePopulationLayer(this.populationLayer, frame, key, d.previousAsked, d.asked);
+      }
       drawLandscape(ctx, {
         sampleLayer: sampling ? this.sampleLayer : null,
         populationLayer: d.previousAsked ? this.populationLayer : null,

@@ -114,9 +114,14 @@ export function updateSampleLayer(layer, { dpr, layout, domain }, run) {
   layer.count = run.evaluations;
 }
 
-/** Redraws the GA layer: the previous generation as rings, the current one as dots. */
-export function updatePopulationLayer(layer, { dpr, layout, domain }, previous, current) {
-  layer.resize(layout.dev.w, layout.dev.h);
+/**
+ * Redraws the GA layer (the previous generation as rings, the current one as dots) when `key`
+ * (run and step) or the size has changed since the last call; a hover alone does not.
+ */
+export function updatePopulationLayer(layer, { dpr, layout, domain }, key, previous, current) {
+  const resized = layer.resize(layout.dev.w, layout.dev.h);
+  if (!resized && layer.key === key) return;
+  layer.key = key;
   layer.clear();
   const map = layerMapping(domain, layout.dev);
   const k = kernels(dpr);
@@ -344,7 +349,7 @@ export function beginPlot(ctx, frame) {
  *  gradient [gx, gy]|null (at position), sigma (walk), learningRate (GD), hover {px, py}|null.
  */
 export function drawLandscape(ctx, scene) {
-  const { cssW, cssH, layout } = scene;
+  const { layout } = scene;
   const plot = layout.css;
   const view = beginPlot(ctx, { ...scene, image: scene.heatmap });
 
@@ -377,8 +382,6 @@ export function drawLandscape(ctx, scene) {
     ctx.stroke();
     ctx.restore();
   }
-  void cssW;
-  void cssH;
 }
 
 /** When θ has left the map (a diverging run), a marker on the edge points at where it went. */

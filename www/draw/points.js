@@ -42,6 +42,8 @@ export class PointLayer {
     this.height = 0;
     this.dirty = false;
     this.count = 0;
+    /** What the stamps show (set by the caller, which redraws when it changes). */
+    this.key = null;
   }
 
   /** Sizes the layer; returns true (and clears it) when the size changed. */

@@ -1,7 +1,7 @@
 // The live panel: where the run stands, in numbers, and the update formula with the current
 // numbers filled in (written by the core).
 
-import { el, replaceChildren } from './dom.js';
+import { el } from './dom.js';
 import { num, vec } from './format.js';
 
 const STATUS_TEXT = {
@@ -105,9 +105,5 @@ export class Panel {
     set('bestValue', view.bestValue !== null ? num(view.bestValue, 4) : '—');
     this.setStatus(view.status, view.reason);
     this.setExplanation(view.explanation);
-  }
-
-  clear() {
-    replaceChildren(this.explanation);
   }
 }

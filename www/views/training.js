@@ -959,7 +959,6 @@ class TrainingView extends RunController {
     if (this.dirty.canvas) {
       this.dirty.canvas = false;
       this.updateSurface(now);
-      if (!st.ready && `${this.runKey}` !== this.modelStep) this.modelStep = `${this.runKey}`;
       if (this.dirty.points) {
         this.dirty.points = false;
         this.pointLayer = this.pointLayer || document.createElement('canvas');
