@@ -332,9 +332,16 @@ impl Driver {
         self.strategy.marks()
     }
 
-    /// The run's history.
+    /// The run's history (empty after [`Driver::without_trace`]).
     pub fn trace(&self) -> &Trace {
         &self.trace
+    }
+
+    /// The same run without a drawing history: for callers that never draw the samples or the
+    /// path (a training run), so a large population costs no copy per step.
+    pub fn without_trace(mut self) -> Self {
+        self.trace = Trace::off();
+        self
     }
 
     /// The objective (e.g. to evaluate a point the user hovers).

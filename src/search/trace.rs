@@ -24,6 +24,8 @@ fn drop_oldest(rows: &mut Vec<f64>, dim: usize, max_rows: usize) -> usize {
 /// A run's history, flat and ready to copy into typed arrays.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Trace {
+    /// Whether steps are recorded at all ([`Trace::off`] records nothing).
+    on: bool,
     dim: usize,
     /// Evaluated points, row-major, oldest first (at most a quarter over [`SAMPLE_CAPACITY`]
     /// rows, or over [`FLOAT_CAPACITY`] numbers).
@@ -43,10 +45,16 @@ impl Trace {
     /// An empty trace for θ of dimension `dim`, starting at `start`.
     pub fn new(start: &[f64]) -> Self {
         Trace {
+            on: true,
             dim: start.len(),
             positions: start.to_vec(),
             ..Default::default()
         }
+    }
+
+    /// A trace that records nothing.
+    pub fn off() -> Self {
+        Trace::default()
     }
 
     /// Records one step: its evaluated points and values, the new position and the best so far.
@@ -58,9 +66,15 @@ impl Trace {
         evaluations: usize,
         best: f64,
     ) {
+        if !self.on {
+            return;
+        }
         let max_rows = SAMPLE_CAPACITY.min(FLOAT_CAPACITY / self.dim.max(1)).max(1);
-        self.samples.extend_from_slice(points);
-        self.sample_values.extend_from_slice(values);
+        // A batch larger than what is kept only contributes its newest rows.
+        let skipped = values.len().saturating_sub(max_rows);
+        self.samples
+            .extend_from_slice(&points[skipped * self.dim..]);
+        self.sample_values.extend_from_slice(&values[skipped..]);
         let dropped = drop_oldest(&mut self.samples, self.dim, max_rows);
         self.sample_values.drain(..dropped);
         self.positions.extend_from_slice(position);
@@ -100,5 +114,22 @@ mod tests {
         );
         assert!(trace.positions.len() <= (max_rows + max_rows / 4) * dim);
         assert_eq!(trace.best.len(), 300);
+    }
+
+    #[test]
+    fn a_batch_larger_than_the_capacity_keeps_its_newest_rows_and_off_keeps_nothing() {
+        let dim = 1000;
+        let rows = FLOAT_CAPACITY / dim + 50;
+        let points: Vec<f64> = (0..rows * dim).map(|i| (i / dim) as f64).collect();
+        let values: Vec<f64> = (0..rows).map(|r| r as f64).collect();
+        let start = vec![0.0; dim];
+        let mut trace = Trace::new(&start);
+        trace.record(&points, &values, &start, rows, 0.0);
+        assert_eq!(trace.sample_values.len(), FLOAT_CAPACITY / dim);
+        assert_eq!(trace.sample_values[0], 50.0);
+        assert_eq!(trace.samples[0], 50.0);
+        let mut off = Trace::off();
+        off.record(&points, &values, &start, rows, 0.0);
+        assert_eq!(off, Trace::off());
     }
 }

@@ -286,7 +286,8 @@ impl TrainingRun {
             patience: 2_000,
             ..Default::default()
         };
-        let driver = Driver::new(strategy, Box::new(objective), config.seed as u64, rules);
+        let driver =
+            Driver::new(strategy, Box::new(objective), config.seed as u64, rules).without_trace();
 
         let mut roles = vec![Role::Train; n];
         split
