@@ -140,9 +140,10 @@ pub fn run() -> TaskResult {
     std::fs::copy(root.join("index.html"), dist.join("index.html"))
         .map_err(|e| format!("index.html: {e}"))?;
     let page = single_file(&wasm)?;
+    let page_kb = page.len() / 1024;
     std::fs::write(dist.join("automl-playground.html"), page).map_err(|e| format!("dist: {e}"))?;
     println!(
-        "xtask: wrote dist/ (static site), dist/automl-playground.html (single file) and dist/bench/ (peer benchmark entry)"
+        "xtask: wrote dist/ (static site), dist/automl-playground.html (single file, {page_kb} KB) and dist/bench/ (peer benchmark entry)"
     );
     Ok(())
 }
