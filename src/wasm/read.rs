@@ -68,18 +68,12 @@ impl Fields {
 
     /// A number (any number: ranges are checked by the settings themselves).
     pub fn number(&self, key: &str, into: &mut f64) -> Result<()> {
-        if let Some(x) = self.read(key, "a number", JsValue::as_f64)? {
-            *into = x;
-        }
-        Ok(())
+        overwrite(into, self.read(key, "a number", JsValue::as_f64)?)
     }
 
     /// A whole number ≥ 0 (ranges are checked by the settings themselves).
     pub fn count(&self, key: &str, into: &mut usize) -> Result<()> {
-        if let Some(n) = self.optional_count(key)? {
-            *into = n;
-        }
-        Ok(())
+        overwrite(into, self.optional_count(key)?)
     }
 
     /// A whole number ≥ 0, or `None` when missing.
@@ -90,26 +84,20 @@ impl Fields {
     /// A whole number from 0 to 2³² − 1 (seeds).
     pub fn seed(&self, key: &str, into: &mut u32) -> Result<()> {
         let seed = |v: &JsValue| whole(v).and_then(|n| u32::try_from(n).ok());
-        if let Some(n) = self.read(key, "a whole number from 0 to 4294967295", seed)? {
-            *into = n;
-        }
-        Ok(())
+        overwrite(
+            into,
+            self.read(key, "a whole number from 0 to 4294967295", seed)?,
+        )
     }
 
     /// true or false.
     pub fn flag(&self, key: &str, into: &mut bool) -> Result<()> {
-        if let Some(b) = self.read(key, "true or false", JsValue::as_bool)? {
-            *into = b;
-        }
-        Ok(())
+        overwrite(into, self.read(key, "true or false", JsValue::as_bool)?)
     }
 
     /// A string.
     pub fn text(&self, key: &str, into: &mut String) -> Result<()> {
-        if let Some(text) = self.optional_text(key)? {
-            *into = text;
-        }
-        Ok(())
+        overwrite(into, self.optional_text(key)?)
     }
 
     /// A string, or `None` when missing.
@@ -119,15 +107,8 @@ impl Fields {
 
     /// One of the names of `T`.
     pub fn choice<T: Choice>(&self, key: &str, into: &mut T) -> Result<()> {
-        if let Some(choice) = self.optional_choice(key)? {
-            *into = choice;
-        }
-        Ok(())
-    }
-
-    /// One of the names of `T`, or `None` when missing.
-    pub fn optional_choice<T: Choice>(&self, key: &str) -> Result<Option<T>> {
-        self.read(key, &T::listed(), |v| T::named(&v.as_string()?))
+        let named = |v: &JsValue| T::named(&v.as_string()?);
+        overwrite(into, self.read(key, &T::listed(), named)?)
     }
 
     /// An array of `length` numbers (any length when `length` is `None`), or `None` when
@@ -159,6 +140,14 @@ impl Fields {
             .map(Some)
             .ok_or_else(|| self.wrong(key, "a list of whole numbers"))
     }
+}
+
+/// Replaces a default by the value found, if any.
+fn overwrite<T>(into: &mut T, found: Option<T>) -> Result<()> {
+    if let Some(value) = found {
+        *into = value;
+    }
+    Ok(())
 }
 
 /// A JS number that is a whole number ≥ 0 within `usize`.
