@@ -181,8 +181,13 @@ impl Strategy for Genetic {
                 vector(&self.centre)
             );
         }
-        let mean =
-            self.values.iter().filter(|v| v.is_finite()).sum::<f64>() / self.values.len() as f64;
+        // The mean of the finite values (a member that evaluated to ∞ or NaN is left out).
+        let (sum, count) = self
+            .values
+            .iter()
+            .filter(|v| v.is_finite())
+            .fold((0.0, 0), |(sum, count), v| (sum + v, count + 1));
+        let mean = sum / count as f64;
         format!(
             "generation {}: best J = {} at {}, mean J = {}\n{ops}",
             self.generation,
