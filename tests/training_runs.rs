@@ -1,86 +1,14 @@
 //! Training runs end to end: known accuracies on classic tables, divergence, settings errors.
 #![cfg(not(target_arch = "wasm32"))]
 
-use automl_playground::data::{self, Dataset, Target, stratified_k_fold};
-use automl_playground::model::{
-    Activation, Batching, Loss, ModelObjective, ModelSpec, Output, Regularization,
-};
-use automl_playground::objective::Objective;
+use automl_playground::data::{self, Dataset};
 use automl_playground::render::surface::NON_FINITE_RGBA;
 use automl_playground::rng::seeded;
 use automl_playground::search::settings::UpdateRule;
-use automl_playground::search::{self, Driver, Status, StopRules, StrategyKind, StrategySettings};
+use automl_playground::search::{Status, StrategyKind, StrategySettings};
 use automl_playground::training::{
     DisplayMode, InputMode, ModelSettings, Role, TrainingConfig, TrainingRun,
 };
-
-/// Mean test accuracy of logistic regression (Adam, full batch) over a stratified 5-fold split,
-/// with features standardized on each training part.
-fn logistic_cv_accuracy(dataset: &Dataset) -> f64 {
-    let Target::Classes {
-        labels,
-        class_names,
-    } = dataset.target()
-    else {
-        panic!("a classification table")
-    };
-    let d = dataset.n_features();
-    let folds = stratified_k_fold(labels, 5, &mut seeded(1)).unwrap();
-    let output = if class_names.len() > 2 {
-        Output::Softmax {
-            classes: class_names.len(),
-        }
-    } else {
-        Output::Sigmoid
-    };
-    let mut total = 0.0;
-    for fold in &folds {
-        let scaler = data::Standardizer::fit(dataset.features(), d, &fold.train).unwrap();
-        let z = scaler.transform(dataset.features());
-        let rows = |idx: &[usize]| -> (Vec<f64>, Vec<f64>) {
-            (
-                idx.iter()
-                    .flat_map(|&r| z[r * d..(r + 1) * d].to_vec())
-                    .collect(),
-                idx.iter().map(|&r| labels[r] as f64).collect(),
-            )
-        };
-        let (xs, ys) = rows(&fold.train);
-        let spec = ModelSpec::new(
-            d,
-            &[],
-            Activation::Linear,
-            output,
-            Loss::CrossEntropy,
-            Regularization::L2(1e-3),
-        )
-        .unwrap();
-        let objective = ModelObjective::new(spec.clone(), &xs, &ys, Batching::Full, 1).unwrap();
-        let settings = StrategySettings {
-            rule: UpdateRule::Adam,
-            learning_rate: 0.05,
-            ..Default::default()
-        };
-        let start = vec![0.0; spec.n_params()];
-        let strategy = search::build(&settings, &start, &objective.bounds()).unwrap();
-        let mut driver = Driver::new(strategy, Box::new(objective), 1, StopRules::default());
-        driver.run(1500).unwrap();
-        let (tx, ty) = rows(&fold.test);
-        let samples = automl_playground::model::Samples::new(&tx, &ty, d).unwrap();
-        total += spec
-            .accuracy(driver.position(), &samples, 0..fold.test.len())
-            .unwrap();
-    }
-    total / folds.len() as f64
-}
-
-#[test]
-fn logistic_regression_scores_at_least_95_percent_on_iris_and_breast_cancer() {
-    for id in ["iris", "breast_cancer"] {
-        let accuracy = logistic_cv_accuracy(&data::classic(id).unwrap());
-        assert!(accuracy >= 0.95, "{id}: mean 5-fold accuracy {accuracy}");
-    }
-}
 
 fn gaussians() -> Dataset {
     data::generate("gaussians", 200, 0.1, &mut seeded(3)).unwrap()

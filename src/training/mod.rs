@@ -3,13 +3,22 @@
 //! curves for training, validation and test rows, and the searched parameters.
 
 mod config;
+mod cv;
+mod fit;
 mod history;
 mod plane;
 mod run;
+mod trainer;
 
 pub use config::{
     BatchMode, DisplayMode, InputMode, ModelSettings, RegularizationKind, StepUnit, TrainingConfig,
 };
+pub use cv::{
+    CrossValidation, FoldPlan, FoldResult, MAX_FOLDS, cross_validate, fold_of_rows, make_folds,
+    summarize, validate_fold,
+};
+pub use fit::{FitSettings, FittedModel, Scores, fit, score};
 pub use history::History;
 pub use plane::Plane;
 pub use run::{Role, TrainingRun};
+pub use trainer::{TargetCoding, Trainer, WeightSearch, model_spec};

@@ -1,0 +1,161 @@
+//! Fitting a model to a dataset's rows within a budget, and scoring it on other rows: the
+//! pure pair that cross-validation, the architecture search and the tests train through.
+//! Every feature column is standardized on the fitting rows only, so nothing leaks from the
+//! rows a model is scored on.
+
+use super::config::ModelSettings;
+use super::trainer::{TargetCoding, Trainer, WeightSearch, model_spec};
+use crate::data::{Dataset, Standardizer, Target};
+use crate::model::{ModelSpec, Samples};
+use crate::rng::seeded;
+use crate::search::Status;
+use crate::{Error, Result};
+
+/// Everything that says how one candidate model is trained, apart from its data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FitSettings {
+    /// Architecture, activation, loss and weight penalty.
+    pub model: ModelSettings,
+    /// How the weights are searched.
+    pub search: WeightSearch,
+    /// The budget: steps to train (epochs of gradient descent, GA generations…), at least 1.
+    pub steps: usize,
+}
+
+/// A trained model with what it needs to predict on new rows of the same dataset.
+#[derive(Debug, Clone)]
+pub struct FittedModel {
+    /// The network.
+    pub spec: ModelSpec,
+    /// Its parameters.
+    pub theta: Vec<f64>,
+    /// The feature standardization learnt on the fitting rows.
+    pub standardizer: Standardizer,
+    /// How targets were coded for the model.
+    pub coding: TargetCoding,
+    /// Steps trained.
+    pub steps: usize,
+    /// Why training stopped early ("diverged …", "converged …"), or empty.
+    pub reason: String,
+    /// Whether training blew up (the model is then useless).
+    pub diverged: bool,
+}
+
+/// How well a model does on some rows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scores {
+    /// The mean loss the model was trained on (weight penalty included).
+    pub loss: f64,
+    /// Accuracy for classes, R² for values (NaN when undefined, e.g. constant targets).
+    pub score: f64,
+    /// Root mean squared error in the target's units (NaN for classes).
+    pub rmse: f64,
+}
+
+/// Rows whose features and targets fit in the dataset.
+fn check_rows(dataset: &Dataset, rows: &[usize]) -> Result<()> {
+    if rows.is_empty() {
+        return Err(Error::data("there are no rows to fit"));
+    }
+    match rows.iter().find(|&&r| r >= dataset.n_rows()) {
+        Some(r) => Err(Error::data(format!(
+            "row {r} is outside the dataset's {} rows",
+            dataset.n_rows()
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// The listed rows of row-major `values` with `width` values per row.
+pub(super) fn subset(values: &[f64], width: usize, rows: &[usize]) -> Vec<f64> {
+    rows.iter()
+        .flat_map(|&r| values[r * width..(r + 1) * width].iter().copied())
+        .collect()
+}
+
+/// Trains a model on `rows` of `dataset` for `settings.steps` steps (fewer if the search
+/// stops), every feature standardized on those rows. The same arguments give the same model,
+/// bit for bit. A training that blows up returns a model marked `diverged`.
+pub fn fit(
+    dataset: &Dataset,
+    rows: &[usize],
+    settings: &FitSettings,
+    seed: u64,
+) -> Result<FittedModel> {
+    check_rows(dataset, rows)?;
+    crate::error::check_count("training steps", settings.steps, 1, 100_000)?;
+    let d = dataset.n_features();
+    let spec = model_spec(&settings.model, d, dataset.target())?;
+    let standardizer = Standardizer::fit(dataset.features(), d, rows)?;
+    let coding = TargetCoding::fit(dataset.target(), rows);
+    let inputs = standardizer.transform(&subset(dataset.features(), d, rows));
+    let encoded = coding.encode(dataset.target());
+    let targets: Vec<f64> = rows.iter().map(|&r| encoded[r]).collect();
+    let start = spec.init(&mut seeded(seed));
+    let mut trainer = Trainer::new(
+        spec.clone(),
+        &inputs,
+        &targets,
+        &settings.search,
+        &start,
+        seed,
+    )?;
+    while trainer.steps() < settings.steps && !trainer.step()?.is_final() {}
+    let status = trainer.driver().status();
+    let theta = trainer.theta().to_vec();
+    let samples = Samples::new(&inputs, &targets, d)?;
+    let first = spec.loss_value(&start, &samples, 0..targets.len(), &mut spec.workspace());
+    let last = spec.loss_value(&theta, &samples, 0..targets.len(), &mut spec.workspace());
+    let exploded = !last.is_finite() || last.abs() > 1e8 * (1.0 + first.abs());
+    let diverged = status == Status::Diverged || exploded;
+    let reason = if exploded && status != Status::Diverged {
+        format!("the training loss exploded by step {}", trainer.steps())
+    } else if status.is_final() {
+        trainer.driver().reason().to_string()
+    } else {
+        String::new()
+    };
+    Ok(FittedModel {
+        spec,
+        theta,
+        standardizer,
+        coding,
+        steps: trainer.steps(),
+        reason,
+        diverged,
+    })
+}
+
+/// Scores `model` on `rows` of `dataset` (the same columns it was fitted on).
+pub fn score(model: &FittedModel, dataset: &Dataset, rows: &[usize]) -> Result<Scores> {
+    check_rows(dataset, rows)?;
+    let d = dataset.n_features();
+    if d != model.spec.inputs() {
+        return Err(Error::data(format!(
+            "the model takes {} features, the dataset has {d}",
+            model.spec.inputs()
+        )));
+    }
+    let inputs = model
+        .standardizer
+        .transform(&subset(dataset.features(), d, rows));
+    let encoded = model.coding.encode(dataset.target());
+    let targets: Vec<f64> = rows.iter().map(|&r| encoded[r]).collect();
+    let samples = Samples::new(&inputs, &targets, d)?;
+    let all = 0..targets.len();
+    let spec = &model.spec;
+    let loss = spec.loss_value(&model.theta, &samples, all.clone(), &mut spec.workspace());
+    let (score, rmse) = match dataset.target() {
+        Target::Classes { .. } => (
+            spec.accuracy(&model.theta, &samples, all)
+                .unwrap_or(f64::NAN),
+            f64::NAN,
+        ),
+        Target::Values(_) => (
+            spec.r_squared(&model.theta, &samples, all.clone())
+                .unwrap_or(f64::NAN),
+            spec.rmse(&model.theta, &samples, all).unwrap_or(f64::NAN) * model.coding.scale,
+        ),
+    };
+    Ok(Scores { loss, score, rmse })
+}
