@@ -4,6 +4,7 @@
 //! rendering to RGBA) plus a thin WebAssembly boundary in [`wasm`] that the page drives.
 //! Every search strategy follows an ask/tell protocol and is stepped by a [`search::Driver`].
 
+pub mod architecture;
 pub mod choice;
 pub mod data;
 pub mod error;
