@@ -4,6 +4,7 @@
 //! by k-fold cross-validation.
 
 mod candidate;
+pub mod catalog;
 pub mod evolution;
 mod grid;
 pub mod halving;

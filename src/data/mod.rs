@@ -8,6 +8,7 @@ mod dataset;
 mod folds;
 mod informative;
 mod pca;
+mod source;
 mod split;
 mod standardize;
 mod strata;
@@ -24,6 +25,7 @@ pub use dataset::{Dataset, MAX_ROWS, Target};
 pub use folds::{Fold, k_fold, stratified_k_fold};
 pub use informative::most_informative_pair;
 pub use pca::{Pca, pca_2d};
+pub use source::{DataSource, Drawn, combined};
 pub use split::{Split, train_test_split};
 pub use standardize::Standardizer;
 pub use synthetic::{

@@ -4,11 +4,13 @@
 mod bench;
 mod landscape_session;
 mod read;
+mod search_session;
 mod settings;
 mod training_session;
 
 pub use bench::MlpBench;
 pub use landscape_session::LandscapeSession;
+pub use search_session::{SearchSession, SearchWorker, dataset_parts_of, search_settings_table};
 pub use training_session::TrainingSession;
 
 use serde::Serialize;

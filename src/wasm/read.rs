@@ -4,7 +4,8 @@
 
 use crate::choice::Choice;
 use crate::{Error, Result};
-use js_sys::{Array, Reflect};
+use js_sys::{Array, ArrayBuffer, Reflect};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
 /// A plain JS object whose fields are read into settings.
@@ -127,6 +128,34 @@ impl Fields {
                 .map(|v| v.as_f64())
                 .collect::<Option<_>>()?;
             length.is_none_or(|n| items.len() == n).then_some(items)
+        })
+    }
+
+    /// A typed array (Float64Array, Uint32Array…) or an array of numbers, or `None` when
+    /// missing: bulk numbers such as a dataset's features.
+    pub fn floats(&self, key: &str) -> Result<Option<Vec<f64>>> {
+        let Some(value) = self.get(key)? else {
+            return Ok(None);
+        };
+        if value.is_instance_of::<js_sys::Float64Array>() {
+            return Ok(Some(js_sys::Float64Array::from(value).to_vec()));
+        }
+        if ArrayBuffer::is_view(&value) && !value.is_instance_of::<js_sys::DataView>() {
+            let items = Array::from(&value);
+            if let Some(numbers) = items.iter().map(|v| v.as_f64()).collect() {
+                return Ok(Some(numbers));
+            }
+        }
+        self.numbers(key, None)
+    }
+
+    /// An array of strings, or `None` when missing.
+    pub fn texts(&self, key: &str) -> Result<Option<Vec<String>>> {
+        self.read(key, "a list of strings", |value| {
+            if !Array::is_array(value) {
+                return None;
+            }
+            Array::from(value).iter().map(|v| v.as_string()).collect()
         })
     }
 

@@ -4,47 +4,12 @@
 
 use super::read::Fields;
 use super::{js_error, settings, to_js};
-use crate::data::{self, Dataset, Target};
-use crate::rng::seeded;
+use crate::data::{self, DataSource, Dataset, Drawn, Target, combined};
 use crate::search::Status;
 use crate::training::{TrainingConfig, TrainingRun};
 use crate::{Error, Result};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-/// Where the session's data comes from.
-#[derive(Debug, Clone, PartialEq)]
-pub enum DataSource {
-    /// A seeded generator: circle, xor, gaussians, spiral, moons, blobs, line, sine, plane.
-    Synthetic {
-        /// Generator id.
-        id: String,
-        /// Number of points.
-        points: usize,
-        /// Noise level.
-        noise: f64,
-        /// Generator seed.
-        seed: u32,
-    },
-    /// iris, wine, breast_cancer or diabetes, with the text of its file in `www/data/`
-    /// (the page fetches it; `datasetCatalog()` names the files).
-    Classic {
-        /// Table id.
-        id: String,
-        /// The file's text.
-        text: String,
-    },
-    /// The user's CSV file (made by `loadCsv`, not by `setData`).
-    Uploaded {
-        /// The file's name.
-        name: String,
-    },
-    /// Points clicked onto the canvas.
-    Hand {
-        /// true: two classes (click / shift-click); false: regression (a click sets x and y).
-        classes: bool,
-    },
-}
 
 /// A data request from the page: `{kind: "synthetic", id, points, noise, seed}`,
 /// `{kind: "classic", id, text}` or `{kind: "hand", classes}`. Read as one flat object (an
@@ -58,6 +23,11 @@ struct SourceRequest {
     seed: u32,
     text: String,
     classes: bool,
+}
+
+/// A data request from the page as the core's [`DataSource`].
+pub(crate) fn read_source(value: JsValue) -> Result<DataSource> {
+    SourceRequest::read(value)?.into_source()
 }
 
 impl SourceRequest {
@@ -140,12 +110,6 @@ struct StateView {
     data: Option<DataView>,
 }
 
-/// Points drawn by hand, kept apart from the dataset so that undo and clear are exact.
-#[derive(Debug, Clone, Default)]
-struct Drawn {
-    points: Vec<[f64; 3]>,
-}
-
 /// A dataset, a training configuration and (when the data allows) a run.
 #[wasm_bindgen]
 pub struct TrainingSession {
@@ -156,83 +120,6 @@ pub struct TrainingSession {
     config: TrainingConfig,
     run: Option<TrainingRun>,
     message: String,
-}
-
-fn make_dataset(source: &DataSource) -> Result<Option<Dataset>> {
-    Ok(match source {
-        DataSource::Synthetic {
-            id,
-            points,
-            noise,
-            seed,
-        } => Some(data::generate(
-            id,
-            *points,
-            *noise,
-            &mut seeded(*seed as u64),
-        )?),
-        DataSource::Classic { id, text } => Some(data::classic_from_text(id, text)?),
-        DataSource::Uploaded { .. } => {
-            return Err(Error::setting(
-                "data",
-                "a CSV file is loaded with the file picker, by drag and drop or by paste",
-            ));
-        }
-        DataSource::Hand { .. } => None,
-    })
-}
-
-/// The dataset to train on: the base plus drawn points, or the drawn points alone.
-fn combined(source: &DataSource, base: Option<&Dataset>, drawn: &Drawn) -> Result<Dataset> {
-    if let Some(base) = base {
-        if let (1, Target::Values(values)) = (base.n_features(), base.target())
-            && !drawn.points.is_empty()
-        {
-            // One feature against its target: a click gives both (x, y).
-            let mut features = base.features().to_vec();
-            let mut values = values.clone();
-            for &[x, y, _] in &drawn.points {
-                features.push(x);
-                values.push(y);
-            }
-            return Dataset::new(
-                base.name(),
-                features,
-                base.feature_names().to_vec(),
-                Target::Values(values),
-            );
-        }
-        let mut data = base.clone();
-        for &[x, y, c] in &drawn.points {
-            data.push_point(x, y, c)?;
-        }
-        return Ok(data);
-    }
-    let classes = matches!(source, DataSource::Hand { classes: true });
-    let (features, target) = if classes {
-        let labels = drawn.points.iter().map(|p| p[2] as usize).collect();
-        let names = vec!["class 1".to_string(), "class 2".to_string()];
-        let features = drawn.points.iter().flat_map(|p| [p[0], p[1]]).collect();
-        (
-            features,
-            Target::Classes {
-                labels,
-                class_names: names,
-            },
-        )
-    } else {
-        let features = drawn.points.iter().map(|p| p[0]).collect();
-        (
-            features,
-            Target::Values(drawn.points.iter().map(|p| p[1]).collect()),
-        )
-    };
-    let names = if classes {
-        vec!["x".to_string(), "y".to_string()]
-    } else {
-        vec!["x".to_string()]
-    };
-    Dataset::new("points drawn by hand", features, names, target)
 }
 
 impl TrainingSession {
@@ -321,27 +208,18 @@ impl TrainingSession {
     }
 }
 
-fn credit_of(source: &DataSource) -> String {
-    match source {
-        DataSource::Classic { id, .. } => data::classic_credit(id).to_string(),
-        _ => String::new(),
-    }
-}
-
 #[wasm_bindgen]
 impl TrainingSession {
     /// A session on the data `source` describes, with a training configuration.
     #[wasm_bindgen(constructor)]
     pub fn new(source: JsValue, config: JsValue) -> std::result::Result<TrainingSession, JsError> {
-        let source = SourceRequest::read(source)
-            .and_then(SourceRequest::into_source)
-            .map_err(js_error)?;
+        let source = read_source(source).map_err(js_error)?;
         let config = Fields::of(config)
             .and_then(|f| settings::training(&f))
             .map_err(js_error)?;
-        let base = make_dataset(&source).map_err(js_error)?;
+        let base = source.base_dataset().map_err(js_error)?;
         let mut session = TrainingSession {
-            credit: credit_of(&source),
+            credit: source.credit(),
             source,
             base,
             drawn: Drawn::default(),
@@ -357,11 +235,9 @@ impl TrainingSession {
     /// request is refused and the current data and run stay.
     #[wasm_bindgen(js_name = setData)]
     pub fn set_data(&mut self, source: JsValue) -> std::result::Result<(), JsError> {
-        let source = SourceRequest::read(source)
-            .and_then(SourceRequest::into_source)
-            .map_err(js_error)?;
-        let base = make_dataset(&source).map_err(js_error)?;
-        let credit = credit_of(&source);
+        let source = read_source(source).map_err(js_error)?;
+        let base = source.base_dataset().map_err(js_error)?;
+        let credit = source.credit();
         self.replace_data(source, base, credit).map_err(js_error)
     }
 

@@ -97,6 +97,8 @@ fn single_file(wasm: &Path) -> TaskResult<String> {
     let css = read(&root.join("www/style.css"))?;
     std::env::set_current_dir(&root).map_err(|e| e.to_string())?;
     let script = flatten::flatten(Path::new("www/main.js"))?;
+    // The search's Web Workers start from this text (file:// cannot load worker files).
+    let worker = flatten::flatten(Path::new("www/search/worker.js"))?;
     let wasm_bytes = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
     let html = replace_once(
         &html,
@@ -106,9 +108,10 @@ fn single_file(wasm: &Path) -> TaskResult<String> {
     // `</script` inside the inlined code would end the element early.
     let script = script.replace("</script", "<\\/script");
     let inline = format!(
-        "<script>globalThis.AUTOML_WASM_BASE64 = \"{}\";\nglobalThis.AUTOML_TABLES = {};</script>\n<script type=\"module\">\n{script}</script>",
+        "<script>globalThis.AUTOML_WASM_BASE64 = \"{}\";\nglobalThis.AUTOML_TABLES = {};\nglobalThis.AUTOML_WORKER_SOURCE = {};</script>\n<script type=\"module\">\n{script}</script>",
         base64(&wasm_bytes),
-        tables_object(&root.join("www/data"))?
+        tables_object(&root.join("www/data"))?,
+        js_string(&worker)
     );
     replace_once(
         &html,

@@ -1,0 +1,183 @@
+// A pool of Web Workers that train and score the search's (candidate, fold) jobs, so the
+// page never blocks. The wasm module is compiled once here and handed to every worker; each
+// worker rebuilds the same dataset and folds from the parts and settings it is sent.
+//
+// A worker that crashes (or whose wasm fails) is replaced and its job retried once; a second
+// failure marks the job failed and the run goes on. cancel() stops at once: busy workers are
+// terminated and replaced, the pending run rejects with { cancelled: true }.
+
+let compiled = null;
+
+/** The wasm module, compiled once per page (the single file carries it as base64). */
+export function compiledModule() {
+  if (!compiled) {
+    compiled = (async () => {
+      const b64 = globalThis.AUTOML_WASM_BASE64;
+      const bytes = b64
+        ? Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+        : await (await fetch(new URL('../../pkg/automl_playground_bg.wasm', import.meta.url))).arrayBuffer();
+      return WebAssembly.compile(bytes);
+    })();
+    compiled.catch(() => {
+      compiled = null;
+    });
+  }
+  return compiled;
+}
+
+/** A module worker: from the single file's embedded source, else from worker.js. */
+function createWorker() {
+  const source = globalThis.AUTOML_WORKER_SOURCE;
+  if (source) {
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    return new Worker(url, { type: 'module' });
+  }
+  return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+}
+
+/** The result of a job that failed twice. */
+function failedResult(reason) {
+  return { score: null, loss: null, rmse: null, steps: 0, reason, failed: true };
+}
+
+/** Workers one fewer than the cores (at least one). */
+export function defaultPoolSize() {
+  const cores = Number(globalThis.navigator && navigator.hardwareConcurrency) || 2;
+  return Math.max(1, cores - 1);
+}
+
+export class WorkerPool {
+  /** `size` workers for `dataset` (parts) and `settings`; call start() before run(). */
+  constructor({ size, dataset, settings }) {
+    this.size = size;
+    this.dataset = dataset;
+    this.settings = settings;
+    this.slots = [];
+    this.queue = [];
+    this.current = null;
+    this.nextId = 1;
+    this.crashes = 0;
+  }
+
+  /** Spawns the workers; resolves once every one is ready, rejects with the first problem. */
+  async start() {
+    this.module = await compiledModule();
+    await Promise.all(Array.from({ length: this.size }, (_, i) => this.spawn(i)));
+  }
+
+  /** (Re)creates the worker of slot `i`; resolves when it is ready. */
+  spawn(i) {
+    const old = this.slots[i];
+    if (old) old.worker.terminate();
+    const worker = createWorker();
+    const slot = { worker, task: null, ready: null };
+    this.slots[i] = slot;
+    slot.ready = new Promise((resolve, reject) => {
+      slot.onReady = resolve;
+      slot.onInitFailed = reject;
+    });
+    worker.onmessage = (event) => this.message(slot, event.data || {});
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.crashed(slot, event.message || 'the worker crashed');
+    };
+    worker.postMessage({ type: 'init', module: this.module, dataset: this.dataset, settings: this.settings });
+    return slot.ready;
+  }
+
+  message(slot, data) {
+    if (data.type === 'ready') {
+      slot.readyNow = true;
+      slot.onReady();
+      this.dispatch();
+    } else if (data.type === 'result') {
+      const task = slot.task;
+      slot.task = null;
+      if (task && task.id === data.id && this.current) this.done(task, data.result);
+      this.dispatch();
+    } else if (data.type === 'failed') {
+      if (!slot.task) {
+        slot.onInitFailed(new Error(data.message));
+        return;
+      }
+      this.crashed(slot, data.message);
+    }
+  }
+
+  /** A worker died (or its wasm failed) during a task: replace it, retry the task once. */
+  crashed(slot, reason) {
+    this.crashes += 1;
+    const i = this.slots.indexOf(slot);
+    const task = slot.task;
+    slot.task = null;
+    if (task && this.current) {
+      task.attempts += 1;
+      if (task.attempts < 2) this.queue.unshift(task);
+      else this.done(task, failedResult(`its worker failed twice (${reason})`));
+    }
+    if (i >= 0 && !this.destroyed) this.spawn(i).catch(() => {});
+  }
+
+  done(task, result) {
+    const run = this.current;
+    run.results[task.index] = result;
+    run.left -= 1;
+    if (run.onResult) run.onResult(task.index, result);
+    if (run.left === 0) {
+      this.current = null;
+      run.resolve(run.results);
+    }
+  }
+
+  /** Hands queued tasks to idle, ready workers. */
+  dispatch() {
+    for (const slot of this.slots) {
+      if (!this.queue.length) return;
+      if (slot.task || !slot.readyNow) continue;
+      const task = this.queue.shift();
+      slot.task = task;
+      slot.worker.postMessage({ type: 'job', id: task.id, job: task.job, fold: task.fold, crash: task.crash && task.attempts === 0 });
+    }
+  }
+
+  /**
+   * Runs `jobs` ([{ job, fold, crash? }]) on the workers; resolves to their results in the
+   * order given, whatever order the workers finish in. `onResult(index, result)` is called
+   * as each arrives. Only one run at a time.
+   */
+  run(jobs, onResult) {
+    if (this.current) return Promise.reject(new Error('the pool is busy'));
+    return new Promise((resolve, reject) => {
+      this.current = { results: new Array(jobs.length), left: jobs.length, resolve, reject, onResult };
+      if (jobs.length === 0) {
+        this.current = null;
+        resolve([]);
+        return;
+      }
+      this.queue = jobs.map((j, index) => ({ ...j, index, id: this.nextId++, attempts: 0 }));
+      this.dispatch();
+    });
+  }
+
+  /** Stops the current run at once: busy workers are replaced, the run rejects as cancelled. */
+  cancel() {
+    const run = this.current;
+    this.current = null;
+    this.queue = [];
+    this.slots.forEach((slot, i) => {
+      if (slot.task) {
+        slot.task = null;
+        this.spawn(i).catch(() => {});
+      }
+    });
+    if (run) run.reject({ cancelled: true });
+  }
+
+  /** Ends every worker. */
+  destroy() {
+    this.destroyed = true;
+    this.cancel();
+    for (const slot of this.slots) slot.worker.terminate();
+    this.slots = [];
+  }
+}
