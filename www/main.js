@@ -1,6 +1,7 @@
 // The page: a header, a tab per view, and the views themselves. Reads the URL hash on load
 // (a garbled one falls back to the defaults with a visible notice), keeps it up to date, and
-// exposes each view's API: `window.playground` (Landscapes), `window.training` (Train a model).
+// exposes each view's API: `window.playground` (Landscapes), `window.training` (Train a model),
+// `window.search` (Search for a model).
 //
 // Adding a view: append { id, label, mount, encode, decode, expose } to the list in `views()`;
 // `mount(element, options)` resolves to an object with at least `destroy()`, `state()` (whose
@@ -9,6 +10,8 @@
 
 import { mountPlayground } from './playground.js';
 import { mountTraining } from './views/training.js';
+import { mountSearch } from './views/search.js';
+import { encodeSearchHash, decodeSearchHash } from './search/link.js';
 import { decodeHash, encodeHash, hashView } from './state.js';
 import { encodeTrainingHash, decodeTrainingHash } from './training/options.js';
 import { loadWasm } from './wasm.js';
@@ -17,9 +20,11 @@ import { el, replaceChildren } from './ui/dom.js';
 /** The page's views, in tab order. */
 function views(wasm) {
   const landscapeIds = wasm.landscapeCatalog().map((entry) => entry.id);
+  const searchTable = wasm.searchSettingsTable();
   return [
     { id: 'landscapes', label: 'Landscapes', mount: mountPlayground, encode: encodeHash, decode: (hash) => decodeHash(hash, landscapeIds), expose: 'playground' },
     { id: 'training', label: 'Train a model', mount: mountTraining, encode: encodeTrainingHash, decode: decodeTrainingHash, expose: 'training' },
+    { id: 'search', label: 'Search for a model', mount: mountSearch, encode: (id, options) => encodeSearchHash(id, options, searchTable), decode: (hash) => decodeSearchHash(hash, searchTable), expose: 'search' },
   ];
 }
 

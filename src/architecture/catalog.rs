@@ -127,7 +127,7 @@ pub fn search_settings_table() -> Vec<SettingSpec> {
         only(
             spec(
                 "strategy.candidates",
-                "n",
+                "cand",
                 "Candidates",
                 SettingKind::Count,
                 1.0,

@@ -267,28 +267,57 @@ impl ArchitectureSearch {
         scores[top].is_finite().then(|| &self.candidates[top])
     }
 
-    /// Retrains the best candidate on every non-test row and scores it once on the test rows.
-    pub fn finish(&mut self) -> Result<Option<&Winner>> {
-        let Some(best) = self.best() else {
-            return Ok(None);
-        };
-        let index = best.index;
+    /// The best candidate as a proposal, to be retrained for the final test (see
+    /// [`test_score`](Self::test_score)); `None` when no candidate succeeded.
+    pub fn winner_proposal(&self) -> Option<(Proposal, usize)> {
+        self.best().map(|best| {
+            let proposal = Proposal {
+                architecture: best.architecture.clone(),
+                epochs: best.epochs,
+                parents: best.parents.clone(),
+            };
+            (proposal, best.index)
+        })
+    }
+
+    /// Retrains candidate `index`'s proposal on every non-test row and scores it once on the
+    /// held-out test rows (a score of NaN if the training diverged). Pure, like
+    /// [`evaluate`](Self::evaluate), so a worker can do it.
+    pub fn test_score(&self, proposal: &Proposal, index: usize) -> Result<Scores> {
         let model = fit(
             &self.dataset,
             &self.cv_rows,
-            &best.architecture.fit_settings(best.epochs),
+            &proposal.architecture.fit_settings(proposal.epochs),
             derive_seed(self.candidate_seed(index), &[SPLIT_STREAM]),
         )?;
         let mut test = score(&model, &self.dataset, &self.test_rows)?;
         if model.diverged {
             test.score = f64::NAN;
         }
-        self.winner = Some(Winner {
+        Ok(test)
+    }
+
+    /// Records the winner's test scores; `index` must be the best candidate's.
+    pub fn record_winner(&mut self, index: usize, test: Scores) -> Result<&Winner> {
+        let best = self
+            .best()
+            .filter(|b| b.index == index)
+            .ok_or_else(|| Error::Protocol(format!("candidate {index} is not the best")))?;
+        let cv_score = best.cv.mean;
+        Ok(self.winner.insert(Winner {
             index,
-            cv_score: best.cv.mean,
+            cv_score,
             test,
-        });
-        Ok(self.winner.as_ref())
+        }))
+    }
+
+    /// Retrains the best candidate on every non-test row and scores it once on the test rows.
+    pub fn finish(&mut self) -> Result<Option<&Winner>> {
+        let Some((proposal, index)) = self.winner_proposal() else {
+            return Ok(None);
+        };
+        let test = self.test_score(&proposal, index)?;
+        self.record_winner(index, test).map(Some)
     }
 
     /// Every scored candidate, in the order proposed.

@@ -6,8 +6,9 @@
 use super::read::Fields;
 use super::{js_error, to_js};
 use crate::architecture::{
-    Architecture, ArchitectureSearch, Candidate, EvolutionSettings, GridSettings, HalvingSettings,
-    Proposal, RandomSettings, SearchSettings, SearchSpace, StrategyChoice,
+    Architecture, ArchitectureSearch, CANDIDATE_BATCH_SIZE, Candidate, EvolutionSettings,
+    GridSettings, HalvingSettings, Proposal, RandomSettings, SearchSettings, SearchSpace,
+    StrategyChoice,
 };
 use crate::choice::Choice;
 use crate::data::{Dataset, Target};
@@ -305,6 +306,7 @@ struct CandidateView {
     l2: f64,
     parameters: usize,
     epochs: usize,
+    batch_size: usize,
     parents: Vec<usize>,
     folds: Vec<FoldView>,
     mean: Option<f64>,
@@ -354,6 +356,7 @@ fn candidate_view(c: &Candidate, inputs: usize, outputs: usize) -> CandidateView
         l2: a.l2,
         parameters: a.parameter_count(inputs, outputs),
         epochs: c.epochs,
+        batch_size: CANDIDATE_BATCH_SIZE,
         parents: c.parents.clone(),
         folds: c.cv.folds.iter().map(FoldView::from).collect(),
         mean: finite(c.cv.mean),
@@ -387,27 +390,38 @@ impl SearchSession {
     /// pending): one object per candidate; each is trained on every fold. Empty at the end.
     pub fn pending(&mut self) -> std::result::Result<JsValue, JsError> {
         let first = self.search.candidates().len();
-        let (inputs, outputs) = (self.search.dataset().n_features(), self.search.outputs());
-        let jobs: Vec<JobView> = self
-            .search
-            .pending()
-            .map_err(js_error)?
+        let proposals = self.search.pending().map_err(js_error)?.to_vec();
+        let jobs: Vec<JobView> = proposals
             .iter()
             .enumerate()
-            .map(|(i, p)| JobView {
-                candidate: first + i,
-                hidden: p.architecture.hidden.clone(),
-                activation: p.architecture.activation,
-                rule: p.architecture.rule,
-                learning_rate: p.architecture.learning_rate,
-                l2: p.architecture.l2,
-                epochs: p.epochs,
-                parents: p.parents.clone(),
-                description: p.architecture.describe(inputs, outputs),
-                parameters: p.architecture.parameter_count(inputs, outputs),
-            })
+            .map(|(i, p)| self.job(p, first + i))
             .collect();
         to_js(&jobs)
+    }
+
+    /// The best candidate's job, to retrain on every non-test row for the final test score
+    /// (`SearchWorker.testScore`); null when no candidate succeeded.
+    #[wasm_bindgen(js_name = winnerJob)]
+    pub fn winner_job(&self) -> std::result::Result<JsValue, JsError> {
+        let job = self
+            .search
+            .winner_proposal()
+            .map(|(p, index)| self.job(&p, index));
+        to_js(&job)
+    }
+
+    /// Records the winner's test scores as a worker sent them (`testScore`).
+    #[wasm_bindgen(js_name = recordWinner)]
+    pub fn record_winner(
+        &mut self,
+        candidate: u32,
+        result: JsValue,
+    ) -> std::result::Result<(), JsError> {
+        let scores = fold_result(result).map_err(js_error)?.scores;
+        self.search
+            .record_winner(candidate as usize, scores)
+            .map(|_| ())
+            .map_err(js_error)
     }
 
     /// Records the results of every pending job: `results[i][f]` is job `i`'s fold `f`, as
@@ -425,13 +439,6 @@ impl SearchSession {
             .collect::<Result<Vec<_>>>()
             .map_err(js_error)?;
         self.search.tell(parsed).map_err(js_error)
-    }
-
-    /// Retrains the best candidate on every non-test row and scores it on the test rows
-    /// (null when no candidate succeeded).
-    pub fn finish(&mut self) -> std::result::Result<JsValue, JsError> {
-        self.search.finish().map_err(js_error)?;
-        to_js(&self.winner())
     }
 
     /// The search as the page shows it: progress, every candidate with its fold scores, the
@@ -483,6 +490,22 @@ impl SearchSession {
 }
 
 impl SearchSession {
+    fn job(&self, p: &Proposal, candidate: usize) -> JobView {
+        let (inputs, outputs) = (self.search.dataset().n_features(), self.search.outputs());
+        JobView {
+            candidate,
+            hidden: p.architecture.hidden.clone(),
+            activation: p.architecture.activation,
+            rule: p.architecture.rule,
+            learning_rate: p.architecture.learning_rate,
+            l2: p.architecture.l2,
+            epochs: p.epochs,
+            parents: p.parents.clone(),
+            description: p.architecture.describe(inputs, outputs),
+            parameters: p.architecture.parameter_count(inputs, outputs),
+        }
+    }
+
     fn winner(&self) -> Option<WinnerView> {
         self.search.winner().map(|w| WinnerView {
             candidate: w.index,
@@ -521,6 +544,21 @@ impl SearchWorker {
             .evaluate(&proposal, candidate, fold as usize)
             .map_err(js_error)?;
         to_js(&FoldView::from(&result))
+    }
+
+    /// Retrains the winner's job on every non-test row and scores it on the held-out rows.
+    #[wasm_bindgen(js_name = testScore)]
+    pub fn test_score(&self, job: JsValue) -> std::result::Result<JsValue, JsError> {
+        let (proposal, candidate) = proposal(job).map_err(js_error)?;
+        let scores = self
+            .search
+            .test_score(&proposal, candidate)
+            .map_err(js_error)?;
+        to_js(&FoldView::from(&FoldResult {
+            scores,
+            steps: proposal.epochs,
+            reason: String::new(),
+        }))
     }
 }
 

@@ -20,7 +20,10 @@ self.onmessage = (event) => {
         setTimeout(() => { throw new Error('worker crash requested by a test'); });
         return;
       }
-      const result = search.evaluate(message.job, message.fold);
+      const started = performance.now();
+      // Fold −1: the winner's final training on every non-test row, scored on the test rows.
+      const result = message.fold < 0 ? search.testScore(message.job) : search.evaluate(message.job, message.fold);
+      result.ms = performance.now() - started;
       self.postMessage({ type: 'result', id: message.id, result });
     }
   } catch (error) {

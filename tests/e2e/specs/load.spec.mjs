@@ -27,8 +27,8 @@ test('time to interactive on localhost is printed (median of 5 loads; target 500
   expect(step).toBe(1);
 });
 
-// The foundation issue's target: the optimized module is at most 150 KB gzipped.
-const BUDGET_KB = 150;
+// DESIGN.md's budget: the module may grow to 200 KB gzipped as the search arrives.
+const BUDGET_KB = 200;
 
 test(`the optimized wasm module is at most ${BUDGET_KB} KB gzipped`, () => {
   const bytes = readFileSync(WASM);

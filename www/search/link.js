@@ -1,0 +1,57 @@
+// The search view's links: its own state in the URL hash (keys from the core's settings
+// table), and the Train a model view's link for a chosen candidate ("Train this one"), with
+// the same data, architecture and training settings.
+
+import { encodeTrainingHash, SYNTHETIC, CLASSIC } from '../training/options.js';
+import { decodeWith, encodeWith } from '../state.js';
+import { applies, readValue, writeValue } from './settings.js';
+
+/** The hash that opens `candidate` (a leaderboard row) on `data` in the Train a model view. */
+export function trainingLinkFor(data, candidate, features) {
+  const options = {
+    data: { ...data },
+    config: {
+      inputs: features > 2 ? 'all' : 'display',
+      model: {
+        hidden: candidate.hidden.slice(),
+        activation: candidate.activation,
+        regularization: candidate.l2 > 0 ? 'l2' : 'none',
+        regularizationRate: candidate.l2 > 0 ? candidate.l2 : 0.001,
+      },
+      batch: 'mini',
+      batchSize: candidate.batchSize,
+      stepUnit: 'epoch',
+      strategy: { kind: 'gradient', rule: candidate.rule, learningRate: candidate.learningRate },
+    },
+  };
+  return `#${encodeTrainingHash('training', options)}`;
+}
+
+/** The search view's link keys: the data, every setting of the core's table, controls. */
+function searchKeys(table) {
+  const generated = (o) => o.data && o.data.id in SYNTHETIC;
+  return [
+    { key: 'data', path: ['data', 'id'], type: 'enum', choices: [...Object.keys(SYNTHETIC), ...Object.keys(CLASSIC)] },
+    { key: 'n', path: ['data', 'points'], type: 'number', when: generated },
+    { key: 'noise', path: ['data', 'noise'], type: 'number', when: generated },
+    { key: 'dseed', path: ['data', 'seed'], type: 'seed', when: generated },
+    ...table.map((spec) => ({
+      key: spec.key,
+      path: ['settings', ...spec.path.split('.')],
+      read: (raw) => readValue(spec, raw),
+      write: (value) => writeValue(spec, value),
+      when: (o) => applies(spec, o.settings || {}),
+    })),
+    { key: 'controls', path: ['controls'], type: 'flag' },
+  ];
+}
+
+/** The hash (without '#') of the search view's options `{ data, settings, controls }`. */
+export function encodeSearchHash(view, options, table) {
+  return encodeWith(searchKeys(table), view, options);
+}
+
+/** Reads a search view's hash: `{ view, options, problems }` (see decodeWith in state.js). */
+export function decodeSearchHash(hash, table) {
+  return decodeWith(searchKeys(table), hash);
+}

@@ -1,0 +1,594 @@
+// The "Search for a model" view: a strategy over architectures (grid, random, evolution,
+// successive halving) proposes candidates; a pool of Web Workers trains each on k folds; the
+// leaderboard, the best-so-far curve and the score-against-size chart fill as results come.
+//
+// API
+//   const s = await mountSearch(element, { data, settings, workers, controls, onChange });
+//     data      { id, points, noise, seed }: a generated set or a classic table (iris, wine…)
+//     settings  the core's search settings (see searchSettingsTable() for every path, range
+//               and default): { strategy: { kind, candidates, … }, space: { layers, neurons,
+//               activations, rules, learningRate, l2, l2Zero, epochs, … }, folds: { k,
+//               stratified }, testShare, seed }
+//     workers   how many Web Workers train candidates (default: cores − 1, at least 1)
+//   s.step(n = 1)  → Promise of the steps taken (a step: one candidate, generation or rung)
+//   s.play(), s.pause() (stops at once: busy workers are replaced; finished folds are kept),
+//   s.reset(), s.set(partial) → Promise of { ok, reset, error }, s.state(), s.destroy().
+//   state(): { view, status, options, steps, planned, evaluated, k, metric, progress,
+//   leaderboard (best first: candidate, architecture, parameters, folds, mean, std, epochs,
+//   failed, ms), best, winner ({ candidate, cvScore, testScore }), folds (fold of every row,
+//   −1 held out), workers, gridSize, crashes, error }.
+
+import { loadWasm } from '../wasm.js';
+import { el, replaceChildren } from '../ui/dom.js';
+import { num } from '../ui/format.js';
+import { RunBar, runKeys, messageOf } from '../ui/runbar.js';
+import { selectField } from '../ui/field.js';
+import { fitCanvas, readTheme } from '../draw/plot.js';
+import { drawBestSoFar, drawScoreVsSize, drawFolds } from '../draw/search-charts.js';
+import { WorkerPool, defaultPoolSize } from '../search/pool.js';
+import { SearchFields, defaultSettings, withPath, getPath } from '../search/settings.js';
+import { Leaderboard } from '../search/leaderboard.js';
+import { SYNTHETIC, CLASSIC } from '../training/options.js';
+import { loadTable } from '../training/tables.js';
+import { trainingLinkFor } from '../search/link.js';
+
+const STATUS_TEXT = {
+  ready: 'Ready — press Play or Step',
+  running: 'Searching…',
+  paused: 'Paused',
+  finished: 'Finished',
+  error: 'Error',
+};
+
+/** The data the view offers: classification sets and classic tables (regression too). */
+function dataChoices(catalog) {
+  return [
+    { group: 'Generated', choices: catalog.synthetic.filter((id) => id in SYNTHETIC).map((id) => ({ id, label: SYNTHETIC[id].label })) },
+    { group: 'Classic tables', choices: catalog.classic.map((t) => ({ id: t.id, label: CLASSIC[t.id] || t.id })) },
+  ];
+}
+
+class SearchView {
+  constructor(element, wasm, options) {
+    this.element = element;
+    this.wasm = wasm;
+    this.table = wasm.searchSettingsTable();
+    this.catalog = wasm.datasetCatalog();
+    this.onChange = typeof options.onChange === 'function' ? options.onChange : null;
+    this.controlsVisible = options.controls !== false;
+    this.workers = Number.isInteger(options.workers) && options.workers >= 1 && options.workers <= 16 ? options.workers : defaultPoolSize();
+    this.data = { id: 'spiral', points: 300, noise: 0.1, seed: 1, ...(options.data || {}) };
+    this.settings = this.merge(defaultSettings(this.table), options.settings || {});
+    this.playing = false;
+    this.status = 'ready';
+    this.failure = null;
+    this.lastError = null;
+    this.results = new Map();
+    this.times = new Map();
+    this.progress = { done: 0, total: 0 };
+    this.selected = null;
+    this.listeners = [];
+    this.raf = 0;
+    this.build();
+  }
+
+  /** `partial` settings laid over `base`, path by path (arrays replace). */
+  merge(base, partial) {
+    let merged = base;
+    const walk = (node, prefix) => {
+      for (const [key, value] of Object.entries(node)) {
+        const path = prefix ? `${prefix}.${key}` : key;
+        if (value && typeof value === 'object' && !Array.isArray(value)) walk(value, path);
+        else merged = withPath(merged, path, value);
+      }
+    };
+    walk(partial, '');
+    return merged;
+  }
+
+  // ---------------------------------------------------------------- DOM
+
+  build() {
+    this.runBar = new RunBar({
+      step: () => this.step(1),
+      toggle: () => this.toggle(),
+      reset: () => this.reset(),
+      speed: () => {},
+    }, 'Forget every result and start the search again');
+    this.runBar.speedSelect.parentElement.hidden = true;
+    this.dataSelect = selectField('Dataset', dataChoices(this.catalog), (id) => this.set({ data: { id } }), 'data');
+    this.workersNote = el('p', { class: 'pg-note' });
+    this.fields = new SearchFields(this.table, (path, value) => this.commit(path, value));
+    this.formError = el('div', { class: 'pg-error pg-group-error', role: 'alert', hidden: true });
+    this.gridNote = el('p', { class: 'pg-note', 'aria-live': 'polite' });
+    this.controls = el('aside', { class: 'pg-controls', 'aria-label': 'Search settings' },
+      el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Data'), this.dataSelect.root, this.workersNote),
+      el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Search'), this.formError, this.fields.element, this.gridNote));
+
+    this.strip = el('div', { class: 'pg-strip', role: 'status', 'aria-live': 'polite', dataset: { status: 'ready' } });
+    this.bar = el('progress', { class: 'sr-progress', max: '1', value: '0' });
+    this.progressText = el('p', { class: 'sr-progress-text', 'aria-live': 'off' });
+    this.stopButton = el('button', { type: 'button', class: 'pg-button', dataset: { action: 'stop' }, title: 'Stop the search now (busy workers are stopped)' }, 'Stop');
+    this.stopButton.addEventListener('click', () => this.pause());
+    this.foldCanvas = el('canvas', { class: 'sr-folds', role: 'img', 'aria-label': 'Rows coloured by fold' });
+    this.foldCaption = el('p', { class: 'pg-note' });
+    this.leaderboard = new Leaderboard((candidate) => this.select(candidate));
+    this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Search' },
+      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' },
+        el('h2', { class: 'pg-title' }, 'Search for a model'),
+        el('p', { class: 'pg-formula' }, 'Each candidate is scored by k-fold cross-validation: the mean of its k fold scores.'))),
+      el('div', { class: 'sr-runbar' }, this.runBar.element, this.stopButton),
+      el('div', { class: 'sr-progress-row' }, this.bar, this.progressText),
+      this.strip, this.leaderboard.element, this.foldCanvas, this.foldCaption);
+
+    this.bestCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Best cross-validation score so far' });
+    this.sizeCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Score against parameter count' });
+    this.winnerBox = el('div', { class: 'sr-winner', 'aria-live': 'polite' });
+    this.detail = el('div', { class: 'sr-detail' });
+    this.trainButton = el('button', { type: 'button', class: 'pg-button', dataset: { action: 'train-this' }, hidden: true }, 'Train this one');
+    this.trainButton.addEventListener('click', () => this.trainSelected());
+    this.side = el('div', { class: 'pg-side' },
+      el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Winner'), this.winnerBox),
+      el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Best CV score so far'), this.bestCanvas),
+      el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Score against size'), this.sizeCanvas,
+        el('p', { class: 'pg-note' }, 'Dashed: the Pareto front — no other candidate is both smaller and better.')),
+      el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Chosen candidate'), this.detail, this.trainButton));
+    this.root = el('div', { class: 'pg-root sr-root' }, this.controls, this.stage, this.side);
+    replaceChildren(this.element, this.root);
+    this.theme = readTheme(this.root);
+    const actions = { toggle: () => this.toggle(), step: () => this.step(1), reset: () => this.reset() };
+    this.listen(document, 'keydown', (event) => runKeys(event, this.root, actions));
+    this.listen(window, 'resize', () => this.draw());
+  }
+
+  listen(target, type, fn) {
+    target.addEventListener(type, fn);
+    this.listeners.push(() => target.removeEventListener(type, fn));
+  }
+
+  // ---------------------------------------------------------------- the search
+
+  /** Builds the session and the workers for the current data and settings. */
+  async start(data, settings) {
+    const parts = await this.partsFor(data);
+    const session = new this.wasm.SearchSession(parts, settings);
+    const pool = new WorkerPool({ size: this.workers, dataset: parts, settings });
+    try {
+      await pool.start();
+    } catch (error) {
+      pool.destroy();
+      session.free();
+      throw error;
+    }
+    return { session, pool, parts };
+  }
+
+  async partsFor(data) {
+    if (data.id in CLASSIC) {
+      const table = this.catalog.classic.find((t) => t.id === data.id);
+      return this.wasm.datasetParts({ kind: 'classic', id: data.id, text: await loadTable(table.file) });
+    }
+    return this.wasm.datasetParts({ kind: 'synthetic', id: data.id, points: data.points, noise: data.noise, seed: data.seed });
+  }
+
+  /** Swaps in a new session and pool (the old ones are freed); results start again. */
+  adopt({ session, pool, parts }, data, settings) {
+    this.halt();
+    if (this.pool) this.pool.destroy();
+    if (this.session) this.session.free();
+    Object.assign(this, { session, pool, parts, data, settings });
+    this.results.clear();
+    this.times.clear();
+    this.selected = null;
+    this.failure = null;
+    this.status = 'ready';
+    this.foldOf = Array.from(session.foldOf());
+    this.gridSize = this.wasm.SearchSession.gridSize(settings);
+    this.refresh();
+  }
+
+  /** Stops dispatching and cancels the workers' current jobs. */
+  halt() {
+    this.playing = false;
+    if (this.pool) this.pool.cancel();
+  }
+
+  /** One step: every fold of every pending candidate on the workers, told in order. */
+  async runStep() {
+    const jobs = this.session.pending();
+    if (!jobs.length) {
+      await this.finish();
+      return 0;
+    }
+    const k = this.snapshot.k;
+    const tasks = jobs.flatMap((job) => Array.from({ length: k }, (_, fold) => ({ job, fold, crash: job.candidate === this.crashCandidate })));
+    const key = (t) => `${t.job.candidate}:${t.fold}`;
+    const todo = tasks.filter((t) => !this.results.has(key(t)));
+    this.progress = { done: tasks.length - todo.length, total: tasks.length, jobs, k, started: performance.now() };
+    this.status = 'running';
+    this.schedule();
+    const session = this.session;
+    await this.pool.run(todo, (i, result) => {
+      this.results.set(key(todo[i]), result);
+      this.progress.done += 1;
+      this.schedule();
+    });
+    if (session !== this.session) return 0;
+    const results = jobs.map((job) => Array.from({ length: k }, (_, f) => this.results.get(`${job.candidate}:${f}`)));
+    for (const job of jobs) {
+      this.times.set(job.candidate, results[jobs.indexOf(job)].reduce((t, r) => t + (r.ms || 0), 0));
+    }
+    session.tell(results);
+    this.results.clear();
+    this.refresh();
+    if (!this.session.pending().length) await this.finish();
+    return 1;
+  }
+
+  /** The end: the winner is retrained on every non-test row (in a worker) and tested once. */
+  async finish() {
+    const job = this.snapshot.winner ? null : this.session.winnerJob();
+    if (job) {
+      const session = this.session;
+      const [result] = await this.pool.run([{ job, fold: -1 }]);
+      if (session !== this.session) return;
+      session.recordWinner(job.candidate, result);
+    }
+    this.playing = false;
+    this.status = 'finished';
+    this.refresh();
+  }
+
+  async step(n = 1) {
+    const count = Number(n);
+    if (!Number.isInteger(count) || count < 1 || this.destroyed) return 0;
+    if (this.playing) this.pause();
+    let taken = 0;
+    this.busy = true;
+    try {
+      for (let i = 0; i < count; i += 1) {
+        const t = await this.runStep();
+        taken += t;
+        if (!t) break;
+      }
+      if (this.status === 'running') this.status = 'paused';
+    } catch (error) {
+      this.caught(error);
+    } finally {
+      this.busy = false;
+      this.refresh();
+    }
+    return taken;
+  }
+
+  async play() {
+    if (this.playing || this.destroyed) return;
+    if (this.status === 'finished' || this.failure) this.restart();
+    this.playing = true;
+    this.status = 'running';
+    this.refresh();
+    try {
+      while (this.playing && !this.destroyed) {
+        if (!(await this.runStep())) break;
+      }
+    } catch (error) {
+      this.caught(error);
+    }
+    if (this.status === 'running') this.status = this.playing ? 'finished' : 'paused';
+    this.playing = false;
+    this.refresh();
+  }
+
+  caught(error) {
+    if (error && error.cancelled) return;
+    this.failure = messageOf(error);
+    this.lastError = this.failure;
+    this.status = 'error';
+    this.playing = false;
+  }
+
+  pause() {
+    if (!this.playing && !this.busy) return;
+    this.halt();
+    this.status = 'paused';
+    this.refresh();
+  }
+
+  toggle() {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  /** Forgets every result; the same settings, ready to search again. */
+  restart() {
+    const session = new this.wasm.SearchSession(this.parts, this.settings);
+    this.halt();
+    this.session.free();
+    this.session = session;
+    this.results.clear();
+    this.times.clear();
+    this.selected = null;
+    this.failure = null;
+    this.status = 'ready';
+    this.refresh();
+  }
+
+  reset() {
+    try {
+      this.restart();
+    } catch (error) {
+      this.caught(error);
+      this.refresh();
+    }
+  }
+
+  // ---------------------------------------------------------------- settings
+
+  commit(path, value) {
+    return this.set({ settings: withPath({}, path, value) });
+  }
+
+  /**
+   * Applies `partial` ({ data, settings, workers, controls }): the new search is built first,
+   * so a refused change leaves the current one (and its results) on screen.
+   */
+  async set(partial) {
+    if (this.destroyed) return { ok: false, reset: false, error: 'this view was destroyed' };
+    if (!partial || typeof partial !== 'object' || Array.isArray(partial)) return { ok: false, reset: false, error: 'set: expected an options object' };
+    if ('controls' in partial) {
+      this.controlsVisible = partial.controls !== false;
+      this.refresh();
+    }
+    if ('workers' in partial && !(Number.isInteger(partial.workers) && partial.workers >= 1 && partial.workers <= 16)) {
+      return this.refused('workers: must be a whole number from 1 to 16');
+    }
+    const touches = ['data', 'settings', 'workers'].some((k) => k in partial);
+    if (!touches) {
+      this.notify();
+      return { ok: true, reset: false, error: null };
+    }
+    const data = { ...this.data, ...(partial.data || {}) };
+    const settings = this.merge(this.settings, partial.settings || {});
+    const ticket = (this.ticket || 0) + 1;
+    this.ticket = ticket;
+    if ('workers' in partial) this.workers = partial.workers;
+    let built;
+    try {
+      built = await this.start(data, settings);
+    } catch (error) {
+      return this.refused(messageOf(error));
+    }
+    if (ticket !== this.ticket || this.destroyed) {
+      built.pool.destroy();
+      built.session.free();
+      return { ok: false, reset: false, error: 'a later change replaced this one' };
+    }
+    this.adopt(built, data, settings);
+    this.lastError = null;
+    this.showFormError(null);
+    this.fields.sync(this.settings, { clearErrors: true });
+    this.notify();
+    return { ok: true, reset: true, error: null };
+  }
+
+  refused(message) {
+    this.lastError = message;
+    this.showFormError(message);
+    return { ok: false, reset: false, error: message };
+  }
+
+  showFormError(message) {
+    this.formError.textContent = message || '';
+    this.formError.hidden = !message;
+  }
+
+  notify() {
+    if (!this.onChange) return;
+    try {
+      this.onChange(this.options());
+    } catch (error) {
+      this.lastError = messageOf(error);
+    }
+  }
+
+  options() {
+    return { data: { ...this.data }, settings: this.settings, controls: this.controlsVisible };
+  }
+
+  // ---------------------------------------------------------------- the picture
+
+  select(candidate) {
+    this.selected = candidate;
+    this.draw();
+  }
+
+  trainSelected() {
+    const c = (this.snapshot.candidates || []).find((x) => x.candidate === this.selected);
+    if (c) location.hash = trainingLinkFor(this.data, c, this.parts.featureNames.length);
+  }
+
+  /** Copies the session's state and redraws. */
+  refresh() {
+    if (!this.session || this.destroyed) return;
+    this.snapshot = this.session.state();
+    this.root.classList.toggle('pg-no-controls', !this.controlsVisible);
+    this.schedule();
+  }
+
+  schedule() {
+    if (!this.raf && !this.destroyed) this.raf = requestAnimationFrame(() => {
+      this.raf = 0;
+      this.draw();
+    });
+  }
+
+  draw() {
+    if (this.destroyed || !this.snapshot) return;
+    const s = this.snapshot;
+    this.dataSelect.select.value = this.data.id;
+    this.fields.sync(this.settings);
+    this.workersNote.textContent = this.workers === 1 ? 'One Web Worker trains the candidates beside the page.' : `${this.workers} Web Workers train the candidates beside the page.`;
+    const kind = getPath(this.settings, 'strategy.kind');
+    this.gridNote.textContent = kind === 'grid'
+      ? `The grid has ${this.gridSize} point${this.gridSize === 1 ? '' : 's'}: every one is trained on ${s.k} folds.`
+      : `The space's grid would have ${this.gridSize} points; ${kind} search tries ${s.planned}.`;
+    this.runBar.showPlaying(this.playing);
+    this.drawStatus(s);
+    this.leaderboard.show(s.candidates, { metric: s.metric, best: s.best, selected: this.selected, times: this.times });
+    this.drawCharts(s);
+    this.drawWinner(s);
+    this.drawDetail(s);
+  }
+
+  drawStatus(s) {
+    const status = this.failure ? 'error' : this.status;
+    let text = STATUS_TEXT[status];
+    if (status === 'error') text = `Error — ${this.failure}`;
+    if (status === 'finished') text = `Finished — ${s.evaluated} candidates scored by ${s.k}-fold cross-validation.`;
+    if (this.strip.textContent !== text) this.strip.textContent = text;
+    this.strip.dataset.status = status === 'finished' ? 'converged' : status;
+    const p = this.progress;
+    const planned = Math.max(1, s.planned);
+    const inStep = p.total ? p.done / p.total : 0;
+    const stepShare = p.jobs ? p.jobs.length / planned : 0;
+    this.bar.value = Math.min(1, s.evaluated / planned + (this.status === 'running' ? inStep * stepShare : 0));
+    const running = this.status === 'running' && p.jobs && p.total;
+    if (running) {
+      const first = p.jobs[0].candidate + 1;
+      const doneInStep = Math.min(p.jobs.length, Math.floor(p.done / p.k));
+      const fold = (p.done % p.k) + 1;
+      const elapsed = (performance.now() - p.started) / 1000;
+      const perJob = p.done > 0 ? elapsed / p.done : null;
+      const left = perJob === null ? '' : ` · about ${num(perJob * (planned * p.k - (s.evaluated * p.k + p.done)) , 2)} s left`;
+      this.progressText.textContent = `candidate ${first + doneInStep} of ${s.planned} · fold ${fold} of ${p.k}${left}`;
+    } else {
+      this.progressText.textContent = `${s.evaluated} of ${s.planned} candidates scored`;
+    }
+  }
+
+  drawCharts(s) {
+    const theme = this.theme;
+    const width = Math.max(240, this.bestCanvas.parentElement.clientWidth - 28);
+    const best = fitCanvas(this.bestCanvas, width, 200);
+    drawBestSoFar(this.bestCanvas.getContext('2d'), { ...best, theme, scores: s.candidates.map((c) => c.mean), metric: s.metric });
+    const size = fitCanvas(this.sizeCanvas, width, 200);
+    drawScoreVsSize(this.sizeCanvas.getContext('2d'), {
+      ...size, theme, metric: s.metric, selected: this.selected,
+      points: s.candidates.map((c) => ({ candidate: c.candidate, parameters: c.parameters, score: c.mean })),
+    });
+    const d = this.parts.featureNames.length;
+    const n = this.foldOf.length;
+    const xs = new Float64Array(n);
+    const ys = new Float64Array(n);
+    for (let i = 0; i < n; i += 1) {
+      xs[i] = this.parts.features[i * d];
+      ys[i] = d > 1 ? this.parts.features[i * d + 1] : (this.parts.values ? this.parts.values[i] : 0);
+    }
+    const stageWidth = Math.max(280, this.stage.clientWidth - 32);
+    const folds = fitCanvas(this.foldCanvas, stageWidth, Math.round(Math.min(420, stageWidth * 0.6)));
+    drawFolds(this.foldCanvas.getContext('2d'), {
+      ...folds, theme, xs, ys, foldOf: this.foldOf, labels: this.parts.labels || null,
+      xTitle: this.parts.featureNames[0], yTitle: d > 1 ? this.parts.featureNames[1] : 'target',
+    });
+    this.foldCaption.textContent = `Filled: the ${s.k} folds (one colour each; every row is scored once, by the model that did not see it). Hollow grey: the ${s.testRows} rows held out for the winner's test score.`;
+  }
+
+  drawWinner(s) {
+    const w = s.winner;
+    if (!w) {
+      replaceChildren(this.winnerBox, el('p', { class: 'pg-note' }, s.best === null || s.best === undefined
+        ? 'No candidate scored yet.'
+        : `Best so far: candidate ${s.best + 1}. When the search ends, it is retrained on every cross-validated row and scored once on the held-out rows.`));
+      return;
+    }
+    const c = s.candidates.find((x) => x.candidate === w.candidate);
+    replaceChildren(this.winnerBox,
+      el('p', { class: 'sr-winner-name' }, c ? c.description : `candidate ${w.candidate + 1}`),
+      el('p', {}, `CV ${s.metric}: ${num(w.cvScore)} · held-out test ${s.metric}: ${w.testScore === null ? 'failed' : num(w.testScore)}`),
+      el('p', { class: 'pg-note' }, 'The CV score chose the winner among many, so it tends to be optimistic; the test rows were never used to choose.'));
+  }
+
+  drawDetail(s) {
+    const c = s.candidates.find((x) => x.candidate === this.selected);
+    this.trainButton.hidden = !c;
+    if (!c) {
+      replaceChildren(this.detail, el('p', { class: 'pg-note' }, 'Click a row of the leaderboard to see its folds.'));
+      return;
+    }
+    replaceChildren(this.detail,
+      el('p', { class: 'sr-winner-name' }, c.description),
+      el('p', {}, `${c.parameters} parameters · ${c.epochs} epochs · CV ${s.metric} ${c.mean === null ? 'failed' : `${num(c.mean)} ± ${num(c.std)}`}`),
+      el('ol', { class: 'sr-fold-list' }, c.folds.map((f, i) => el('li', {}, `fold ${i + 1}: ${f.score === null ? `failed (${f.reason || 'no score'})` : num(f.score)}`))));
+  }
+
+  // ---------------------------------------------------------------- API
+
+  state() {
+    const s = this.snapshot;
+    const order = this.leaderboard.ranked(s.candidates);
+    return {
+      view: 'search',
+      status: this.failure ? 'error' : this.status,
+      playing: this.playing,
+      options: this.options(),
+      steps: s.steps,
+      planned: s.planned,
+      evaluated: s.evaluated,
+      k: s.k,
+      metric: s.metric,
+      progress: { done: this.progress.done, total: this.progress.total },
+      leaderboard: order.map((c, i) => ({
+        rank: i + 1, candidate: c.candidate, architecture: c.description, parameters: c.parameters,
+        folds: c.folds.map((f) => f.score), mean: c.mean, std: c.std, epochs: c.epochs, failed: c.failed,
+        ms: this.times.get(c.candidate) || 0, parents: c.parents.slice(),
+      })),
+      best: s.best,
+      winner: s.winner,
+      folds: this.foldOf.slice(),
+      workers: this.workers,
+      gridSize: this.gridSize,
+      crashes: this.pool ? this.pool.crashes : 0,
+      error: this.lastError,
+    };
+  }
+
+  destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.halt();
+    if (this.raf) cancelAnimationFrame(this.raf);
+    for (const off of this.listeners) off();
+    if (this.pool) this.pool.destroy();
+    if (this.session) this.session.free();
+    replaceChildren(this.element);
+  }
+
+  api() {
+    return {
+      step: (n) => this.step(n),
+      play: () => { this.play(); },
+      pause: () => this.pause(),
+      reset: () => this.reset(),
+      set: (partial) => this.set(partial),
+      state: () => this.state(),
+      destroy: () => this.destroy(),
+      /** For tests: the worker that takes candidate `index`'s first job dies. */
+      crashOn: (index) => { this.crashCandidate = index; },
+      element: this.element,
+    };
+  }
+}
+
+/** Mounts the search view; rejects with the core's message when the options are refused. */
+export async function mountSearch(element, options = {}) {
+  if (!(element instanceof Element)) throw new Error('mountSearch: expected a DOM element');
+  const wasm = await loadWasm();
+  const view = new SearchView(element, wasm, options || {});
+  try {
+    view.adopt(await view.start(view.data, view.settings), view.data, view.settings);
+  } catch (error) {
+    view.destroy();
+    throw error;
+  }
+  return view.api();
+}
