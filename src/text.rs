@@ -18,9 +18,16 @@ impl fmt::Display for Num {
     }
 }
 
-/// A number as written in a formula: 3 significant digits, whole numbers in full, a true
-/// minus sign (−), scientific notation outside [1e-3, 1e4).
+/// Computed values smaller than this in magnitude are zero up to rounding, and read 0 (the
+/// page's `num()` in www/ui/format.js applies the same rule to what it shows).
+pub const ZERO_BELOW: f64 = 1e-12;
+
+/// A computed number as written in a formula: 3 significant digits, whole numbers in full, a
+/// true minus sign (−), scientific notation outside [1e-3, 1e4), 0 below [`ZERO_BELOW`].
 pub fn formula_number(x: f64) -> String {
+    if x.abs() < ZERO_BELOW {
+        return "0".into();
+    }
     number(x, 3, 1e-3..1e4, "−")
 }
 
@@ -171,5 +178,9 @@ mod tests {
         assert_eq!(formula_number(1.5e-5), "1.5e−5");
         assert_eq!(formula_number(-31_415.9), "−3.14e4");
         assert_eq!(formula_number(f64::INFINITY), "∞");
+        // Zero up to rounding (Ackley's J at its minimum once was −4.4e−16) reads 0.
+        assert_eq!(formula_number(-4.4e-16), "0");
+        assert_eq!(formula_number(9.9e-13), "0");
+        assert_eq!(formula_number(2e-12), "2e−12");
     }
 }

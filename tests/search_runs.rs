@@ -193,3 +193,145 @@ fn gradient_descent_lingers_at_the_saddle_before_it_escapes_to_a_minimum() {
         d.best().1
     );
 }
+
+/// A run on `id` as the page makes it: the surface's default start and tuned settings for
+/// `settings`' strategy and rule, and the position watched.
+fn page_run(id: &str, settings: &StrategySettings, seed: u64) -> (Driver, f64, f64) {
+    let surface: std::rc::Rc<dyn landscape::Landscape> = landscape::build(&LandscapeSettings {
+        id: id.into(),
+        ..Default::default()
+    })
+    .unwrap()
+    .into();
+    let tuned =
+        landscape::tuned_strategy(surface.as_ref(), true, &StrategySettings::default(), |s| {
+            s.kind = settings.kind;
+            s.rule = settings.rule;
+            Ok(())
+        })
+        .unwrap();
+    let (x, y) = surface.default_start();
+    let start_value = surface.value(x, y);
+    let global_minimum = surface
+        .minima()
+        .iter()
+        .map(|m| m.2)
+        .fold(f64::INFINITY, f64::min);
+    let objective = LandscapeObjective(surface);
+    let strategy = search::build(&tuned, &[x, y], &objective.bounds()).unwrap();
+    let driver =
+        Driver::new(strategy, Box::new(objective), seed, StopRules::default()).watching_position();
+    (driver, start_value, global_minimum)
+}
+
+/// Every strategy the page offers: gradient descent with each rule, and the three others.
+fn every_strategy() -> Vec<StrategySettings> {
+    let rules = [
+        UpdateRule::Plain,
+        UpdateRule::Momentum,
+        UpdateRule::Nesterov,
+        UpdateRule::Adagrad,
+        UpdateRule::Rmsprop,
+        UpdateRule::Adam,
+    ];
+    let mut all: Vec<StrategySettings> = rules
+        .into_iter()
+        .map(|rule| StrategySettings {
+            rule,
+            ..Default::default()
+        })
+        .collect();
+    for kind in [
+        StrategyKind::RandomGlobal,
+        StrategyKind::RandomWalk,
+        StrategyKind::Genetic,
+    ] {
+        all.push(StrategySettings {
+            kind,
+            ..Default::default()
+        });
+    }
+    all
+}
+
+#[test]
+fn every_surface_and_strategy_with_its_defaults_makes_visible_progress_in_200_steps() {
+    // "Stalls" means: after 200 steps the best J has not closed a good part of the gap between
+    // J(start) and the global minimum J*. On the smooth surfaces that part is three quarters
+    // (Rosenbrock's valley floor is about 77% of its gap); on the bumpy ones (Rastrigin,
+    // Ackley), where settling in the nearest local minimum is the lesson, one quarter.
+    let mut failures = Vec::new();
+    for id in landscape::LANDSCAPE_IDS {
+        let share = if ["rastrigin", "ackley"].contains(id) {
+            0.25
+        } else {
+            0.75
+        };
+        for settings in every_strategy() {
+            for seed in 1..=3 {
+                let (mut d, start, minimum) = page_run(id, &settings, seed);
+                let status = d.run(200).unwrap();
+                let closed = (start - d.best().1) / (start - minimum);
+                let name = format!("{id} {:?}/{:?} seed {seed}", settings.kind, settings.rule);
+                if status == Status::Diverged {
+                    failures.push(format!("{name}: diverged ({})", d.reason()));
+                } else if closed < share {
+                    failures.push(format!(
+                        "{name}: closed {:.0}% of the gap (J {} → best {})",
+                        100.0 * closed,
+                        start,
+                        d.best().1
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn best_so_far_includes_the_current_point_after_every_step() {
+    for id in landscape::LANDSCAPE_IDS {
+        for settings in every_strategy() {
+            let (mut d, ..) = page_run(id, &settings, 5);
+            for _ in 0..60 {
+                if d.step().unwrap().is_final() {
+                    break;
+                }
+                let position = d.position().to_vec();
+                let current = d.objective_mut().value(&position);
+                assert!(
+                    d.best().1 <= current,
+                    "{id} {:?}/{:?} step {}: best {} > J(θ) {current}",
+                    settings.kind,
+                    settings.rule,
+                    d.steps(),
+                    d.best().1
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn random_search_stands_at_the_start_until_it_has_samples() {
+    let settings = StrategySettings {
+        kind: StrategyKind::RandomGlobal,
+        ..Default::default()
+    };
+    let (mut d, ..) = page_run("ackley", &settings, 3);
+    let surface = landscape::build(&LandscapeSettings {
+        id: "ackley".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let (x, y) = surface.default_start();
+    assert_eq!(d.position(), [x, y], "not the known minimum (0, 0)");
+    d.step().unwrap();
+    let asked = d.asked().to_vec();
+    assert!(
+        asked.chunks(2).any(|p| p == d.position()),
+        "after a step it stands at its best sample"
+    );
+    assert_eq!(surface.value(0.0, 0.0), 0.0, "J is never below its minimum");
+}

@@ -68,7 +68,7 @@ async function start() {
   const decoded = first.view.decode(location.hash);
   const problems = decoded.problems.slice();
   if (first.id && first.view.id !== first.id) problems.push(`unknown view "${first.id.slice(0, 20)}"`);
-  let initial = problems.length ? {} : decoded.options;
+  const initial = problems.length ? {} : decoded.options;
   const notices = [];
   if (problems.length) notices.push(`This link's settings could not be read (${problems.slice(0, 3).join('; ')}), so the playground shows its defaults.`);
 
@@ -81,20 +81,31 @@ async function start() {
     if (location.hash !== hash) history.replaceState(null, '', hash);
   };
 
-  const mountView = async (view) => {
+  // A refusal of a link's settings, as a notice (the view keeps what it shows).
+  const refused = (result) => {
+    if (result && !result.ok) showNotice(noticeHost, `This link's settings were refused (${result.error}); the current run is kept.`);
+  };
+  const applyLink = (api, options) => {
+    const result = api.set(options);
+    if (result && typeof result.then === 'function') return result.then(refused, () => {});
+    return refused(result);
+  };
+
+  /** Mounts a view once, with `options` (a link's settings) the first time. */
+  const mountView = async (view, options = {}) => {
     const panel = panels.get(view.id);
     if (mounted.has(view.id)) return mounted.get(view.id);
-    const onChange = (options) => {
-      if (activeId === view.id) writeHash(view.id, options);
+    const onChange = (changed) => {
+      if (activeId === view.id) writeHash(view.id, changed);
     };
-    const options = view === first.view ? initial : {};
     let api;
     try {
       api = await view.mount(panel, { ...options, onChange });
     } catch (error) {
-      if (view !== first.view || Object.keys(options).length === 0) throw error;
-      notices.push(`This link's settings were refused (${error && error.message ? error.message : error}), so the playground shows its defaults.`);
-      initial = {};
+      if (Object.keys(options).length === 0) throw error;
+      const message = `This link's settings were refused (${error && error.message ? error.message : error}), so the playground shows its defaults.`;
+      if (view === first.view) notices.push(message);
+      else showNotice(noticeHost, message);
       api = await view.mount(panel, { onChange });
     }
     globalThis[view.expose] = api;
@@ -102,7 +113,11 @@ async function start() {
     return api;
   };
 
-  const activate = async (id) => {
+  /**
+   * Shows view `id`; `options` (a link's settings) are applied to it: at its first mount, or
+   * through its `set()` when it is already mounted.
+   */
+  const activate = async (id, options = {}) => {
     activeId = id;
     for (const view of list) {
       const selected = view.id === id;
@@ -112,7 +127,9 @@ async function start() {
       tab.tabIndex = selected ? 0 : -1;
     }
     const view = list.find((v) => v.id === id);
-    const api = await mountView(view);
+    const fresh = !mounted.has(id);
+    const api = await mountView(view, options);
+    if (!fresh && Object.keys(options).length) await applyLink(api, options);
     if (api && typeof api.state === 'function') {
       const state = api.state();
       if (state && state.options) writeHash(id, state.options);
@@ -140,29 +157,40 @@ async function start() {
     host.appendChild(panel);
   }
 
-  await activate(first.view.id);
+  await activate(first.view.id, initial);
   if (notices.length) showNotice(noticeHost, notices.join(' '));
 
-  // Someone edits the address bar: apply the new hash, or explain why it was not applied.
+  // Someone edits the address bar: apply the new hash (switching view if it names the other
+  // one), or explain why it was not applied.
   window.addEventListener('hashchange', () => {
     const again = viewOf(location.hash);
+    if (again.id && again.view.id !== again.id) {
+      showNotice(noticeHost, `This link names an unknown view "${again.id.slice(0, 20)}"; the current view is kept.`);
+      return;
+    }
     const read = again.view.decode(location.hash);
     if (read.problems.length) {
       showNotice(noticeHost, `This link's settings could not be read (${read.problems.slice(0, 3).join('; ')}); the current run is kept.`);
       return;
     }
     if (again.view.id !== activeId) {
-      activate(again.view.id).catch(() => {});
+      activate(again.view.id, read.options).catch((e) => showNotice(noticeHost, String(e && e.message ? e.message : e)));
       return;
     }
     const api = mounted.get(activeId);
-    if (!api) return;
-    const refused = (result) => {
-      if (result && !result.ok) showNotice(noticeHost, `This link's settings were refused (${result.error}); the current run is kept.`);
-    };
-    const result = api.set(read.options);
-    if (result && typeof result.then === 'function') result.then(refused, () => {});
-    else refused(result);
+    if (api) applyLink(api, read.options);
+  });
+
+  // A file dropped where no view takes it (the Train view takes CSV files while it is shown)
+  // would make the browser leave the page, and the Train view's unsaved data with it.
+  const hasFiles = (event) => Boolean(event.dataTransfer) && Array.from(event.dataTransfer.types || []).includes('Files');
+  window.addEventListener('dragover', (event) => {
+    if (hasFiles(event)) event.preventDefault();
+  });
+  window.addEventListener('drop', (event) => {
+    if (!hasFiles(event) || event.defaultPrevented) return;
+    event.preventDefault();
+    showNotice(noticeHost, 'Files are read by the "Train a model" view: open that tab, then drop the file again. Nothing was loaded here.');
   });
 }
 

@@ -14,7 +14,8 @@
 //                nesterov | adagrad | rmsprop | adam), learningRate, momentum, rho, beta1, beta2,
 //                epsilon, samplesPerStep, sigma, population, tournament, crossover (blend |
 //                uniform), blendAlpha, mutationRate, mutationSigma, elitism, initialSpread.
-//                Missing fields take the core's defaults.
+//                Missing fields take the core's defaults, and each surface's own learning rate
+//                (for the rule), σ and mutation σ (see the core's landscape Tuning).
 //     seed       whole number 0 … 4294967295 (default 1): same options + seed → same run
 //     start      [x, y] or null (the landscape's default start; the GA's population centre)
 //     speed      1 | 2 | 5 | 10 | 30 | 60 (steps per second) | 'max' (as fast as possible,
@@ -31,7 +32,8 @@
 //                    be a whole number from 2 to 2000 (got 0)"; reset says whether the change
 //                    restarted the run (landscape, kind, rule, seed, start, population) or was
 //                    applied mid-run (rates, σ, β, mutation, …). Another landscape drops a
-//                    start that was not given again.
+//                    start that was not given again; another landscape or update rule brings
+//                    its own learning rate (and the surface its σ), unless the same call sets it.
 //   pg.state()       a plain object:
 //                    view 'landscapes'; strategy (kind); rule (GD only, else null); landscape (id);
 //                    options (everything set() accepts, as in force); step; evaluations;
@@ -392,7 +394,9 @@ class LandscapePlayground extends RunController {
       else if (otherSurface) start = null;
       const next = {
         landscape,
-        strategy: { ...this.config.strategy, ...(partial.strategy || {}) },
+        // Only the fields given: the core writes them over the settings in force, after the
+        // surface's own rates when the surface or the update rule changes.
+        strategy: partial.strategy || {},
         seed: 'seed' in partial ? partial.seed : this.config.seed,
         start,
       };

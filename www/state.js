@@ -26,6 +26,7 @@ export function strategyKeys(base) {
     number('rho', 'rho'),
     number('beta1', 'beta1'),
     number('beta2', 'beta2'),
+    number('eps', 'epsilon'),
     number('samples', 'samplesPerStep'),
     number('sigma', 'sigma'),
     number('pop', 'population'),

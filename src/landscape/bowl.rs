@@ -1,6 +1,6 @@
 //! The ill-conditioned quadratic bowl.
 
-use super::Landscape;
+use super::{Landscape, Tuning};
 use crate::Result;
 use crate::error::check_range;
 
@@ -68,6 +68,14 @@ impl Landscape for Bowl {
 
     fn domain(&self) -> ((f64, f64), (f64, f64)) {
         ((-3.0, 3.0), (-3.0, 3.0))
+    }
+
+    /// Plain descent is stable for α < 2/κ: α = min(0.05, 1/κ) converges on every bowl.
+    fn tuning(&self) -> Tuning {
+        Tuning {
+            learning_rate: 0.05f64.min(1.0 / self.condition),
+            ..Tuning::default()
+        }
     }
 
     fn minima(&self) -> Vec<(f64, f64, f64)> {

@@ -1,6 +1,6 @@
 //! Himmelblau's function: four equal minima.
 
-use super::Landscape;
+use super::{Landscape, Tuning};
 
 /// J(x, y) = (x² + y − 11)² + (x + y² − 7)².
 ///
@@ -42,6 +42,15 @@ impl Landscape for Himmelblau {
     /// Between the four basins, so the strategy has to choose one.
     fn default_start(&self) -> (f64, f64) {
         (-0.5, 0.5)
+    }
+
+    /// The basins' walls are steeper than the bowl's (plain descent diverges from α ≈ 0.05):
+    /// α = 0.01 descends without overshooting.
+    fn tuning(&self) -> Tuning {
+        Tuning {
+            learning_rate: 0.01,
+            ..Tuning::default()
+        }
     }
 
     fn minima(&self) -> Vec<(f64, f64, f64)> {

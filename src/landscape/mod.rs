@@ -21,6 +21,8 @@ pub use rosenbrock::Rosenbrock;
 pub use saddle::Saddle;
 
 use crate::objective::Objective;
+use crate::search::StrategySettings;
+use crate::search::settings::UpdateRule;
 use crate::{Error, Result};
 use serde::Serialize;
 use std::rc::Rc;
@@ -49,6 +51,11 @@ pub trait Landscape {
         (x0 + 0.15 * (x1 - x0), y0 + 0.85 * (y1 - y0))
     }
 
+    /// The step sizes this surface is shown with unless the user picks others (see [`Tuning`]).
+    fn tuning(&self) -> Tuning {
+        Tuning::default()
+    }
+
     /// Writes J at every grid point into `out`, row-major: `ys.len()` rows of `xs.len()`
     /// cells, row `r` holding J(xs[c], ys[r]). Landscapes override it when they can share
     /// work between cells.
@@ -67,6 +74,76 @@ pub trait Landscape {
             }
         }
     }
+}
+
+/// A surface's own step sizes: with them, from the surface's default start, every strategy
+/// visibly converges (or settles in a local minimum of a bumpy surface) within 200 steps,
+/// and none diverges. The page applies them when the run starts and whenever the surface or
+/// the update rule changes, except for a value the user sets in the same change.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tuning {
+    /// Learning rate α of plain, momentum and Nesterov descent, where it multiplies ∇J: it
+    /// must stay below about 2 / (the largest curvature along the path).
+    pub learning_rate: f64,
+    /// Learning rate α of AdaGrad, RMSProp and Adam, which divide ∇J by its own size: α is
+    /// about the length of a step in θ.
+    pub adaptive_rate: f64,
+    /// The random walk's step size σ and the genetic algorithm's mutation σ.
+    pub sigma: f64,
+}
+
+impl Default for Tuning {
+    /// Rates for a surface whose curvature is of order 1 and whose domain is a few units wide.
+    fn default() -> Self {
+        Tuning {
+            learning_rate: 0.05,
+            adaptive_rate: 0.1,
+            sigma: 0.3,
+        }
+    }
+}
+
+impl Tuning {
+    /// The learning rate α for `rule`.
+    pub fn rate(&self, rule: UpdateRule) -> f64 {
+        match rule {
+            UpdateRule::Plain | UpdateRule::Momentum | UpdateRule::Nesterov => self.learning_rate,
+            UpdateRule::Adagrad | UpdateRule::Rmsprop | UpdateRule::Adam => self.adaptive_rate,
+        }
+    }
+
+    /// `settings` with these step sizes: α for its rule, the walk's σ and the mutation σ.
+    pub fn apply(&self, settings: &StrategySettings) -> StrategySettings {
+        StrategySettings {
+            learning_rate: self.rate(settings.rule),
+            sigma: self.sigma,
+            mutation_sigma: self.sigma,
+            ..settings.clone()
+        }
+    }
+}
+
+/// The strategy settings of a run on `surface` after a change: `read` writes the fields the
+/// user set in this change over the settings it is given. On a new run (`new_surface`: a fresh
+/// start or another surface) or a new update rule, the surface's [`Tuning`] comes first, so
+/// only the values set in this same change override it; otherwise `current` is kept as a base.
+pub fn tuned_strategy(
+    surface: &dyn Landscape,
+    new_surface: bool,
+    current: &StrategySettings,
+    read: impl Fn(&mut StrategySettings) -> Result<()>,
+) -> Result<StrategySettings> {
+    let mut next = current.clone();
+    read(&mut next)?;
+    if new_surface || next.rule != current.rule {
+        let base = StrategySettings {
+            rule: next.rule,
+            ..current.clone()
+        };
+        next = surface.tuning().apply(&base);
+        read(&mut next)?;
+    }
+    Ok(next)
 }
 
 /// The landscape ids [`build`] accepts, in display order.
@@ -175,6 +252,58 @@ mod tests {
 
     fn close(a: f64, b: f64, relative: f64, floor: f64) -> bool {
         (a - b).abs() <= relative * a.abs().max(b.abs()) + floor
+    }
+
+    #[test]
+    fn a_new_surface_or_rule_brings_its_tuned_rates_unless_the_change_sets_them() {
+        use crate::search::StrategyKind;
+        let rosenbrock = Rosenbrock;
+        let tuning = rosenbrock.tuning();
+        let current = StrategySettings {
+            learning_rate: 0.07,
+            sigma: 2.0,
+            ..Default::default()
+        };
+        let nothing = |_: &mut StrategySettings| Ok(());
+        // Another surface: α for the rule in force, σ and the mutation σ.
+        let tuned = tuned_strategy(&rosenbrock, true, &current, nothing).unwrap();
+        assert_eq!(tuned.learning_rate, tuning.learning_rate);
+        assert_eq!((tuned.sigma, tuned.mutation_sigma), (0.3, 0.3));
+        // ... except what the same change sets.
+        let own = tuned_strategy(&rosenbrock, true, &current, |s| {
+            s.learning_rate = 0.0123;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!((own.learning_rate, own.sigma), (0.0123, 0.3));
+        // The same surface keeps what is in force, even a kind change...
+        let walk = tuned_strategy(&rosenbrock, false, &current, |s| {
+            s.kind = StrategyKind::RandomWalk;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!((walk.learning_rate, walk.sigma), (0.07, 2.0));
+        // ... but another update rule takes its own α (Adam's α is a step length).
+        let adam = tuned_strategy(&rosenbrock, false, &current, |s| {
+            s.rule = UpdateRule::Adam;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(adam.learning_rate, tuning.adaptive_rate);
+        assert_ne!(tuning.adaptive_rate, tuning.learning_rate);
+        // A refused value is an error, not a silent default.
+        let refused = tuned_strategy(&rosenbrock, true, &current, |_| {
+            Err(Error::setting("learning rate α", "no"))
+        });
+        assert!(refused.is_err());
+        // The bowl keeps α below its stability limit 2/κ whatever κ.
+        for condition in [1.0, 10.0, 100.0, 1000.0] {
+            let bowl = Bowl::new(condition, 0.0).unwrap();
+            assert!(
+                bowl.tuning().learning_rate < 2.0 / condition,
+                "κ = {condition}"
+            );
+        }
     }
 
     #[test]

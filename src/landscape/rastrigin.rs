@@ -1,6 +1,6 @@
 //! Rastrigin's egg-crate: a bowl covered in local minima.
 
-use super::Landscape;
+use super::{Landscape, Tuning};
 use std::f64::consts::TAU;
 
 /// J(x, y) = 20 + x² − 10 cos 2πx + y² − 10 cos 2πy (A = 10).
@@ -43,6 +43,17 @@ impl Landscape for Rastrigin {
 
     fn domain(&self) -> ((f64, f64), (f64, f64)) {
         ((-5.12, 5.12), (-5.12, 5.12))
+    }
+
+    /// The ripples have curvature about 400: α = 0.02 hops over the nearest ones toward the
+    /// centre, while the adaptive rules' short steps settle in the nearest dimple. σ = 0.5
+    /// lets the walk and the mutations reach the next dimple (they are 1 apart).
+    fn tuning(&self) -> Tuning {
+        Tuning {
+            learning_rate: 0.02,
+            adaptive_rate: 0.01,
+            sigma: 0.5,
+        }
     }
 
     fn minima(&self) -> Vec<(f64, f64, f64)> {

@@ -1,6 +1,6 @@
 //! Rosenbrock's banana valley.
 
-use super::Landscape;
+use super::{Landscape, Tuning};
 
 /// J(x, y) = (1 − x)² + 100 (y − x²)² (a = 1, b = 100).
 ///
@@ -34,6 +34,16 @@ impl Landscape for Rosenbrock {
 
     fn domain(&self) -> ((f64, f64), (f64, f64)) {
         ((-2.0, 2.0), (-1.0, 3.0))
+    }
+
+    /// The valley walls are steep (curvature about 1400 at the default start): plain descent
+    /// needs α ≈ 0.001, and then crawls along the valley floor, which is the lesson.
+    fn tuning(&self) -> Tuning {
+        Tuning {
+            learning_rate: 0.001,
+            adaptive_rate: 0.2,
+            ..Tuning::default()
+        }
     }
 
     fn minima(&self) -> Vec<(f64, f64, f64)> {

@@ -81,6 +81,7 @@ pub struct Driver {
     values: Vec<f64>,
     gradients: Vec<f64>,
     trace: Trace,
+    watch_position: bool,
 }
 
 impl Driver {
@@ -110,7 +111,17 @@ impl Driver {
             previous_asked: Vec::new(),
             values: Vec::new(),
             gradients: Vec::new(),
+            watch_position: false,
         }
+    }
+
+    /// The same run, also scoring the strategy's position after each step, so that the best
+    /// so far includes the point the page shows: gradient descent moves θ to a point it
+    /// evaluates only at its next step. For a deterministic objective (a landscape): the extra
+    /// value is not counted in [`Driver::evaluations`], which counts what the strategy asked.
+    pub fn watching_position(mut self) -> Self {
+        self.watch_position = true;
+        self
     }
 
     /// One ask → evaluate → tell. Does nothing once the run has stopped.
@@ -200,17 +211,26 @@ impl Driver {
         }
     }
 
+    /// Keeps the best of the points just evaluated (and, when watching, of the position the
+    /// strategy moved to) and counts the steps without a real improvement.
     fn update_best(&mut self) {
         let dim = self.strategy.dim();
-        let mut improved = false;
+        let before = self.best_value;
         for (point, &value) in self.asked.chunks_exact(dim).zip(&self.values) {
             if value < self.best_value {
-                let relative = (self.best_value - value) / (1e-300 + self.best_value.abs());
-                improved |= !self.best_value.is_finite() || relative > 1e-12;
                 self.best_value = value;
                 self.best_point.copy_from_slice(point);
             }
         }
+        if self.watch_position {
+            let value = self.objective.value(self.strategy.position());
+            if value.is_finite() && value < self.best_value {
+                self.best_value = value;
+                self.best_point.copy_from_slice(self.strategy.position());
+            }
+        }
+        let relative = (before - self.best_value) / (1e-300 + before.abs());
+        let improved = self.best_value < before && (!before.is_finite() || relative > 1e-12);
         self.stale_steps = if improved { 0 } else { self.stale_steps + 1 };
     }
 

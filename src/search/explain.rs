@@ -22,6 +22,15 @@ pub fn subscript(n: usize) -> String {
         .collect()
 }
 
+/// A power as Unicode superscript digits, e.g. 12 → "¹²".
+pub fn superscript(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .chars()
+        .map(|c| c.to_digit(10).map_or(c, |d| DIGITS[d as usize]))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -31,5 +40,6 @@ mod tests {
         assert_eq!(vector(&[0.41, -0.73]), "(0.41, −0.73)");
         assert_eq!(vector(&[1.0, 2.0, 3.0, 4.0]), "(1, 2, … 4 values)");
         assert_eq!(subscript(12), "₁₂");
+        assert_eq!(superscript(2031), "²⁰³¹");
     }
 }

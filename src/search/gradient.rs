@@ -1,7 +1,7 @@
 //! Gradient descent θ ← θ − α∇J(θ) and its update rules: plain, momentum, Nesterov,
 //! AdaGrad, RMSProp and Adam. It asks one point per step (Nesterov asks at its look-ahead).
 
-use super::explain::{num, subscript, vector};
+use super::explain::{num, subscript, superscript, vector};
 use super::protocol::{Pending, StepMarks, Strategy};
 use super::settings::{StrategySettings, UpdateRule};
 use crate::Result;
@@ -42,6 +42,22 @@ impl GradientDescent {
     /// The gradient seen at the last step.
     pub fn last_gradient(&self) -> &[f64] {
         &self.last_gradient
+    }
+
+    /// Adam's bias-corrected moments m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ) after step t, and the
+    /// direction m̂/(√v̂ + ε) that step moved along (times α).
+    fn adam_terms(&self) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+        let s = &self.settings;
+        let t = self.step as i32;
+        let (c1, c2) = (1.0 - s.beta1.powi(t), 1.0 - s.beta2.powi(t));
+        let m_hat: Vec<f64> = self.first.iter().map(|m| m / c1).collect();
+        let v_hat: Vec<f64> = self.second.iter().map(|v| v / c2).collect();
+        let step = m_hat
+            .iter()
+            .zip(&v_hat)
+            .map(|(m, v)| m / (v.sqrt() + s.epsilon))
+            .collect();
+        (m_hat, v_hat, step)
     }
 
     fn apply(&mut self, g: &[f64]) {
@@ -164,13 +180,20 @@ impl Strategy for GradientDescent {
                 num(1.0 - s.rho),
                 vector(&self.first)
             ),
-            UpdateRule::Adam => format!(
-                "m{now} = {}, v{now} = {} (β₁ = {}, β₂ = {})\nθ{now} = θ{before} − α·m̂/(√v̂ + ε) = {prev} − {a}·m̂/(√v̂ + ε) = {theta}",
-                vector(&self.first),
-                vector(&self.second),
-                num(s.beta1),
-                num(s.beta2)
-            ),
+            UpdateRule::Adam => {
+                let (m_hat, v_hat, step) = self.adam_terms();
+                let power = superscript(t);
+                format!(
+                    "m{now} = β₁·m{before} + (1−β₁)·g = {}, v{now} = β₂·v{before} + (1−β₂)·g² = {} (β₁ = {}, β₂ = {})\nm̂ = m{now}/(1 − β₁{power}) = {}, v̂ = v{now}/(1 − β₂{power}) = {}\nθ{now} = θ{before} − α·m̂/(√v̂ + ε) = {prev} − {a}·{} = {theta}",
+                    vector(&self.first),
+                    vector(&self.second),
+                    num(s.beta1),
+                    num(s.beta2),
+                    vector(&m_hat),
+                    vector(&v_hat),
+                    vector(&step)
+                )
+            }
         }
     }
 
@@ -303,6 +326,34 @@ mod tests {
             })
             .collect();
         close(gd.position(), &expected);
+    }
+
+    #[test]
+    fn adam_explanation_fills_in_the_corrected_moments_and_the_step() {
+        let (_, gd) = one_step(UpdateRule::Adam, 2);
+        let (b1, b2, eps): (f64, f64, f64) = (0.9, 0.999, 1e-8);
+        let theta1 = [1.0 - 0.1 / (1.0 + eps), 1.0 - 0.1 * 10.0 / (10.0 + eps)];
+        let (g1, g2) = ([1.0, 10.0], [theta1[0], 10.0 * theta1[1]]);
+        let moment = |i: usize| {
+            let m = b1 * (1.0 - b1) * g1[i] + (1.0 - b1) * g2[i];
+            let v = b2 * (1.0 - b2) * g1[i] * g1[i] + (1.0 - b2) * g2[i] * g2[i];
+            (m / (1.0 - b1 * b1), v / (1.0 - b2 * b2))
+        };
+        let ((mx, vx), (my, vy)) = (moment(0), moment(1));
+        let pair = |a: f64, b: f64| format!("({}, {})", num(a), num(b));
+        let text = gd.explain();
+        let expected = [
+            format!("m̂ = m₂/(1 − β₁²) = {}", pair(mx, my)),
+            format!("v̂ = v₂/(1 − β₂²) = {}", pair(vx, vy)),
+            format!(
+                "− 0.1·{} = ",
+                pair(mx / (vx.sqrt() + eps), my / (vy.sqrt() + eps))
+            ),
+        ];
+        for part in expected {
+            assert!(text.contains(&part), "{part:?} not in {text:?}");
+        }
+        assert!(!text.contains("0.1·m̂"), "the step has numbers: {text}");
     }
 
     #[test]

@@ -29,7 +29,9 @@ pub fn build(
     settings.validate()?;
     Ok(match settings.kind {
         StrategyKind::Gradient => Box::new(gradient::GradientDescent::new(settings, start)),
-        StrategyKind::RandomGlobal => Box::new(random::GlobalSampling::new(settings, bounds)),
+        StrategyKind::RandomGlobal => {
+            Box::new(random::GlobalSampling::new(settings, start, bounds))
+        }
         StrategyKind::RandomWalk => Box::new(random::LocalWalk::new(settings, start, bounds)),
         StrategyKind::Genetic => Box::new(genetic::Genetic::new(settings, start, bounds)),
     })

@@ -17,7 +17,9 @@ pub(super) fn argmin(values: &[f64]) -> Option<(usize, f64)> {
         .min_by(|a, b| a.1.total_cmp(&b.1))
 }
 
-/// Samples k points per step uniformly in the box and keeps the best.
+/// Samples k points per step uniformly in the box and keeps the best. Its position is the
+/// start point until the first samples are scored (never a point it has not evaluated, such
+/// as the box's centre, which is the minimum of several test surfaces).
 pub struct GlobalSampling {
     settings: StrategySettings,
     bounds: Vec<(f64, f64)>,
@@ -29,14 +31,14 @@ pub struct GlobalSampling {
 }
 
 impl GlobalSampling {
-    /// Samples inside `bounds`, `settings.samples_per_step` points per step.
-    pub fn new(settings: &StrategySettings, bounds: &[(f64, f64)]) -> Self {
-        let centre: Vec<f64> = bounds.iter().map(|(lo, hi)| 0.5 * (lo + hi)).collect();
+    /// Samples inside `bounds`, `settings.samples_per_step` points per step; stands at `start`
+    /// before the first step.
+    pub fn new(settings: &StrategySettings, start: &[f64], bounds: &[(f64, f64)]) -> Self {
         GlobalSampling {
             settings: settings.clone(),
             bounds: bounds.to_vec(),
             asked: Vec::new(),
-            best: centre,
+            best: start.to_vec(),
             best_value: f64::INFINITY,
             step: 0,
             pending: Pending::default(),
@@ -250,7 +252,7 @@ mod tests {
             samples_per_step: 7,
             ..Default::default()
         };
-        let mut s = GlobalSampling::new(&settings, &bounds);
+        let mut s = GlobalSampling::new(&settings, &[0.0, 3.5], &bounds);
         let mut rng = seeded(5);
         let mut best = f64::INFINITY;
         for _ in 0..200 {
@@ -308,7 +310,7 @@ mod tests {
             kind: StrategyKind::RandomGlobal,
             ..Default::default()
         };
-        let mut s = GlobalSampling::new(&settings, &[(0.0, 1.0), (0.0, 1.0)]);
+        let mut s = GlobalSampling::new(&settings, &[0.5, 0.5], &[(0.0, 1.0), (0.0, 1.0)]);
         let mut rng = seeded(1);
         assert!(matches!(
             s.tell(&[1.0], &[]),

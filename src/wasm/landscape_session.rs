@@ -69,7 +69,8 @@ fn make_driver(config: &LandscapeConfig) -> crate::Result<(Rc<dyn Landscape>, Dr
         Box::new(objective),
         config.seed as u64,
         StopRules::default(),
-    );
+    )
+    .watching_position();
     Ok((landscape, driver))
 }
 
@@ -79,7 +80,7 @@ impl LandscapeSession {
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<LandscapeSession, JsError> {
         let config = Fields::of(config)
-            .and_then(|f| settings::landscape_config(&f))
+            .and_then(|f| settings::landscape_config(&f, None))
             .map_err(js_error)?;
         let (landscape, driver) = make_driver(&config).map_err(js_error)?;
         Ok(LandscapeSession {
@@ -89,12 +90,14 @@ impl LandscapeSession {
         })
     }
 
-    /// Applies a new configuration. Changes that can apply mid-run (rates, σ, mutation…)
-    /// keep the run; others (landscape, strategy kind, seed, start, population) reset it.
-    /// A bad configuration is refused and the current run is kept. Returns whether it reset.
+    /// Applies a change: `landscape` and `seed` fields over those in force, `strategy` fields
+    /// over those in force (after the surface's tuned rates when the surface or update rule
+    /// changes), `start` as given. Changes that can apply mid-run (rates, σ, mutation…) keep
+    /// the run; others (landscape, strategy kind, seed, start, population) reset it. A bad
+    /// configuration is refused and the current run is kept. Returns whether it reset.
     pub fn configure(&mut self, config: JsValue) -> Result<bool, JsError> {
         let config = Fields::of(config)
-            .and_then(|f| settings::landscape_config(&f))
+            .and_then(|f| settings::landscape_config(&f, Some(&self.config)))
             .map_err(js_error)?;
         let structural = config.landscape != self.config.landscape
             || config.seed != self.config.seed

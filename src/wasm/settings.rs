@@ -5,7 +5,7 @@ use super::landscape_session::LandscapeConfig;
 use super::read::Fields;
 use crate::Result;
 use crate::data::CsvOptions;
-use crate::landscape::LandscapeSettings;
+use crate::landscape::{self, LandscapeSettings};
 use crate::search::StrategySettings;
 use crate::training::{ModelSettings, TrainingConfig};
 
@@ -66,11 +66,22 @@ pub(crate) fn training(f: &Fields) -> Result<TrainingConfig> {
     Ok(c)
 }
 
-/// A landscape configuration: the defaults with the fields present in `f`.
-pub(crate) fn landscape_config(f: &Fields) -> Result<LandscapeConfig> {
-    let mut c = LandscapeConfig::default();
+/// A landscape configuration read over `current` (`None` for a new session: the defaults).
+/// The strategy fields present in `f` are written over the settings in force, which take the
+/// surface's tuned rates first when the session is new or the surface or update rule changes
+/// ([`landscape::tuned_strategy`]); the start is as given (missing: the surface's default).
+pub(crate) fn landscape_config(
+    f: &Fields,
+    current: Option<&LandscapeConfig>,
+) -> Result<LandscapeConfig> {
+    let mut c = current.cloned().unwrap_or_default();
     landscape(&f.object("landscape")?, &mut c.landscape)?;
-    strategy(&f.object("strategy")?, &mut c.strategy)?;
+    let surface = landscape::build(&c.landscape)?;
+    let new_surface = current.is_none_or(|old| old.landscape.id != c.landscape.id);
+    let fields = f.object("strategy")?;
+    c.strategy = landscape::tuned_strategy(surface.as_ref(), new_surface, &c.strategy, |s| {
+        strategy(&fields, s)
+    })?;
     f.seed("seed", &mut c.seed)?;
     c.start = f.numbers("start", Some(2))?.map(|v| [v[0], v[1]]);
     Ok(c)

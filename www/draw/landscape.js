@@ -341,6 +341,49 @@ export function beginPlot(ctx, frame) {
 }
 
 /**
+ * The direction, in canvas pixels, in which the run leaves its start: along the path's first
+ * segment (longer than 2 px), or at step 0 of gradient descent along −∇J (the arrow drawn
+ * there). Null when there is none (a GA's centre).
+ */
+function leavingDirection(view, scene, [sx, sy]) {
+  const path = scene.path || [];
+  for (let i = 2; i + 1 < path.length && i < 400; i += 2) {
+    const dx = view.px(path[i]) - sx;
+    const dy = view.py(path[i + 1]) - sy;
+    if (Math.hypot(dx, dy) > 2) return [dx, dy];
+  }
+  const g = scene.gradient;
+  const atStart = scene.position && scene.position[0] === scene.start[0] && scene.position[1] === scene.start[1];
+  if (scene.kind === 'gradient' && g && atStart && Math.hypot(g[0], g[1]) > 0) return [-g[0], g[1]];
+  return null;
+}
+
+/**
+ * Where the start's label goes, in canvas pixels: on the side away from `leaving` (the
+ * direction in which the run leaves `start`, or null: then up and right), so that it does not
+ * cover the path; flipped sideways when it would leave `plot`. `width` and `height` are the
+ * text's. Returns { x, y, align, baseline } for the text and its `box` { x0, y0, x1, y1 }.
+ */
+export function startLabelPlacement({ start: [sx, sy], leaving, width, height, plot }) {
+  let [ux, uy] = [Math.SQRT1_2, -Math.SQRT1_2];
+  const length = leaving ? Math.hypot(leaving[0], leaving[1]) : 0;
+  if (length > 0) [ux, uy] = [-leaving[0] / length, -leaving[1] / length];
+  const gap = 11;
+  let x = sx + ux * gap;
+  let y = sy + uy * gap;
+  // The text extends away from the start: rightwards from x when the label sits to the right.
+  let align = ux > 0.38 ? 'left' : ux < -0.38 ? 'right' : 'center';
+  let baseline = uy > 0.38 ? 'top' : uy < -0.38 ? 'bottom' : 'middle';
+  if (align === 'left' && x + width > plot.x + plot.w) [x, align] = [sx - gap, 'right'];
+  else if (align === 'right' && x - width < plot.x) [x, align] = [sx + gap, 'left'];
+  if (baseline === 'top' && y + height > plot.y + plot.h) [y, baseline] = [sy - gap, 'bottom'];
+  else if (baseline === 'bottom' && y - height < plot.y) [y, baseline] = [sy + gap, 'top'];
+  const x0 = align === 'left' ? x : align === 'right' ? x - width : x - width / 2;
+  const y0 = baseline === 'top' ? y : baseline === 'bottom' ? y - height : y - height / 2;
+  return { x, y, align, baseline, box: { x0, y0, x1: x0 + width, y1: y0 + height } };
+}
+
+/**
  * Draws the whole landscape canvas. `scene`:
  *  dpr, cssW, cssH, layout (from plotLayout), theme, heatmap (canvas or null),
  *  domain [x0, x1, y0, y1], axisNames [x, y], minima (flat x, y, J triples), start [x, y],
@@ -362,7 +405,15 @@ export function drawLandscape(ctx, scene) {
     const sx = view.px(scene.start[0]);
     const sy = view.py(scene.start[1]);
     diamond(ctx, sx, sy, 7, MARKS.start);
-    haloText(ctx, scene.kind === 'genetic' ? 'centre' : 'start', sx + 10, sy - 10, { font: '600 12px system-ui, sans-serif' });
+    const label = scene.kind === 'genetic' ? 'centre' : 'start';
+    const font = '600 12px system-ui, sans-serif';
+    ctx.save();
+    ctx.font = font;
+    const width = ctx.measureText(label).width;
+    ctx.restore();
+    const leaving = leavingDirection(view, scene, [sx, sy]);
+    const { x, y, align, baseline } = startLabelPlacement({ start: [sx, sy], leaving, width, height: 12, plot });
+    haloText(ctx, label, x, y, { font, align, baseline });
   }
 
   const drawers = { gradient: drawGradient, 'random-global': drawGlobal, 'random-walk': drawWalk, genetic: drawGenetic };

@@ -54,6 +54,8 @@ export const STRATEGY_FIELDS = [
     show: (s) => s.kind === 'gradient' && s.rule === 'adam' },
   { key: 'beta2', label: 'β₂ (2nd moment)', name: 'β₂', min: 0, max: 0.99999,
     show: (s) => s.kind === 'gradient' && s.rule === 'adam' },
+  { key: 'epsilon', label: 'ε (small constant)', name: 'ε', min: 1e-12, max: 1,
+    show: (s) => s.kind === 'gradient' && ['adagrad', 'rmsprop', 'adam'].includes(s.rule) },
   { key: 'samplesPerStep', label: 'Samples per step', name: 'samples per step', min: 1, max: 2000, integer: true,
     show: (s) => s.kind === 'random-global' },
   { key: 'samplesPerStep', label: 'Proposals per step', name: 'samples per step', min: 1, max: 2000, integer: true,

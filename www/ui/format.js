@@ -3,7 +3,13 @@
 
 const SUPERSCRIPT = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻' };
 
-/** A number for display; non-finite values read as "∞", "−∞" or "NaN". */
+/**
+ * Computed values smaller than this in magnitude are zero up to rounding, and read 0: the
+ * core's rule for its formulas (ZERO_BELOW in src/text.rs), applied to what the page shows.
+ */
+const ZERO_BELOW = 1e-12;
+
+/** A computed number for display; non-finite values read as "∞", "−∞" or "NaN". */
 export function num(x, digits = 3) {
   if (x === null || x === undefined) return '—';
   if (!Number.isFinite(x)) {
@@ -12,7 +18,7 @@ export function num(x, digits = 3) {
   }
   const m = Math.abs(x);
   let text;
-  if (m === 0) {
+  if (m < ZERO_BELOW) {
     text = '0';
   } else if (m < 1e-3 || m >= 1e5) {
     const [mant, exp] = x.toExponential(digits - 1).split('e');

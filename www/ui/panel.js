@@ -48,7 +48,7 @@ export class Panel {
     this.statusReason = el('span', { class: 'pg-reason' });
     this.list = el('dl', { class: 'pg-stats' }, rows.map(row));
     if (this.rows.bestPoint) {
-      const explainBest = 'The lowest J among the points evaluated so far. A gradient step moves θ to a point that is evaluated at the next step, so J(θ) can already be lower.';
+      const explainBest = 'The lowest J among the points evaluated so far, the current θ included.';
       for (const key of ['bestPoint', 'bestValue']) this.rows[key].term.title = explainBest;
     }
     this.explanationTitle = el('h3', { class: 'pg-subtitle' }, 'This step');
