@@ -119,7 +119,7 @@ test('bad settings are refused with their limit and the results stay', async ({ 
     [{ settings: { folds: { k: 11 } } }, 'folds: must be a whole number from 2 to 10 (got 11)'],
     [{ settings: { space: { activations: [] } } }, 'activations: choose at least one activation to search'],
     [{ settings: { space: { epochs: 0 } } }, 'epochs per candidate: must be a whole number from 1 to 2000 (got 0)'],
-    [{ settings: { strategy: { kind: 'grid' }, space: { learningRateSteps: 20, neuronSteps: 20, neurons: [1, 32], layers: [0, 6], layerSteps: 7 } } }, 'points is more than the 10000 a grid search may visit'],,
+    [{ settings: { strategy: { kind: 'grid' }, space: { learningRateSteps: 20, neuronSteps: 20, neurons: [1, 32], layers: [0, 6], layerSteps: 7 } } }, 'points is more than the 10000 a grid search may visit'],
     [{ data: { id: 'moons', points: 10 }, settings: { folds: { k: 10 } } }, 'the size of the smallest class'],
   ];
   for (const [partial, message] of cases) {
