@@ -1,11 +1,29 @@
 //! Reading the page's settings objects, field by field, with js-sys. (A generic deserializer
 //! was the largest single part of the wasm module.) A missing or null field keeps its default;
-//! a field of the wrong type is refused by name, and nothing is changed.
+//! a field of the wrong type is refused by name, and nothing is changed. Every read that can
+//! run the page's code (a getter, a proxy) catches what it throws: a thrown exception must not
+//! cross the Rust frames, or the session would stay borrowed for good.
 
 use crate::choice::Choice;
 use crate::{Error, Result};
-use js_sys::{Array, Reflect};
+use js_sys::Reflect;
 use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Longest list read from a settings object (a longer one is refused before it is read).
+const MAX_LIST: usize = 1000;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked proxy.
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn array_is_array(value: &JsValue) -> std::result::Result<bool, JsValue>;
+}
+
+/// Whether `value` is an array (false when asking throws).
+fn is_array(value: &JsValue) -> bool {
+    array_is_array(value).unwrap_or(false)
+}
 
 /// A plain JS object whose fields are read into settings.
 pub(crate) struct Fields {
@@ -21,7 +39,7 @@ impl Fields {
     }
 
     fn at(object: JsValue, path: String, name: &str) -> Result<Fields> {
-        let plain_object = object.is_object() && !Array::is_array(&object);
+        let plain_object = object.is_object() && !is_array(&object);
         if object.is_undefined() || object.is_null() || plain_object {
             Ok(Fields { object, path })
         } else {
@@ -111,22 +129,27 @@ impl Fields {
         overwrite(into, self.read(key, &T::listed(), named)?)
     }
 
-    /// An array of `length` numbers (any length when `length` is `None`), or `None` when
-    /// missing.
+    /// An array of `length` numbers (up to [`MAX_LIST`] when `length` is `None`), or `None`
+    /// when missing.
     pub fn numbers(&self, key: &str, length: Option<usize>) -> Result<Option<Vec<f64>>> {
         let expected = match length {
             Some(n) => format!("a list of {n} numbers"),
-            None => "a list of numbers".to_string(),
+            None => format!("a list of at most {MAX_LIST} numbers"),
         };
         self.read(key, &expected, |value| {
-            if !Array::is_array(value) {
+            if !is_array(value) {
                 return None;
             }
-            let items: Vec<f64> = Array::from(value)
-                .iter()
-                .map(|v| v.as_f64())
-                .collect::<Option<_>>()?;
-            length.is_none_or(|n| items.len() == n).then_some(items)
+            let n = Reflect::get(value, &JsValue::from_str("length"))
+                .ok()?
+                .as_f64()?;
+            let fits = length.map_or(n <= MAX_LIST as f64, |want| n == want as f64);
+            if !fits {
+                return None;
+            }
+            (0..n as u32)
+                .map(|i| Reflect::get_u32(value, i).ok()?.as_f64())
+                .collect()
         })
     }
 
