@@ -25,9 +25,12 @@
 //     onChange function(options): called after every settings change (main.js writes the hash)
 //
 //   tr.step(n = 1), tr.play(), tr.pause(), tr.reset(), tr.set(partial) → { ok, reset, error },
-//   tr.loadCsv(text | Uint8Array, name?) → { ok, error }, tr.addPoint(u, v, classIndex) →
-//   { ok, error }, tr.undoPoint(), tr.clearPoints(), tr.state(), tr.destroy().
-//   set({ data }) for a classic table resolves asynchronously: it returns a Promise.
+//   tr.loadCsv(text | Uint8Array, name?) → { ok, error } (a file over the core's size limit is
+//   refused before it is read), tr.addPoint(u, v, classIndex) → { ok, error } (inside the plot),
+//   tr.undoPoint(), tr.clearPoints(), tr.state(), tr.destroy(). state().error is the last
+//   call's error (null after a success).
+//   set({ data }) for a classic table resolves asynchronously: it returns a Promise (of
+//   { ok: false } when a later data choice came first: the last choice wins).
 //
 // Keys (when the focus is not in a field): Space play/pause, → step, R reset.
 
@@ -190,7 +193,7 @@ class TrainingView extends RunController {
     this.lostText = el('p', {});
     const reload = el('button', { type: 'button', class: 'pg-button pg-small', dataset: { action: 'reload' } }, 'Reload from the link');
     reload.addEventListener('click', () => location.reload());
-    this.lostBox = el('div', { class: 'tr-alert tr-stage-alert', role: 'alert', hidden: true }, this.lostText, reload);
+    this.lostBox = el('div', { class: 'tr-alert tr-lost', role: 'alert', hidden: true }, this.lostText, reload);
     this.canvas = el('canvas', { class: 'tr-canvas', tabindex: '0', role: 'img', 'aria-label': 'The data and the model\'s decision boundary' });
     this.canvasWrap = el('div', { class: 'pg-canvas-wrap' }, this.canvas);
     this.readout = el('p', { class: 'pg-readout' }, ' ');
@@ -351,6 +354,7 @@ class TrainingView extends RunController {
 
   /** The model's state on screen (weights, mistakes, curve) when the drawing wants it. */
   refreshModel() {
+    if (this.lost) return;
     this.misclassified = this.session.misclassified();
     this.theta = this.session.theta();
     this.curve = this.session.curve(CURVE_POINTS);
@@ -948,6 +952,7 @@ class TrainingView extends RunController {
 
   /** The main surface: the model's output, or the hovered neuron's, at a resolution the frame can afford. */
   updateSurface(now) {
+    if (this.lost) return; // nothing more is asked of a lost core: the last picture stays
     if (!this.st.ready || this.loading) {
       this.surface = null;
       return;
@@ -994,12 +999,6 @@ class TrainingView extends RunController {
 
   render(now) {
     if (!this.plot) return;
-    if (this.lost) {
-      // Nothing more is asked of a lost core: the strip and the reload offer say what happened.
-      this.updateStrip();
-      this.runBar.showPlaying(false);
-      return;
-    }
     const st = this.st;
     const throttled = this.playing && now - this.lastChartDraw < 1000 / CHART_FPS;
     if (this.dirty.canvas) {
@@ -1162,7 +1161,7 @@ class TrainingView extends RunController {
 
   /** The population's boundaries, best first, each labelled with its loss. */
   updateThumbnails(now) {
-    if (this.popCard.hidden || !this.st.ready) return;
+    if (this.popCard.hidden || !this.st.ready || this.lost) return;
     const key = `${this.runKey}|${this.st.step}`;
     if (key === this.thumbsKey) return;
     if (this.playing && now - this.thumbsAt < THUMB_EVERY_MS) {
@@ -1225,7 +1224,7 @@ class TrainingView extends RunController {
   updateNodeThumbs(now, sizes) {
     const layout = this.netLayout;
     const key = `${this.runKey}|${this.st.step}|${this.netKey}`;
-    if (!sizes.length || !layout || key === this.nodeThumbsKey) return;
+    if (!sizes.length || !layout || key === this.nodeThumbsKey || this.lost) return;
     const side = Math.round(layout.node * this.dpr);
     const count = layout.nodes.length;
     const cost = count * side * side * this.pxCost * 1.5;
@@ -1294,7 +1293,13 @@ class TrainingView extends RunController {
 
   /** A failure; when the core itself is lost (a wasm trap), the page says so and offers a reload. */
   fail(error) {
-    if (!this.lost && moduleLost(error)) {
+    if (this.lost) {
+      // Already said; no redraw is scheduled, so a drawing that still fails cannot loop.
+      this.playing = false;
+      this.failure = messageOf(error);
+      return;
+    }
+    if (moduleLost(error)) {
       this.lost = messageOf(error);
       this.lostText.textContent = `The computing core stopped (${this.lost}) and cannot go on in this page. Reload to restore these settings from the link${this.data.id === 'csv' || dataKind(this.data.id) === 'hand' ? ' (a CSV file or points drawn by hand must be added again)' : ''}.`;
       this.lostBox.hidden = false;

@@ -29,6 +29,7 @@ test('"no improvement" is said in the unit the run bar counts', async ({ page })
   expect(s.status).toBe('converged');
   expect(s.reason).toBe('no improvement of the training loss in the last 143 epochs');
   await expect(strip(page)).toContainText('143 epochs');
+  await shot(page, 'converged');
   expect(s.step).toBe(144);
 });
 
@@ -137,6 +138,7 @@ test('a file over the size limit is refused by its size, before it is read', asy
   expect(s.dataError).toContain('the file is 3.5 GB; files up to 50 MB are read');
   expect(s.dataId).toBe('circle');
   await expect(page.locator('#view-training .tr-stage-alert', { hasText: 'files up to 50 MB' })).toBeVisible();
+  await shot(page, 'too-large');
   // Bytes passed to the API are checked by their size too.
   const big = await page.evaluate(() => window.training.loadCsv(new Uint8Array(50_000_001), 'big.csv'));
   expect(big).toEqual({ ok: false, error: 'the file is 50.0 MB; files up to 50 MB are read' });
@@ -197,6 +199,7 @@ test('addPoint refuses a point of no class or off the plot, and the model stays'
   const far = await page.evaluate(() => window.training.addPoint(1e308, 1e308, 0));
   expect(far.ok).toBe(false);
   expect(far.error).toContain('outside the plot');
+  await shot(page, 'point-refused');
   const s = await state(page);
   expect(s).toMatchObject({ ready: true, step: 3, drawn: 8, bounds: before.bounds });
 });
