@@ -640,6 +640,8 @@ class TrainingView extends RunController {
    * after a refusal the last good file (if any) is what the settings and the menu read again.
    */
   readCsv(bytes, name, fresh, settings = this.csv.settings) {
+    const tooLarge = this.refuseLargeCsv(bytes.length, name);
+    if (tooLarge) return tooLarge;
     const s = fresh ? { ...settings, targetColumn: null } : { ...settings };
     const result = this.swapData(() => this.session.loadCsv(bytes, { name, header: s.header, targetColumn: s.targetColumn, targetKind: s.targetKind }));
     if (result.ok) {
