@@ -201,8 +201,8 @@ mod training {
         assert_eq!(field(&s.state().unwrap(), "ready").as_bool(), Some(false));
         for i in 0..6 {
             let t = i as f64 / 10.0;
-            s.add_point(-0.5 - t, 0.2 + t, 0).unwrap();
-            s.add_point(0.5 + t, -0.2 - t, 1).unwrap();
+            s.add_point(-0.5 - t, 0.2 + t, 0.0).unwrap();
+            s.add_point(0.5 + t, -0.2 - t, 1.0).unwrap();
         }
         let state = s.state().unwrap();
         assert_eq!(field(&state, "ready").as_bool(), Some(true));
@@ -301,5 +301,93 @@ mod training {
         // Missing and null fields keep their defaults.
         s.configure(config(r#"{"model":{"hidden":[3]},"displayFeatures":null}"#))
             .unwrap();
+    }
+
+    /// Settings whose `displayFeatures` array throws when an element is read.
+    fn throwing_pair() -> JsValue {
+        js_sys::Function::new_no_args(
+            "const a = [0, 1]; \
+             Object.defineProperty(a, 0, { get() { throw new Error('boom'); } }); \
+             return { displayFeatures: a };",
+        )
+        .call0(&JsValue::NULL)
+        .unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn a_getter_that_throws_is_refused_and_the_session_stays_usable() {
+        let mut s = session();
+        s.step(2).unwrap();
+        assert_eq!(
+            message(s.configure(throwing_pair()).unwrap_err()),
+            "displayFeatures: expected a list of 2 numbers"
+        );
+        let huge = js_sys::Function::new_no_args("return { model: { hidden: new Array(1e9) } };")
+            .call0(&JsValue::NULL)
+            .unwrap();
+        assert_eq!(
+            message(s.configure(huge).unwrap_err()),
+            "model.hidden: expected a list of at most 1000 numbers"
+        );
+        assert_eq!(s.step(3).unwrap(), 3);
+        assert_eq!(field(&s.state().unwrap(), "step").as_f64(), Some(5.0));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_point_of_no_class_or_off_the_plot_is_refused_and_the_model_stays() {
+        let mut s = session();
+        s.set_data(config(r#"{"kind":"hand","classes":true}"#))
+            .unwrap();
+        for i in 0..4 {
+            let t = i as f64 / 10.0;
+            s.add_point(-0.5 - t, 0.2 + t, 0.0).unwrap();
+            s.add_point(0.5 + t, -0.2 - t, 1.0).unwrap();
+        }
+        s.step(3).unwrap();
+        let theta = s.theta();
+        for class in [2.0, -1.0, 1.5, f64::NAN, 4294967296.0] {
+            let error = message(s.add_point(0.1, 0.1, class).unwrap_err());
+            assert!(
+                error.starts_with("class: must be a class number from 0 to 1"),
+                "{error}"
+            );
+        }
+        let error = message(s.add_point(1e308, 1e308, 0.0).unwrap_err());
+        assert!(error.contains("is outside the plot"), "{error}");
+        assert!(message(s.add_point(f64::NAN, 0.0, 0.0).unwrap_err()).contains("outside"));
+        assert_eq!(s.targets().len(), 8);
+        assert_eq!(s.theta(), theta);
+        assert_eq!(field(&s.state().unwrap(), "step").as_f64(), Some(3.0));
+        let bounds: Vec<f64> =
+            serde_wasm_bindgen::from_value(field(&s.state().unwrap(), "bounds")).unwrap();
+        assert!(bounds.iter().all(|b| b.abs() < 2.0), "{bounds:?}");
+    }
+
+    #[wasm_bindgen_test]
+    fn new_data_drops_the_feature_pair_but_refused_data_keeps_pair_and_run() {
+        let mut s = session();
+        s.load_csv(
+            b"a,b,c,k\n1,2,3,x\n2,1,0,y\n3,3,1,x\n0,2,2,y\n1,1,1,x\n2,2,0,y\n",
+            JsValue::UNDEFINED,
+        )
+        .unwrap();
+        s.configure(config(r#"{"displayFeatures":[0,2]}"#)).unwrap();
+        s.step(3).unwrap();
+        assert!(s.load_csv(b"", JsValue::UNDEFINED).is_err());
+        assert!(
+            s.set_data(config(r#"{"kind":"synthetic","id":"circle","points":5}"#))
+                .is_err()
+        );
+        assert_eq!(field(&s.state().unwrap(), "step").as_f64(), Some(3.0));
+        let pair =
+            js_sys::JSON::stringify(&field(&s.config().unwrap(), "displayFeatures")).unwrap();
+        assert_eq!(String::from(pair), "[0,2]");
+        // Good data with two features: the old pair (0, 2) does not apply, and is dropped.
+        s.load_csv(
+            b"a,b,k\n1,2,x\n2,1,y\n3,3,x\n0,2,y\n1,1,x\n2,2,y\n",
+            JsValue::UNDEFINED,
+        )
+        .unwrap();
+        assert!(field(&s.config().unwrap(), "displayFeatures").is_null());
     }
 }

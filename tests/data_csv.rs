@@ -1,6 +1,8 @@
 //! The user's CSV file: what is accepted, and the exact message for each problem.
 
-use automl_playground::data::{CsvOptions, HeaderRow, ParsedCsv, Target, TargetKind, parse_csv};
+use automl_playground::data::{
+    CsvOptions, HeaderRow, MAX_CSV_BYTES, ParsedCsv, Target, TargetKind, check_csv_size, parse_csv,
+};
 
 fn parse(text: &[u8]) -> Result<ParsedCsv, String> {
     parse_csv(text, &CsvOptions::default()).map_err(|e| e.to_string())
@@ -245,4 +247,27 @@ fn odd_inputs_never_panic() {
             let _ = parse_csv(text, &options);
         }
     }
+}
+
+#[test]
+fn huge_numbers_are_refused_at_their_cell_and_huge_files_by_their_size() {
+    assert_eq!(
+        parse(b"x,y,c\n1,2,a\n-1.7e308,3,b\n").unwrap_err(),
+        "line 3, column 1: \"-1.7e308\" is too large: numbers are read up to ±1e150"
+    );
+    assert_eq!(
+        parse(b"x,y,v\n1,2,3\n4,5,1.7e308\n").unwrap_err(),
+        "line 3, column 3: \"1.7e308\" is too large: numbers are read up to ±1e150"
+    );
+    assert!(parse(b"x,y,c\n1e150,2,a\n-1e150,3,b\n").is_ok());
+    assert_eq!(
+        check_csv_size(3.5e9).unwrap_err().to_string(),
+        "the file is 3.5 GB; files up to 50 MB are read"
+    );
+    assert!(check_csv_size(MAX_CSV_BYTES as f64).is_ok());
+    let over = vec![b'1'; MAX_CSV_BYTES + 1];
+    assert_eq!(
+        parse(&over).unwrap_err(),
+        "the file is 50.0 MB; files up to 50 MB are read"
+    );
 }

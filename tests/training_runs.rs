@@ -94,7 +94,7 @@ fn an_exploding_learning_rate_diverges_and_keeps_the_last_good_model() {
         }
     }
     assert_eq!(status, Status::Diverged);
-    assert!(run.reason().contains("training step"), "{}", run.reason());
+    assert!(run.reason().contains("epoch"), "{}", run.reason());
     assert!(run.theta().iter().all(|v| v.is_finite()));
     assert!(run.history().train_loss.iter().all(|v| v.is_finite()));
     assert_eq!(run.curve(5).len(), 10);
@@ -194,4 +194,53 @@ fn all_features_of_iris_train_behind_a_pca_display() {
     // Every pixel of the boundary is a finite model output (no grey).
     let pixels = run.boundary_rgba(8, 8);
     assert!(pixels.chunks(4).all(|p| p != NON_FINITE_RGBA));
+}
+
+#[test]
+fn a_classifier_whose_loss_grows_by_orders_of_magnitude_has_diverged_not_converged() {
+    let dataset = data::generate("circle", 200, 0.1, &mut seeded(1)).unwrap();
+    let config = TrainingConfig {
+        strategy: StrategySettings {
+            learning_rate: 1e6,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut run = TrainingRun::new(&dataset, &config).unwrap();
+    let start = run.theta().to_vec();
+    let status = (0..50)
+        .map(|_| run.step().unwrap())
+        .find(|s| s.is_final())
+        .unwrap();
+    assert_eq!(status, Status::Diverged, "{}", run.reason());
+    assert!(run.reason().contains("epoch 1"), "{}", run.reason());
+    // The last good model (here the first one) stays, with its loss.
+    assert_eq!(run.theta(), &start[..]);
+    let losses = &run.history().train_loss;
+    assert!(losses.iter().all(|&l| l < 1.0), "{losses:?}");
+}
+
+#[test]
+fn no_improvement_is_counted_in_the_steps_the_run_counts() {
+    let dataset = data::generate("circle", 200, 0.1, &mut seeded(1)).unwrap();
+    // α = 0: the loss never improves, so the patience rule is what stops the run.
+    let config = TrainingConfig {
+        strategy: StrategySettings {
+            learning_rate: 0.0,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut run = TrainingRun::new(&dataset, &config).unwrap();
+    let status = (0..1000)
+        .map(|_| run.step().unwrap())
+        .find(|s| s.is_final())
+        .unwrap();
+    assert_eq!(status, Status::Converged, "{}", run.reason());
+    // 140 training rows in mini-batches of 10: 14 updates an epoch, 2000 updates ≈ 143 epochs.
+    assert_eq!(
+        run.reason(),
+        "no improvement of the training loss in the last 143 epochs"
+    );
+    assert_eq!(run.steps(), 144);
 }

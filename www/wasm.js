@@ -1,7 +1,7 @@
 // Loads the wasm core once per page (every view shares the one instance).
 
 import init from '../pkg/automl_playground.js';
-import { LandscapeSession, landscapeCatalog, freshSeed, TrainingSession, datasetCatalog, SearchSession, datasetParts, searchSettingsTable } from '../pkg/automl_playground.js';
+import { LandscapeSession, landscapeCatalog, freshSeed, TrainingSession, datasetCatalog, csvSizeProblem, SearchSession, datasetParts, searchSettingsTable } from '../pkg/automl_playground.js';
 
 let loading = null;
 
@@ -10,11 +10,22 @@ export function loadWasm() {
   if (!loading) {
     loading = (async () => {
       const b64 = globalThis.AUTOML_WASM_BASE64; await init(b64 ? { module_or_path: Uint8Array.from(atob(b64), c => c.charCodeAt(0)) } : undefined);
-      return { LandscapeSession, landscapeCatalog, freshSeed, TrainingSession, datasetCatalog, SearchSession, datasetParts, searchSettingsTable };
+      return { LandscapeSession, landscapeCatalog, freshSeed, TrainingSession, datasetCatalog, csvSizeProblem, SearchSession, datasetParts, searchSettingsTable };
     })();
     loading.catch(() => {
       loading = null;
     });
   }
   return loading;
+}
+
+/**
+ * Whether `error` means the wasm module is lost: it trapped (out of memory, an abort) part-way
+ * through a call, so its memory and every session in it can no longer be trusted (later calls
+ * then fail with wasm-bindgen's "recursive use of an object" message). Only a reload recovers.
+ */
+export function moduleLost(error) {
+  if (typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.RuntimeError) return true;
+  const message = error && typeof error.message === 'string' ? error.message : String(error);
+  return message.includes('recursive use of an object detected');
 }

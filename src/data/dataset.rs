@@ -5,6 +5,25 @@ use crate::{Error, Result};
 
 /// Most rows a dataset may hold, whether read from a CSV file or drawn by hand.
 pub const MAX_ROWS: usize = 100_000;
+/// Largest magnitude of a feature or target value: sums of squares over [`MAX_ROWS`] rows
+/// (for standardizing) stay finite.
+pub const MAX_MAGNITUDE: f64 = 1e150;
+
+/// The class index `value` names among `classes` classes: a whole number from 0 to
+/// `classes` − 1 (1.5, −1, NaN or 2³² is refused, never truncated or wrapped).
+pub fn class_index(value: f64, classes: usize) -> Result<usize> {
+    if value.fract() == 0.0 && value >= 0.0 && value < classes as f64 {
+        return Ok(value as usize);
+    }
+    Err(Error::setting(
+        "class",
+        format!(
+            "must be a class number from 0 to {} (got {})",
+            classes.saturating_sub(1),
+            Num(value)
+        ),
+    ))
+}
 
 /// What each row is labelled with.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,12 +107,13 @@ impl Dataset {
                 features.len()
             )));
         }
-        if let Some(i) = features.iter().position(|v| !v.is_finite()) {
+        if let Some(i) = features.iter().position(|v| !within_magnitude(*v)) {
             return Err(Error::data(format!(
-                "row {}, feature \"{}\": {} is not a finite number",
+                "row {}, feature \"{}\": {} is not a finite number within ±{}",
                 i / d + 1,
                 feature_names[i % d],
-                Num(features[i])
+                Num(features[i]),
+                Num(MAX_MAGNITUDE)
             )));
         }
         check_target(&target)?;
@@ -167,21 +187,7 @@ impl Dataset {
                 labels,
                 class_names,
             } => {
-                let k = class_names.len();
-                let valid = class_or_value.fract() == 0.0
-                    && class_or_value >= 0.0
-                    && class_or_value < k as f64;
-                if !valid {
-                    return Err(Error::setting(
-                        "class",
-                        format!(
-                            "must be a class number from 0 to {} (got {})",
-                            k - 1,
-                            Num(class_or_value)
-                        ),
-                    ));
-                }
-                labels.push(class_or_value as usize);
+                labels.push(class_index(class_or_value, class_names.len())?);
             }
             Target::Values(values) => {
                 if !class_or_value.is_finite() {
@@ -225,6 +231,11 @@ impl Dataset {
 }
 
 /// Checks labels against class names (and at least two classes present), or values finite.
+/// Finite, and at most [`MAX_MAGNITUDE`] in size.
+fn within_magnitude(value: f64) -> bool {
+    value.abs() <= MAX_MAGNITUDE
+}
+
 fn check_target(target: &Target) -> Result<()> {
     match target {
         Target::Classes {
@@ -247,11 +258,12 @@ fn check_target(target: &Target) -> Result<()> {
             }
         }
         Target::Values(values) => {
-            if let Some(i) = values.iter().position(|v| !v.is_finite()) {
+            if let Some(i) = values.iter().position(|v| !within_magnitude(*v)) {
                 return Err(Error::data(format!(
-                    "row {}: the target {} is not a finite number",
+                    "row {}: the target {} is not a finite number within ±{}",
                     i + 1,
-                    Num(values[i])
+                    Num(values[i]),
+                    Num(MAX_MAGNITUDE)
                 )));
             }
         }
@@ -311,14 +323,15 @@ mod tests {
             Dataset::new("t", vec![1.0, f64::NAN], names(), values(vec![1.0, 2.0]))
                 .unwrap_err()
                 .to_string(),
-            "row 2, feature \"x\": NaN is not a finite number"
+            "row 2, feature \"x\": NaN is not a finite number within ±1e150"
         );
         assert_eq!(
             Dataset::new("t", vec![1.0], names(), values(vec![f64::INFINITY]))
                 .unwrap_err()
                 .to_string(),
-            "row 1: the target ∞ is not a finite number"
+            "row 1: the target ∞ is not a finite number within ±1e150"
         );
+        assert!(Dataset::new("t", vec![1e151], names(), values(vec![1.0])).is_err());
         let classes = |labels| Target::Classes {
             labels,
             class_names: vec!["A".into(), "B".into()],

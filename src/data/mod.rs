@@ -18,10 +18,10 @@ mod synthetic;
 pub use classic::classic;
 pub use classic::{CLASSIC_IDS, classic_credit, classic_file, classic_from_text};
 pub use csv::{
-    AUTO_MAX_CLASSES, CsvOptions, HeaderRow, MAX_CLASSES, MAX_COLUMNS, ParsedCsv, TargetKind,
-    parse_csv,
+    AUTO_MAX_CLASSES, CsvOptions, HeaderRow, MAX_CLASSES, MAX_COLUMNS, MAX_CSV_BYTES, ParsedCsv,
+    TargetKind, check_csv_size, parse_csv,
 };
-pub use dataset::{Dataset, MAX_ROWS, Target};
+pub use dataset::{Dataset, MAX_MAGNITUDE, MAX_ROWS, Target, class_index};
 pub use folds::{Fold, k_fold, stratified_k_fold};
 pub use informative::most_informative_pair;
 pub use pca::{Pca, pca_2d};

@@ -62,6 +62,15 @@ impl Default for StopRules {
     }
 }
 
+impl StopRules {
+    /// Whether `value` has exploded: non-finite, or |value| above `explosion_factor` times
+    /// (1 + |`first`|), `first` being the value the run started from. The one divergence rule
+    /// of every run (a training run applies it to its training loss too).
+    pub fn explodes(&self, value: f64, first: f64) -> bool {
+        !value.is_finite() || value.abs() > self.explosion_factor * (1.0 + first.abs())
+    }
+}
+
 /// Owns one run: strategy, objective, generator, counters and trace.
 pub struct Driver {
     strategy: Box<dyn Strategy>,
@@ -197,10 +206,9 @@ impl Driver {
         let reference = *self
             .first_value
             .get_or_insert(if finite { smallest.abs() } else { 0.0 });
-        let limit = self.rules.explosion_factor * (1.0 + reference);
         if !finite || !gradient_ok {
             Some(format!("J(θ) became non-finite at step {}", self.steps))
-        } else if smallest.abs() > limit {
+        } else if self.rules.explodes(smallest, reference) {
             Some(format!(
                 "J(θ) exploded to {} at step {}",
                 super::explain::num(smallest),

@@ -160,6 +160,25 @@ pub struct TrainingConfig {
     pub seed: u32,
 }
 
+impl TrainingConfig {
+    /// What one step of a run is called, singular and plural: an epoch (gradient descent by
+    /// epochs, or full batches), an update (one mini-batch), a generation (the GA) or a step
+    /// (a batch of random samples).
+    pub fn step_noun(&self) -> (&'static str, &'static str) {
+        use crate::search::StrategyKind;
+        match self.strategy.kind {
+            StrategyKind::Gradient
+                if self.step_unit == StepUnit::Epoch || self.batch == BatchMode::Full =>
+            {
+                ("epoch", "epochs")
+            }
+            StrategyKind::Gradient => ("update", "updates"),
+            StrategyKind::Genetic => ("generation", "generations"),
+            _ => ("step", "steps"),
+        }
+    }
+}
+
 impl Default for TrainingConfig {
     fn default() -> Self {
         TrainingConfig {

@@ -16,6 +16,12 @@ use crate::rng::seeded;
 use crate::search::{self, Driver, Status, StopRules, StrategyKind};
 use crate::{Error, Result};
 
+/// A training loss this many times (1 + the first loss) is divergence: orders of magnitude
+/// above where training started (a landscape allows more, [`StopRules`]' default).
+const TRAINING_EXPLOSION: f64 = 1e3;
+/// About this many updates without a lower training loss stop a run as converged.
+const PATIENCE_UPDATES: usize = 2_000;
+
 /// Which part of the split a row belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -55,7 +61,11 @@ pub struct TrainingRun {
     steps_per_unit: usize,
     steps: usize,
     shown: Vec<f64>,
-    diverged: Option<String>,
+    rules: StopRules,
+    /// Steps without a lower training loss, and the lowest so far (the run's own patience).
+    stale: (usize, f64),
+    /// A stop the run itself decided (divergence of the training loss, no improvement).
+    stopped: Option<(Status, String)>,
     history: History,
     workspace: Workspace,
 }
@@ -283,11 +293,18 @@ impl TrainingRun {
         let rules = StopRules {
             max_steps: 2_000_000,
             max_evaluations: 200_000_000,
-            patience: 2_000,
+            // Patience is the run's own, counted in its steps on the whole training loss.
+            patience: usize::MAX,
+            explosion_factor: TRAINING_EXPLOSION,
             ..Default::default()
         };
-        let driver =
-            Driver::new(strategy, Box::new(objective), config.seed as u64, rules).without_trace();
+        let driver = Driver::new(
+            strategy,
+            Box::new(objective),
+            config.seed as u64,
+            rules.clone(),
+        )
+        .without_trace();
 
         let mut roles = vec![Role::Train; n];
         split
@@ -314,7 +331,9 @@ impl TrainingRun {
             steps_per_unit,
             steps: 0,
             shown: theta,
-            diverged: None,
+            rules,
+            stale: (0, f64::INFINITY),
+            stopped: None,
             history: History::default(),
         };
         let shown = std::mem::take(&mut run.shown);
@@ -337,11 +356,8 @@ impl TrainingRun {
         }
         self.steps += 1;
         if self.driver.status() == Status::Diverged {
-            self.diverged = Some(format!(
-                "{} (training step {})",
-                self.driver.reason(),
-                self.steps
-            ));
+            let reason = format!("{} ({})", self.driver.reason(), self.at_step());
+            self.stopped = Some((Status::Diverged, reason));
             return Ok(Status::Diverged);
         }
         let candidate = self.driver.position().to_vec();
@@ -361,16 +377,44 @@ impl TrainingRun {
         });
         let loss = self.loss_on(&candidate, Part::Train);
         let first = self.history.train_loss.first().copied().unwrap_or(1.0);
-        if !loss.is_finite() || loss.abs() > 1e8 * (1.0 + first.abs()) {
-            self.diverged = Some(format!(
-                "the training loss exploded at training step {}",
-                self.steps
-            ));
+        if self.rules.explodes(loss, first) {
+            let reason = format!(
+                "the training loss exploded from {} to {} at {}",
+                crate::text::Num(first),
+                crate::text::Num(loss),
+                self.at_step()
+            );
+            self.stopped = Some((Status::Diverged, reason));
             return Ok(Status::Diverged);
         }
         self.shown = candidate;
         self.record(loss, population);
+        self.check_patience(loss);
         Ok(self.status())
+    }
+
+    /// "epoch 78" (or update, generation, step: the unit the run counts).
+    fn at_step(&self) -> String {
+        format!("{} {}", self.config.step_noun().0, self.steps)
+    }
+
+    /// Converged when the training loss has not improved (by a relative 1e-12) for about
+    /// [`PATIENCE_UPDATES`] updates, counted and named in the run's own steps.
+    fn check_patience(&mut self, loss: f64) {
+        let (stale, best) = &mut self.stale;
+        if loss < *best && (!best.is_finite() || *best - loss > 1e-12 * best.abs()) {
+            (*stale, *best) = (0, loss);
+        } else {
+            *stale += 1;
+        }
+        let patience = PATIENCE_UPDATES.div_ceil(self.steps_per_unit);
+        if *stale >= patience && self.stopped.is_none() {
+            let reason = format!(
+                "no improvement of the training loss in the last {patience} {}",
+                self.config.step_noun().1
+            );
+            self.stopped = Some((Status::Converged, reason));
+        }
     }
 
     fn samples(&self) -> Samples<'_> {
@@ -462,18 +506,20 @@ impl TrainingRun {
 
     /// The run's status; "diverged" also when the training loss of a new model exploded.
     pub fn status(&self) -> Status {
-        if self.diverged.is_some() {
-            Status::Diverged
-        } else {
-            self.driver.status()
-        }
+        self.stopped
+            .as_ref()
+            .map_or(self.driver.status(), |(status, _)| *status)
     }
 
-    /// Why the run stopped (empty while it runs).
+    /// Why the run stopped (empty while it runs); step numbers in the run's own unit.
     pub fn reason(&self) -> String {
-        self.diverged
-            .clone()
-            .unwrap_or_else(|| self.driver.reason().to_string())
+        match &self.stopped {
+            Some((_, reason)) => reason.clone(),
+            None if self.steps_per_unit > 1 && self.driver.status().is_final() => {
+                format!("{} ({})", self.driver.reason(), self.at_step())
+            }
+            None => self.driver.reason().to_string(),
+        }
     }
 
     /// Steps taken (epochs, batches, generations or sample batches).

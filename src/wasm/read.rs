@@ -1,12 +1,30 @@
 //! Reading the page's settings objects, field by field, with js-sys. (A generic deserializer
 //! was the largest single part of the wasm module.) A missing or null field keeps its default;
-//! a field of the wrong type is refused by name, and nothing is changed.
+//! a field of the wrong type is refused by name, and nothing is changed. Every read that can
+//! run the page's code (a getter, a proxy) catches what it throws: a thrown exception must not
+//! cross the Rust frames, or the session would stay borrowed for good.
 
 use crate::choice::Choice;
 use crate::{Error, Result};
-use js_sys::{Array, ArrayBuffer, Reflect};
+use js_sys::{ArrayBuffer, Float64Array, Reflect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Longest list read from a settings object (a longer one is refused before it is read).
+const MAX_LIST: usize = 1000;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked proxy.
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn array_is_array(value: &JsValue) -> std::result::Result<bool, JsValue>;
+}
+
+/// Whether `value` is an array (false when asking throws).
+fn is_array(value: &JsValue) -> bool {
+    array_is_array(value).unwrap_or(false)
+}
 
 /// A plain JS object whose fields are read into settings.
 pub(crate) struct Fields {
@@ -22,7 +40,7 @@ impl Fields {
     }
 
     fn at(object: JsValue, path: String, name: &str) -> Result<Fields> {
-        let plain_object = object.is_object() && !Array::is_array(&object);
+        let plain_object = object.is_object() && !is_array(&object);
         if object.is_undefined() || object.is_null() || plain_object {
             Ok(Fields { object, path })
         } else {
@@ -112,50 +130,58 @@ impl Fields {
         overwrite(into, self.read(key, &T::listed(), named)?)
     }
 
-    /// An array of `length` numbers (any length when `length` is `None`), or `None` when
-    /// missing.
+    /// An array of `length` numbers (up to [`MAX_LIST`] when `length` is `None`), or `None`
+    /// when missing.
     pub fn numbers(&self, key: &str, length: Option<usize>) -> Result<Option<Vec<f64>>> {
         let expected = match length {
             Some(n) => format!("a list of {n} numbers"),
-            None => "a list of numbers".to_string(),
+            None => format!("a list of at most {MAX_LIST} numbers"),
         };
         self.read(key, &expected, |value| {
-            if !Array::is_array(value) {
+            if !is_array(value) {
                 return None;
             }
-            let items: Vec<f64> = Array::from(value)
-                .iter()
-                .map(|v| v.as_f64())
-                .collect::<Option<_>>()?;
-            length.is_none_or(|n| items.len() == n).then_some(items)
+            let n = Reflect::get(value, &JsValue::from_str("length"))
+                .ok()?
+                .as_f64()?;
+            let fits = length.map_or(n <= MAX_LIST as f64, |want| n == want as f64);
+            if !fits {
+                return None;
+            }
+            (0..n as u32)
+                .map(|i| Reflect::get_u32(value, i).ok()?.as_f64())
+                .collect()
         })
     }
 
-    /// A typed array (Float64Array, Uint32Array…) or an array of numbers, or `None` when
-    /// missing: bulk numbers such as a dataset's features.
+    /// A typed array (Float64Array, Uint32Array…, any length) or an array of numbers, or
+    /// `None` when missing: bulk numbers such as a dataset's features.
     pub fn floats(&self, key: &str) -> Result<Option<Vec<f64>>> {
         let Some(value) = self.get(key)? else {
             return Ok(None);
         };
-        if value.is_instance_of::<js_sys::Float64Array>() {
-            return Ok(Some(js_sys::Float64Array::from(value).to_vec()));
-        }
         if ArrayBuffer::is_view(&value) && !value.is_instance_of::<js_sys::DataView>() {
-            let items = Array::from(&value);
-            if let Some(numbers) = items.iter().map(|v| v.as_f64()).collect() {
-                return Ok(Some(numbers));
-            }
+            return Ok(Some(Float64Array::new(&value).to_vec()));
         }
         self.numbers(key, None)
     }
 
-    /// An array of strings, or `None` when missing.
+    /// An array of at most [`MAX_LIST`] strings, or `None` when missing.
     pub fn texts(&self, key: &str) -> Result<Option<Vec<String>>> {
-        self.read(key, "a list of strings", |value| {
-            if !Array::is_array(value) {
+        let expected = format!("a list of at most {MAX_LIST} strings");
+        self.read(key, &expected, |value| {
+            if !is_array(value) {
                 return None;
             }
-            Array::from(value).iter().map(|v| v.as_string()).collect()
+            let n = Reflect::get(value, &JsValue::from_str("length"))
+                .ok()?
+                .as_f64()?;
+            if n > MAX_LIST as f64 {
+                return None;
+            }
+            (0..n as u32)
+                .map(|i| Reflect::get_u32(value, i).ok()?.as_string())
+                .collect()
         })
     }
 

@@ -159,7 +159,8 @@ impl TrainingSession {
         }
     }
 
-    /// Swaps in new data; on failure everything stays as it was.
+    /// Swaps in new data (the chosen feature pair belonged to the old data: the new data
+    /// shows its most informative pair); on failure everything stays as it was, the run too.
     fn replace_data(
         &mut self,
         source: DataSource,
@@ -171,12 +172,48 @@ impl TrainingSession {
             std::mem::replace(&mut self.base, base),
             std::mem::take(&mut self.drawn),
             std::mem::replace(&mut self.credit, credit),
+            self.config.display_features.take(),
         );
         if let Err(error) = self.rebuild(false) {
-            (self.source, self.base, self.drawn, self.credit) = previous;
+            let pair;
+            (self.source, self.base, self.drawn, self.credit, pair) = previous;
+            self.config.display_features = pair;
             return Err(error);
         }
         Ok(())
+    }
+
+    /// Refuses a point drawn by hand that is not finite or lies outside the plot (with a
+    /// margin of 5 % of its size: a click at its very edge, rounded, still counts).
+    fn check_point(&self, u: f64, v: f64) -> Result<()> {
+        let [u0, u1, v0, v1] = self
+            .run
+            .as_ref()
+            .map_or([-1.0, 1.0, -1.0, 1.0], TrainingRun::bounds);
+        let (du, dv) = (0.05 * (u1 - u0), 0.05 * (v1 - v0));
+        if (u0 - du..=u1 + du).contains(&u) && (v0 - dv..=v1 + dv).contains(&v) {
+            return Ok(());
+        }
+        use crate::text::Num;
+        Err(Error::data(format!(
+            "the point ({}, {}) is outside the plot (across from {} to {}, up from {} to {}); \
+             points are added inside it",
+            Num(u),
+            Num(v),
+            Num(u0),
+            Num(u1),
+            Num(v0),
+            Num(v1)
+        )))
+    }
+
+    /// How many classes a point drawn by hand may be of (0 for regression).
+    fn class_count(&self) -> usize {
+        match (&self.source, &self.base) {
+            (DataSource::Hand { classes: true }, _) => 2,
+            (_, Some(base)) => base.target().n_classes().unwrap_or(0),
+            _ => 0,
+        }
     }
 
     fn data_view(&self) -> Option<DataView> {
@@ -265,14 +302,12 @@ impl TrainingSession {
         to_js(&read)
     }
 
-    /// Adds a point at plane position (u, v) (the data's own units): of class `class` for
-    /// classification; for regression (u, v) is (x, y). Training continues from the current
-    /// weights.
+    /// Adds a point at plane position (u, v) (the data's own units, inside the plot): of
+    /// class `class` (a whole number from 0) for classification; for regression (u, v) is
+    /// (x, y). Training continues from the current weights. A refused point changes nothing.
     #[wasm_bindgen(js_name = addPoint)]
-    pub fn add_point(&mut self, u: f64, v: f64, class: u32) -> std::result::Result<(), JsError> {
-        if !(u.is_finite() && v.is_finite()) {
-            return Err(js_error(Error::data("the point is outside the plane")));
-        }
+    pub fn add_point(&mut self, u: f64, v: f64, class: f64) -> std::result::Result<(), JsError> {
+        self.check_point(u, v).map_err(js_error)?;
         let regression = match &self.source {
             DataSource::Hand { classes } => !classes,
             _ => self.run.as_ref().is_some_and(|r| r.class_names().is_none()),
@@ -283,9 +318,12 @@ impl TrainingSession {
                  cannot give the target value",
             )));
         }
-        self.drawn
-            .points
-            .push([u, v, if regression { v } else { class as f64 }]);
+        let label = if regression {
+            v
+        } else {
+            data::class_index(class, self.class_count()).map_err(js_error)? as f64
+        };
+        self.drawn.points.push([u, v, label]);
         if self.base.is_some() {
             // A point the dataset cannot take (a 4-feature table, a class it lacks) is refused.
             if let Err(error) = combined(&self.source, self.base.as_ref(), &self.drawn) {
@@ -531,6 +569,13 @@ impl TrainingSession {
             .map(|r| r.ranked_population(count as usize).1)
             .unwrap_or_default()
     }
+}
+
+/// Why a CSV file of `size` bytes is refused before it is read (too large), or `None`: the
+/// page asks before it reads a file into memory.
+#[wasm_bindgen(js_name = csvSizeProblem)]
+pub fn csv_size_problem(size: f64) -> Option<String> {
+    data::check_csv_size(size).err().map(|e| e.to_string())
 }
 
 /// The datasets the page offers: `{synthetic: [id…], classic: [{id, file, credit}…]}`;

@@ -18,7 +18,8 @@ function roughColumns(text) {
 export class DataPanel {
   /**
    * `actions`: chooseData(id), setSynthetic(partial), newDataSeed(), readCsv(bytes, name),
-   * csvSettings(partial), setConfig(partial) — each returns (or resolves to) { ok, error }.
+   * csvSettings(partial), setConfig(partial) — each returns (or resolves to) { ok, error } —
+   * and refuseLargeCsv(size, name) → a refusal, or null when a file of that size may be read.
    */
   constructor(catalog, actions) {
     this.actions = actions;
@@ -104,8 +105,9 @@ export class DataPanel {
     Promise.resolve(result).then((r) => this.apply(r, null));
   }
 
-  /** Reads a File (picker or drop). */
+  /** Reads a File (picker or drop), unless it is too large to read (then the view says so). */
   readFile(file) {
+    if (this.actions.refuseLargeCsv(file.size, file.name)) return;
     file.arrayBuffer().then((buffer) => {
       const bytes = new Uint8Array(buffer);
       let text = '';

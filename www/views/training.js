@@ -25,13 +25,16 @@
 //     onChange function(options): called after every settings change (main.js writes the hash)
 //
 //   tr.step(n = 1), tr.play(), tr.pause(), tr.reset(), tr.set(partial) → { ok, reset, error },
-//   tr.loadCsv(text | Uint8Array, name?) → { ok, error }, tr.addPoint(u, v, classIndex) →
-//   { ok, error }, tr.undoPoint(), tr.clearPoints(), tr.state(), tr.destroy().
-//   set({ data }) for a classic table resolves asynchronously: it returns a Promise.
+//   tr.loadCsv(text | Uint8Array, name?) → { ok, error } (a file over the core's size limit is
+//   refused before it is read), tr.addPoint(u, v, classIndex) → { ok, error } (inside the plot),
+//   tr.undoPoint(), tr.clearPoints(), tr.state(), tr.destroy(). state().error is the last
+//   call's error (null after a success).
+//   set({ data }) for a classic table resolves asynchronously: it returns a Promise (of
+//   { ok: false } when a later data choice came first: the last choice wins).
 //
 // Keys (when the focus is not in a field): Space play/pause, → step, R reset.
 
-import { loadWasm } from '../wasm.js';
+import { loadWasm, moduleLost } from '../wasm.js';
 import { el, replaceChildren } from '../ui/dom.js';
 import { num } from '../ui/format.js';
 import { SEED_FIELD, parseField } from '../ui/fields.js';
@@ -112,14 +115,20 @@ function sourceFor(data, text) {
   }
 }
 
-/** Merges a partial training configuration into a full one (model and strategy one level down). */
+/**
+ * Merges a partial training configuration into a full one (model and strategy one level down).
+ * A model or strategy that is not a plain object goes to the core as it is, which refuses it
+ * by its path.
+ */
 function mergeConfig(config, partial) {
-  return {
-    ...config,
-    ...partial,
-    model: { ...config.model, ...(partial.model || {}) },
-    strategy: { ...config.strategy, ...(partial.strategy || {}) },
-  };
+  const merged = { ...config, ...partial };
+  for (const key of ['model', 'strategy']) {
+    const part = partial[key];
+    if (part !== undefined && part !== null) {
+      merged[key] = typeof part === 'object' && !Array.isArray(part) ? { ...config[key], ...part } : part;
+    } else merged[key] = config[key];
+  }
+  return merged;
 }
 
 class TrainingView extends RunController {
@@ -138,6 +147,8 @@ class TrainingView extends RunController {
     this.loading = '';
     this.dataError = null;
     this.pointError = null;
+    this.lost = null;
+    this.dataTicket = 0;
     this.runKey = 0;
     this.hover = null;
     this.hoverNode = null;
@@ -178,6 +189,11 @@ class TrainingView extends RunController {
       this.refreshAlert();
     });
     this.alert = el('div', { class: 'tr-alert tr-stage-alert', role: 'alert', hidden: true }, this.alertText, dismiss);
+    // The computing core lost (a wasm trap): only a reload, from the link, recovers.
+    this.lostText = el('p', {});
+    const reload = el('button', { type: 'button', class: 'pg-button pg-small', dataset: { action: 'reload' } }, 'Reload from the link');
+    reload.addEventListener('click', () => location.reload());
+    this.lostBox = el('div', { class: 'tr-alert tr-lost', role: 'alert', hidden: true }, this.lostText, reload);
     this.canvas = el('canvas', { class: 'tr-canvas', tabindex: '0', role: 'img', 'aria-label': 'The data and the model\'s decision boundary' });
     this.canvasWrap = el('div', { class: 'pg-canvas-wrap' }, this.canvas);
     this.readout = el('p', { class: 'pg-readout' }, ' ');
@@ -196,6 +212,7 @@ class TrainingView extends RunController {
       setSynthetic: (partial) => this.setSynthetic(partial),
       newDataSeed: () => this.setSynthetic({ seed: this.wasm.freshSeed() }),
       readCsv: (bytes, name) => this.readCsv(bytes, name, true),
+      refuseLargeCsv: (size, name) => this.refuseLargeCsv(size, name),
       csvSettings: (partial) => this.csvSettings(partial),
       setConfig: (partial) => this.setConfig(partial),
     });
@@ -223,7 +240,7 @@ class TrainingView extends RunController {
     this.panel.element.classList.add('tr-run');
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Training' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText, this.subtitle), this.toggleControls),
-      this.runBar.element, this.statusStrip, this.alert, this.canvasWrap, this.readout, this.legend, this.handRow, this.credit, this.panel.element);
+      this.runBar.element, this.statusStrip, this.lostBox, this.alert, this.canvasWrap, this.readout, this.legend, this.handRow, this.credit, this.panel.element);
 
     // Side: curves, the network, the population, the numbers.
     this.lossCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Loss per step' });
@@ -337,6 +354,7 @@ class TrainingView extends RunController {
 
   /** The model's state on screen (weights, mistakes, curve) when the drawing wants it. */
   refreshModel() {
+    if (this.lost) return;
     this.misclassified = this.session.misclassified();
     this.theta = this.session.theta();
     this.curve = this.session.curve(CURVE_POINTS);
@@ -501,11 +519,11 @@ class TrainingView extends RunController {
 
   /** Applies a partial configuration: { ok, reset, error } (nothing changes on a refusal). */
   setConfig(partial) {
-    const next = mergeConfig(this.config, partial);
     let reset;
     try {
-      reset = this.session.configure(next);
+      reset = this.session.configure(mergeConfig(this.config, partial));
     } catch (error) {
+      if (moduleLost(error)) throw error;
       this.lastError = messageOf(error);
       return { ok: false, reset: false, error: this.lastError };
     }
@@ -530,25 +548,20 @@ class TrainingView extends RunController {
    * the old data and returns { ok: false, error }.
    */
   swapData(load) {
-    // Chosen features belong to their dataset.
-    if (this.config.displayFeatures) {
-      try {
-        this.session.configure({ ...this.config, displayFeatures: null });
-        this.config = this.session.config();
-      } catch (error) {
-        // the old pair stays; the new data will say what is wrong
-      }
-    }
+    this.dataTicket += 1;
     let value;
     try {
       value = load();
     } catch (error) {
+      if (moduleLost(error)) throw error;
+      // Refused: the data, the run and the chosen feature pair stay as they were.
       this.lastError = messageOf(error);
-      this.runChanged();
       this.syncControls(false);
       this.schedule();
       return { ok: false, error: this.lastError };
     }
+    // New data drops the chosen feature pair (the core did), so the configuration is re-read.
+    this.config = this.session.config();
     this.lastError = null;
     this.pointError = null;
     this.playing = false;
@@ -561,10 +574,17 @@ class TrainingView extends RunController {
 
   chooseData(id) {
     if (!DATA_IDS.includes(id)) return { ok: false, error: `data: unknown dataset "${String(id).slice(0, 24)}"` };
+    // The last choice wins: a table still downloading for an earlier choice is then ignored.
+    this.dataTicket += 1;
+    this.loading = '';
+    const ticket = this.dataTicket;
+    const superseded = () => ({ ok: false, error: 'a later choice of data replaced this one' });
     if (id === 'csv') {
       this.pickedId = 'csv';
       this.syncControls(false);
       if (this.csv.bytes && this.data.id !== 'csv') return this.readCsv(this.csv.bytes, this.csv.name, false);
+      this.dirty.canvas = true;
+      this.schedule();
       this.notify();
       return { ok: true, error: null };
     }
@@ -574,7 +594,8 @@ class TrainingView extends RunController {
       this.loading = `Loading the ${CLASSIC[id] ? CLASSIC[id].split(' (')[0] : id} table…`;
       this.dirty.canvas = true;
       this.schedule();
-      return loadTable(table.file).then((text) => this.useData(data, text), (error) => {
+      return loadTable(table.file).then((text) => (ticket === this.dataTicket ? this.guard(() => this.useData(data, text)) : superseded()), (error) => {
+        if (ticket !== this.dataTicket) return superseded();
         this.loading = '';
         this.pickedId = this.data.id;
         this.syncControls(false);
@@ -613,28 +634,25 @@ class TrainingView extends RunController {
     return this.useData(data, null);
   }
 
-  /** Reads CSV bytes with the CSV settings in force; `fresh`: a new file (target back to the last column). */
-  readCsv(bytes, name, fresh) {
-    if (fresh) {
-      this.csv.settings.targetColumn = null;
-      this.csv.read = null;
-    }
-    this.csv.bytes = bytes;
-    this.csv.name = name;
-    const before = this.st.data;
-    const s = this.csv.settings;
+  /**
+   * Reads CSV bytes with the CSV settings `settings` (by default those in force); `fresh`: a
+   * new file (target back to the last column). Only a good file and its settings are kept:
+   * after a refusal the last good file (if any) is what the settings and the menu read again.
+   */
+  readCsv(bytes, name, fresh, settings = this.csv.settings) {
+    const tooLarge = this.refuseLargeCsv(bytes.length, name);
+    if (tooLarge) return tooLarge;
+    const s = fresh ? { ...settings, targetColumn: null } : { ...settings };
     const result = this.swapData(() => this.session.loadCsv(bytes, { name, header: s.header, targetColumn: s.targetColumn, targetKind: s.targetKind }));
     if (result.ok) {
-      this.csv.read = result.value;
+      this.csv = { settings: s, bytes, name, read: result.value };
       this.data = { ...this.data, id: 'csv' };
       this.pickedId = 'csv';
       this.csvWanted = false;
       this.dataError = null;
       this.dataPanel.showCsvError(null);
     } else {
-      const kept = before ? ` The previous data (${before.name}, ${before.rows} rows) stays.` : '';
-      this.dataError = `"${name}" was not loaded: ${result.error}.${kept}`;
-      this.dataPanel.showCsvError(this.dataError);
+      this.refuseCsv(name, result.error);
     }
     this.refreshAlert();
     this.syncControls(false);
@@ -643,9 +661,29 @@ class TrainingView extends RunController {
     return result;
   }
 
+  /** Shows why file `name` was not loaded (the data in force stays). */
+  refuseCsv(name, error) {
+    const before = this.st.data;
+    const kept = before ? ` The previous data (${before.name}, ${before.rows} rows) stays.` : '';
+    this.dataError = `"${name}" was not loaded: ${error}.${kept}`;
+    this.dataPanel.showCsvError(this.dataError);
+    this.refreshAlert();
+    this.syncControls(false);
+    this.schedule();
+  }
+
+  /** Refuses a file of `size` bytes too large to read (the core's limit): { ok: false, error }, or null. */
+  refuseLargeCsv(size, name) {
+    const problem = this.wasm.csvSizeProblem(Number(size) || 0);
+    if (!problem) return null;
+    this.lastError = problem;
+    this.refuseCsv(name, problem);
+    return { ok: false, error: problem };
+  }
+
   csvSettings(partial) {
+    if (this.csv.bytes) return this.readCsv(this.csv.bytes, this.csv.name, false, { ...this.csv.settings, ...partial });
     Object.assign(this.csv.settings, partial);
-    if (this.csv.bytes) return this.readCsv(this.csv.bytes, this.csv.name, false);
     this.syncControls(false);
     return { ok: true, error: null };
   }
@@ -655,9 +693,11 @@ class TrainingView extends RunController {
     try {
       this.session.addPoint(u, v, k);
     } catch (error) {
-      this.pointError = `This point was not added: ${messageOf(error)}`;
+      if (moduleLost(error)) throw error;
+      this.lastError = messageOf(error);
+      this.pointError = `This point was not added: ${this.lastError}`;
       this.refreshAlert();
-      return { ok: false, error: messageOf(error) };
+      return { ok: false, error: this.lastError };
     }
     this.pointError = null;
     this.refreshAlert();
@@ -714,6 +754,12 @@ class TrainingView extends RunController {
         const loaded = this.chooseDataWith(data);
         if (loaded && typeof loaded.then === 'function') return loaded.then((r) => ({ ok: r.ok, reset: r.ok, error: r.error }));
         return { ok: loaded.ok, reset: loaded.ok, error: loaded.error };
+      }
+      if (this.loading) {
+        // The data in force was asked for again: a table still downloading is not wanted.
+        this.dataTicket += 1;
+        this.loading = '';
+        this.dirty.canvas = true;
       }
     }
     this.notify();
@@ -908,6 +954,7 @@ class TrainingView extends RunController {
 
   /** The main surface: the model's output, or the hovered neuron's, at a resolution the frame can afford. */
   updateSurface(now) {
+    if (this.lost) return; // nothing more is asked of a lost core: the last picture stays
     if (!this.st.ready || this.loading) {
       this.surface = null;
       return;
@@ -1116,7 +1163,7 @@ class TrainingView extends RunController {
 
   /** The population's boundaries, best first, each labelled with its loss. */
   updateThumbnails(now) {
-    if (this.popCard.hidden || !this.st.ready) return;
+    if (this.popCard.hidden || !this.st.ready || this.lost) return;
     const key = `${this.runKey}|${this.st.step}`;
     if (key === this.thumbsKey) return;
     if (this.playing && now - this.thumbsAt < THUMB_EVERY_MS) {
@@ -1179,7 +1226,7 @@ class TrainingView extends RunController {
   updateNodeThumbs(now, sizes) {
     const layout = this.netLayout;
     const key = `${this.runKey}|${this.st.step}|${this.netKey}`;
-    if (!sizes.length || !layout || key === this.nodeThumbsKey) return;
+    if (!sizes.length || !layout || key === this.nodeThumbsKey || this.lost) return;
     const side = Math.round(layout.node * this.dpr);
     const count = layout.nodes.length;
     const cost = count * side * side * this.pxCost * 1.5;
@@ -1246,15 +1293,41 @@ class TrainingView extends RunController {
     };
   }
 
+  /** A failure; when the core itself is lost (a wasm trap), the page says so and offers a reload. */
+  fail(error) {
+    if (this.lost) {
+      // Already said; no redraw is scheduled, so a drawing that still fails cannot loop.
+      this.playing = false;
+      this.failure = messageOf(error);
+      return;
+    }
+    if (moduleLost(error)) {
+      this.lost = messageOf(error);
+      this.lostText.textContent = `The computing core stopped (${this.lost}) and cannot go on in this page. Reload to restore these settings from the link${this.data.id === 'csv' || dataKind(this.data.id) === 'hand' ? ' (a CSV file or points drawn by hand must be added again)' : ''}.`;
+      this.lostBox.hidden = false;
+    }
+    super.fail(error);
+  }
+
   api() {
     const bytesOf = (input) => (typeof input === 'string' ? new TextEncoder().encode(input) : input);
-    return {
+    const sizeOf = (input) => (typeof input === 'string' ? input.length : input && input.byteLength);
+    const calls = {
       ...super.api(),
-      loadCsv: (input, name = 'your CSV') => this.guard(() => this.readCsv(bytesOf(input), name, true)),
+      loadCsv: (input, name = 'your CSV') => this.guard(() => this.refuseLargeCsv(sizeOf(input), name) || this.readCsv(bytesOf(input), name, true)),
       addPoint: (u, v, k = 0) => this.guard(() => this.addPoint(u, v, k)),
       undoPoint: () => this.guard(() => this.pointAction('undo')),
       clearPoints: () => this.guard(() => this.pointAction('clear')),
     };
+    // `state().error` is the last call's error: each call starts without one.
+    for (const key of ['step', 'play', 'pause', 'reset', 'set', 'loadCsv', 'addPoint', 'undoPoint', 'clearPoints']) {
+      const call = calls[key];
+      calls[key] = (...args) => {
+        if (!this.lost) this.lastError = null;
+        return call(...args);
+      };
+    }
+    return calls;
   }
 }
 

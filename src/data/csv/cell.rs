@@ -1,5 +1,7 @@
 //! Reading one cell as a number, with an error that names its place.
 
+use crate::data::MAX_MAGNITUDE;
+use crate::text::Num;
 use crate::{Error, Result};
 
 /// Longest cell text quoted in an error message.
@@ -8,7 +10,12 @@ const SHOWN_CHARS: usize = 24;
 /// The finite number in `text`, or an error at `line`, `column`.
 pub(super) fn number(text: &str, line: usize, column: usize) -> Result<f64> {
     let problem = match text.parse::<f64>() {
-        Ok(value) if value.is_finite() => return Ok(value),
+        Ok(value) if value.abs() <= MAX_MAGNITUDE => return Ok(value),
+        Ok(value) if value.is_finite() => format!(
+            "{} is too large: numbers are read up to ±{}",
+            shown(text),
+            Num(MAX_MAGNITUDE)
+        ),
         Ok(_) => format!("{} is not a finite number", shown(text)),
         Err(_) if text.is_empty() => "empty cell, expected a number".to_string(),
         Err(_) => format!("{} is not a number", shown(text)),

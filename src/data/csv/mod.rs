@@ -25,6 +25,26 @@ pub use target::AUTO_MAX_CLASSES;
 pub const MAX_COLUMNS: usize = 100;
 /// Most classes a classification target may have.
 pub const MAX_CLASSES: usize = 100;
+/// Largest file read, in bytes (50 MB, room for the largest table allowed): a larger file is
+/// refused by its size, before it is read into memory.
+pub const MAX_CSV_BYTES: usize = 50_000_000;
+
+/// Refuses a file of `size` bytes when it is larger than [`MAX_CSV_BYTES`] (the page asks
+/// before it reads the file).
+pub fn check_csv_size(size: f64) -> Result<()> {
+    if size <= MAX_CSV_BYTES as f64 {
+        return Ok(());
+    }
+    let shown = if size >= 1e9 {
+        format!("{:.1} GB", size / 1e9)
+    } else {
+        format!("{:.1} MB", size / 1e6)
+    };
+    Err(Error::data(format!(
+        "the file is {shown}; files up to {} MB are read",
+        MAX_CSV_BYTES / 1_000_000
+    )))
+}
 
 /// Whether the first row holds column names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -105,6 +125,7 @@ pub struct ParsedCsv {
 
 /// Reads a CSV file (see the module documentation for the accepted format).
 pub fn parse_csv(bytes: &[u8], options: &CsvOptions) -> Result<ParsedCsv> {
+    check_csv_size(bytes.len() as f64)?;
     let text = sniff::decode(bytes)?;
     let delimiter = sniff::delimiter(text, MAX_COLUMNS);
     let mut records = Records::new(text, delimiter, MAX_COLUMNS);

@@ -312,7 +312,7 @@ test('a huge learning rate diverges: the status says so, playing stops, the last
   await expect(page.locator('#view-training .pg-strip')).toContainText('Diverged');
   const s = await state(page);
   expect(s.status).toBe('diverged');
-  expect(s.reason).toMatch(/training step \d+/);
+  expect(s.reason).toMatch(/epoch \d+/);
   expect(s.playing).toBe(false);
   await expect(page.locator('#view-training .pg-strip')).toContainText('learning rate α is too large');
   await expect(page.locator('#view-training .pg-badge')).toHaveText('Diverged');
