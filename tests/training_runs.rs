@@ -267,3 +267,90 @@ fn all_features_of_iris_train_behind_a_pca_display() {
     let pixels = run.boundary_rgba(8, 8);
     assert!(pixels.chunks(4).all(|p| p != NON_FINITE_RGBA));
 }
+
+#[test]
+fn a_run_continued_on_changed_data_keeps_its_weights_steps_and_curves_and_marks_the_change() {
+    let config = TrainingConfig::default();
+    let mut data = gaussians();
+    let mut run = TrainingRun::new(&data, &config).unwrap();
+    for _ in 0..12 {
+        run.step().unwrap();
+    }
+    let before = run.history().clone();
+    let evaluations = run.evaluations();
+    data.push_point(0.9, -0.9, 0.0).unwrap();
+    let next = TrainingRun::starting_from(&data, &config, Some(&run)).unwrap();
+    assert_eq!(
+        next.theta(),
+        run.theta(),
+        "the search starts from the current weights"
+    );
+    assert_eq!(next.steps(), 12, "the step counter carries on");
+    assert_eq!(next.evaluations(), evaluations, "so do the evaluations");
+    let h = next.history();
+    assert_eq!(
+        h.data_changes,
+        vec![12.0],
+        "the change is marked at its step"
+    );
+    assert_eq!(
+        h.steps.len(),
+        13,
+        "one entry per step, the last one recomputed on the new data"
+    );
+    assert_eq!(h.steps[..12], before.steps[..12]);
+    assert_eq!(h.train_loss[..12], before.train_loss[..12]);
+    assert_eq!(*h.steps.last().unwrap(), 12.0);
+    let mut next = next;
+    next.step().unwrap();
+    assert_eq!(next.steps(), 13);
+    assert_eq!(next.history().steps.len(), 14);
+    assert_eq!(next.history().test_loss.len(), 14);
+    // A fresh start forgets all of it.
+    let fresh = TrainingRun::new(&data, &config).unwrap();
+    assert_eq!(fresh.steps(), 0);
+    assert!(fresh.history().data_changes.is_empty());
+}
+
+/// Share of the points whose nearest other point is of the same class.
+fn same_class_neighbours(dataset: &Dataset) -> f64 {
+    let x = dataset.features();
+    let Target::Classes { labels, .. } = dataset.target() else {
+        panic!("classes expected")
+    };
+    let n = labels.len();
+    let same = (0..n)
+        .filter(|&i| {
+            let nearest = (0..n)
+                .filter(|&j| j != i)
+                .min_by(|&a, &b| {
+                    let d = |j: usize| {
+                        (x[2 * i] - x[2 * j]).powi(2) + (x[2 * i + 1] - x[2 * j + 1]).powi(2)
+                    };
+                    d(a).total_cmp(&d(b))
+                })
+                .unwrap();
+            labels[nearest] == labels[i]
+        })
+        .count();
+    same as f64 / n as f64
+}
+
+#[test]
+fn every_generated_set_shows_its_shape_at_its_default_points_and_noise() {
+    // Arms, moons and rings that touch leave a point's nearest neighbour in the other class.
+    for id in ["circle", "xor", "spiral", "moons"] {
+        let (points, noise) = data::generator_defaults(id);
+        for seed in 1..4 {
+            let dataset = data::generate(id, points, noise, &mut seeded(seed)).unwrap();
+            let share = same_class_neighbours(&dataset);
+            println!(
+                "{id} seed {seed}: {points} points, noise {noise}: {share:.3} same-class neighbours"
+            );
+            assert!(
+                share >= 0.95,
+                "{id} (seed {seed}) does not show its shape: {share:.3}"
+            );
+        }
+    }
+}

@@ -54,6 +54,8 @@ pub struct TrainingRun {
     driver: Driver,
     steps_per_unit: usize,
     steps: usize,
+    /// Objective evaluations of the runs this one continues (see `starting_from`).
+    evaluations_before: usize,
     shown: Vec<f64>,
     diverged: Option<String>,
     history: History,
@@ -106,12 +108,14 @@ impl TrainingRun {
         Self::starting_from(dataset, config, None)
     }
 
-    /// Like [`TrainingRun::new`], but the search starts from `theta` when it fits the model
-    /// (so adding a point by hand does not throw the trained weights away).
+    /// Like [`TrainingRun::new`], but continuing `previous` when its weights fit the model:
+    /// the search starts from its weights, and its step count, evaluations and curves carry
+    /// on, with the step marked in [`History::data_changes`] (so adding a point by hand does
+    /// not throw the trained model or its history away).
     pub fn starting_from(
         dataset: &Dataset,
         config: &TrainingConfig,
-        theta: Option<&[f64]>,
+        previous: Option<&TrainingRun>,
     ) -> Result<TrainingRun> {
         config.model.validate()?;
         config.strategy.validate()?;
@@ -269,10 +273,9 @@ impl TrainingRun {
             config.seed as u64,
         )?;
         let initial = spec.init(&mut rng);
-        let theta = match theta {
-            Some(t) if t.len() == initial.len() && t.iter().all(|v| v.is_finite()) => t.to_vec(),
-            _ => initial,
-        };
+        let previous = previous
+            .filter(|p| p.shown.len() == initial.len() && p.shown.iter().all(|v| v.is_finite()));
+        let theta = previous.map_or(initial, |p| p.shown.clone());
         let strategy = search::build(&config.strategy, &theta, &objective.bounds())?;
         let gradient = config.strategy.kind == StrategyKind::Gradient;
         let steps_per_unit = if gradient && config.step_unit == StepUnit::Epoch {
@@ -313,15 +316,55 @@ impl TrainingRun {
             driver,
             steps_per_unit,
             steps: 0,
+            evaluations_before: 0,
             shown: theta,
             diverged: None,
             history: History::default(),
         };
+        if let Some(previous) = previous {
+            run.carry_on(previous);
+        }
         let shown = std::mem::take(&mut run.shown);
         let loss = run.loss_on(&shown, Part::Train);
         run.shown = shown;
         run.record(loss, None);
         Ok(run)
+    }
+
+    /// Takes over `previous`'s step count, evaluations and curves, the entry of its last
+    /// step dropped (the caller records it again on the new data) and that step marked as a
+    /// change of the data.
+    fn carry_on(&mut self, previous: &TrainingRun) {
+        self.steps = previous.steps;
+        self.evaluations_before = previous.evaluations();
+        let mut h = previous.history.clone();
+        // Every curve per step ends at the last step (the population's curves are kept: the
+        // new entry has none).
+        for v in [
+            &mut h.steps,
+            &mut h.train_loss,
+            &mut h.test_loss,
+            &mut h.train_score,
+            &mut h.test_score,
+            &mut h.validation_loss,
+            &mut h.validation_score,
+            &mut h.train_rmse,
+            &mut h.test_rmse,
+        ] {
+            v.pop();
+        }
+        if self.split.validation.is_empty() {
+            // The new split has no validation rows: a validation curve would end too early.
+            h.validation_loss.clear();
+            h.validation_score.clear();
+        }
+        h.data_changes.push(self.steps as f64);
+        self.history = h;
+    }
+
+    /// Objective evaluations so far (those of the runs this one continues included).
+    pub fn evaluations(&self) -> usize {
+        self.evaluations_before + self.driver.evaluations()
     }
 
     /// One step: an epoch or a mini-batch of gradient descent, one generation of the GA, one

@@ -240,14 +240,9 @@ impl TrainingSession {
     /// search starts from the weights on screen. On a data problem the run is dropped and the
     /// message says what to do (nothing else is lost).
     fn rebuild(&mut self, keep_weights: bool) -> Result<()> {
-        let theta = self
-            .run
-            .as_ref()
-            .filter(|_| keep_weights)
-            .map(|r| r.theta().to_vec());
+        let previous = self.run.as_ref().filter(|_| keep_weights);
         let dataset = combined(&self.source, self.base.as_ref(), &self.drawn);
-        let run =
-            dataset.and_then(|d| TrainingRun::starting_from(&d, &self.config, theta.as_deref()));
+        let run = dataset.and_then(|d| TrainingRun::starting_from(&d, &self.config, previous));
         match run {
             Ok(mut run) => {
                 if matches!(self.source, DataSource::Hand { .. }) {
@@ -494,7 +489,7 @@ impl TrainingSession {
                 status: run.status(),
                 reason: run.reason(),
                 step: run.steps(),
-                evaluations: run.driver().evaluations(),
+                evaluations: run.evaluations(),
                 explanation: run.driver().explain(),
                 layer_sizes: run.spec().layer_sizes().to_vec(),
                 parameters: run.spec().n_params(),
@@ -551,6 +546,7 @@ impl TrainingSession {
             test_rmse: tail(&full.test_rmse),
             generation_best: tail(&full.generation_best),
             generation_mean: tail(&full.generation_mean),
+            data_changes: full.data_changes.clone(),
         };
         to_js(&part)
     }
@@ -657,8 +653,9 @@ impl TrainingSession {
     }
 }
 
-/// The datasets the page offers: `{synthetic: [id…], classic: [{id, file, credit}…]}`;
-/// a classic table's file lives in `www/data/`.
+/// The datasets the page offers: `{synthetic: [id…], defaults: [{id, points, noise}…],
+/// classic: [{id, file, credit}…]}` — each generator's starting points and noise, and a
+/// classic table's file in `www/data/`.
 #[wasm_bindgen(js_name = datasetCatalog)]
 pub fn dataset_catalog() -> std::result::Result<JsValue, JsError> {
     #[derive(Serialize)]
@@ -668,8 +665,15 @@ pub fn dataset_catalog() -> std::result::Result<JsValue, JsError> {
         credit: &'static str,
     }
     #[derive(Serialize)]
+    struct Defaults {
+        id: &'static str,
+        points: usize,
+        noise: f64,
+    }
+    #[derive(Serialize)]
     struct Catalog {
         synthetic: Vec<&'static str>,
+        defaults: Vec<Defaults>,
         classic: Vec<Table>,
     }
     let classic = data::CLASSIC_IDS
@@ -682,6 +686,13 @@ pub fn dataset_catalog() -> std::result::Result<JsValue, JsError> {
         .collect();
     to_js(&Catalog {
         synthetic: data::GENERATOR_IDS.to_vec(),
+        defaults: data::GENERATOR_IDS
+            .iter()
+            .map(|&id| {
+                let (points, noise) = data::generator_defaults(id);
+                Defaults { id, points, noise }
+            })
+            .collect(),
         classic,
     })
 }
