@@ -306,10 +306,17 @@ fn a_run_continued_on_changed_data_keeps_its_weights_steps_and_curves_and_marks_
     assert_eq!(next.steps(), 13);
     assert_eq!(next.history().steps.len(), 14);
     assert_eq!(next.history().test_loss.len(), 14);
-    // A fresh start forgets all of it.
+    // A fresh start forgets all of it, and so does a change before the first step.
     let fresh = TrainingRun::new(&data, &config).unwrap();
     assert_eq!(fresh.steps(), 0);
     assert!(fresh.history().data_changes.is_empty());
+    data.push_point(-0.9, 0.9, 1.0).unwrap();
+    let again = TrainingRun::starting_from(&data, &config, Some(&fresh)).unwrap();
+    assert_eq!(
+        again.theta(),
+        TrainingRun::new(&data, &config).unwrap().theta()
+    );
+    assert!(again.history().data_changes.is_empty());
 }
 
 /// Share of the points whose nearest other point is of the same class.
@@ -352,5 +359,45 @@ fn every_generated_set_shows_its_shape_at_its_default_points_and_noise() {
                 "{id} (seed {seed}) does not show its shape: {share:.3}"
             );
         }
+    }
+}
+
+#[test]
+fn a_one_feature_regression_draws_each_candidates_curve_in_its_thumbnail() {
+    let config = TrainingConfig {
+        strategy: StrategySettings {
+            kind: StrategyKind::Genetic,
+            population: 12,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut run = TrainingRun::new(
+        &data::generate("sine", 200, 0.1, &mut seeded(1)).unwrap(),
+        &config,
+    )
+    .unwrap();
+    run.step().unwrap();
+    let (thetas, _) = run.ranked_population(3);
+    let size = 64;
+    for theta in thetas.chunks_exact(run.spec().n_params()) {
+        let rgba = run.thumbnail_rgba(theta, size, size);
+        assert_eq!(rgba.len(), size * size * 4);
+        let first = &rgba[..4];
+        let differing = rgba.chunks_exact(4).filter(|p| p != &first).count();
+        // Every column holds the curve, and the points show too: far from a blank square.
+        assert!(
+            differing >= 2 * size,
+            "only {differing} pixels differ from the background"
+        );
+        let columns_with_curve = (0..size)
+            .filter(|&x| {
+                (0..size).any(|y| rgba[4 * (y * size + x)..4 * (y * size + x) + 3] == [29, 78, 216])
+            })
+            .count();
+        assert!(
+            columns_with_curve >= size - 2,
+            "the curve shows in {columns_with_curve} columns"
+        );
     }
 }

@@ -16,6 +16,10 @@ use crate::rng::seeded;
 use crate::search::{self, Driver, Status, StopRules, StrategyKind};
 use crate::{Error, Result};
 
+/// Colours of a one-feature regression's thumbnail: the training points and the curve.
+const THUMB_POINT: [u8; 3] = [150, 156, 168];
+const THUMB_CURVE: [u8; 3] = [29, 78, 216];
+
 /// Which part of the split a row belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -108,7 +112,8 @@ impl TrainingRun {
         Self::starting_from(dataset, config, None)
     }
 
-    /// Like [`TrainingRun::new`], but continuing `previous` when its weights fit the model:
+    /// Like [`TrainingRun::new`], but continuing `previous` when it has taken a step and its
+    /// weights fit the model:
     /// the search starts from its weights, and its step count, evaluations and curves carry
     /// on, with the step marked in [`History::data_changes`] (so adding a point by hand does
     /// not throw the trained model or its history away).
@@ -273,8 +278,10 @@ impl TrainingRun {
             config.seed as u64,
         )?;
         let initial = spec.init(&mut rng);
-        let previous = previous
-            .filter(|p| p.shown.len() == initial.len() && p.shown.iter().all(|v| v.is_finite()));
+        // Before the first step there is nothing to carry on: the run starts afresh.
+        let previous = previous.filter(|p| {
+            p.steps > 0 && p.shown.len() == initial.len() && p.shown.iter().all(|v| v.is_finite())
+        });
         let theta = previous.map_or(initial, |p| p.shown.clone());
         let strategy = search::build(&config.strategy, &theta, &objective.bounds())?;
         let gradient = config.strategy.kind == StrategyKind::Gradient;
@@ -649,6 +656,54 @@ impl TrainingRun {
     /// The fitted curve of a one-feature regression: `n` (u, v) points across the plane, in
     /// the data's units.
     pub fn curve(&self, n: usize) -> Vec<f64> {
+        self.curve_of(&self.shown, n)
+    }
+
+    /// A population member's picture (see the thumbnails): its output over the plane, or for
+    /// a one-feature regression its curve across the plane, over the training points (grey).
+    pub fn thumbnail_rgba(&self, theta: &[f64], width: usize, height: usize) -> Vec<u8> {
+        let curve = self.curve_of(theta, width);
+        let mut rgba = self.output_rgba(theta, width, height);
+        if curve.is_empty() || height < 2 {
+            return rgba;
+        }
+        let [u0, u1, v0, v1] = self.bounds;
+        let column = |u: f64| ((u - u0) / (u1 - u0) * (width - 1) as f64).round();
+        let row = |v: f64| ((v1 - v) / (v1 - v0) * (height - 1) as f64).round();
+        let mut paint = |x: f64, y: f64, colour: [u8; 3]| {
+            if (0.0..width as f64).contains(&x) && (0.0..height as f64).contains(&y) {
+                let at = 4 * (y as usize * width + x as usize);
+                rgba[at..at + 4].copy_from_slice(&[colour[0], colour[1], colour[2], 255]);
+            }
+        };
+        for &r in &self.split.train {
+            paint(
+                column(self.display[2 * r]),
+                row(self.display[2 * r + 1]),
+                THUMB_POINT,
+            );
+        }
+        // Each column joins the curve's previous row to its own, two pixels wide.
+        let mut previous: Option<f64> = None;
+        for (x, point) in curve.chunks_exact(2).enumerate() {
+            let y = row(point[1]).clamp(-1.0, height as f64);
+            if !y.is_finite() {
+                previous = None;
+                continue;
+            }
+            let from = previous.unwrap_or(y);
+            let (top, bottom) = (from.min(y) as i64, from.max(y) as i64);
+            for yy in top..=bottom {
+                paint(x as f64, yy as f64, THUMB_CURVE);
+                paint(x as f64, (yy + 1) as f64, THUMB_CURVE);
+            }
+            previous = Some(y);
+        }
+        rgba
+    }
+
+    /// The curve of the model `theta` (see [`TrainingRun::curve`]).
+    fn curve_of(&self, theta: &[f64], n: usize) -> Vec<f64> {
         if !matches!(self.plane, Plane::Single { .. }) || self.class_names.is_some() || n < 2 {
             return Vec::new();
         }
@@ -661,7 +716,7 @@ impl TrainingRun {
         for (cell, &u) in inputs.chunks_exact_mut(d).zip(&us) {
             self.plane.inputs_at(u, 0.0, cell);
         }
-        let vs = self.spec.predict(&self.shown, &inputs);
+        let vs = self.spec.predict(theta, &inputs);
         us.iter()
             .zip(&vs)
             .flat_map(|(&u, &v)| [u, v * self.target_scale + self.target_mean])

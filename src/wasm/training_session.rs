@@ -415,6 +415,13 @@ impl TrainingSession {
         self.rebuild(true).map_err(js_error)
     }
 
+    /// The points drawn by hand, in the order they were added: flat (u, v, class) triples
+    /// (regression: (x, y, y)).
+    #[wasm_bindgen(js_name = drawnPoints)]
+    pub fn drawn_points(&self) -> Vec<f64> {
+        self.drawn.points.iter().flatten().copied().collect()
+    }
+
     /// Removes the last point drawn by hand (nothing happens when there is none).
     #[wasm_bindgen(js_name = undoPoint)]
     pub fn undo_point(&mut self) -> std::result::Result<(), JsError> {
@@ -639,7 +646,7 @@ impl TrainingSession {
         let dim = run.spec().n_params();
         thetas
             .chunks_exact(dim)
-            .flat_map(|theta| run.output_rgba(theta, size as usize, size as usize))
+            .flat_map(|theta| run.thumbnail_rgba(theta, size as usize, size as usize))
             .collect()
     }
 
