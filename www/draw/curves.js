@@ -5,7 +5,7 @@
 import { drawAxes, valueAxis, emptyChart, dot } from './plot.js';
 
 /** Colour of the marks where the data changed (points added by hand). */
-export const MARK = '#b45309';
+export const MARK = '#4b5563';
 
 /** Where the plot sits in a chart of cssW × cssH. */
 export function curvesPlot(cssW, cssH) {
