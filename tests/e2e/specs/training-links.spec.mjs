@@ -121,6 +121,20 @@ test('every setting of the Train view travels in its link: the same options, and
   await fresh.close();
 });
 
+test('ε of AdaGrad, RMSProp and Adam travels in the link', async ({ page, browser }) => {
+  await open(page);
+  const fresh = await browser.newPage();
+  for (const rule of ['adagrad', 'rmsprop', 'adam']) {
+    await call(page, 'set', { config: { strategy: { rule, epsilon: 0.5, learningRate: 0.05 } } });
+    const hash = await hashOf(page);
+    await open(fresh, hash);
+    expect((await state(fresh)).options.config.strategy.epsilon, `${rule}: ${hash}`).toBe(0.5);
+    expect(await numbersAfter20(fresh), rule).toEqual(await numbersAfter20(page));
+    await call(page, 'reset');
+  }
+  await fresh.close();
+});
+
 test('the link follows the data the moment it changes, and says when it cannot carry it', async ({ page }) => {
   await open(page);
   await call(page, 'set', { data: { id: 'moons' } });
