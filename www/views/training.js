@@ -138,7 +138,9 @@ class TrainingView extends RunController {
     super(element, new wasm.TrainingSession(sourceFor(data, tableText), options.config || {}), options, 2000);
     this.wasm = wasm;
     this.catalog = catalog;
-    this.pointError = drawn && !csvWanted && !this.replacePoints(drawn) ? this.pointError : null;
+    this.pointError = null;
+    // The link's drawn points (a refused one stops there, with a message).
+    if (drawn && !csvWanted) this.replacePoints(drawn);
     this.csvWanted = csvWanted;
     this.data = data;
     this.pickedId = wanted.id;
@@ -166,6 +168,7 @@ class TrainingView extends RunController {
     this.dirty = { canvas: true, charts: true, network: true, points: true };
     this.build();
     this.runChanged();
+    this.refreshAlert();
     this.showLinkNotice();
     this.syncControls(true);
     this.layout();
@@ -1315,7 +1318,7 @@ class TrainingView extends RunController {
     const st = this.st;
     const h = this.hist;
     if (st.ready && `${this.runKey}|${st.step}` !== this.modelStep) this.refreshModel();
-    this.layoutNetworkCanvas();
+    if (this.sideW) this.layoutNetworkCanvas();
     return {
       view: 'training',
       options: this.options(),
