@@ -404,9 +404,9 @@ class TrainingView extends RunController {
     this.titleText.textContent = strategyTitle(c.strategy, dataName);
     this.subtitle.textContent = this.modelSummary();
     const drawing = this.drawing();
-    this.titleText.title = drawing ? this.titleText.textContent : '';
+    // The title does not change while one draws; the model summary and the status do.
     this.subtitle.title = drawing ? this.subtitle.textContent : '';
-    for (const node of [this.titleText, this.subtitle, this.statusStrip]) {
+    for (const node of [this.subtitle, this.statusStrip]) {
       Object.assign(node.style, drawing ? { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } : { whiteSpace: '', overflow: '', textOverflow: '' });
     }
     const credit = st.data && st.data.credit ? `Data: ${st.data.credit}` : '';
