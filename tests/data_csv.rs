@@ -271,3 +271,27 @@ fn huge_numbers_are_refused_at_their_cell_and_huge_files_by_their_size() {
         "the file is 50.0 MB; files up to 50 MB are read"
     );
 }
+
+#[test]
+fn very_long_column_and_class_names_are_cut_with_an_ellipsis() {
+    use automl_playground::data::MAX_NAME_CHARS;
+    let long = "é".repeat(64 * 1024);
+    let text = format!("{long},b,kind\n1,1,{long}x\n2,2,short\n3,3,{long}x\n");
+    let parsed = parse(text.as_bytes()).unwrap();
+    let name = &parsed.column_names[0];
+    assert_eq!(name.chars().count(), MAX_NAME_CHARS);
+    assert!(name.ends_with('…') && name.starts_with("éé"));
+    assert_eq!(parsed.column_names[1], "b", "short names stay as they are");
+    match parsed.dataset.target() {
+        Target::Classes {
+            class_names,
+            labels,
+        } => {
+            assert_eq!(labels, &[0, 1, 0]);
+            assert_eq!(class_names[0].chars().count(), MAX_NAME_CHARS);
+            assert!(class_names[0].ends_with('…'));
+            assert_eq!(class_names[1], "short");
+        }
+        other => panic!("expected classes, got {other:?}"),
+    }
+}

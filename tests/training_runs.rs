@@ -1,7 +1,7 @@
 //! Training runs end to end: known accuracies on classic tables, divergence, settings errors.
 #![cfg(not(target_arch = "wasm32"))]
 
-use automl_playground::data::{self, Dataset};
+use automl_playground::data::{self, Dataset, Target};
 use automl_playground::render::surface::NON_FINITE_RGBA;
 use automl_playground::rng::seeded;
 use automl_playground::search::settings::UpdateRule;
@@ -243,4 +243,138 @@ fn no_improvement_is_counted_in_the_steps_the_run_counts() {
         "no improvement of the training loss in the last 143 epochs"
     );
     assert_eq!(run.steps(), 144);
+}
+
+#[test]
+fn a_run_continued_on_changed_data_keeps_its_weights_steps_and_curves_and_marks_the_change() {
+    let config = TrainingConfig::default();
+    let mut data = gaussians();
+    let mut run = TrainingRun::new(&data, &config).unwrap();
+    for _ in 0..12 {
+        run.step().unwrap();
+    }
+    let before = run.history().clone();
+    let evaluations = run.evaluations();
+    data.push_point(0.9, -0.9, 0.0).unwrap();
+    let next = TrainingRun::starting_from(&data, &config, Some(&run)).unwrap();
+    assert_eq!(
+        next.theta(),
+        run.theta(),
+        "the search starts from the current weights"
+    );
+    assert_eq!(next.steps(), 12, "the step counter carries on");
+    assert_eq!(next.evaluations(), evaluations, "so do the evaluations");
+    let h = next.history();
+    assert_eq!(
+        h.data_changes,
+        vec![12.0],
+        "the change is marked at its step"
+    );
+    assert_eq!(
+        h.steps.len(),
+        13,
+        "one entry per step, the last one recomputed on the new data"
+    );
+    assert_eq!(h.steps[..12], before.steps[..12]);
+    assert_eq!(h.train_loss[..12], before.train_loss[..12]);
+    assert_eq!(*h.steps.last().unwrap(), 12.0);
+    let mut next = next;
+    next.step().unwrap();
+    assert_eq!(next.steps(), 13);
+    assert_eq!(next.history().steps.len(), 14);
+    assert_eq!(next.history().test_loss.len(), 14);
+    // A fresh start forgets all of it, and so does a change before the first step.
+    let fresh = TrainingRun::new(&data, &config).unwrap();
+    assert_eq!(fresh.steps(), 0);
+    assert!(fresh.history().data_changes.is_empty());
+    data.push_point(-0.9, 0.9, 1.0).unwrap();
+    let again = TrainingRun::starting_from(&data, &config, Some(&fresh)).unwrap();
+    assert_eq!(
+        again.theta(),
+        TrainingRun::new(&data, &config).unwrap().theta()
+    );
+    assert!(again.history().data_changes.is_empty());
+}
+
+/// Share of the points whose nearest other point is of the same class.
+fn same_class_neighbours(dataset: &Dataset) -> f64 {
+    let x = dataset.features();
+    let Target::Classes { labels, .. } = dataset.target() else {
+        panic!("classes expected")
+    };
+    let n = labels.len();
+    let same = (0..n)
+        .filter(|&i| {
+            let nearest = (0..n)
+                .filter(|&j| j != i)
+                .min_by(|&a, &b| {
+                    let d = |j: usize| {
+                        (x[2 * i] - x[2 * j]).powi(2) + (x[2 * i + 1] - x[2 * j + 1]).powi(2)
+                    };
+                    d(a).total_cmp(&d(b))
+                })
+                .unwrap();
+            labels[nearest] == labels[i]
+        })
+        .count();
+    same as f64 / n as f64
+}
+
+#[test]
+fn every_generated_set_shows_its_shape_at_its_default_points_and_noise() {
+    // Arms, moons and rings that touch leave a point's nearest neighbour in the other class.
+    for id in ["circle", "xor", "spiral", "moons"] {
+        let (points, noise) = data::generator_defaults(id);
+        for seed in 1..4 {
+            let dataset = data::generate(id, points, noise, &mut seeded(seed)).unwrap();
+            let share = same_class_neighbours(&dataset);
+            println!(
+                "{id} seed {seed}: {points} points, noise {noise}: {share:.3} same-class neighbours"
+            );
+            assert!(
+                share >= 0.95,
+                "{id} (seed {seed}) does not show its shape: {share:.3}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_one_feature_regression_draws_each_candidates_curve_in_its_thumbnail() {
+    let config = TrainingConfig {
+        strategy: StrategySettings {
+            kind: StrategyKind::Genetic,
+            population: 12,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut run = TrainingRun::new(
+        &data::generate("sine", 200, 0.1, &mut seeded(1)).unwrap(),
+        &config,
+    )
+    .unwrap();
+    run.step().unwrap();
+    let (thetas, _) = run.ranked_population(3);
+    let size = 64;
+    for theta in thetas.chunks_exact(run.spec().n_params()) {
+        let rgba = run.thumbnail_rgba(theta, size, size);
+        assert_eq!(rgba.len(), size * size * 4);
+        let first = &rgba[..4];
+        let differing = rgba.chunks_exact(4).filter(|p| p != &first).count();
+        // Every column holds the curve, and the points show too: far from a blank square.
+        assert!(
+            differing >= 2 * size,
+            "only {differing} pixels differ from the background"
+        );
+        let columns_with_curve = (0..size)
+            .filter(|&x| {
+                (0..size).any(|y| rgba[4 * (y * size + x)..4 * (y * size + x) + 3] == [29, 78, 216])
+            })
+            .count();
+        assert!(
+            columns_with_curve >= size - 2,
+            "the curve shows in {columns_with_curve} columns"
+        );
+    }
 }

@@ -18,8 +18,8 @@ mod synthetic;
 pub use classic::classic;
 pub use classic::{CLASSIC_IDS, classic_credit, classic_file, classic_from_text};
 pub use csv::{
-    AUTO_MAX_CLASSES, CsvOptions, HeaderRow, MAX_CLASSES, MAX_COLUMNS, MAX_CSV_BYTES, ParsedCsv,
-    TargetKind, check_csv_size, parse_csv,
+    AUTO_MAX_CLASSES, CsvOptions, HeaderRow, MAX_CLASSES, MAX_COLUMNS, MAX_CSV_BYTES,
+    MAX_NAME_CHARS, ParsedCsv, TargetKind, check_csv_size, parse_csv,
 };
 pub use dataset::{Dataset, MAX_MAGNITUDE, MAX_ROWS, Target, class_index};
 pub use folds::{Fold, k_fold, stratified_k_fold};
@@ -29,6 +29,6 @@ pub use source::{DataSource, Drawn, combined};
 pub use split::{Split, train_test_split};
 pub use standardize::Standardizer;
 pub use synthetic::{
-    GENERATOR_IDS, MAX_NOISE, MAX_POINTS, MIN_POINTS, circle, generate, line, plane, sine, spiral,
-    three_blobs, two_gaussians, two_moons, xor,
+    GENERATOR_IDS, MAX_NOISE, MAX_POINTS, MIN_POINTS, circle, generate, generator_defaults, line,
+    plane, sine, spiral, three_blobs, two_gaussians, two_moons, xor,
 };

@@ -29,4 +29,7 @@ pub struct History {
     pub generation_best: Vec<f64>,
     /// Population strategies: the mean finite value of each step's candidates.
     pub generation_mean: Vec<f64>,
+    /// The steps at which the data changed mid-run (a point added or removed by hand): the
+    /// run carried on from the weights it had, and the curves jump there.
+    pub data_changes: Vec<f64>,
 }

@@ -21,6 +21,9 @@ use crate::{Error, Result};
 const TRAINING_EXPLOSION: f64 = 1e3;
 /// About this many updates without a lower training loss stop a run as converged.
 const PATIENCE_UPDATES: usize = 2_000;
+/// Colours of a one-feature regression's thumbnail: the training points and the curve.
+const THUMB_POINT: [u8; 3] = [150, 156, 168];
+const THUMB_CURVE: [u8; 3] = [29, 78, 216];
 
 /// Which part of the split a row belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +63,8 @@ pub struct TrainingRun {
     driver: Driver,
     steps_per_unit: usize,
     steps: usize,
+    /// Objective evaluations of the runs this one continues (see `starting_from`).
+    evaluations_before: usize,
     shown: Vec<f64>,
     rules: StopRules,
     /// Steps without a lower training loss, and the lowest so far (the run's own patience).
@@ -116,12 +121,15 @@ impl TrainingRun {
         Self::starting_from(dataset, config, None)
     }
 
-    /// Like [`TrainingRun::new`], but the search starts from `theta` when it fits the model
-    /// (so adding a point by hand does not throw the trained weights away).
+    /// Like [`TrainingRun::new`], but continuing `previous` when it has taken a step and its
+    /// weights fit the model:
+    /// the search starts from its weights, and its step count, evaluations and curves carry
+    /// on, with the step marked in [`History::data_changes`] (so adding a point by hand does
+    /// not throw the trained model or its history away).
     pub fn starting_from(
         dataset: &Dataset,
         config: &TrainingConfig,
-        theta: Option<&[f64]>,
+        previous: Option<&TrainingRun>,
     ) -> Result<TrainingRun> {
         config.model.validate()?;
         config.strategy.validate()?;
@@ -279,10 +287,11 @@ impl TrainingRun {
             config.seed as u64,
         )?;
         let initial = spec.init(&mut rng);
-        let theta = match theta {
-            Some(t) if t.len() == initial.len() && t.iter().all(|v| v.is_finite()) => t.to_vec(),
-            _ => initial,
-        };
+        // Before the first step there is nothing to carry on: the run starts afresh.
+        let previous = previous.filter(|p| {
+            p.steps > 0 && p.shown.len() == initial.len() && p.shown.iter().all(|v| v.is_finite())
+        });
+        let theta = previous.map_or(initial, |p| p.shown.clone());
         let strategy = search::build(&config.strategy, &theta, &objective.bounds())?;
         let gradient = config.strategy.kind == StrategyKind::Gradient;
         let steps_per_unit = if gradient && config.step_unit == StepUnit::Epoch {
@@ -330,17 +339,57 @@ impl TrainingRun {
             driver,
             steps_per_unit,
             steps: 0,
+            evaluations_before: 0,
             shown: theta,
             rules,
             stale: (0, f64::INFINITY),
             stopped: None,
             history: History::default(),
         };
+        if let Some(previous) = previous {
+            run.carry_on(previous);
+        }
         let shown = std::mem::take(&mut run.shown);
         let loss = run.loss_on(&shown, Part::Train);
         run.shown = shown;
         run.record(loss, None);
         Ok(run)
+    }
+
+    /// Takes over `previous`'s step count, evaluations and curves, the entry of its last
+    /// step dropped (the caller records it again on the new data) and that step marked as a
+    /// change of the data.
+    fn carry_on(&mut self, previous: &TrainingRun) {
+        self.steps = previous.steps;
+        self.evaluations_before = previous.evaluations();
+        let mut h = previous.history.clone();
+        // Every curve per step ends at the last step (the population's curves are kept: the
+        // new entry has none).
+        for v in [
+            &mut h.steps,
+            &mut h.train_loss,
+            &mut h.test_loss,
+            &mut h.train_score,
+            &mut h.test_score,
+            &mut h.validation_loss,
+            &mut h.validation_score,
+            &mut h.train_rmse,
+            &mut h.test_rmse,
+        ] {
+            v.pop();
+        }
+        if self.split.validation.is_empty() {
+            // The new split has no validation rows: a validation curve would end too early.
+            h.validation_loss.clear();
+            h.validation_score.clear();
+        }
+        h.data_changes.push(self.steps as f64);
+        self.history = h;
+    }
+
+    /// Objective evaluations so far (those of the runs this one continues included).
+    pub fn evaluations(&self) -> usize {
+        self.evaluations_before + self.driver.evaluations()
     }
 
     /// One step: an epoch or a mini-batch of gradient descent, one generation of the GA, one
@@ -652,6 +701,54 @@ impl TrainingRun {
     /// The fitted curve of a one-feature regression: `n` (u, v) points across the plane, in
     /// the data's units.
     pub fn curve(&self, n: usize) -> Vec<f64> {
+        self.curve_of(&self.shown, n)
+    }
+
+    /// A population member's picture (see the thumbnails): its output over the plane, or for
+    /// a one-feature regression its curve across the plane, over the training points (grey).
+    pub fn thumbnail_rgba(&self, theta: &[f64], width: usize, height: usize) -> Vec<u8> {
+        let curve = self.curve_of(theta, width);
+        let mut rgba = self.output_rgba(theta, width, height);
+        if curve.is_empty() || height < 2 {
+            return rgba;
+        }
+        let [u0, u1, v0, v1] = self.bounds;
+        let column = |u: f64| ((u - u0) / (u1 - u0) * (width - 1) as f64).round();
+        let row = |v: f64| ((v1 - v) / (v1 - v0) * (height - 1) as f64).round();
+        let mut paint = |x: f64, y: f64, colour: [u8; 3]| {
+            if (0.0..width as f64).contains(&x) && (0.0..height as f64).contains(&y) {
+                let at = 4 * (y as usize * width + x as usize);
+                rgba[at..at + 4].copy_from_slice(&[colour[0], colour[1], colour[2], 255]);
+            }
+        };
+        for &r in &self.split.train {
+            paint(
+                column(self.display[2 * r]),
+                row(self.display[2 * r + 1]),
+                THUMB_POINT,
+            );
+        }
+        // Each column joins the curve's previous row to its own, two pixels wide.
+        let mut previous: Option<f64> = None;
+        for (x, point) in curve.chunks_exact(2).enumerate() {
+            let y = row(point[1]).clamp(-1.0, height as f64);
+            if !y.is_finite() {
+                previous = None;
+                continue;
+            }
+            let from = previous.unwrap_or(y);
+            let (top, bottom) = (from.min(y) as i64, from.max(y) as i64);
+            for yy in top..=bottom {
+                paint(x as f64, yy as f64, THUMB_CURVE);
+                paint(x as f64, (yy + 1) as f64, THUMB_CURVE);
+            }
+            previous = Some(y);
+        }
+        rgba
+    }
+
+    /// The curve of the model `theta` (see [`TrainingRun::curve`]).
+    fn curve_of(&self, theta: &[f64], n: usize) -> Vec<f64> {
         if !matches!(self.plane, Plane::Single { .. }) || self.class_names.is_some() || n < 2 {
             return Vec::new();
         }
@@ -664,7 +761,7 @@ impl TrainingRun {
         for (cell, &u) in inputs.chunks_exact_mut(d).zip(&us) {
             self.plane.inputs_at(u, 0.0, cell);
         }
-        let vs = self.spec.predict(&self.shown, &inputs);
+        let vs = self.spec.predict(theta, &inputs);
         us.iter()
             .zip(&vs)
             .flat_map(|(&u, &v)| [u, v * self.target_scale + self.target_mean])

@@ -127,14 +127,9 @@ impl TrainingSession {
     /// search starts from the weights on screen. On a data problem the run is dropped and the
     /// message says what to do (nothing else is lost).
     fn rebuild(&mut self, keep_weights: bool) -> Result<()> {
-        let theta = self
-            .run
-            .as_ref()
-            .filter(|_| keep_weights)
-            .map(|r| r.theta().to_vec());
+        let previous = self.run.as_ref().filter(|_| keep_weights);
         let dataset = combined(&self.source, self.base.as_ref(), &self.drawn);
-        let run =
-            dataset.and_then(|d| TrainingRun::starting_from(&d, &self.config, theta.as_deref()));
+        let run = dataset.and_then(|d| TrainingRun::starting_from(&d, &self.config, previous));
         match run {
             Ok(mut run) => {
                 if matches!(self.source, DataSource::Hand { .. }) {
@@ -334,6 +329,13 @@ impl TrainingSession {
         self.rebuild(true).map_err(js_error)
     }
 
+    /// The points drawn by hand, in the order they were added: flat (u, v, class) triples
+    /// (regression: (x, y, y)).
+    #[wasm_bindgen(js_name = drawnPoints)]
+    pub fn drawn_points(&self) -> Vec<f64> {
+        self.drawn.points.iter().flatten().copied().collect()
+    }
+
     /// Removes the last point drawn by hand (nothing happens when there is none).
     #[wasm_bindgen(js_name = undoPoint)]
     pub fn undo_point(&mut self) -> std::result::Result<(), JsError> {
@@ -408,7 +410,7 @@ impl TrainingSession {
                 status: run.status(),
                 reason: run.reason(),
                 step: run.steps(),
-                evaluations: run.driver().evaluations(),
+                evaluations: run.evaluations(),
                 explanation: run.driver().explain(),
                 layer_sizes: run.spec().layer_sizes().to_vec(),
                 parameters: run.spec().n_params(),
@@ -465,6 +467,7 @@ impl TrainingSession {
             test_rmse: tail(&full.test_rmse),
             generation_best: tail(&full.generation_best),
             generation_mean: tail(&full.generation_mean),
+            data_changes: full.data_changes.clone(),
         };
         to_js(&part)
     }
@@ -557,7 +560,7 @@ impl TrainingSession {
         let dim = run.spec().n_params();
         thetas
             .chunks_exact(dim)
-            .flat_map(|theta| run.output_rgba(theta, size as usize, size as usize))
+            .flat_map(|theta| run.thumbnail_rgba(theta, size as usize, size as usize))
             .collect()
     }
 
@@ -578,8 +581,9 @@ pub fn csv_size_problem(size: f64) -> Option<String> {
     data::check_csv_size(size).err().map(|e| e.to_string())
 }
 
-/// The datasets the page offers: `{synthetic: [id…], classic: [{id, file, credit}…]}`;
-/// a classic table's file lives in `www/data/`.
+/// The datasets the page offers: `{synthetic: [id…], defaults: [{id, points, noise}…],
+/// classic: [{id, file, credit}…]}` — each generator's starting points and noise, and a
+/// classic table's file in `www/data/`.
 #[wasm_bindgen(js_name = datasetCatalog)]
 pub fn dataset_catalog() -> std::result::Result<JsValue, JsError> {
     #[derive(Serialize)]
@@ -589,8 +593,15 @@ pub fn dataset_catalog() -> std::result::Result<JsValue, JsError> {
         credit: &'static str,
     }
     #[derive(Serialize)]
+    struct Defaults {
+        id: &'static str,
+        points: usize,
+        noise: f64,
+    }
+    #[derive(Serialize)]
     struct Catalog {
         synthetic: Vec<&'static str>,
+        defaults: Vec<Defaults>,
         classic: Vec<Table>,
     }
     let classic = data::CLASSIC_IDS
@@ -603,6 +614,13 @@ pub fn dataset_catalog() -> std::result::Result<JsValue, JsError> {
         .collect();
     to_js(&Catalog {
         synthetic: data::GENERATOR_IDS.to_vec(),
+        defaults: data::GENERATOR_IDS
+            .iter()
+            .map(|&id| {
+                let (points, noise) = data::generator_defaults(id);
+                Defaults { id, points, noise }
+            })
+            .collect(),
         classic,
     })
 }

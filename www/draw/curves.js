@@ -4,6 +4,9 @@
 
 import { drawAxes, valueAxis, emptyChart, dot } from './plot.js';
 
+/** Colour of the marks where the data changed (points added by hand). */
+export const MARK = '#4b5563';
+
 /** Where the plot sits in a chart of cssW × cssH. */
 export function curvesPlot(cssW, cssH) {
   return { x: 58, y: 10, w: Math.max(20, cssW - 58 - 14), h: Math.max(20, cssH - 10 - 44) };
@@ -29,7 +32,8 @@ function range(series, transform) {
  * Draws the chart. `data`: { dpr, cssW, cssH, theme, steps (x of entry i), series: [{ values,
  * colour, dash?, offset? (values[j] belongs to steps[offset + j]) }], yTitle, fixed: [lo, hi] or
  * null (e.g. accuracy 0..1), floor (lowest value shown, or undefined), allowLog, cursor (entry index or null), empty (text when nothing
- * to draw) }. Returns { plot, log, indexAt(px) } for hover.
+ * to draw), marks (steps at which the data changed: a dotted vertical line each) }. Returns
+ * { plot, log, indexAt(px) } for hover.
  */
 export function drawCurves(ctx, data) {
   const { dpr, cssW, cssH, theme, steps } = data;
@@ -75,6 +79,19 @@ export function drawCurves(ctx, data) {
   ctx.beginPath();
   ctx.rect(plot.x - 1, plot.y - 2, plot.w + 3, plot.h + 4);
   ctx.clip();
+  if (data.marks && data.marks.length) {
+    ctx.strokeStyle = MARK;
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([2, 3]);
+    ctx.beginPath();
+    for (const step of data.marks) {
+      const x = Math.round(px(step)) + 0.5;
+      ctx.moveTo(x, plot.y);
+      ctx.lineTo(x, plot.y + plot.h);
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
   for (const s of data.series) {
     const offset = s.offset || 0;
     const values = s.values;

@@ -60,11 +60,39 @@ function rgba(c, a) {
   return `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${a})`;
 }
 
+/** `text` cut to fit `width` with "…": a binary search on the length (O(log n) measurements). */
 function clip(text, ctx, width) {
   if (ctx.measureText(text).width <= width) return text;
-  let t = text;
-  while (t.length > 1 && ctx.measureText(`${t}…`).width > width) t = t.slice(0, -1);
-  return `${t}…`;
+  const fits = (k) => ctx.measureText(`${text.slice(0, k)}…`).width <= width;
+  let lo = 1;
+  let hi = text.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  // Never cut a character in two (a UTF-16 surrogate pair).
+  const code = text.charCodeAt(lo - 1);
+  const k = lo > 1 && code >= 0xd800 && code <= 0xdbff ? lo - 1 : lo;
+  return `${text.slice(0, k)}…`;
+}
+
+/**
+ * A name beside a node in at most two lines of `width`: broken at the last space that lets
+ * the first line fit, the rest cut with "…" when it is still too long.
+ */
+export function labelLines(text, ctx, width) {
+  if (ctx.measureText(text).width <= width) return [text];
+  for (let at = text.lastIndexOf(' '); at > 0; at = text.lastIndexOf(' ', at - 1)) {
+    const head = text.slice(0, at);
+    if (ctx.measureText(head).width <= width) return [head, clip(text.slice(at + 1), ctx, width)];
+  }
+  return [clip(text, ctx, width)];
+}
+
+/** Writes `lines` centred on y (line height 13 px). */
+function fillLines(ctx, lines, x, y) {
+  lines.forEach((line, i) => ctx.fillText(line, x, y + (i - (lines.length - 1) / 2) * 13));
 }
 
 /**
@@ -149,12 +177,12 @@ export function drawNetwork(ctx, data) {
   const first = byLayer[0];
   if (first && first.length && first[0].size >= 9) {
     ctx.textAlign = 'right';
-    for (const n of first) ctx.fillText(clip(data.inputNames[n.index] || `x${n.index + 1}`, ctx, n.x - n.size / 2 - 6), n.x - n.size / 2 - 5, n.y);
+    for (const n of first) fillLines(ctx, labelLines(data.inputNames[n.index] || `x${n.index + 1}`, ctx, n.x - n.size / 2 - 6), n.x - n.size / 2 - 5, n.y);
   }
   const last = byLayer[L - 1];
   if (last && last[0].size >= 9) {
     ctx.textAlign = 'left';
-    for (const n of last) ctx.fillText(clip(data.outputNames[n.index] || 'ŷ', ctx, cssW - n.x - n.size / 2 - 6), n.x + n.size / 2 + 5, n.y);
+    for (const n of last) fillLines(ctx, labelLines(data.outputNames[n.index] || 'ŷ', ctx, cssW - n.x - n.size / 2 - 6), n.x + n.size / 2 + 5, n.y);
   }
   ctx.font = '600 12px system-ui, sans-serif';
   ctx.textAlign = 'center';

@@ -4,6 +4,8 @@
 //   #view=training&data=circle&n=200&noise=0.1&dseed=1&test=0.3&display=pair&inputs=display
 //    &layers=6,6&act=tanh&loss=cross-entropy&reg=none&batch=mini&bs=10&unit=epoch
 //    &strategy=gradient&rule=plain&alpha=0.1&seed=1&speed=10
+//   Points drawn by hand (on a drawing or on generated data): &pts=u,v,k_u,v,k… (regression:
+//   u,v pairs), left out when longer than MAX_POINTS_TEXT characters.
 //
 // Reading is strict, as for the Landscapes view: an unknown key or a value that does not parse
 // is reported and the page falls back to the defaults with a visible notice.
@@ -49,8 +51,14 @@ export function dataKind(id) {
   return 'hand';
 }
 
-/** The default data: 200 points of the circle, a little noise. */
-export const DATA_DEFAULTS = { id: 'circle', points: 200, noise: 0.1, seed: 1 };
+/** The default data: the circle, data seed 1 (points and noise: the generator's own, below). */
+export const DATA_DEFAULTS = { id: 'circle', seed: 1 };
+
+/** A generator's own starting `{ points, noise }`, from the core's dataset catalog. */
+export function generatorDefaults(catalog, id) {
+  const entry = catalog.defaults.find((g) => g.id === id);
+  return entry ? { points: entry.points, noise: entry.noise } : {};
+}
 
 /** Numeric data fields (ranges as in the core's generators and split). */
 export const DATA_FIELDS = {
@@ -107,6 +115,28 @@ function readList(raw) {
   return parts.length <= 12 && parts.every((n) => Number.isInteger(n) && n >= 0) ? parts : undefined;
 }
 
+/** Most characters the drawn points may take in a link; more are left out (and the view says so). */
+const MAX_POINTS_TEXT = 1500;
+
+/** Drawn points [[u, v, class?]…] as `u,v,k_u,v,k…` (each number exact), or undefined when too long for a link. */
+function writePoints(points) {
+  const text = points.map((p) => p.map(String).join(',')).join('_');
+  return text.length <= MAX_POINTS_TEXT ? text : undefined;
+}
+
+/** Whether drawn points fit in a link. */
+export function pointsFitLink(points) {
+  return writePoints(points) !== undefined;
+}
+
+/** Reads `pts`: no longer than a link holds (see writePoints). */
+function readPoints(raw) {
+  if (raw.length > MAX_POINTS_TEXT) return undefined;
+  const points = raw.split('_').map((p) => p.split(',').map(readNumber));
+  const good = points.every((p) => (p.length === 2 || p.length === 3) && p.every((n) => n !== undefined));
+  return good ? points : undefined;
+}
+
 function readPair(raw) {
   const parts = raw.split(',').map(readNumber);
   return parts.length === 2 && parts.every((n) => Number.isInteger(n) && n >= 1 && n <= 1000) ? parts.map((n) => n - 1) : undefined;
@@ -118,6 +148,7 @@ const KEYS = [
   { key: 'n', path: ['data', 'points'], type: 'number', when: synthetic },
   { key: 'noise', path: ['data', 'noise'], type: 'number', when: synthetic },
   { key: 'dseed', path: ['data', 'seed'], type: 'seed', when: synthetic },
+  { key: 'pts', path: ['data', 'drawn'], read: readPoints, write: writePoints },
   { key: 'test', path: ['config', 'testShare'], type: 'number' },
   { key: 'val', path: ['config', 'validationShare'], type: 'number', when: (o) => o.config.validationShare > 0 },
   { key: 'display', path: ['config', 'display'], type: 'enum', choices: DISPLAYS.map((d) => d.id) },

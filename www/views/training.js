@@ -46,12 +46,12 @@ import { Panel, statusLabel } from '../ui/panel.js';
 import { fitCanvas, readTheme } from '../draw/plot.js';
 import { fitMainPlot, heatmapLayer, pointerOnPlot } from '../draw/landscape.js';
 import { drawTraining, drawPointLayer, classColour, rampColour, pointRadius } from '../draw/boundary.js';
-import { drawCurves } from '../draw/curves.js';
-import { drawNetwork, layoutNetwork, nodeAt, thetaOffsets } from '../draw/network.js';
+import { MARK, drawCurves } from '../draw/curves.js';
+import { drawNetwork, labelLines, layoutNetwork, nodeAt, thetaOffsets } from '../draw/network.js';
 import { DataPanel } from '../training/data-panel.js';
 import { ModelPanel, SearchPanel } from '../training/model-panel.js';
 import { loadTable } from '../training/tables.js';
-import { CLASSIC, DATA_DEFAULTS, DATA_IDS, dataKind } from '../training/options.js';
+import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefaults, pointsFitLink } from '../training/options.js';
 
 /** Chart and network redraws per second at most while playing. */
 const CHART_FPS = 20;
@@ -76,7 +76,7 @@ function lineItem(colour, text, dash) {
 }
 
 function emptyHistory() {
-  return Object.fromEntries(HISTORY_KEYS.map((k) => [k, []]));
+  return { ...Object.fromEntries(HISTORY_KEYS.map((k) => [k, []])), dataChanges: [] };
 }
 
 function last(values) {
@@ -95,6 +95,11 @@ function checkOptions(options) {
   if (options.data && 'id' in options.data && !DATA_IDS.includes(options.data.id)) {
     return `data: unknown dataset "${String(options.data.id).slice(0, 24)}"; choose one of ${DATA_IDS.join(', ')}`;
   }
+  if (options.data && 'drawn' in options.data) {
+    const d = options.data.drawn;
+    const point = (p) => Array.isArray(p) && (p.length === 2 || p.length === 3) && p.every((x) => typeof x === 'number' && Number.isFinite(x));
+    if (!Array.isArray(d) || !d.every(point)) return 'data drawn: must be a list of points [u, v, class] (or [x, y])';
+  }
   if (options.data && 'seed' in options.data && !(Number.isInteger(options.data.seed) && options.data.seed >= 0 && options.data.seed <= 4294967295)) {
     return `data seed: must be a whole number from 0 to 4294967295 (got ${String(options.data.seed).slice(0, 24)})`;
   }
@@ -111,7 +116,7 @@ function sourceFor(data, text) {
     case 'hand':
       return { kind: 'hand', classes: data.id === 'draw-classes' };
     default:
-      return { kind: 'synthetic', id: DATA_DEFAULTS.id, points: DATA_DEFAULTS.points, noise: DATA_DEFAULTS.noise, seed: DATA_DEFAULTS.seed };
+      return { kind: 'synthetic', id: DATA_DEFAULTS.id, points: data.points, noise: data.noise, seed: data.seed };
   }
 }
 
@@ -133,12 +138,18 @@ function mergeConfig(config, partial) {
 
 class TrainingView extends RunController {
   constructor(element, wasm, options, tableText) {
-    const wanted = { ...DATA_DEFAULTS, ...(options.data || {}) };
+    const catalog = wasm.datasetCatalog();
+    const { drawn, ...asked } = options.data || {};
+    const id = asked.id || DATA_DEFAULTS.id;
+    const wanted = { ...DATA_DEFAULTS, ...generatorDefaults(catalog, id in SYNTHETIC ? id : DATA_DEFAULTS.id), ...asked, id };
     const csvWanted = wanted.id === 'csv';
-    const data = csvWanted ? { ...DATA_DEFAULTS, ...wanted, id: DATA_DEFAULTS.id } : wanted;
+    const data = csvWanted ? { ...wanted, id: DATA_DEFAULTS.id } : wanted;
     super(element, new wasm.TrainingSession(sourceFor(data, tableText), options.config || {}), options, 2000);
     this.wasm = wasm;
-    this.catalog = wasm.datasetCatalog();
+    this.catalog = catalog;
+    this.pointError = null;
+    // The link's drawn points (a refused one stops there, with a message).
+    if (drawn && !csvWanted) this.replacePoints(drawn);
     this.csvWanted = csvWanted;
     this.data = data;
     this.pickedId = wanted.id;
@@ -146,7 +157,6 @@ class TrainingView extends RunController {
     this.csv = { settings: { header: 'auto', targetColumn: null, targetKind: 'auto' }, bytes: null, name: '', read: null };
     this.loading = '';
     this.dataError = null;
-    this.pointError = null;
     this.lost = null;
     this.dataTicket = 0;
     this.runKey = 0;
@@ -169,6 +179,8 @@ class TrainingView extends RunController {
     this.dirty = { canvas: true, charts: true, network: true, points: true };
     this.build();
     this.runChanged();
+    this.refreshAlert();
+    this.showLinkNotice();
     this.syncControls(true);
     this.layout();
     this.schedule();
@@ -199,6 +211,7 @@ class TrainingView extends RunController {
     this.readout = el('p', { class: 'pg-readout' }, ' ');
     this.legend = el('ul', { class: 'pg-legend', 'aria-label': 'Legend' });
     this.credit = el('p', { class: 'tr-credit' });
+    this.linkNote = el('p', { class: 'pg-note tr-link-note', hidden: true });
 
     // Points by hand.
     this.classPicker = el('span', { class: 'tr-classes', role: 'radiogroup', 'aria-label': 'Class of the points you add' });
@@ -239,8 +252,8 @@ class TrainingView extends RunController {
     ], 'This run');
     this.panel.element.classList.add('tr-run');
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Training' },
-      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText, this.subtitle), this.toggleControls),
-      this.runBar.element, this.statusStrip, this.lostBox, this.alert, this.canvasWrap, this.readout, this.legend, this.handRow, this.credit, this.panel.element);
+      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls),
+      this.runBar.element, this.statusStrip, this.lostBox, this.alert, this.canvasWrap, this.readout, this.legend, this.handRow, this.credit, this.linkNote, this.panel.element);
 
     // Side: curves, the network, the population, the numbers.
     this.lossCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Loss per step' });
@@ -350,6 +363,7 @@ class TrainingView extends RunController {
       const into = this.hist[key];
       for (const v of part[key]) into.push(v);
     }
+    this.hist.dataChanges = part.dataChanges;
   }
 
   /** The model's state on screen (weights, mistakes, curve) when the drawing wants it. */
@@ -371,6 +385,11 @@ class TrainingView extends RunController {
     return [Math.min(b[0], -1), Math.max(b[1], 1), Math.min(b[2], -1), Math.max(b[3], 1)];
   }
 
+  /** The rows ringed as misclassified: none before the first step (the model is untrained). */
+  ringed() {
+    return this.st.step > 0 && this.misclassified ? this.misclassified : new Uint8Array(0);
+  }
+
   /** The device-pixel size of the run's bounds inside the plot. */
   surfaceSize() {
     const [x0, x1, y0, y1] = this.domain();
@@ -390,6 +409,11 @@ class TrainingView extends RunController {
     return null;
   }
 
+  /** Whether the data is drawn by hand (then the lines above the plot keep one line each, so the plot stays under the cursor). */
+  drawing() {
+    return dataKind(this.data.id) === 'hand';
+  }
+
   /** Texts that change with the data or the configuration. */
   refreshStatic() {
     const st = this.st;
@@ -397,6 +421,12 @@ class TrainingView extends RunController {
     const dataName = st.data ? st.data.name : (this.data.id === 'draw-classes' ? 'points drawn by hand' : 'points drawn by hand (regression)');
     this.titleText.textContent = strategyTitle(c.strategy, dataName);
     this.subtitle.textContent = this.modelSummary();
+    const drawing = this.drawing();
+    // The title does not change while one draws; the model summary and the status do.
+    this.subtitle.title = drawing ? this.subtitle.textContent : '';
+    for (const node of [this.subtitle, this.statusStrip]) {
+      Object.assign(node.style, drawing ? { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } : { whiteSpace: '', overflow: '', textOverflow: '' });
+    }
     const credit = st.data && st.data.credit ? `Data: ${st.data.credit}` : '';
     this.credit.textContent = credit;
     this.credit.hidden = !credit;
@@ -489,6 +519,7 @@ class TrainingView extends RunController {
     const items = [item(SERIES.train, 'training')];
     if (this.config.validationShare > 0) items.push(item(SERIES.validation, 'validation', true));
     items.push(item(SERIES.test, 'test'));
+    if (this.hist.dataChanges.length) items.push(item(MARK, 'points added or removed here', true));
     replaceChildren(this.curvesLegend, items);
   }
 
@@ -544,10 +575,11 @@ class TrainingView extends RunController {
   }
 
   /**
-   * Swaps the data: `load()` calls the core and returns what it returned. A refusal keeps
-   * the old data and returns { ok: false, error }.
+   * Swaps the data: `load()` calls the core and returns what it returned; `data` (the new
+   * data options) is recorded before anything is redrawn. A refusal keeps the old data and
+   * returns { ok: false, error }. The caller notifies (so the link says what is on screen).
    */
-  swapData(load) {
+  swapData(load, data) {
     this.dataTicket += 1;
     let value;
     try {
@@ -565,10 +597,10 @@ class TrainingView extends RunController {
     this.lastError = null;
     this.pointError = null;
     this.playing = false;
+    this.data = data;
     this.runChanged();
     this.syncControls(true);
     this.layout();
-    this.notify();
     return { ok: true, error: null, value };
   }
 
@@ -588,7 +620,7 @@ class TrainingView extends RunController {
       this.notify();
       return { ok: true, error: null };
     }
-    const data = { ...this.data, id };
+    const data = this.nextData({ id });
     if (dataKind(id) === 'classic') {
       const table = this.catalog.classic.find((t) => t.id === id);
       this.loading = `Loading the ${CLASSIC[id] ? CLASSIC[id].split(' (')[0] : id} table…`;
@@ -609,13 +641,13 @@ class TrainingView extends RunController {
 
   useData(data, text) {
     this.loading = '';
-    const result = this.swapData(() => this.session.setData(sourceFor(data, text)));
+    const result = this.swapData(() => this.session.setData(sourceFor(data, text)), data);
     if (result.ok) {
-      this.data = data;
       this.pickedId = data.id;
       this.csvWanted = false;
       this.dataError = null;
       this.refreshAlert();
+      this.notify();
     } else {
       this.pickedId = this.data.id;
     }
@@ -643,14 +675,14 @@ class TrainingView extends RunController {
     const tooLarge = this.refuseLargeCsv(bytes.length, name);
     if (tooLarge) return tooLarge;
     const s = fresh ? { ...settings, targetColumn: null } : { ...settings };
-    const result = this.swapData(() => this.session.loadCsv(bytes, { name, header: s.header, targetColumn: s.targetColumn, targetKind: s.targetKind }));
+    const result = this.swapData(() => this.session.loadCsv(bytes, { name, header: s.header, targetColumn: s.targetColumn, targetKind: s.targetKind }), { ...this.data, id: 'csv' });
     if (result.ok) {
       this.csv = { settings: s, bytes, name, read: result.value };
-      this.data = { ...this.data, id: 'csv' };
       this.pickedId = 'csv';
       this.csvWanted = false;
       this.dataError = null;
       this.dataPanel.showCsvError(null);
+      this.notify();
     } else {
       this.refuseCsv(name, result.error);
     }
@@ -703,6 +735,7 @@ class TrainingView extends RunController {
     this.refreshAlert();
     this.runChanged();
     this.syncControls(false);
+    this.notify();
     this.schedule();
     return { ok: true, error: null };
   }
@@ -714,7 +747,67 @@ class TrainingView extends RunController {
     this.refreshAlert();
     this.runChanged();
     this.syncControls(false);
+    this.notify();
     this.schedule();
+  }
+
+  /** The points drawn by hand, [[u, v, class]…] ([[x, y]…] on regression). */
+  drawnPoints() {
+    const flat = this.session.drawnPoints();
+    const classes = Boolean(this.classes());
+    const out = [];
+    for (let i = 0; i + 2 < flat.length; i += 3) out.push(classes ? [flat[i], flat[i + 1], flat[i + 2]] : [flat[i], flat[i + 1]]);
+    return out;
+  }
+
+  /** Replaces the points drawn by hand with `points` ([[u, v, class?]…]); a refused point stops there, with a message. */
+  replacePoints(points) {
+    this.session.clearPoints();
+    for (const [u, v, k = 0] of points) {
+      try {
+        this.session.addPoint(u, v, k);
+      } catch (error) {
+        this.pointError = `Not every drawn point of the link could be added: ${messageOf(error)}`;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Replaces the drawn points (set({ data: { drawn } })): { ok, reset, error }. */
+  setPoints(points) {
+    const kept = this.replacePoints(points);
+    if (kept) this.pointError = null;
+    this.refreshAlert();
+    this.runChanged();
+    this.syncControls(false);
+    this.notify();
+    this.schedule();
+    return { ok: kept, reset: true, error: kept ? null : this.pointError };
+  }
+
+  /** Tells the page the options changed, and shows what its link leaves out. */
+  notify() {
+    this.showLinkNotice();
+    super.notify();
+  }
+
+  showLinkNotice() {
+    const notice = this.linkNotice();
+    if (this.linkNote.textContent !== notice) this.linkNote.textContent = notice;
+    this.linkNote.hidden = !notice;
+  }
+
+  /** What a link to this page leaves out, or '' (a CSV file; drawn points too many for a link). */
+  linkNotice() {
+    if (this.data.id === 'csv' || this.pickedId === 'csv') {
+      return 'A link cannot carry your CSV file: this page\'s link keeps the settings, and whoever opens it loads the file again.';
+    }
+    const drawn = this.drawnPoints();
+    if (drawn.length && !pointsFitLink(drawn)) {
+      return `This page's link keeps the settings but not your ${drawn.length} drawn points: there are too many for a link.`;
+    }
+    return '';
   }
 
   /** The options that reproduce this run (what the URL stores). */
@@ -723,6 +816,8 @@ class TrainingView extends RunController {
     const id = this.data.id === 'csv' || this.pickedId === 'csv' ? 'csv' : this.data.id;
     const data = { id };
     if (dataKind(id) === 'synthetic') Object.assign(data, { points: this.data.points, noise: this.data.noise, seed: this.data.seed });
+    const drawn = this.drawnPoints();
+    if (drawn.length && id !== 'csv') data.drawn = drawn;
     return {
       data,
       config: { ...c, model: { ...c.model, hidden: c.model.hidden.slice() }, strategy: { ...c.strategy }, displayFeatures: c.displayFeatures ? c.displayFeatures.slice() : null },
@@ -748,12 +843,16 @@ class TrainingView extends RunController {
     }
     this.refreshStatic();
     if (partial.data) {
-      const data = { ...this.data, ...partial.data };
+      const { drawn, ...asked } = partial.data;
+      const data = this.nextData(asked);
       const same = data.id === this.data.id && ['points', 'noise', 'seed'].every((k) => data[k] === this.data[k]);
+      // Drawn points go onto the data they were drawn on, once it is loaded.
+      const answer = (r) => (r.ok && drawn ? this.setPoints(drawn) : { ok: r.ok, reset: r.ok, error: r.error });
+      if (same && drawn) return answer({ ok: true });
       if (!same) {
         const loaded = this.chooseDataWith(data);
-        if (loaded && typeof loaded.then === 'function') return loaded.then((r) => ({ ok: r.ok, reset: r.ok, error: r.error }));
-        return { ok: loaded.ok, reset: loaded.ok, error: loaded.error };
+        if (loaded && typeof loaded.then === 'function') return loaded.then(answer);
+        return answer(loaded);
       }
       if (this.loading) {
         // The data in force was asked for again: a table still downloading is not wanted.
@@ -765,6 +864,14 @@ class TrainingView extends RunController {
     this.notify();
     this.schedule();
     return result;
+  }
+
+  /** The data options after `partial`: a generated set whose points and noise were a generator's defaults takes the new generator's own. */
+  nextData(partial) {
+    const d = this.data;
+    const untouched = this.catalog.defaults.some((g) => g.points === d.points && g.noise === d.noise);
+    const own = untouched && partial.id in SYNTHETIC ? generatorDefaults(this.catalog, partial.id) : {};
+    return { ...d, ...own, ...partial };
   }
 
   chooseDataWith(data) {
@@ -926,7 +1033,9 @@ class TrainingView extends RunController {
     // Room for the names beside the first and last columns, within reason.
     const ctx = this.netCanvas.getContext('2d');
     ctx.font = '12px system-ui, sans-serif';
-    const room = (names) => Math.min(0.26 * this.sideW, 14 + Math.max(0, ...names.map((n) => ctx.measureText(n).width)));
+    const roomMost = 0.26 * this.sideW - 14;
+    const widest = (name) => Math.max(...labelLines(name, ctx, roomMost).map((line) => ctx.measureText(line).width));
+    const room = (names) => 14 + Math.min(roomMost, Math.max(0, ...names.map(widest)));
     this.netLayout = layoutNetwork(sizes, this.sideW, netH, { left: room(inputs), right: room(outputs) });
     this.nodeThumbsKey = '';
   }
@@ -1028,7 +1137,7 @@ class TrainingView extends RunController {
         dpr: this.dpr, cssW: this.cssW, cssH: this.cssH, layout: this.plot, theme: this.theme,
         domain: this.domain(), surfaceDomain: st.bounds, axisNames: st.axisLabels.map((label, i) => label || (i === 1 ? '' : 'x')),
         surface: this.surface, pointLayer: this.pointLayer, points: this.points,
-        misclassified: node ? null : this.misclassified, radius: pointRadius(this.points.length / 2),
+        misclassified: node ? null : this.ringed(), radius: pointRadius(this.points.length / 2),
         curve: st.ready && !node ? this.curve : null, message, caption, hover: this.hover,
       });
       this.updateStrip();
@@ -1059,6 +1168,7 @@ class TrainingView extends RunController {
     let text = statusLabel(status);
     const reason = this.failure || st.reason;
     if (this.loading) text = this.loading;
+    else if (!st.ready && this.drawing()) text = `Waiting for data — ${this.classes() ? 'add a few points of each class' : 'add a few points'}: see the plot`;
     else if (!st.ready) text = `Waiting for data — ${st.message}`;
     else if (status === 'diverged') {
       text += ` — ${reason}. ${this.config.strategy.kind === 'gradient' ? 'The learning rate α is too large here: lower it, then press Reset.' : 'Press Reset to start again.'} The last good model stays on screen.`;
@@ -1066,7 +1176,10 @@ class TrainingView extends RunController {
     else if (status === 'ready') text += ' — press Play or Step';
     else if (reason) text += ` — ${reason}`;
     else if (status === 'paused') text += ` after ${st.step} ${this.stepLabel().toLowerCase().replace(/ \(.*\)/, '')}${st.step === 1 ? '' : 's'}`;
-    if (this.statusStrip.textContent !== text) this.statusStrip.textContent = text;
+    if (this.statusStrip.textContent !== text) {
+      this.statusStrip.textContent = text;
+      this.statusStrip.title = this.drawing() ? text : '';
+    }
     if (this.statusStrip.dataset.status !== status) this.statusStrip.dataset.status = status;
   }
 
@@ -1110,11 +1223,11 @@ class TrainingView extends RunController {
     const empty = this.st.ready ? 'Take a step to start the curves' : 'No model yet';
     this.lossInfo = drawCurves(this.lossCanvas.getContext('2d'), {
       ...this.lossSize, theme: this.theme, steps, series: series(h.trainLoss, h.validationLoss, h.testLoss),
-      yTitle: 'loss', allowLog: true, cursor: this.cursor, empty,
+      yTitle: 'loss', allowLog: true, cursor: this.cursor, empty, marks: h.dataChanges,
     });
     this.scoreInfo = drawCurves(this.scoreCanvas.getContext('2d'), {
       ...this.scoreSize, theme: this.theme, steps, series: series(h.trainScore, h.validationScore, h.testScore),
-      yTitle: classes ? 'accuracy' : 'R²', fixed: classes ? [0, 1] : null, floor: classes ? undefined : -1, cursor: this.cursor, empty,
+      yTitle: classes ? 'accuracy' : 'R²', fixed: classes ? [0, 1] : null, floor: classes ? undefined : -1, cursor: this.cursor, empty, marks: h.dataChanges,
     });
     const population = this.config.strategy.kind !== 'gradient';
     if (population && this.fitnessSize) {
@@ -1247,9 +1360,12 @@ class TrainingView extends RunController {
 
   // ---------------------------------------------------------------- public API
 
+  /** Everything state() reports about the model, as of now (the drawing may catch up later). */
   state() {
     const st = this.st;
     const h = this.hist;
+    if (st.ready && `${this.runKey}|${st.step}` !== this.modelStep) this.refreshModel();
+    if (this.sideW) this.layoutNetworkCanvas();
     return {
       view: 'training',
       options: this.options(),
@@ -1274,8 +1390,10 @@ class TrainingView extends RunController {
       misclassified: this.misclassified ? this.misclassified.reduce((a, b) => a + b, 0) : 0,
       history: Object.fromEntries(HISTORY_KEYS.map((k) => [k, last(h[k])])),
       historyLength: h.steps.length,
+      dataChanges: h.dataChanges.slice(),
       curvePoints: this.curve ? this.curve.length / 2 : 0,
-      thumbnails: this.thumbGrid.childElementCount,
+      thumbnails: this.popCard.hidden || !st.ready ? 0 : this.session.thumbnailValues(THUMBS).length,
+      ringed: this.ringed().reduce((a, b) => a + b, 0),
       playing: this.playing,
       speed: this.speed,
       loading: this.loading,

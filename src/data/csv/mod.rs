@@ -4,7 +4,9 @@
 //! semicolons or tabs when those split the first rows consistently; fields in double quotes
 //! may hold delimiters, line breaks and `""` for a quote; blank lines are skipped. The first
 //! row is a header when detected (see [`HeaderRow::Auto`]) or when forced. One column is the
-//! target (by default the last); every other column must hold finite numbers.
+//! target (by default the last); every other column must hold finite numbers. Column names
+//! and class names longer than [`MAX_NAME_CHARS`] characters are cut there and end in "…"
+//! (the page shows them in legends and beside the network, where longer ones cannot fit).
 //!
 //! Every problem is an [`Error`] naming its line (and column, counted from 1, when there is
 //! one). Parsing takes time and memory linear in the input and never panics.
@@ -44,6 +46,17 @@ pub fn check_csv_size(size: f64) -> Result<()> {
         "the file is {shown}; files up to {} MB are read",
         MAX_CSV_BYTES / 1_000_000
     )))
+}
+
+/// Longest column or class name kept, in characters; a longer one is cut and ends in "…".
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// `name`, cut to [`MAX_NAME_CHARS`] characters (the last one "…") when longer.
+fn capped(name: &str) -> String {
+    match name.char_indices().nth(MAX_NAME_CHARS - 1) {
+        Some((end, _)) if name.chars().count() > MAX_NAME_CHARS => format!("{}…", &name[..end]),
+        _ => name.to_string(),
+    }
 }
 
 /// Whether the first row holds column names.
@@ -202,7 +215,7 @@ pub fn parse_csv(bytes: &[u8], options: &CsvOptions) -> Result<ParsedCsv> {
 fn column_name(j: usize, header: &str) -> String {
     match header.trim() {
         "" => format!("column {}", j + 1),
-        name => name.to_string(),
+        name => capped(name),
     }
 }
 

@@ -70,7 +70,7 @@ fn text_classes(cells: &[(usize, Cow<str>)], column: usize, limit: usize) -> Res
     let (labels, names) = first_appearance(keys, column, limit)?;
     Ok(Target::Classes {
         labels,
-        class_names: names.into_iter().map(str::to_string).collect(),
+        class_names: names.into_iter().map(super::capped).collect(),
     })
 }
 

@@ -68,7 +68,7 @@ test('every dataset loads: each generator and each classic table', async ({ page
     await expect.poll(async () => (await state(page)).dataId).toBe(id);
     const s = await state(page);
     expect(s.ready).toBe(true);
-    expect(s.rows).toBe(200);
+    expect(s.rows).toBe(catalog.defaults.find((g) => g.id === id).points);
     expect(s.data.features).toBe(id === 'line' || id === 'sine' ? 1 : 2);
     if (id === 'line' || id === 'sine') expect(s.curvePoints).toBeGreaterThan(100);
     await page.evaluate(() => window.training.step(3));
@@ -181,7 +181,7 @@ test('points by hand: click, shift-click, undo, clear; too few points say so', a
   let s = await state(page);
   expect(s.ready).toBe(false);
   expect(s.message).toContain('Add more points');
-  await expect(page.locator('#view-training .pg-strip')).toContainText('Add more points');
+  await expect(page.locator('#view-training .pg-strip')).toContainText('add a few points of each class');
   const canvas = page.locator('.tr-canvas');
   const box = await canvas.boundingBox();
   const at = (fx, fy) => ({ position: { x: box.width * fx, y: box.height * fy } });
