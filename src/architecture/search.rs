@@ -18,7 +18,8 @@ use crate::error::check_range;
 use crate::ranking;
 use crate::rng::{Rng, derive_seed, seeded};
 use crate::training::{
-    CrossValidation, FoldPlan, FoldResult, Scores, fit, make_folds, score, summarize, validate_fold,
+    CrossValidation, FoldPlan, FoldResult, Scores, fit, fit_fold, make_folds, padded_bounds, score,
+    summarize,
 };
 use crate::{Error, Result};
 
@@ -179,15 +180,38 @@ impl ArchitectureSearch {
     /// Trains and scores candidate `index`'s proposal on fold `fold`: the unit of work a
     /// worker does. Pure: the same arguments give the same result anywhere.
     pub fn evaluate(&self, proposal: &Proposal, index: usize, fold: usize) -> Result<FoldResult> {
+        self.evaluate_with_picture(proposal, index, fold, 0)
+            .map(|(result, _)| result)
+    }
+
+    /// Like [`evaluate`](Self::evaluate), with a `size` × `size` picture of the fold model's
+    /// output over [`picture_bounds`](Self::picture_bounds) for a two-feature dataset.
+    pub fn evaluate_with_picture(
+        &self,
+        proposal: &Proposal,
+        index: usize,
+        fold: usize,
+        size: usize,
+    ) -> Result<(FoldResult, Option<Vec<u8>>)> {
         let folds = self.folds.get(fold).ok_or_else(|| {
             Error::setting("fold", format!("there are {} folds", self.folds.len()))
         })?;
-        validate_fold(
+        let (result, model) = fit_fold(
             &self.dataset,
             folds,
             &proposal.architecture.fit_settings(proposal.epochs),
             derive_seed(self.candidate_seed(index), &[fold as u64]),
-        )
+        )?;
+        let picture = self
+            .picture_bounds()
+            .and_then(|bounds| model.picture(bounds, size, size));
+        Ok((result, picture))
+    }
+
+    /// The plane the pictures cover, `[x_min, x_max, y_min, y_max]` around the rows (padded),
+    /// for a two-feature dataset.
+    pub fn picture_bounds(&self) -> Option<[f64; 4]> {
+        (self.dataset.n_features() == 2).then(|| padded_bounds(self.dataset.features()))
     }
 
     /// Records the results of every pending proposal (`results[i][f]`: proposal `i`, fold

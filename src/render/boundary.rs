@@ -25,6 +25,15 @@ fn mix(colour: [u8; 3], amount: f64, pixel: &mut [u8]) {
     pixel[3] = 255;
 }
 
+/// A model's outputs over a grid as RGBA: class regions for a classifier (`output`'s size
+/// values per pixel), values on the diverging ramp (±2 at full colour) for regression.
+pub fn output_rgba(output: crate::model::Output, values: &[f64]) -> Vec<u8> {
+    match output {
+        crate::model::Output::Linear => value_rgba(values, 2.0),
+        classifier => class_rgba(values, classifier.size()),
+    }
+}
+
 /// Shades each pixel by its most probable class: the more confident, the deeper the colour.
 /// `probabilities` holds `classes` values per pixel; with `classes == 1` it holds the
 /// probability of class 1 (a sigmoid output). Non-finite outputs are drawn grey.

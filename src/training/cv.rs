@@ -1,7 +1,7 @@
 //! k-fold cross-validation of one candidate: k models, each fitted on k − 1 folds and scored
 //! on the fold it did not see. The candidate's score is the mean of the k fold scores.
 
-use super::fit::{FitSettings, Scores, fit, score};
+use super::fit::{FitSettings, FittedModel, Scores, fit, score};
 use crate::data::{Dataset, Fold, Target, k_fold, stratified_k_fold};
 use crate::rng::{derive_seed, seeded};
 use crate::{Error, Result};
@@ -113,16 +113,27 @@ pub fn validate_fold(
     candidate: &FitSettings,
     seed: u64,
 ) -> Result<FoldResult> {
+    fit_fold(dataset, fold, candidate, seed).map(|(result, _)| result)
+}
+
+/// Like [`validate_fold`], with the fold's fitted model (e.g. to draw its boundary).
+pub fn fit_fold(
+    dataset: &Dataset,
+    fold: &Fold,
+    candidate: &FitSettings,
+    seed: u64,
+) -> Result<(FoldResult, FittedModel)> {
     let model = fit(dataset, &fold.train, candidate, seed)?;
     let mut scores = score(&model, dataset, &fold.test)?;
     if model.diverged {
         scores.score = f64::NAN;
     }
-    Ok(FoldResult {
+    let result = FoldResult {
         scores,
         steps: model.steps,
-        reason: model.reason,
-    })
+        reason: model.reason.clone(),
+    };
+    Ok((result, model))
 }
 
 /// The mean and population standard deviation of the fold scores.

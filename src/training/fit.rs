@@ -4,9 +4,11 @@
 //! rows a model is scored on.
 
 use super::config::ModelSettings;
+use super::plane::Plane;
 use super::trainer::{TargetCoding, Trainer, WeightSearch, model_spec};
 use crate::data::{Dataset, Standardizer, Target};
 use crate::model::{ModelSpec, Samples};
+use crate::render::boundary::output_rgba;
 use crate::rng::seeded;
 use crate::search::Status;
 use crate::{Error, Result};
@@ -124,6 +126,28 @@ pub fn fit(
         reason,
         diverged,
     })
+}
+
+impl FittedModel {
+    /// The model's output over the plane of a two-feature dataset as RGBA, `width` ×
+    /// `height` pixels from the top left, the features in their units within `bounds`
+    /// (`[x_min, x_max, y_min, y_max]`); `None` unless the model takes two features.
+    pub fn picture(&self, bounds: [f64; 4], width: usize, height: usize) -> Option<Vec<u8>> {
+        if self.spec.inputs() != 2 {
+            return None;
+        }
+        let (means, scales) = (self.standardizer.means(), self.standardizer.scales());
+        let plane = Plane::Pair {
+            i: 0,
+            j: 1,
+            means: [means[0], means[1]],
+            scales: [scales[0], scales[1]],
+            all: None,
+        };
+        let grid = plane.grid_inputs(bounds, width, height);
+        let outputs = self.spec.predict(&self.theta, &grid);
+        Some(output_rgba(self.spec.output(), &outputs))
+    }
 }
 
 /// Scores `model` on `rows` of `dataset` (the same columns it was fitted on).

@@ -14,11 +14,12 @@ pub use config::{
     BatchMode, DisplayMode, InputMode, ModelSettings, RegularizationKind, StepUnit, TrainingConfig,
 };
 pub use cv::{
-    CrossValidation, FoldPlan, FoldResult, MAX_FOLDS, cross_validate, fold_of_rows, make_folds,
-    summarize, validate_fold,
+    CrossValidation, FoldPlan, FoldResult, MAX_FOLDS, cross_validate, fit_fold, fold_of_rows,
+    make_folds, summarize, validate_fold,
 };
 pub use fit::{FitSettings, FittedModel, Scores, fit, score};
 pub use history::History;
 pub use plane::Plane;
+pub(crate) use run::padded_bounds;
 pub use run::{Role, TrainingRun};
 pub use trainer::{TargetCoding, Trainer, WeightSearch, model_spec};

@@ -76,7 +76,7 @@ pub struct TrainingRun {
 }
 
 /// Padded bounds `[u_min, u_max, v_min, v_max]` around the 2-D points.
-fn padded_bounds(points: &[f64]) -> [f64; 4] {
+pub(crate) fn padded_bounds(points: &[f64]) -> [f64; 4] {
     let mut b = [
         f64::INFINITY,
         f64::NEG_INFINITY,

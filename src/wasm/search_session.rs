@@ -20,6 +20,9 @@ use js_sys::{Array, Float64Array, Uint32Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// The side of a fold model's picture, in pixels (small: one per fold of every candidate).
+const PICTURE_SIZE: usize = 48;
+
 /// Which strategy searches the space (the page's names).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SearchKind {
@@ -482,6 +485,21 @@ impl SearchSession {
         fold_of
     }
 
+    /// The plane a fold model's picture covers, `[x_min, x_max, y_min, y_max]`, for a
+    /// two-feature dataset (else empty); each picture is `pictureSize` pixels square.
+    #[wasm_bindgen(js_name = pictureBounds)]
+    pub fn picture_bounds(&self) -> Vec<f64> {
+        self.search
+            .picture_bounds()
+            .map_or_else(Vec::new, |b| b.to_vec())
+    }
+
+    /// The side of a fold model's picture in pixels.
+    #[wasm_bindgen(js_name = pictureSize)]
+    pub fn picture_size() -> u32 {
+        PICTURE_SIZE as u32
+    }
+
     /// The number of points the space's grid has (before any search runs).
     #[wasm_bindgen(js_name = gridSize)]
     pub fn grid_size(config: JsValue) -> std::result::Result<f64, JsError> {
@@ -536,14 +554,25 @@ impl SearchWorker {
         Ok(SearchWorker { search })
     }
 
-    /// Trains job `job` (an object from `SearchSession.pending()`) on fold `fold`.
+    /// Trains job `job` (an object from `SearchSession.pending()`) on fold `fold`. For a
+    /// two-feature dataset the result carries `picture`: the fold model's output as RGBA,
+    /// [`PICTURE_SIZE`] pixels square, over `SearchSession.pictureBounds()`.
     pub fn evaluate(&self, job: JsValue, fold: u32) -> std::result::Result<JsValue, JsError> {
         let (proposal, candidate) = proposal(job).map_err(js_error)?;
-        let result = self
+        let (result, picture) = self
             .search
-            .evaluate(&proposal, candidate, fold as usize)
+            .evaluate_with_picture(&proposal, candidate, fold as usize, PICTURE_SIZE)
             .map_err(js_error)?;
-        to_js(&FoldView::from(&result))
+        let object = to_js(&FoldView::from(&result))?;
+        if let Some(rgba) = picture {
+            js_sys::Reflect::set(
+                &object,
+                &JsValue::from_str("picture"),
+                &js_sys::Uint8Array::from(rgba.as_slice()),
+            )
+            .map_err(|_| JsError::new("could not write the picture"))?;
+        }
+        Ok(object)
     }
 
     /// Retrains the winner's job on every non-test row and scores it on the held-out rows.

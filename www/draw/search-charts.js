@@ -120,10 +120,11 @@ export function drawScoreVsSize(ctx, { dpr, cssW, cssH, theme, points, metric, s
 }
 
 /**
- * The rows on two features (`xs`, `ys`, in their units), filled by fold (`foldOf`, −1: held
- * out for the test score, drawn hollow) and outlined by class (`labels`, or null).
+ * The rows on two features (`xs`, `ys`, in their units, within `bounds` when given), filled
+ * by fold (`foldOf`, −1: held out for the test score, drawn hollow) and outlined by class
+ * (`labels`, or null).
  */
-export function drawFolds(ctx, { dpr, cssW, cssH, theme, xs, ys, foldOf, labels, xTitle, yTitle }) {
+export function drawFolds(ctx, { dpr, cssW, cssH, theme, xs, ys, foldOf, labels, xTitle, yTitle, bounds }) {
   const plot = clear(ctx, { dpr, cssW, cssH, theme });
   const span = (v) => {
     let lo = Infinity;
@@ -135,8 +136,7 @@ export function drawFolds(ctx, { dpr, cssW, cssH, theme, xs, ys, foldOf, labels,
     const pad = (hi - lo) * 0.06 || 1;
     return [lo - pad, hi + pad];
   };
-  const [x0, x1] = span(xs);
-  const [y0, y1] = span(ys);
+  const [x0, x1, y0, y1] = bounds && bounds.length === 4 ? bounds : [...span(xs), ...span(ys)];
   drawAxes(ctx, plot, { x0, x1, y0, y1, theme, xTitle, yTitle });
   const px = (v) => plot.x + ((v - x0) / (x1 - x0)) * plot.w;
   const py = (v) => plot.y + plot.h - ((v - y0) / (y1 - y0)) * plot.h;
@@ -146,5 +146,138 @@ export function drawFolds(ctx, { dpr, cssW, cssH, theme, xs, ys, foldOf, labels,
     const rim = labels ? classColour(labels[i]) : theme.fg;
     if (f < 0) dot(ctx, px(xs[i]), py(ys[i]), r, theme.bg, '#777777', 1.5);
     else dot(ctx, px(xs[i]), py(ys[i]), r, FOLD_RGB[f % FOLD_RGB.length], rim, 1.5);
+  }
+}
+
+/**
+ * One fold model's picture (`rgba`, `size` pixels square, over `bounds`) with the rows it was
+ * scored on (`rows`: indices into `xs`, `ys`, `labels`) as dots of their class.
+ */
+export function drawFoldPicture(ctx, { dpr, cssW, cssH, rgba, size, bounds, xs, ys, labels, rows }) {
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const layer = document.createElement('canvas');
+  layer.width = size;
+  layer.height = size;
+  layer.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(rgba), size, size), 0, 0);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(layer, 0, 0, cssW, cssH);
+  const [x0, x1, y0, y1] = bounds;
+  for (const i of rows) {
+    const px = ((xs[i] - x0) / (x1 - x0)) * cssW;
+    const py = cssH - ((ys[i] - y0) / (y1 - y0)) * cssH;
+    dot(ctx, px, py, 2.5, labels ? classColour(labels[i]) : '#333333', '#ffffff', 1);
+  }
+}
+
+/** A candidate's value on each hyperparameter axis (numbers; sets by their index). */
+export const HYPER_AXES = [
+  { id: 'layers', label: 'hidden layers', value: (c) => c.hidden.length },
+  { id: 'neurons', label: 'neurons (mean)', value: (c) => (c.hidden.length ? c.hidden.reduce((a, b) => a + b, 0) / c.hidden.length : 0) },
+  { id: 'activation', label: 'activation', set: true, value: (c) => c.activation },
+  { id: 'rule', label: 'update rule', set: true, value: (c) => c.rule },
+  { id: 'learningRate', label: 'learning rate (log)', log: true, value: (c) => c.learningRate },
+  { id: 'l2', label: 'L2 (log; 0 at the bottom)', log: true, zero: true, value: (c) => c.l2 },
+];
+
+/** Positions (0 … 1) of every candidate on `axis`, and the axis's tick labels. */
+function axisScale(axis, candidates) {
+  const raw = candidates.map(axis.value);
+  if (axis.set) {
+    const names = [...new Set(raw)].sort();
+    const at = (v) => (names.length > 1 ? names.indexOf(v) / (names.length - 1) : 0.5);
+    return { pos: raw.map(at), ticks: names.map((n) => ({ t: at(n), label: n })) };
+  }
+  const tx = (v) => (axis.log ? Math.log10(v) : v);
+  const finite = raw.filter((v) => !(axis.zero && v === 0)).map(tx);
+  const lo = finite.length ? Math.min(...finite) : 0;
+  const hi = finite.length ? Math.max(...finite) : 1;
+  const room = axis.zero && raw.some((v) => v === 0) ? 0.12 : 0;
+  const at = (v) => {
+    if (axis.zero && v === 0) return 0;
+    return hi > lo ? room + (1 - room) * (tx(v) - lo) / (hi - lo) : 0.5 + room / 2;
+  };
+  const label = (v) => (axis.log ? `1e${Math.round(v * 10) / 10}` : String(Math.round(v * 10) / 10));
+  const ticks = hi > lo ? [{ t: room, label: label(lo) }, { t: 1, label: label(hi) }] : [{ t: 0.5 + room / 2, label: label(lo) }];
+  if (room) ticks.unshift({ t: 0, label: '0' });
+  return { pos: raw.map(at), ticks };
+}
+
+/**
+ * Parallel coordinates: one vertical axis per hyperparameter and one for the CV score; each
+ * candidate a line across them, coloured from pale (low score) to deep (high), failed ones
+ * dashed grey, the chosen one thick.
+ */
+export function drawParallel(ctx, { dpr, cssW, cssH, theme, candidates, metric, selected }) {
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.fillStyle = theme.bg;
+  ctx.fillRect(0, 0, cssW, cssH);
+  const plot = { x: 28, y: 30, w: cssW - 56, h: cssH - 60 };
+  const axes = [...HYPER_AXES, { id: 'score', label: `CV ${metric}`, value: (c) => c.mean }];
+  const scores = candidates.map((c) => c.mean).filter(Number.isFinite);
+  const lo = scores.length ? Math.min(...scores) : 0;
+  const hi = scores.length ? Math.max(...scores) : 1;
+  const scales = axes.map((axis) => (axis.id === 'score'
+    ? { pos: candidates.map((c) => (Number.isFinite(c.mean) ? (hi > lo ? (c.mean - lo) / (hi - lo) : 0.5) : 0)), ticks: [{ t: 0, label: String(Math.round(lo * 1000) / 1000) }, { t: 1, label: String(Math.round(hi * 1000) / 1000) }] }
+    : axisScale(axis, candidates)));
+  const ax = (k) => plot.x + (k / (axes.length - 1)) * plot.w;
+  const ay = (t) => plot.y + plot.h - t * plot.h;
+  const order = candidates.map((_, i) => i).sort((a, b) => (candidates[a].mean ?? -Infinity) - (candidates[b].mean ?? -Infinity));
+  for (const i of order) {
+    const c = candidates[i];
+    const t = Number.isFinite(c.mean) && hi > lo ? (c.mean - lo) / (hi - lo) : 0.5;
+    ctx.strokeStyle = c.failed ? '#9ca3af' : `rgba(29, 78, 216, ${0.15 + 0.85 * t})`;
+    ctx.lineWidth = c.candidate === selected ? 4 : 1.5;
+    ctx.setLineDash(c.failed ? [4, 4] : []);
+    ctx.beginPath();
+    scales.forEach((scale, k) => {
+      if (k === 0) ctx.moveTo(ax(k), ay(scale.pos[i]));
+      else ctx.lineTo(ax(k), ay(scale.pos[i]));
+    });
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+  ctx.font = '12px system-ui, sans-serif';
+  axes.forEach((axis, k) => {
+    ctx.strokeStyle = theme.axis;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(ax(k), plot.y);
+    ctx.lineTo(ax(k), plot.y + plot.h);
+    ctx.stroke();
+    ctx.fillStyle = theme.fg;
+    ctx.textAlign = k === 0 ? 'left' : k === axes.length - 1 ? 'right' : 'center';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(axis.label, ax(k), plot.y - 8);
+    ctx.fillStyle = theme.muted;
+    ctx.textBaseline = 'middle';
+    for (const tick of scales[k].ticks) ctx.fillText(tick.label, ax(k) + (k === axes.length - 1 ? -4 : 4), ay(tick.t));
+  });
+}
+
+/**
+ * Each candidate's CV score against one hyperparameter (`axis`, one of HYPER_AXES): a
+ * scatter, the chosen candidate ringed.
+ */
+export function drawScoreAgainst(ctx, { dpr, cssW, cssH, theme, candidates, metric, selected, axis }) {
+  const plot = clear(ctx, { dpr, cssW, cssH, theme });
+  const ok = candidates.filter((c) => Number.isFinite(c.mean));
+  const yTitle = `CV ${metric}`;
+  if (!ok.length) {
+    emptyChart(ctx, plot, { theme, xTitle: axis.label, yTitle, text: 'No candidate scored yet' });
+    return;
+  }
+  const scale = axisScale(axis, ok);
+  const y = scoreAxis(ok.map((c) => c.mean), plot.h);
+  drawAxes(ctx, plot, { x0: -0.05, x1: 1.05, y0: y.y0, y1: y.y1, theme, grid: true, xTitle: axis.label, yTitle, xTicks: scale.ticks.map((t) => ({ value: t.t, label: t.label })), yTicks: y.ticks });
+  const px = (t) => plot.x + ((t + 0.05) / 1.1) * plot.w;
+  const py = (v) => plot.y + plot.h - ((v - y.y0) / (y.y1 - y.y0)) * plot.h;
+  ok.forEach((c, i) => dot(ctx, px(scale.pos[i]), py(c.mean), 4, theme.line, theme.bg, 1));
+  const chosen = ok.findIndex((c) => c.candidate === selected);
+  if (chosen >= 0) {
+    ctx.strokeStyle = theme.fg;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.arc(px(scale.pos[chosen]), py(ok[chosen].mean), 9, 0, Math.PI * 2);
+    ctx.stroke();
   }
 }

@@ -25,12 +25,15 @@ export function compiledModule() {
   return compiled;
 }
 
-/** A module worker: from the single file's embedded source, else from worker.js. */
+/**
+ * A worker: from the single file's embedded source (a classic script: from file:// a blob
+ * may only start a classic worker), else the module worker.js.
+ */
 function createWorker() {
   const source = globalThis.AUTOML_WORKER_SOURCE;
   if (source) {
-    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-    return new Worker(url, { type: 'module' });
+    if (!createWorker.url) createWorker.url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    return new Worker(createWorker.url);
   }
   return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 }
@@ -79,7 +82,9 @@ export class WorkerPool {
     worker.onmessage = (event) => this.message(slot, event.data || {});
     worker.onerror = (event) => {
       event.preventDefault();
-      this.crashed(slot, event.message || 'the worker crashed');
+      const reason = event.message || 'the worker crashed';
+      if (slot.readyNow) this.crashed(slot, reason);
+      else slot.onInitFailed(new Error(`a search worker could not start (${reason})`));
     };
     worker.postMessage({ type: 'init', module: this.module, dataset: this.dataset, settings: this.settings });
     return slot.ready;
@@ -115,7 +120,7 @@ export class WorkerPool {
       if (task.attempts < 2) this.queue.unshift(task);
       else this.done(task, failedResult(`its worker failed twice (${reason})`));
     }
-    if (i >= 0 && !this.destroyed) this.spawn(i).catch(() => {});
+    if (i >= 0 && !this.destroyed) this.spawn(i).catch((error) => this.broken(error));
   }
 
   done(task, result) {
@@ -127,6 +132,14 @@ export class WorkerPool {
       this.current = null;
       run.resolve(run.results);
     }
+  }
+
+  /** A replacement worker could not start: the current run fails with its reason. */
+  broken(error) {
+    const run = this.current;
+    this.current = null;
+    this.queue = [];
+    if (run) run.reject(error);
   }
 
   /** Hands queued tasks to idle, ready workers. */
@@ -167,7 +180,7 @@ export class WorkerPool {
     this.slots.forEach((slot, i) => {
       if (slot.task) {
         slot.task = null;
-        this.spawn(i).catch(() => {});
+        this.spawn(i).catch((error) => this.broken(error));
       }
     });
     if (run) run.reject({ cancelled: true });

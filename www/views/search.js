@@ -23,11 +23,12 @@ import { el, replaceChildren } from '../ui/dom.js';
 import { num } from '../ui/format.js';
 import { RunBar, runKeys, messageOf } from '../ui/runbar.js';
 import { selectField } from '../ui/field.js';
-import { fitCanvas, readTheme } from '../draw/plot.js';
-import { drawBestSoFar, drawScoreVsSize, drawFolds } from '../draw/search-charts.js';
-import { WorkerPool, defaultPoolSize } from '../search/pool.js';
+import { readTheme } from '../draw/plot.js';
+import { defaultPoolSize } from '../search/pool.js';
+import { SearchRun } from '../search/run.js';
 import { SearchFields, defaultSettings, withPath, getPath } from '../search/settings.js';
 import { Leaderboard } from '../search/leaderboard.js';
+import { SearchPictures } from '../search/pictures.js';
 import { SYNTHETIC, CLASSIC } from '../training/options.js';
 import { loadTable } from '../training/tables.js';
 import { trainingLinkFor } from '../search/link.js';
@@ -63,9 +64,6 @@ class SearchView {
     this.status = 'ready';
     this.failure = null;
     this.lastError = null;
-    this.results = new Map();
-    this.times = new Map();
-    this.progress = { done: 0, total: 0 };
     this.selected = null;
     this.listeners = [];
     this.raf = 0;
@@ -110,29 +108,17 @@ class SearchView {
     this.progressText = el('p', { class: 'sr-progress-text', 'aria-live': 'off' });
     this.stopButton = el('button', { type: 'button', class: 'pg-button', dataset: { action: 'stop' }, title: 'Stop the search now (busy workers are stopped)' }, 'Stop');
     this.stopButton.addEventListener('click', () => this.pause());
-    this.foldCanvas = el('canvas', { class: 'sr-folds', role: 'img', 'aria-label': 'Rows coloured by fold' });
-    this.foldCaption = el('p', { class: 'pg-note' });
     this.leaderboard = new Leaderboard((candidate) => this.select(candidate));
+    this.pictures = new SearchPictures({ train: () => this.trainSelected(), redraw: () => this.draw() });
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Search' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' },
         el('h2', { class: 'pg-title' }, 'Search for a model'),
         el('p', { class: 'pg-formula' }, 'Each candidate is scored by k-fold cross-validation: the mean of its k fold scores.'))),
       el('div', { class: 'sr-runbar' }, this.runBar.element, this.stopButton),
       el('div', { class: 'sr-progress-row' }, this.bar, this.progressText),
-      this.strip, this.leaderboard.element, this.foldCanvas, this.foldCaption);
+      this.strip, this.leaderboard.element, this.pictures.stageNodes);
 
-    this.bestCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Best cross-validation score so far' });
-    this.sizeCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Score against parameter count' });
-    this.winnerBox = el('div', { class: 'sr-winner', 'aria-live': 'polite' });
-    this.detail = el('div', { class: 'sr-detail' });
-    this.trainButton = el('button', { type: 'button', class: 'pg-button', dataset: { action: 'train-this' }, hidden: true }, 'Train this one');
-    this.trainButton.addEventListener('click', () => this.trainSelected());
-    this.side = el('div', { class: 'pg-side' },
-      el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Winner'), this.winnerBox),
-      el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Best CV score so far'), this.bestCanvas),
-      el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Score against size'), this.sizeCanvas,
-        el('p', { class: 'pg-note' }, 'Dashed: the Pareto front — no other candidate is both smaller and better.')),
-      el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Chosen candidate'), this.detail, this.trainButton));
+    this.side = el('div', { class: 'pg-side' }, this.pictures.sideNodes);
     this.root = el('div', { class: 'pg-root sr-root' }, this.controls, this.stage, this.side);
     replaceChildren(this.element, this.root);
     this.theme = readTheme(this.root);
@@ -148,19 +134,9 @@ class SearchView {
 
   // ---------------------------------------------------------------- the search
 
-  /** Builds the session and the workers for the current data and settings. */
+  /** A started search run for `data` and `settings` (rejects with the core's message). */
   async start(data, settings) {
-    const parts = await this.partsFor(data);
-    const session = new this.wasm.SearchSession(parts, settings);
-    const pool = new WorkerPool({ size: this.workers, dataset: parts, settings });
-    try {
-      await pool.start();
-    } catch (error) {
-      pool.destroy();
-      session.free();
-      throw error;
-    }
-    return { session, pool, parts };
+    return new SearchRun(this.wasm, await this.partsFor(data), settings, this.workers).start();
   }
 
   async partsFor(data) {
@@ -171,72 +147,35 @@ class SearchView {
     return this.wasm.datasetParts({ kind: 'synthetic', id: data.id, points: data.points, noise: data.noise, seed: data.seed });
   }
 
-  /** Swaps in a new session and pool (the old ones are freed); results start again. */
-  adopt({ session, pool, parts }, data, settings) {
+  /** Swaps in a new run (the old one is freed); results start again. */
+  adopt(run, data, settings) {
     this.halt();
-    if (this.pool) this.pool.destroy();
-    if (this.session) this.session.free();
-    Object.assign(this, { session, pool, parts, data, settings });
-    this.results.clear();
-    this.times.clear();
+    if (this.run) this.run.destroy();
+    Object.assign(this, { run, data, settings });
     this.selected = null;
     this.failure = null;
     this.status = 'ready';
-    this.foldOf = Array.from(session.foldOf());
-    this.gridSize = this.wasm.SearchSession.gridSize(settings);
     this.refresh();
   }
 
   /** Stops dispatching and cancels the workers' current jobs. */
   halt() {
     this.playing = false;
-    if (this.pool) this.pool.cancel();
+    if (this.run) this.run.cancel();
   }
 
-  /** One step: every fold of every pending candidate on the workers, told in order. */
+  /** One step of the run; the view shows its progress as fold results arrive. */
   async runStep() {
-    const jobs = this.session.pending();
-    if (!jobs.length) {
-      await this.finish();
-      return 0;
-    }
-    const k = this.snapshot.k;
-    const tasks = jobs.flatMap((job) => Array.from({ length: k }, (_, fold) => ({ job, fold, crash: job.candidate === this.crashCandidate })));
-    const key = (t) => `${t.job.candidate}:${t.fold}`;
-    const todo = tasks.filter((t) => !this.results.has(key(t)));
-    this.progress = { done: tasks.length - todo.length, total: tasks.length, jobs, k, started: performance.now() };
+    const run = this.run;
     this.status = 'running';
-    this.schedule();
-    const session = this.session;
-    await this.pool.run(todo, (i, result) => {
-      this.results.set(key(todo[i]), result);
-      this.progress.done += 1;
-      this.schedule();
-    });
-    if (session !== this.session) return 0;
-    const results = jobs.map((job) => Array.from({ length: k }, (_, f) => this.results.get(`${job.candidate}:${f}`)));
-    for (const job of jobs) {
-      this.times.set(job.candidate, results[jobs.indexOf(job)].reduce((t, r) => t + (r.ms || 0), 0));
+    const taken = await run.step(() => this.schedule());
+    if (run !== this.run) return 0;
+    if (run.finished) {
+      this.playing = false;
+      this.status = 'finished';
     }
-    session.tell(results);
-    this.results.clear();
     this.refresh();
-    if (!this.session.pending().length) await this.finish();
-    return 1;
-  }
-
-  /** The end: the winner is retrained on every non-test row (in a worker) and tested once. */
-  async finish() {
-    const job = this.snapshot.winner ? null : this.session.winnerJob();
-    if (job) {
-      const session = this.session;
-      const [result] = await this.pool.run([{ job, fold: -1 }]);
-      if (session !== this.session) return;
-      session.recordWinner(job.candidate, result);
-    }
-    this.playing = false;
-    this.status = 'finished';
-    this.refresh();
+    return taken;
   }
 
   async step(n = 1) {
@@ -301,12 +240,8 @@ class SearchView {
 
   /** Forgets every result; the same settings, ready to search again. */
   restart() {
-    const session = new this.wasm.SearchSession(this.parts, this.settings);
     this.halt();
-    this.session.free();
-    this.session = session;
-    this.results.clear();
-    this.times.clear();
+    this.run.restart();
     this.selected = null;
     this.failure = null;
     this.status = 'ready';
@@ -359,8 +294,7 @@ class SearchView {
       return this.refused(messageOf(error));
     }
     if (ticket !== this.ticket || this.destroyed) {
-      built.pool.destroy();
-      built.session.free();
+      built.destroy();
       return { ok: false, reset: false, error: 'a later change replaced this one' };
     }
     this.adopt(built, data, settings);
@@ -404,13 +338,13 @@ class SearchView {
 
   trainSelected() {
     const c = (this.snapshot.candidates || []).find((x) => x.candidate === this.selected);
-    if (c) location.hash = trainingLinkFor(this.data, c, this.parts.featureNames.length);
+    if (c) location.hash = trainingLinkFor(this.data, c, this.run.parts.featureNames.length);
   }
 
   /** Copies the session's state and redraws. */
   refresh() {
-    if (!this.session || this.destroyed) return;
-    this.snapshot = this.session.state();
+    if (!this.run || this.destroyed) return;
+    this.snapshot = this.run.state();
     this.root.classList.toggle('pg-no-controls', !this.controlsVisible);
     this.schedule();
   }
@@ -430,14 +364,17 @@ class SearchView {
     this.workersNote.textContent = this.workers === 1 ? 'One Web Worker trains the candidates beside the page.' : `${this.workers} Web Workers train the candidates beside the page.`;
     const kind = getPath(this.settings, 'strategy.kind');
     this.gridNote.textContent = kind === 'grid'
-      ? `The grid has ${this.gridSize} point${this.gridSize === 1 ? '' : 's'}: every one is trained on ${s.k} folds.`
-      : `The space's grid would have ${this.gridSize} points; ${kind} search tries ${s.planned}.`;
+      ? `The grid has ${this.run.gridSize} point${this.run.gridSize === 1 ? '' : 's'}: every one is trained on ${s.k} folds.`
+      : `The space's grid would have ${this.run.gridSize} points; ${kind} search tries ${s.planned}.`;
     this.runBar.showPlaying(this.playing);
     this.drawStatus(s);
-    this.leaderboard.show(s.candidates, { metric: s.metric, best: s.best, selected: this.selected, times: this.times });
-    this.drawCharts(s);
-    this.drawWinner(s);
-    this.drawDetail(s);
+    this.leaderboard.show(s.candidates, { metric: s.metric, best: s.best, selected: this.selected, times: this.run.times });
+    const run = this.run;
+    this.pictures.draw(s, {
+      parts: run.parts, foldOf: run.foldOf, bounds: run.bounds, foldImages: run.foldImages,
+      selected: this.selected, theme: this.theme, stageWidth: Math.max(280, this.stage.clientWidth - 32),
+      pictureSize: this.wasm.SearchSession.pictureSize(),
+    });
   }
 
   drawStatus(s) {
@@ -447,7 +384,7 @@ class SearchView {
     if (status === 'finished') text = `Finished — ${s.evaluated} candidates scored by ${s.k}-fold cross-validation.`;
     if (this.strip.textContent !== text) this.strip.textContent = text;
     this.strip.dataset.status = status === 'finished' ? 'converged' : status;
-    const p = this.progress;
+    const p = this.run.progress;
     const planned = Math.max(1, s.planned);
     const inStep = p.total ? p.done / p.total : 0;
     const stepShare = p.jobs ? p.jobs.length / planned : 0;
@@ -466,61 +403,6 @@ class SearchView {
     }
   }
 
-  drawCharts(s) {
-    const theme = this.theme;
-    const width = Math.max(240, this.bestCanvas.parentElement.clientWidth - 28);
-    const best = fitCanvas(this.bestCanvas, width, 200);
-    drawBestSoFar(this.bestCanvas.getContext('2d'), { ...best, theme, scores: s.candidates.map((c) => c.mean), metric: s.metric });
-    const size = fitCanvas(this.sizeCanvas, width, 200);
-    drawScoreVsSize(this.sizeCanvas.getContext('2d'), {
-      ...size, theme, metric: s.metric, selected: this.selected,
-      points: s.candidates.map((c) => ({ candidate: c.candidate, parameters: c.parameters, score: c.mean })),
-    });
-    const d = this.parts.featureNames.length;
-    const n = this.foldOf.length;
-    const xs = new Float64Array(n);
-    const ys = new Float64Array(n);
-    for (let i = 0; i < n; i += 1) {
-      xs[i] = this.parts.features[i * d];
-      ys[i] = d > 1 ? this.parts.features[i * d + 1] : (this.parts.values ? this.parts.values[i] : 0);
-    }
-    const stageWidth = Math.max(280, this.stage.clientWidth - 32);
-    const folds = fitCanvas(this.foldCanvas, stageWidth, Math.round(Math.min(420, stageWidth * 0.6)));
-    drawFolds(this.foldCanvas.getContext('2d'), {
-      ...folds, theme, xs, ys, foldOf: this.foldOf, labels: this.parts.labels || null,
-      xTitle: this.parts.featureNames[0], yTitle: d > 1 ? this.parts.featureNames[1] : 'target',
-    });
-    this.foldCaption.textContent = `Filled: the ${s.k} folds (one colour each; every row is scored once, by the model that did not see it). Hollow grey: the ${s.testRows} rows held out for the winner's test score.`;
-  }
-
-  drawWinner(s) {
-    const w = s.winner;
-    if (!w) {
-      replaceChildren(this.winnerBox, el('p', { class: 'pg-note' }, s.best === null || s.best === undefined
-        ? 'No candidate scored yet.'
-        : `Best so far: candidate ${s.best + 1}. When the search ends, it is retrained on every cross-validated row and scored once on the held-out rows.`));
-      return;
-    }
-    const c = s.candidates.find((x) => x.candidate === w.candidate);
-    replaceChildren(this.winnerBox,
-      el('p', { class: 'sr-winner-name' }, c ? c.description : `candidate ${w.candidate + 1}`),
-      el('p', {}, `CV ${s.metric}: ${num(w.cvScore)} · held-out test ${s.metric}: ${w.testScore === null ? 'failed' : num(w.testScore)}`),
-      el('p', { class: 'pg-note' }, 'The CV score chose the winner among many, so it tends to be optimistic; the test rows were never used to choose.'));
-  }
-
-  drawDetail(s) {
-    const c = s.candidates.find((x) => x.candidate === this.selected);
-    this.trainButton.hidden = !c;
-    if (!c) {
-      replaceChildren(this.detail, el('p', { class: 'pg-note' }, 'Click a row of the leaderboard to see its folds.'));
-      return;
-    }
-    replaceChildren(this.detail,
-      el('p', { class: 'sr-winner-name' }, c.description),
-      el('p', {}, `${c.parameters} parameters · ${c.epochs} epochs · CV ${s.metric} ${c.mean === null ? 'failed' : `${num(c.mean)} ± ${num(c.std)}`}`),
-      el('ol', { class: 'sr-fold-list' }, c.folds.map((f, i) => el('li', {}, `fold ${i + 1}: ${f.score === null ? `failed (${f.reason || 'no score'})` : num(f.score)}`))));
-  }
-
   // ---------------------------------------------------------------- API
 
   state() {
@@ -536,18 +418,18 @@ class SearchView {
       evaluated: s.evaluated,
       k: s.k,
       metric: s.metric,
-      progress: { done: this.progress.done, total: this.progress.total },
+      progress: { done: this.run.progress.done, total: this.run.progress.total },
       leaderboard: order.map((c, i) => ({
         rank: i + 1, candidate: c.candidate, architecture: c.description, parameters: c.parameters,
         folds: c.folds.map((f) => f.score), mean: c.mean, std: c.std, epochs: c.epochs, failed: c.failed,
-        ms: this.times.get(c.candidate) || 0, parents: c.parents.slice(),
+        ms: this.run.times.get(c.candidate) || 0, parents: c.parents.slice(),
       })),
       best: s.best,
       winner: s.winner,
-      folds: this.foldOf.slice(),
+      folds: this.run.foldOf.slice(),
       workers: this.workers,
-      gridSize: this.gridSize,
-      crashes: this.pool ? this.pool.crashes : 0,
+      gridSize: this.run.gridSize,
+      crashes: this.run.pool.crashes,
       error: this.lastError,
     };
   }
@@ -558,8 +440,7 @@ class SearchView {
     this.halt();
     if (this.raf) cancelAnimationFrame(this.raf);
     for (const off of this.listeners) off();
-    if (this.pool) this.pool.destroy();
-    if (this.session) this.session.free();
+    if (this.run) this.run.destroy();
     replaceChildren(this.element);
   }
 
@@ -573,7 +454,7 @@ class SearchView {
       state: () => this.state(),
       destroy: () => this.destroy(),
       /** For tests: the worker that takes candidate `index`'s first job dies. */
-      crashOn: (index) => { this.crashCandidate = index; },
+      crashOn: (index) => { this.run.crashCandidate = index; },
       element: this.element,
     };
   }

@@ -97,8 +97,12 @@ fn single_file(wasm: &Path) -> TaskResult<String> {
     let css = read(&root.join("www/style.css"))?;
     std::env::set_current_dir(&root).map_err(|e| e.to_string())?;
     let script = flatten::flatten(Path::new("www/main.js"))?;
-    // The search's Web Workers start from this text (file:// cannot load worker files).
-    let worker = flatten::flatten(Path::new("www/search/worker.js"))?;
+    // The search's Web Workers start from this text (file:// cannot load worker files). From
+    // file:// only a classic worker can start from a blob, and a classic script has no
+    // `import.meta`: the glue's default wasm address (unused: the page sends the module) is
+    // read from the worker's own location instead.
+    let worker = flatten::flatten(Path::new("www/search/worker.js"))?
+        .replace("import.meta.url", "self.location.href");
     let wasm_bytes = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
     let html = replace_once(
         &html,

@@ -64,9 +64,20 @@ test('a small search fills the leaderboard and retrains the winner on held-out r
   expect(s.winner.testScore).toBeLessThanOrEqual(1);
   await expect(page.locator('.sr-winner')).toContainText('held-out test accuracy');
 
-  // Choosing a row shows its folds; "Train this one" opens it in the Train a model view.
+  // Choosing a row shows its k fold models, each with its score and a boundary of both classes;
+  // "Train this one" opens it in the Train a model view.
   await page.locator('.sr-board tbody tr').first().click();
-  await expect(page.locator('.sr-fold-list li')).toHaveCount(3);
+  await expect(page.locator('.sr-fold-pictures figure')).toHaveCount(3);
+  const captions = await page.locator('.sr-fold-pictures figcaption').allTextContents();
+  expect(captions).toEqual(s.leaderboard[0].folds.map((f, i) => `fold ${i + 1}: ${Number(f.toPrecision(3))}`));
+  const colours = await page.evaluate(() => {
+    const c = document.querySelector('.sr-fold-picture');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    for (let i = 0; i < d.length; i += 4 * 97) seen.add(`${d[i] >> 5},${d[i + 1] >> 5},${d[i + 2] >> 5}`);
+    return seen.size;
+  });
+  expect(colours, 'the fold picture shows regions, not a blank').toBeGreaterThan(3);
   await page.screenshot({ path: `${SCREENSHOTS}search-finished.png`, fullPage: true });
   const best = s.leaderboard[0];
   await page.locator('[data-action="train-this"]').click();

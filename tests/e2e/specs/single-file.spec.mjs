@@ -36,3 +36,16 @@ test('the single file works from file://: a Landscapes step, a classic table tra
   await expect(page.locator('.tr-thumbs figure')).toHaveCount(12);
   expect(problems).toEqual([]);
 });
+
+test('the single file runs a search for a model from file://, its workers included', async ({ page }) => {
+  const problems = listenForProblems(page);
+  await page.goto(`${pathToFileURL(FILE).href}#view=search&data=moons&n=100&strategy=random&cand=3&layers=1,1&neurons=4,4&epochs=5&folds=3&seed=2`);
+  await page.waitForFunction(() => window.search && window.search.state().status === 'ready');
+  await page.evaluate(() => window.search.play());
+  await page.waitForFunction(() => window.search.state().status === 'finished', null, { timeout: 60_000 });
+  const s = await page.evaluate(() => window.search.state());
+  expect(s.leaderboard.length).toBe(3);
+  expect(s.leaderboard.every((r) => r.folds.length === 3 && !r.failed)).toBe(true);
+  expect(s.winner.testScore).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});

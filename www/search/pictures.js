@@ -1,0 +1,136 @@
+// What the search view shows of the candidates scored: the rows coloured by fold, every
+// candidate across the hyperparameters (parallel coordinates), the winner with its held-out
+// test score, the best CV score so far, the score against size or one hyperparameter, and the
+// chosen candidate's k fold models side by side.
+
+import { el, replaceChildren } from '../ui/dom.js';
+import { num } from '../ui/format.js';
+import { selectField } from '../ui/field.js';
+import { fitCanvas } from '../draw/plot.js';
+import {
+  drawBestSoFar, drawScoreVsSize, drawScoreAgainst, drawFolds, drawFoldPicture, drawParallel, HYPER_AXES,
+} from '../draw/search-charts.js';
+
+/** The first two columns of the rows (or the feature against the target), for drawing. */
+function plane(parts, n) {
+  const d = parts.featureNames.length;
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    xs[i] = parts.features[i * d];
+    ys[i] = d > 1 ? parts.features[i * d + 1] : (parts.values ? parts.values[i] : 0);
+  }
+  return { xs, ys, xTitle: parts.featureNames[0], yTitle: d > 1 ? parts.featureNames[1] : 'target' };
+}
+
+export class SearchPictures {
+  /** `train()`: opens the chosen candidate in the Train a model view; `redraw()`: draws again. */
+  constructor({ train, redraw }) {
+    this.foldCanvas = el('canvas', { class: 'sr-folds', role: 'img', 'aria-label': 'Rows coloured by fold' });
+    this.foldCaption = el('p', { class: 'pg-note' });
+    this.parallelCanvas = el('canvas', { class: 'sr-parallel', role: 'img', 'aria-label': 'Parallel coordinates of the searched hyperparameters' });
+    this.stageNodes = [this.foldCanvas, this.foldCaption,
+      el('h3', { class: 'pg-card-title' }, 'Every candidate across the hyperparameters'), this.parallelCanvas,
+      el('p', { class: 'pg-note' }, 'One line per candidate, deeper blue for a higher CV score (dashed grey: failed). Click a leaderboard row to thicken its line.')];
+
+    this.winnerBox = el('div', { class: 'sr-winner', 'aria-live': 'polite' });
+    this.bestCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Best cross-validation score so far' });
+    this.against = selectField('Score against', [{ id: 'parameters', label: 'parameters (the Pareto front)' }, ...HYPER_AXES.map((a) => ({ id: a.id, label: a.label }))], redraw, 'against');
+    this.sizeCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Score against parameter count' });
+    this.sizeNote = el('p', { class: 'pg-note' }, 'Dashed: the Pareto front — no other candidate is both smaller and better.');
+    this.detail = el('div', { class: 'sr-detail' });
+    this.trainButton = el('button', { type: 'button', class: 'pg-button', dataset: { action: 'train-this' }, hidden: true }, 'Train this one');
+    this.trainButton.addEventListener('click', train);
+    this.sideNodes = [
+      el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Winner'), this.winnerBox),
+      el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Best CV score so far'), this.bestCanvas),
+      el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'What made a good candidate'), this.against.root, this.sizeCanvas, this.sizeNote),
+      el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Chosen candidate'), this.detail, this.trainButton),
+    ];
+  }
+
+  /**
+   * Draws snapshot `s` (the session's state). `view`: { parts, foldOf, bounds, foldImages
+   * (candidate → k RGBA pictures), pictureSize, selected, theme, stageWidth }.
+   */
+  draw(s, view) {
+    this.drawCharts(s, view);
+    this.drawStage(s, view);
+    this.drawWinner(s);
+    this.drawDetail(s, view);
+  }
+
+  drawCharts(s, { selected, theme }) {
+    const width = Math.max(240, this.bestCanvas.parentElement.clientWidth - 28);
+    const best = fitCanvas(this.bestCanvas, width, 200);
+    drawBestSoFar(this.bestCanvas.getContext('2d'), { ...best, theme, scores: s.candidates.map((c) => c.mean), metric: s.metric });
+    const size = fitCanvas(this.sizeCanvas, width, 200);
+    const against = HYPER_AXES.find((a) => a.id === this.against.select.value);
+    this.sizeNote.hidden = Boolean(against);
+    if (against) {
+      drawScoreAgainst(this.sizeCanvas.getContext('2d'), { ...size, theme, metric: s.metric, selected, candidates: s.candidates, axis: against });
+    } else {
+      drawScoreVsSize(this.sizeCanvas.getContext('2d'), {
+        ...size, theme, metric: s.metric, selected,
+        points: s.candidates.map((c) => ({ candidate: c.candidate, parameters: c.parameters, score: c.mean })),
+      });
+    }
+  }
+
+  drawStage(s, { parts, foldOf, bounds, selected, theme, stageWidth }) {
+    const { xs, ys, xTitle, yTitle } = plane(parts, foldOf.length);
+    const folds = fitCanvas(this.foldCanvas, stageWidth, Math.round(Math.min(420, stageWidth * 0.6)));
+    drawFolds(this.foldCanvas.getContext('2d'), { ...folds, theme, xs, ys, foldOf, labels: parts.labels || null, bounds, xTitle, yTitle });
+    this.foldCaption.textContent = `Filled: the ${s.k} folds (one colour each; every row is scored once, by the model that did not see it). Hollow grey: the ${s.testRows} rows held out for the winner's test score.`;
+    const parallel = fitCanvas(this.parallelCanvas, stageWidth, 240);
+    drawParallel(this.parallelCanvas.getContext('2d'), { ...parallel, theme, candidates: s.candidates, metric: s.metric, selected });
+  }
+
+  drawWinner(s) {
+    const w = s.winner;
+    if (!w) {
+      replaceChildren(this.winnerBox, el('p', { class: 'pg-note' }, s.best === null || s.best === undefined
+        ? 'No candidate scored yet.'
+        : 'When the search ends, the best candidate is retrained on every cross-validated row and scored once on the held-out rows.'));
+      return;
+    }
+    const c = s.candidates.find((x) => x.candidate === w.candidate);
+    replaceChildren(this.winnerBox,
+      el('p', { class: 'sr-winner-name' }, c ? c.description : `candidate ${w.candidate + 1}`),
+      el('p', {}, `CV ${s.metric}: ${num(w.cvScore)} · held-out test ${s.metric}: ${w.testScore === null ? 'failed' : num(w.testScore)}`),
+      el('p', { class: 'pg-note' }, 'The CV score chose the winner among many, so it tends to be optimistic; the test rows were never used to choose.'));
+  }
+
+  drawDetail(s, view) {
+    const c = s.candidates.find((x) => x.candidate === view.selected);
+    this.trainButton.hidden = !c;
+    if (!c) {
+      replaceChildren(this.detail, el('p', { class: 'pg-note' }, 'Click a row of the leaderboard to see its folds.'));
+      return;
+    }
+    const list = el('ol', { class: 'sr-fold-list' }, c.folds.map((f, i) => el('li', {}, `fold ${i + 1}: ${f.score === null ? `failed (${f.reason || 'no score'})` : num(f.score)}`)));
+    replaceChildren(this.detail,
+      el('p', { class: 'sr-winner-name' }, c.description),
+      el('p', {}, `${c.parameters} parameters · ${c.epochs} epochs · CV ${s.metric} ${c.mean === null ? 'failed' : `${num(c.mean)} ± ${num(c.std)}`}`),
+      this.foldPictures(c, view) || list);
+  }
+
+  /**
+   * The candidate's k fold models side by side, each over the plane with the rows it was
+   * scored on, captioned with its score (two-feature data only; null otherwise).
+   */
+  foldPictures(c, { parts, foldOf, bounds, foldImages, pictureSize }) {
+    const pictures = foldImages.get(c.candidate);
+    if (!pictures || bounds.length !== 4) return null;
+    const { xs, ys } = plane(parts, foldOf.length);
+    return el('div', { class: 'sr-fold-pictures' }, pictures.map((rgba, f) => {
+      const canvas = el('canvas', { class: 'sr-fold-picture', role: 'img', 'aria-label': `Fold ${f + 1}: the model trained without it, on the rows it was scored on` });
+      const box = fitCanvas(canvas, 96, 96);
+      const rows = [];
+      foldOf.forEach((fold, i) => { if (fold === f) rows.push(i); });
+      drawFoldPicture(canvas.getContext('2d'), { ...box, rgba, size: pictureSize, bounds, xs, ys, labels: parts.labels || null, rows });
+      const score = c.folds[f].score;
+      return el('figure', {}, canvas, el('figcaption', {}, `fold ${f + 1}: ${score === null ? 'failed' : num(score)}`));
+    }));
+  }
+}

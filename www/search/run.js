@@ -1,0 +1,113 @@
+// One search as the page runs it: the core's SearchSession (which asks and tells), the pool
+// of workers that train every (candidate, fold) job, the fold results not yet told (kept
+// across a Stop, so resuming trains only what is missing), each candidate's time and fold
+// pictures, and the progress of the step in hand.
+
+import { WorkerPool } from './pool.js';
+
+export class SearchRun {
+  /** A run of `settings` on dataset `parts` with `workers` workers; call start() first. */
+  constructor(wasm, parts, settings, workers) {
+    this.wasm = wasm;
+    this.parts = parts;
+    this.settings = settings;
+    this.session = new wasm.SearchSession(parts, settings);
+    this.pool = new WorkerPool({ size: workers, dataset: parts, settings });
+    this.results = new Map();
+    this.times = new Map();
+    this.foldImages = new Map();
+    this.progress = { done: 0, total: 0 };
+    this.crashCandidate = null;
+    this.finished = false;
+    this.foldOf = Array.from(this.session.foldOf());
+    this.bounds = Array.from(this.session.pictureBounds());
+    this.gridSize = wasm.SearchSession.gridSize(settings);
+  }
+
+  /** Starts the workers (rejects with the first worker's problem, everything freed). */
+  async start() {
+    try {
+      await this.pool.start();
+    } catch (error) {
+      this.destroy();
+      throw error;
+    }
+    return this;
+  }
+
+  state() {
+    return this.session.state();
+  }
+
+  /**
+   * One step: every fold of every pending candidate on the workers, told in candidate order;
+   * at the end, the winner's test. Resolves to 1, or 0 when the search is over. `onProgress`
+   * runs as each fold's result arrives.
+   */
+  async step(onProgress) {
+    const jobs = this.session.pending();
+    if (!jobs.length) {
+      await this.finish();
+      return 0;
+    }
+    const k = this.foldCount();
+    const tasks = jobs.flatMap((job) => Array.from({ length: k }, (_, fold) => ({ job, fold, crash: job.candidate === this.crashCandidate })));
+    const key = (candidate, fold) => `${candidate}:${fold}`;
+    const todo = tasks.filter((t) => !this.results.has(key(t.job.candidate, t.fold)));
+    this.progress = { done: tasks.length - todo.length, total: tasks.length, jobs, k, started: performance.now() };
+    onProgress();
+    await this.pool.run(todo, (i, result) => {
+      this.results.set(key(todo[i].job.candidate, todo[i].fold), result);
+      this.progress.done += 1;
+      onProgress();
+    });
+    const results = jobs.map((job) => Array.from({ length: k }, (_, f) => this.results.get(key(job.candidate, f))));
+    jobs.forEach((job, i) => {
+      this.times.set(job.candidate, results[i].reduce((t, r) => t + (r.ms || 0), 0));
+      if (results[i].every((r) => r.picture)) this.foldImages.set(job.candidate, results[i].map((r) => r.picture));
+    });
+    this.session.tell(results);
+    this.results.clear();
+    if (!this.session.pending().length) await this.finish();
+    return 1;
+  }
+
+  foldCount() {
+    return this.foldOf.reduce((k, f) => Math.max(k, f + 1), 0);
+  }
+
+  /** The end: the winner is retrained on every non-test row (in a worker) and tested once. */
+  async finish() {
+    if (!this.finished) {
+      const job = this.session.winnerJob();
+      if (job) {
+        const [result] = await this.pool.run([{ job, fold: -1 }]);
+        this.session.recordWinner(job.candidate, result);
+      }
+    }
+    this.finished = true;
+  }
+
+  /** Stops the workers' current jobs at once (finished folds are kept). */
+  cancel() {
+    this.pool.cancel();
+  }
+
+  /** Forgets every result: a fresh session on the same workers. */
+  restart() {
+    const session = new this.wasm.SearchSession(this.parts, this.settings);
+    this.cancel();
+    this.session.free();
+    this.session = session;
+    this.results.clear();
+    this.times.clear();
+    this.foldImages.clear();
+    this.progress = { done: 0, total: 0 };
+    this.finished = false;
+  }
+
+  destroy() {
+    this.pool.destroy();
+    this.session.free();
+  }
+}
