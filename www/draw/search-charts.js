@@ -3,6 +3,7 @@
 // by the fold that scores them. Pure canvas code on numbers the core computed.
 
 import { drawAxes, valueAxis, emptyChart, dot } from './plot.js';
+import { num } from '../ui/format.js';
 import { classColour } from './boundary.js';
 
 /** Fold colours (colour-blind-safe qualitative set, Okabe–Ito), grey for held-out rows. */
@@ -171,12 +172,12 @@ export function drawFoldPicture(ctx, { dpr, cssW, cssH, rgba, size, bounds, xs, 
 
 /** A candidate's value on each hyperparameter axis (numbers; sets by their index). */
 export const HYPER_AXES = [
-  { id: 'layers', label: 'hidden layers', value: (c) => c.hidden.length },
-  { id: 'neurons', label: 'neurons (mean)', value: (c) => (c.hidden.length ? c.hidden.reduce((a, b) => a + b, 0) / c.hidden.length : 0) },
-  { id: 'activation', label: 'activation', set: true, value: (c) => c.activation },
-  { id: 'rule', label: 'update rule', set: true, value: (c) => c.rule },
-  { id: 'learningRate', label: 'learning rate (log)', log: true, value: (c) => c.learningRate },
-  { id: 'l2', label: 'L2 (log; 0 at the bottom)', log: true, zero: true, value: (c) => c.l2 },
+  { id: 'layers', label: 'hidden layers', short: 'layers', value: (c) => c.hidden.length },
+  { id: 'neurons', label: 'neurons per layer (mean)', short: 'neurons', value: (c) => (c.hidden.length ? c.hidden.reduce((a, b) => a + b, 0) / c.hidden.length : 0) },
+  { id: 'activation', label: 'activation', short: 'activation', set: true, value: (c) => c.activation },
+  { id: 'rule', label: 'update rule', short: 'rule', set: true, value: (c) => c.rule },
+  { id: 'learningRate', label: 'learning rate α (log)', short: 'α (log)', log: true, value: (c) => c.learningRate },
+  { id: 'l2', label: 'L2 rate (log; 0 at the left)', short: 'L2 (log)', log: true, zero: true, value: (c) => c.l2 },
 ];
 
 /** Positions (0 … 1) of every candidate on `axis`, and the axis's tick labels. */
@@ -196,7 +197,7 @@ function axisScale(axis, candidates) {
     if (axis.zero && v === 0) return 0;
     return hi > lo ? room + (1 - room) * (tx(v) - lo) / (hi - lo) : 0.5 + room / 2;
   };
-  const label = (v) => (axis.log ? `1e${Math.round(v * 10) / 10}` : String(Math.round(v * 10) / 10));
+  const label = (v) => (axis.log ? num(10 ** v, 2) : num(v, 2));
   const ticks = hi > lo ? [{ t: room, label: label(lo) }, { t: 1, label: label(hi) }] : [{ t: 0.5 + room / 2, label: label(lo) }];
   if (room) ticks.unshift({ t: 0, label: '0' });
   return { pos: raw.map(at), ticks };
@@ -212,12 +213,12 @@ export function drawParallel(ctx, { dpr, cssW, cssH, theme, candidates, metric, 
   ctx.fillStyle = theme.bg;
   ctx.fillRect(0, 0, cssW, cssH);
   const plot = { x: 28, y: 30, w: cssW - 56, h: cssH - 60 };
-  const axes = [...HYPER_AXES, { id: 'score', label: `CV ${metric}`, value: (c) => c.mean }];
+  const axes = [...HYPER_AXES, { id: 'score', short: `CV ${metric}`, value: (c) => c.mean }];
   const scores = candidates.map((c) => c.mean).filter(Number.isFinite);
   const lo = scores.length ? Math.min(...scores) : 0;
   const hi = scores.length ? Math.max(...scores) : 1;
   const scales = axes.map((axis) => (axis.id === 'score'
-    ? { pos: candidates.map((c) => (Number.isFinite(c.mean) ? (hi > lo ? (c.mean - lo) / (hi - lo) : 0.5) : 0)), ticks: [{ t: 0, label: String(Math.round(lo * 1000) / 1000) }, { t: 1, label: String(Math.round(hi * 1000) / 1000) }] }
+    ? { pos: candidates.map((c) => (Number.isFinite(c.mean) ? (hi > lo ? (c.mean - lo) / (hi - lo) : 0.5) : 0)), ticks: [{ t: 0, label: num(lo) }, { t: 1, label: num(hi) }] }
     : axisScale(axis, candidates)));
   const ax = (k) => plot.x + (k / (axes.length - 1)) * plot.w;
   const ay = (t) => plot.y + plot.h - t * plot.h;
@@ -247,9 +248,10 @@ export function drawParallel(ctx, { dpr, cssW, cssH, theme, candidates, metric, 
     ctx.fillStyle = theme.fg;
     ctx.textAlign = k === 0 ? 'left' : k === axes.length - 1 ? 'right' : 'center';
     ctx.textBaseline = 'bottom';
-    ctx.fillText(axis.label, ax(k), plot.y - 8);
+    ctx.fillText(axis.short, ax(k), plot.y - 8);
     ctx.fillStyle = theme.muted;
     ctx.textBaseline = 'middle';
+    ctx.textAlign = k === axes.length - 1 ? 'right' : 'left';
     for (const tick of scales[k].ticks) ctx.fillText(tick.label, ax(k) + (k === axes.length - 1 ? -4 : 4), ay(tick.t));
   });
 }
