@@ -194,6 +194,7 @@ fn successive_halving_promotes_exactly_the_top_fraction() {
         halving.tell(&scores).unwrap();
         if keep > 0 {
             assert_eq!(halving.promoted(), expected.as_slice());
+            assert_eq!(halving.survivors(), expected);
             let next = halving.ask(&space, &mut rng).unwrap();
             let parents: Vec<usize> = next.iter().map(|p| p.parents[0]).collect();
             assert_eq!(parents, expected, "the promoted continue, best first");
@@ -241,11 +242,12 @@ fn evolution_keeps_its_elites_and_spends_exactly_its_budget() {
         let scores: Vec<f64> = (0..asked.len())
             .map(|i| ((scores_by_index.len() + i) * 37 % 17) as f64)
             .collect();
-        let before: Vec<usize> = evolution.survivors();
+        let before: Vec<usize> = evolution.population();
         evolution.tell(&scores).unwrap();
         scores_by_index.extend(&scores);
         // The two best of the previous population survive, ahead of every worse child.
-        let survivors = evolution.survivors();
+        let survivors = evolution.population();
+        assert_eq!(ArchitectureStrategy::survivors(&evolution), survivors[..2]);
         let best_two: Vec<usize> = before.iter().take(2).copied().collect();
         for elite in best_two {
             assert!(survivors.contains(&elite), "elite {elite} kept");

@@ -329,12 +329,19 @@ impl ArchitectureStrategy for Evolution {
     fn planned(&self) -> usize {
         self.settings.candidates
     }
+
+    fn survivors(&self) -> Vec<usize> {
+        self.ranked()
+            .iter()
+            .take(self.settings.elitism)
+            .map(|m| m.index)
+            .collect()
+    }
 }
 
 impl Evolution {
-    /// The current population's proposal indices, best first: the survivors of the last
-    /// generation (its elites lead).
-    pub fn survivors(&self) -> Vec<usize> {
+    /// The current population's proposal indices, best first (the elites lead).
+    pub fn population(&self) -> Vec<usize> {
         self.ranked().iter().map(|m| m.index).collect()
     }
 }

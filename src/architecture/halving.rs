@@ -141,6 +141,10 @@ impl ArchitectureStrategy for Halving {
         Ok(())
     }
 
+    fn survivors(&self) -> Vec<usize> {
+        self.promoted.clone()
+    }
+
     fn planned(&self) -> usize {
         let epochs = 1; // the sizes do not depend on the epochs
         rungs(self.settings, epochs).iter().map(|&(n, _)| n).sum()

@@ -28,6 +28,11 @@ pub trait ArchitectureStrategy {
     fn tell(&mut self, scores: &[f64]) -> Result<()>;
     /// How many proposals the whole search makes, when known in advance.
     fn planned(&self) -> usize;
+    /// The proposals (by index) that go on after the last tell: evolution's elites, the
+    /// candidates successive halving promoted; none for the others.
+    fn survivors(&self) -> Vec<usize> {
+        Vec::new()
+    }
 }
 
 /// Checks a tell against the number of proposals asked.

@@ -105,6 +105,7 @@ pub struct ArchitectureSearch {
     rng: Rng,
     candidates: Vec<Candidate>,
     pending: Vec<Proposal>,
+    survivors: Vec<Vec<usize>>,
     steps: usize,
     finished: bool,
     winner: Option<Winner>,
@@ -153,6 +154,7 @@ impl ArchitectureSearch {
             settings,
             candidates: Vec::new(),
             pending: Vec::new(),
+            survivors: Vec::new(),
             steps: 0,
             finished: false,
             winner: None,
@@ -248,7 +250,15 @@ impl ArchitectureSearch {
                 cv,
             });
         }
-        self.strategy.tell(&scores)
+        self.strategy.tell(&scores)?;
+        self.survivors.push(self.strategy.survivors());
+        Ok(())
+    }
+
+    /// For each step taken, the candidates that went on after it: evolution's elites, the
+    /// ones successive halving promoted (empty for grid and random search).
+    pub fn survivors(&self) -> &[Vec<usize>] {
+        &self.survivors
     }
 
     /// One whole step on this thread: asks, evaluates every fold of every proposal, tells.

@@ -342,6 +342,7 @@ struct SearchView {
     rows: usize,
     test_rows: usize,
     candidates: Vec<CandidateView>,
+    survivors: Vec<Vec<usize>>,
     best: Option<usize>,
     winner: Option<WinnerView>,
 }
@@ -469,6 +470,7 @@ impl SearchSession {
                 .iter()
                 .map(|c| candidate_view(c, inputs, outputs))
                 .collect(),
+            survivors: s.survivors().to_vec(),
             best: s.best().map(|c| c.index),
             winner: self.winner(),
         };

@@ -283,3 +283,67 @@ export function drawScoreAgainst(ctx, { dpr, cssW, cssH, theme, candidates, metr
     ctx.stroke();
   }
 }
+
+/**
+ * Generation by generation (evolution) or rung by rung (successive halving): one row per step,
+ * each candidate a cell (its first fold model's picture, or a chip shaded by its score),
+ * lines from parents to children, survivors (elites, promoted) ringed. `rows`: [{ label,
+ * cells: [{ candidate, score, picture, parents }] }]; `survivors`: a Set of candidates.
+ */
+export function drawGenerations(ctx, { dpr, cssW, cssH, theme, rows, survivors, pictureSize, cell, selected }) {
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.fillStyle = theme.bg;
+  ctx.fillRect(0, 0, cssW, cssH);
+  const left = 96;
+  const gap = 6;
+  const where = new Map();
+  rows.forEach((row, r) => row.cells.forEach((c, i) => where.set(c.candidate, { x: left + i * (cell + gap), y: 8 + r * (cell + 18) })));
+  ctx.strokeStyle = theme.muted;
+  ctx.lineWidth = 1;
+  for (const row of rows) {
+    for (const c of row.cells) {
+      const to = where.get(c.candidate);
+      for (const p of c.parents) {
+        const from = where.get(p);
+        if (!from) continue;
+        ctx.beginPath();
+        ctx.moveTo(from.x + cell / 2, from.y + cell);
+        ctx.lineTo(to.x + cell / 2, to.y);
+        ctx.stroke();
+      }
+    }
+  }
+  const scores = rows.flatMap((r) => r.cells.map((c) => c.score)).filter(Number.isFinite);
+  const lo = Math.min(...scores);
+  const hi = Math.max(...scores);
+  const layer = document.createElement('canvas');
+  layer.width = pictureSize;
+  layer.height = pictureSize;
+  const layerCtx = layer.getContext('2d');
+  rows.forEach((row, r) => {
+    ctx.fillStyle = theme.fg;
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(row.label, 4, 8 + r * (cell + 18) + cell / 2);
+    for (const c of row.cells) {
+      const { x, y } = where.get(c.candidate);
+      if (c.picture) {
+        layerCtx.putImageData(new ImageData(new Uint8ClampedArray(c.picture), pictureSize, pictureSize), 0, 0);
+        ctx.drawImage(layer, x, y, cell, cell);
+      } else {
+        const t = Number.isFinite(c.score) && hi > lo ? (c.score - lo) / (hi - lo) : 0.5;
+        ctx.fillStyle = Number.isFinite(c.score) ? `rgba(29, 78, 216, ${0.15 + 0.85 * t})` : '#d1d5db';
+        ctx.fillRect(x, y, cell, cell);
+      }
+      ctx.fillStyle = theme.muted;
+      ctx.textAlign = 'center';
+      ctx.fillText(Number.isFinite(c.score) ? num(c.score, 2) : 'failed', x + cell / 2, y + cell + 8);
+      if (survivors.has(c.candidate) || c.candidate === selected) {
+        ctx.strokeStyle = c.candidate === selected ? theme.fg : theme.accent;
+        ctx.lineWidth = 3;
+        ctx.strokeRect(x - 1.5, y - 1.5, cell + 3, cell + 3);
+      }
+    }
+  });
+}

@@ -8,7 +8,7 @@ import { num } from '../ui/format.js';
 import { selectField } from '../ui/field.js';
 import { fitCanvas } from '../draw/plot.js';
 import {
-  drawBestSoFar, drawScoreVsSize, drawScoreAgainst, drawFolds, drawFoldPicture, drawParallel, HYPER_AXES,
+  drawBestSoFar, drawScoreVsSize, drawScoreAgainst, drawFolds, drawFoldPicture, drawParallel, drawGenerations, HYPER_AXES,
 } from '../draw/search-charts.js';
 
 /** The first two columns of the rows (or the feature against the target), for drawing. */
@@ -29,7 +29,11 @@ export class SearchPictures {
     this.foldCanvas = el('canvas', { class: 'sr-folds', role: 'img', 'aria-label': 'Rows coloured by fold' });
     this.foldCaption = el('p', { class: 'pg-note' });
     this.parallelCanvas = el('canvas', { class: 'sr-parallel', role: 'img', 'aria-label': 'Parallel coordinates of the searched hyperparameters' });
-    this.stageNodes = [this.foldCanvas, this.foldCaption,
+    this.generationsTitle = el('h3', { class: 'pg-card-title' });
+    this.generationsCanvas = el('canvas', { class: 'sr-generations', role: 'img', 'aria-label': 'Candidates step by step, parents linked to children' });
+    this.generationsNote = el('p', { class: 'pg-note' });
+    this.generations = el('div', { class: 'sr-generations-box', hidden: true }, this.generationsTitle, this.generationsCanvas, this.generationsNote);
+    this.stageNodes = [this.generations, this.foldCanvas, this.foldCaption,
       el('h3', { class: 'pg-card-title' }, 'Every candidate across the hyperparameters'), this.parallelCanvas,
       el('p', { class: 'pg-note' }, 'One line per candidate, deeper blue for a higher CV score (dashed grey: failed). Click a leaderboard row to thicken its line.')];
 
@@ -51,11 +55,13 @@ export class SearchPictures {
 
   /**
    * Draws snapshot `s` (the session's state). `view`: { parts, foldOf, bounds, foldImages
-   * (candidate → k RGBA pictures), pictureSize, selected, theme, stageWidth }.
+   * (candidate → k RGBA pictures), pictureSize, selected, theme, stageWidth, kind (the
+   * strategy) }.
    */
   draw(s, view) {
     this.drawCharts(s, view);
     this.drawStage(s, view);
+    this.drawGenerations(s, view);
     this.drawWinner(s);
     this.drawDetail(s, view);
   }
@@ -75,6 +81,36 @@ export class SearchPictures {
         points: s.candidates.map((c) => ({ candidate: c.candidate, parameters: c.parameters, score: c.mean })),
       });
     }
+  }
+
+  /**
+   * Evolution's generations or successive halving's rungs, the latest last (at most 8 rows):
+   * every candidate's first fold model, parents linked to children, survivors ringed.
+   */
+  drawGenerations(s, { foldImages, pictureSize, selected, theme, stageWidth, kind }) {
+    const stepped = kind === 'evolution' || kind === 'halving';
+    this.generations.hidden = !stepped || !s.candidates.length;
+    if (this.generations.hidden) return;
+    const halving = kind === 'halving';
+    const byStep = new Map();
+    for (const c of s.candidates) {
+      if (!byStep.has(c.step)) byStep.set(c.step, []);
+      byStep.get(c.step).push(c);
+    }
+    const steps = [...byStep.keys()].sort((a, b) => a - b).slice(-8);
+    const rows = steps.map((step) => ({
+      label: halving ? `rung ${step} · ${byStep.get(step)[0].epochs} ep.` : `generation ${step}`,
+      cells: byStep.get(step).map((c) => ({ candidate: c.candidate, score: c.mean, parents: c.parents, picture: (foldImages.get(c.candidate) || [])[0] || null })),
+    }));
+    const survivors = new Set(s.survivors.flat());
+    const widest = Math.max(...rows.map((r) => r.cells.length));
+    const cell = Math.max(18, Math.min(44, Math.floor((stageWidth - 100) / widest) - 6));
+    const box = fitCanvas(this.generationsCanvas, stageWidth, rows.length * (cell + 18) + 12);
+    drawGenerations(this.generationsCanvas.getContext('2d'), { ...box, theme, rows, survivors, pictureSize, cell, selected });
+    this.generationsTitle.textContent = halving ? 'Rung by rung' : 'Generation by generation';
+    this.generationsNote.textContent = halving
+      ? 'Each rung trains the best 1/η of the last one η times longer (lines: the same candidate, promoted). Ringed: promoted. Each cell is the candidate\'s first fold model, with its CV score.'
+      : 'Lines join parents to their children; ringed: the elites kept unchanged for the next generation. Each cell is the candidate\'s first fold model, with its CV score.';
   }
 
   drawStage(s, { parts, foldOf, bounds, selected, theme, stageWidth }) {

@@ -58,7 +58,7 @@ class SearchView {
     this.onChange = typeof options.onChange === 'function' ? options.onChange : null;
     this.controlsVisible = options.controls !== false;
     this.workers = Number.isInteger(options.workers) && options.workers >= 1 && options.workers <= 16 ? options.workers : defaultPoolSize();
-    this.data = { id: 'spiral', points: 300, noise: 0.1, seed: 1, ...(options.data || {}) };
+    this.data = this.withDefaults({ id: 'spiral', seed: 1, ...(options.data || {}) });
     this.settings = this.merge(defaultSettings(this.table), options.settings || {});
     this.playing = false;
     this.status = 'ready';
@@ -68,6 +68,12 @@ class SearchView {
     this.listeners = [];
     this.raf = 0;
     this.build();
+  }
+
+  /** `data` with its generator's default points and noise (the core's) where not given. */
+  withDefaults(data) {
+    const d = (this.catalog.defaults || []).find((entry) => entry.id === data.id);
+    return d ? { points: d.points, noise: d.noise, ...data } : data;
   }
 
   /** `partial` settings laid over `base`, path by path (arrays replace). */
@@ -282,7 +288,9 @@ class SearchView {
       this.notify();
       return { ok: true, reset: false, error: null };
     }
-    const data = { ...this.data, ...(partial.data || {}) };
+    const data = partial.data && partial.data.id && partial.data.id !== this.data.id
+      ? this.withDefaults({ seed: this.data.seed, ...partial.data })
+      : { ...this.data, ...(partial.data || {}) };
     const settings = this.merge(this.settings, partial.settings || {});
     const ticket = (this.ticket || 0) + 1;
     this.ticket = ticket;
@@ -373,7 +381,7 @@ class SearchView {
     this.pictures.draw(s, {
       parts: run.parts, foldOf: run.foldOf, bounds: run.bounds, foldImages: run.foldImages,
       selected: this.selected, theme: this.theme, stageWidth: Math.max(280, this.stage.clientWidth - 32),
-      pictureSize: this.wasm.SearchSession.pictureSize(),
+      pictureSize: this.wasm.SearchSession.pictureSize(), kind: getPath(this.settings, 'strategy.kind'),
     });
   }
 

@@ -157,4 +157,10 @@ test('the link written by the page reproduces the search', async ({ page }) => {
   expect(again.options).toEqual(first.options);
   expect(again.leaderboard.map((r) => [r.architecture, r.folds])).toEqual(first.leaderboard.map((r) => [r.architecture, r.folds]));
   expect(again.leaderboard.some((r) => r.parents.length === 2), 'evolution bred children').toBe(true);
+  // Generation by generation: every child's parents come from earlier generations, and the
+  // one elite of each generation is ringed.
+  await expect(other.locator('.sr-generations-box')).toBeVisible();
+  for (const row of again.leaderboard) {
+    expect(row.parents.every((p) => p < row.candidate)).toBe(true);
+  }
 });
