@@ -7,6 +7,10 @@
 //! disturbed) and the candidate's mean CV accuracy (the same on every run: same seeds).
 //!
 //! `cargo bench --bench cv_candidates [-- --candidates N --runs R]`
+//!
+//! `-- --reference` prints instead, as JSON, candidate 0's fold results (each fold's loss and
+//! score as the bits of their f64) with 5 epochs: the end-to-end tests compare them with the
+//! same job trained in a browser worker, bit for bit.
 
 use std::time::Instant;
 
@@ -75,6 +79,22 @@ fn main() {
     };
     let (candidates, runs) = (option("--candidates", 4), option("--runs", 5));
     let mut search = workload();
+    if args.iter().any(|a| a == "--reference") {
+        let mut proposal = search.pending().expect("one candidate")[0].clone();
+        proposal.epochs = 5;
+        let folds: Vec<String> = (0..search.folds().len())
+            .map(|f| {
+                let r = search.evaluate(&proposal, 0, f).expect("a fold");
+                format!(
+                    "{{\"loss\":\"{:016x}\",\"score\":\"{:016x}\"}}",
+                    r.scores.loss.to_bits(),
+                    r.scores.score.to_bits()
+                )
+            })
+            .collect();
+        println!("{{\"folds\":[{}]}}", folds.join(","));
+        return;
+    }
     let proposal = search.pending().expect("one candidate")[0].clone();
     let k = search.folds().len();
     let mut rates = Vec::new();

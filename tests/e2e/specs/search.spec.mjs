@@ -3,6 +3,8 @@
 // result does not depend on the number of workers; a crashing worker is replaced; bad
 // settings are refused with the limit and the results stay; the link reproduces the search.
 import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { expectNoProblems, watchFrames, SCREENSHOTS } from './helpers.mjs';
 
 expectNoProblems(test, expect);
@@ -163,4 +165,41 @@ test('the link written by the page reproduces the search', async ({ page }) => {
   for (const row of again.leaderboard) {
     expect(row.parents.every((p) => p < row.candidate)).toBe(true);
   }
+});
+
+test('a candidate trained in a browser worker scores the same as natively', async ({ page }) => {
+  test.setTimeout(300_000);
+  // The native reference: the benchmark's workload, candidate 0, 5 epochs (a release build).
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  const printed = execFileSync('cargo', ['bench', '--quiet', '--bench', 'cv_candidates', '--', '--reference'], { cwd: root }).toString();
+  const native = JSON.parse(printed.trim().split('\n').pop());
+  await open(page);
+  const browser = await page.evaluate(async () => {
+    const { WORKLOAD_DATA, WORKLOAD_SETTINGS } = await import('/www/search/bench-workload.js');
+    const { loadWasm } = await import('/www/wasm.js');
+    const { WorkerPool } = await import('/www/search/pool.js');
+    const wasm = await loadWasm();
+    const parts = wasm.datasetParts(WORKLOAD_DATA);
+    const session = new wasm.SearchSession(parts, WORKLOAD_SETTINGS);
+    const [job] = session.pending();
+    const pool = new WorkerPool({ size: 1, dataset: parts, settings: WORKLOAD_SETTINGS });
+    await pool.start();
+    const k = session.state().k;
+    const results = await pool.run(Array.from({ length: k }, (_, fold) => ({ job: { ...job, epochs: 5 }, fold })));
+    pool.destroy();
+    const bits = (x) => {
+      const view = new DataView(new ArrayBuffer(8));
+      view.setFloat64(0, x);
+      return view.getBigUint64(0).toString(16).padStart(16, '0');
+    };
+    return { folds: results.map((r) => ({ loss: bits(r.loss), score: bits(r.score) })) };
+  });
+  // The accuracies agree bit for bit. The losses agree to the last bits only: the loss takes
+  // logarithms, which come from the platform's maths library natively and from Rust's own in
+  // wasm (printed, so a drift shows).
+  expect(browser.folds.map((f) => f.score)).toEqual(native.folds.map((f) => f.score));
+  const value = (hex) => new DataView(new BigUint64Array([BigInt(`0x${hex}`)]).buffer).getFloat64(0, true);
+  const drift = browser.folds.map((f, i) => Math.abs(value(f.loss) - value(native.folds[i].loss)) / value(native.folds[i].loss));
+  console.log(`fold losses, wasm against native: largest relative difference ${Math.max(...drift).toExponential(2)} (bit-identical in ${drift.filter((d) => d === 0).length} of ${drift.length} folds)`);
+  for (const d of drift) expect(d).toBeLessThan(1e-13);
 });
