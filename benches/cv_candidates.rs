@@ -14,6 +14,9 @@
 
 use std::time::Instant;
 
+mod common;
+use common::{median, option};
+
 use automl_playground::architecture::{
     ArchitectureSearch, GridSettings, IntRange, LogRange, SearchSettings, SearchSpace,
     StrategyChoice,
@@ -63,23 +66,10 @@ fn workload() -> ArchitectureSearch {
     ArchitectureSearch::new(spirals, settings).expect("the workload's settings")
 }
 
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
-}
-
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let option = |name: &str, default: usize| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(default)
-    };
     let (candidates, runs) = (option("--candidates", 4), option("--runs", 5));
     let mut search = workload();
-    if args.iter().any(|a| a == "--reference") {
+    if common::flag("--reference") {
         let mut proposal = search.pending().expect("one candidate")[0].clone();
         proposal.epochs = 5;
         let folds: Vec<String> = (0..search.folds().len())

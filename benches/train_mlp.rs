@@ -16,6 +16,9 @@ use std::f64::consts::PI;
 use std::hint::black_box;
 use std::time::Instant;
 
+mod common;
+use common::{median, option};
+
 use automl_playground::model::{Activation, Loss, ModelSpec, Output, Regularization, Samples};
 
 const POINTS: usize = 500;
@@ -113,20 +116,7 @@ fn score(outputs: &[f64], targets: &[f64]) -> (f64, f64) {
     )
 }
 
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
-}
-
 fn main() {
-    // `cargo bench` passes `--bench`; everything else is ours.
-    let args: Vec<String> = std::env::args().collect();
-    let option = |name: &str, default: usize| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .map_or(default, |v| v.parse().expect("a whole number"))
-    };
     let epochs = option("--epochs", 20_000);
     let runs = option("--runs", 5);
 

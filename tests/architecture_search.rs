@@ -379,33 +379,18 @@ fn best_linear_cv(dataset: &Dataset, settings: &SearchSettings) -> f64 {
 #[test]
 fn evolution_on_two_spirals_beats_the_best_linear_model_by_at_least_0_2() {
     let spirals = data::generate("spiral", 300, 0.1, &mut seeded(1)).unwrap();
+    let defaults = SearchSpace::default();
     let settings = SearchSettings {
         space: SearchSpace {
-            layers: IntRange {
-                min: 0,
-                max: 3,
-                steps: 4,
-            },
-            neurons: IntRange {
-                min: 2,
-                max: 16,
-                steps: 4,
-            },
-            activations: vec![Activation::Relu, Activation::Tanh],
-            rules: vec![UpdateRule::Adam],
             learning_rate: LogRange {
-                min: 0.003,
                 max: 0.1,
-                steps: 3,
-                zero: false,
+                ..defaults.learning_rate
             },
             l2: LogRange {
-                min: 1e-4,
-                max: 1e-4,
                 steps: 0,
-                zero: true,
+                ..defaults.l2
             },
-            epochs: 60,
+            ..defaults
         },
         strategy: StrategyChoice::Evolution(EvolutionSettings::default()),
         folds: FoldPlan {

@@ -137,21 +137,7 @@ impl Fields {
             Some(n) => format!("a list of {n} numbers"),
             None => format!("a list of at most {MAX_LIST} numbers"),
         };
-        self.read(key, &expected, |value| {
-            if !is_array(value) {
-                return None;
-            }
-            let n = Reflect::get(value, &JsValue::from_str("length"))
-                .ok()?
-                .as_f64()?;
-            let fits = length.map_or(n <= MAX_LIST as f64, |want| n == want as f64);
-            if !fits {
-                return None;
-            }
-            (0..n as u32)
-                .map(|i| Reflect::get_u32(value, i).ok()?.as_f64())
-                .collect()
-        })
+        self.read(key, &expected, |value| list(value, length, JsValue::as_f64))
     }
 
     /// A typed array (Float64Array, Uint32Array…, any length) or an array of numbers, or
@@ -170,18 +156,7 @@ impl Fields {
     pub fn texts(&self, key: &str) -> Result<Option<Vec<String>>> {
         let expected = format!("a list of at most {MAX_LIST} strings");
         self.read(key, &expected, |value| {
-            if !is_array(value) {
-                return None;
-            }
-            let n = Reflect::get(value, &JsValue::from_str("length"))
-                .ok()?
-                .as_f64()?;
-            if n > MAX_LIST as f64 {
-                return None;
-            }
-            (0..n as u32)
-                .map(|i| Reflect::get_u32(value, i).ok()?.as_string())
-                .collect()
+            list(value, None, JsValue::as_string)
         })
     }
 
@@ -195,6 +170,29 @@ impl Fields {
             .map(Some)
             .ok_or_else(|| self.wrong(key, "a list of whole numbers"))
     }
+}
+
+/// The items of array `value` converted by `item`: `length` of them, or up to [`MAX_LIST`]
+/// when `length` is `None` (a longer list is refused before it is read). `None` when `value`
+/// is not such an array or an item does not convert.
+fn list<T>(
+    value: &JsValue,
+    length: Option<usize>,
+    item: impl Fn(&JsValue) -> Option<T>,
+) -> Option<Vec<T>> {
+    if !is_array(value) {
+        return None;
+    }
+    let n = Reflect::get(value, &JsValue::from_str("length"))
+        .ok()?
+        .as_f64()?;
+    let fits = length.map_or(n <= MAX_LIST as f64, |want| n == want as f64);
+    if !fits {
+        return None;
+    }
+    (0..n as u32)
+        .map(|i| item(&Reflect::get_u32(value, i).ok()?))
+        .collect()
 }
 
 /// Replaces a default by the value found, if any.

@@ -205,6 +205,11 @@ pub(crate) fn dataset_parts(dataset: &Dataset) -> std::result::Result<JsValue, J
     Ok(object.into())
 }
 
+/// The search the page's settings describe on the dataset its parts describe.
+fn search_of(dataset_parts: JsValue, config: JsValue) -> Result<ArchitectureSearch> {
+    ArchitectureSearch::new(dataset(dataset_parts)?, settings(config)?)
+}
+
 /// A candidate to train, as it crosses to a worker and back to the page.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -384,10 +389,9 @@ impl SearchSession {
         dataset_parts: JsValue,
         config: JsValue,
     ) -> std::result::Result<SearchSession, JsError> {
-        let dataset = dataset(dataset_parts).map_err(js_error)?;
-        let search = ArchitectureSearch::new(dataset, settings(config).map_err(js_error)?)
-            .map_err(js_error)?;
-        Ok(SearchSession { search })
+        Ok(SearchSession {
+            search: search_of(dataset_parts, config).map_err(js_error)?,
+        })
     }
 
     /// The jobs of the current step (asking the strategy for a new batch when none is
@@ -550,10 +554,9 @@ impl SearchWorker {
         dataset_parts: JsValue,
         config: JsValue,
     ) -> std::result::Result<SearchWorker, JsError> {
-        let dataset = dataset(dataset_parts).map_err(js_error)?;
-        let search = ArchitectureSearch::new(dataset, settings(config).map_err(js_error)?)
-            .map_err(js_error)?;
-        Ok(SearchWorker { search })
+        Ok(SearchWorker {
+            search: search_of(dataset_parts, config).map_err(js_error)?,
+        })
     }
 
     /// Trains job `job` (an object from `SearchSession.pending()`) on fold `fold`. For a
