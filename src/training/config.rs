@@ -161,21 +161,20 @@ pub struct TrainingConfig {
 }
 
 impl TrainingConfig {
-    /// What one step of a run is called, singular and plural: an epoch (gradient descent by
-    /// epochs, or full batches), an update (one mini-batch), a generation (the GA) or a step
-    /// (a batch of random samples).
-    pub fn step_noun(&self) -> (&'static str, &'static str) {
-        use crate::search::StrategyKind;
-        match self.strategy.kind {
-            StrategyKind::Gradient
-                if self.step_unit == StepUnit::Epoch || self.batch == BatchMode::Full =>
-            {
-                ("epoch", "epochs")
-            }
-            StrategyKind::Gradient => ("update", "updates"),
-            StrategyKind::Genetic => ("generation", "generations"),
-            _ => ("step", "steps"),
+    /// How the weights are searched: the strategy, its batches and what one step is.
+    pub fn weight_search(&self) -> super::WeightSearch {
+        super::WeightSearch {
+            strategy: self.strategy.clone(),
+            batch: self.batch,
+            batch_size: self.batch_size,
+            step_unit: self.step_unit,
         }
+    }
+
+    /// What one step of a run is called, singular and plural (see
+    /// [`WeightSearch::step_noun`](super::WeightSearch::step_noun)).
+    pub fn step_noun(&self) -> (&'static str, &'static str) {
+        self.weight_search().step_noun()
     }
 }
 

@@ -1,26 +1,20 @@
 //! One training run: a dataset split and standardized, a model, a strategy searching its
 //! weights, and the curves and pictures the training view shows.
 
-use super::config::{BatchMode, DisplayMode, InputMode, StepUnit, TrainingConfig};
+use super::config::{DisplayMode, InputMode, TrainingConfig};
+use super::fit::subset;
 use super::history::History;
 use super::plane::Plane;
+use super::trainer::{TargetCoding, Trainer, model_spec};
 use crate::data::{
     Dataset, Pca, Split, Standardizer, Target, most_informative_pair, train_test_split,
 };
-use crate::model::{
-    Batching, Loss, ModelObjective, ModelSpec, Output, Samples, Workspace, most_probable_class,
-};
-use crate::objective::Objective;
+use crate::model::{ModelSpec, Output, Samples, Workspace, most_probable_class};
 use crate::render::boundary::{class_rgba, value_rgba};
 use crate::rng::seeded;
-use crate::search::{self, Driver, Status, StopRules, StrategyKind};
+use crate::search::{Driver, Status};
 use crate::{Error, Result};
 
-/// A training loss this many times (1 + the first loss) is divergence: orders of magnitude
-/// above where training started (a landscape allows more, [`StopRules`]' default).
-const TRAINING_EXPLOSION: f64 = 1e3;
-/// About this many updates without a lower training loss stop a run as converged.
-const PATIENCE_UPDATES: usize = 2_000;
 /// Colours of a one-feature regression's thumbnail: the training points and the curve.
 const THUMB_POINT: [u8; 3] = [150, 156, 168];
 const THUMB_CURVE: [u8; 3] = [29, 78, 216];
@@ -37,40 +31,24 @@ pub enum Role {
     Test = 2,
 }
 
-/// One part of the split.
-#[derive(Debug, Clone, Copy)]
-enum Part {
-    Train,
-    Validation,
-    Test,
-}
-
-/// A model being trained on a dataset, one step at a time.
+/// A model being trained on a dataset, one step at a time: a [`Trainer`] on the training
+/// rows, with the display plane, the curves and the pictures on top.
 pub struct TrainingRun {
     config: TrainingConfig,
     spec: ModelSpec,
     class_names: Option<Vec<String>>,
     features: Vec<f64>,
     targets: Vec<f64>,
-    target_mean: f64,
-    target_scale: f64,
+    coding: TargetCoding,
     split: Split,
     roles: Vec<Role>,
     display: Vec<f64>,
     bounds: [f64; 4],
     axis_labels: [String; 2],
     plane: Plane,
-    driver: Driver,
-    steps_per_unit: usize,
-    steps: usize,
+    trainer: Trainer,
     /// Objective evaluations of the runs this one continues (see `starting_from`).
     evaluations_before: usize,
-    shown: Vec<f64>,
-    rules: StopRules,
-    /// Steps without a lower training loss, and the lowest so far (the run's own patience).
-    stale: (usize, f64),
-    /// A stop the run itself decided (divergence of the training loss, no improvement).
-    stopped: Option<(Status, String)>,
     history: History,
     workspace: Workspace,
 }
@@ -108,12 +86,6 @@ fn columns(features: &[f64], d: usize, picked: &[usize]) -> Vec<f64> {
         .collect()
 }
 
-fn subset(values: &[f64], width: usize, rows: &[usize]) -> Vec<f64> {
-    rows.iter()
-        .flat_map(|&r| values[r * width..(r + 1) * width].iter().copied())
-        .collect()
-}
-
 impl TrainingRun {
     /// Splits, standardizes and places `dataset`, builds the model and the strategy.
     /// Errors name the bad setting (or the data problem) and build nothing.
@@ -144,33 +116,12 @@ impl TrainingRun {
         let standardizer = Standardizer::fit(dataset.features(), d, &split.train)?;
         let z = standardizer.transform(dataset.features());
 
-        let (class_names, targets, target_mean, target_scale) = match dataset.target() {
-            Target::Classes {
-                labels,
-                class_names,
-            } => (
-                Some(class_names.clone()),
-                labels.iter().map(|&l| l as f64).collect(),
-                0.0,
-                1.0,
-            ),
-            Target::Values(values) => {
-                let train: Vec<f64> = split.train.iter().map(|&r| values[r]).collect();
-                let mean = train.iter().sum::<f64>() / train.len() as f64;
-                let var =
-                    train.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / train.len() as f64;
-                let scale = if var > 0.0 { var.sqrt() } else { 1.0 };
-                (
-                    None,
-                    values
-                        .iter()
-                        .map(|v| (v - mean) / scale)
-                        .collect::<Vec<f64>>(),
-                    mean,
-                    scale,
-                )
-            }
+        let class_names = match dataset.target() {
+            Target::Classes { class_names, .. } => Some(class_names.clone()),
+            Target::Values(_) => None,
         };
+        let coding = TargetCoding::fit(dataset.target(), &split.train);
+        let targets = coding.encode(dataset.target());
         let names = dataset.feature_names();
 
         let (means, scales) = (standardizer.means(), standardizer.scales());
@@ -246,74 +197,29 @@ impl TrainingRun {
             }
         };
 
-        let output = match &class_names {
-            Some(names) if names.len() > 2 => Output::Softmax {
-                classes: names.len(),
-            },
-            Some(_) => Output::Sigmoid,
-            None => Output::Linear,
-        };
-        let loss = match output {
-            Output::Linear => Loss::Mse,
-            _ => config.model.loss,
-        };
-        let inputs = plane.inputs();
-        let spec = ModelSpec::new(
-            inputs,
-            &config.model.hidden,
-            config.model.activation,
-            output,
-            loss,
-            config.model.regularization()?,
-        )?;
-
-        let n_train = split.train.len();
-        let batch_size = match config.batch {
-            BatchMode::Full => n_train,
-            BatchMode::Mini => config.batch_size.clamp(1, n_train),
-            BatchMode::Sgd => 1,
-        };
-        crate::error::check_count("batch size", config.batch_size, 1, 100_000)?;
-        let batching = if batch_size == n_train {
-            Batching::Full
-        } else {
-            Batching::MiniBatch(batch_size)
-        };
-        let objective = ModelObjective::new(
-            spec.clone(),
-            &subset(&features, inputs, &split.train),
-            &split.train.iter().map(|&r| targets[r]).collect::<Vec<_>>(),
-            batching,
-            config.seed as u64,
-        )?;
+        let spec = model_spec(&config.model, plane.inputs(), dataset.target())?;
         let initial = spec.init(&mut rng);
         // Before the first step there is nothing to carry on: the run starts afresh.
         let previous = previous.filter(|p| {
-            p.steps > 0 && p.shown.len() == initial.len() && p.shown.iter().all(|v| v.is_finite())
+            let shown = p.theta();
+            p.steps() > 0 && shown.len() == initial.len() && shown.iter().all(|v| v.is_finite())
         });
-        let theta = previous.map_or(initial, |p| p.shown.clone());
-        let strategy = search::build(&config.strategy, &theta, &objective.bounds())?;
-        let gradient = config.strategy.kind == StrategyKind::Gradient;
-        let steps_per_unit = if gradient && config.step_unit == StepUnit::Epoch {
-            n_train.div_ceil(batch_size)
-        } else {
-            1
-        };
-        let rules = StopRules {
-            max_steps: 2_000_000,
-            max_evaluations: 200_000_000,
-            // Patience is the run's own, counted in its steps on the whole training loss.
-            patience: usize::MAX,
-            explosion_factor: TRAINING_EXPLOSION,
-            ..Default::default()
-        };
-        let driver = Driver::new(
-            strategy,
-            Box::new(objective),
+        let theta = previous.map_or(initial, |p| p.theta().to_vec());
+        let trainer = Trainer::watching_loss(
+            spec.clone(),
+            &subset(&features, spec.inputs(), &split.train),
+            &split.train.iter().map(|&r| targets[r]).collect::<Vec<_>>(),
+            &config.weight_search(),
+            &theta,
             config.seed as u64,
-            rules.clone(),
-        )
-        .without_trace();
+        )?;
+        let trainer = match previous {
+            Some(p) => {
+                let first = p.history.train_loss.first().copied().unwrap_or(f64::NAN);
+                trainer.carrying_on(p.steps(), first)
+            }
+            None => trainer,
+        };
 
         let mut roles = vec![Role::Train; n];
         split
@@ -328,31 +234,21 @@ impl TrainingRun {
             class_names,
             features,
             targets,
-            target_mean,
-            target_scale,
+            coding,
             split,
             roles,
             bounds: padded_bounds(&display),
             display,
             axis_labels,
             plane,
-            driver,
-            steps_per_unit,
-            steps: 0,
+            trainer,
             evaluations_before: 0,
-            shown: theta,
-            rules,
-            stale: (0, f64::INFINITY),
-            stopped: None,
             history: History::default(),
         };
         if let Some(previous) = previous {
             run.carry_on(previous);
         }
-        let shown = std::mem::take(&mut run.shown);
-        let loss = run.loss_on(&shown, Part::Train);
-        run.shown = shown;
-        run.record(loss, None);
+        run.record(None);
         Ok(run)
     }
 
@@ -360,7 +256,6 @@ impl TrainingRun {
     /// step dropped (the caller records it again on the new data) and that step marked as a
     /// change of the data.
     fn carry_on(&mut self, previous: &TrainingRun) {
-        self.steps = previous.steps;
         self.evaluations_before = previous.evaluations();
         let mut h = previous.history.clone();
         // Every curve per step ends at the last step (the population's curves are kept: the
@@ -383,13 +278,13 @@ impl TrainingRun {
             h.validation_loss.clear();
             h.validation_score.clear();
         }
-        h.data_changes.push(self.steps as f64);
+        h.data_changes.push(self.steps() as f64);
         self.history = h;
     }
 
     /// Objective evaluations so far (those of the runs this one continues included).
     pub fn evaluations(&self) -> usize {
-        self.evaluations_before + self.driver.evaluations()
+        self.evaluations_before + self.trainer.driver().evaluations()
     }
 
     /// One step: an epoch or a mini-batch of gradient descent, one generation of the GA, one
@@ -398,72 +293,23 @@ impl TrainingRun {
         if self.status().is_final() {
             return Ok(self.status());
         }
-        for _ in 0..self.steps_per_unit {
-            if self.driver.step()?.is_final() {
-                break;
-            }
+        let status = self.trainer.step()?;
+        if status != Status::Diverged {
+            self.record(self.population_values());
         }
-        self.steps += 1;
-        if self.driver.status() == Status::Diverged {
-            let reason = format!("{} ({})", self.driver.reason(), self.at_step());
-            self.stopped = Some((Status::Diverged, reason));
-            return Ok(Status::Diverged);
-        }
-        let candidate = self.driver.position().to_vec();
-        let population = (self.driver.values().len() > 1).then(|| {
-            let finite: Vec<f64> = self
-                .driver
-                .values()
-                .iter()
-                .copied()
-                .filter(|v| v.is_finite())
-                .collect();
+        Ok(status)
+    }
+
+    /// The best and the mean finite value of the last step's candidates, for a strategy
+    /// that asks more than one.
+    fn population_values(&self) -> Option<(f64, f64)> {
+        let values = self.trainer.driver().values();
+        (values.len() > 1).then(|| {
+            let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
             let best = finite.iter().copied().fold(f64::INFINITY, f64::min);
-            (
-                best,
-                finite.iter().sum::<f64>() / finite.len().max(1) as f64,
-            )
-        });
-        let loss = self.loss_on(&candidate, Part::Train);
-        let first = self.history.train_loss.first().copied().unwrap_or(1.0);
-        if self.rules.explodes(loss, first) {
-            let reason = format!(
-                "the training loss exploded from {} to {} at {}",
-                crate::text::Num(first),
-                crate::text::Num(loss),
-                self.at_step()
-            );
-            self.stopped = Some((Status::Diverged, reason));
-            return Ok(Status::Diverged);
-        }
-        self.shown = candidate;
-        self.record(loss, population);
-        self.check_patience(loss);
-        Ok(self.status())
-    }
-
-    /// "epoch 78" (or update, generation, step: the unit the run counts).
-    fn at_step(&self) -> String {
-        format!("{} {}", self.config.step_noun().0, self.steps)
-    }
-
-    /// Converged when the training loss has not improved (by a relative 1e-12) for about
-    /// [`PATIENCE_UPDATES`] updates, counted and named in the run's own steps.
-    fn check_patience(&mut self, loss: f64) {
-        let (stale, best) = &mut self.stale;
-        if loss < *best && (!best.is_finite() || *best - loss > 1e-12 * best.abs()) {
-            (*stale, *best) = (0, loss);
-        } else {
-            *stale += 1;
-        }
-        let patience = PATIENCE_UPDATES.div_ceil(self.steps_per_unit);
-        if *stale >= patience && self.stopped.is_none() {
-            let reason = format!(
-                "no improvement of the training loss in the last {patience} {}",
-                self.config.step_noun().1
-            );
-            self.stopped = Some((Status::Converged, reason));
-        }
+            let mean = finite.iter().sum::<f64>() / finite.len().max(1) as f64;
+            (best, mean)
+        })
     }
 
     fn samples(&self) -> Samples<'_> {
@@ -471,20 +317,19 @@ impl TrainingRun {
             .expect("features fit the model")
     }
 
-    /// The mean loss of θ over one part of the split (NaN for an empty part).
-    fn loss_on(&mut self, theta: &[f64], part: Part) -> f64 {
-        let rows = match part {
-            Part::Train => &self.split.train,
-            Part::Validation => &self.split.validation,
-            Part::Test => &self.split.test,
-        };
+    /// The mean loss of the shown model over some rows (NaN for none).
+    fn loss_on(&mut self, rows: &[usize]) -> f64 {
         if rows.is_empty() {
             return f64::NAN;
         }
         let samples = Samples::new(&self.features, &self.targets, self.spec.inputs())
             .expect("features fit the model");
-        self.spec
-            .loss_value(theta, &samples, rows.iter().copied(), &mut self.workspace)
+        self.spec.loss_value(
+            self.trainer.theta(),
+            &samples,
+            rows.iter().copied(),
+            &mut self.workspace,
+        )
     }
 
     fn score_on(&self, rows: &[usize]) -> (f64, f64) {
@@ -493,39 +338,40 @@ impl TrainingRun {
         }
         let samples = self.samples();
         let rows = rows.iter().copied();
+        let shown = self.trainer.theta();
         if self.class_names.is_some() {
             (
                 self.spec
-                    .accuracy(&self.shown, &samples, rows)
+                    .accuracy(shown, &samples, rows)
                     .unwrap_or(f64::NAN),
                 f64::NAN,
             )
         } else {
             let r2 = self
                 .spec
-                .r_squared(&self.shown, &samples, rows.clone())
+                .r_squared(shown, &samples, rows.clone())
                 .unwrap_or(f64::NAN);
-            let rmse = self
-                .spec
-                .rmse(&self.shown, &samples, rows)
-                .unwrap_or(f64::NAN)
-                * self.target_scale;
+            let rmse =
+                self.spec.rmse(shown, &samples, rows).unwrap_or(f64::NAN) * self.coding.scale;
             (r2, rmse)
         }
     }
 
-    /// Appends one entry to the curves for the model on screen, whose training loss the
-    /// caller has just computed.
-    fn record(&mut self, h_train: f64, population: Option<(f64, f64)>) {
-        let shown = std::mem::take(&mut self.shown);
-        let h_val = self.loss_on(&shown, Part::Validation);
-        let h_test = self.loss_on(&shown, Part::Test);
-        self.shown = shown;
+    /// Appends one entry to the curves for the model on screen (the trainer's, whose
+    /// training loss it has computed).
+    fn record(&mut self, population: Option<(f64, f64)>) {
+        let h_train = self.trainer.loss().unwrap_or(f64::NAN);
+        let validation = std::mem::take(&mut self.split.validation);
+        let h_val = self.loss_on(&validation);
+        self.split.validation = validation;
+        let test = std::mem::take(&mut self.split.test);
+        let h_test = self.loss_on(&test);
+        self.split.test = test;
         let (train_score, train_rmse) = self.score_on(&self.split.train);
         let (val_score, _) = self.score_on(&self.split.validation);
         let (test_score, test_rmse) = self.score_on(&self.split.test);
         let h = &mut self.history;
-        h.steps.push(self.steps as f64);
+        h.steps.push(self.trainer.steps() as f64);
         h.train_loss.push(h_train);
         h.test_loss.push(h_test);
         h.train_score.push(train_score);
@@ -546,7 +392,7 @@ impl TrainingRun {
 
     /// Applies strategy settings that can change mid-run; `false` means a restart is needed.
     pub fn retune(&mut self, settings: &crate::search::StrategySettings) -> Result<bool> {
-        let applied = self.driver.retune(settings)?;
+        let applied = self.trainer.retune(settings)?;
         if applied {
             self.config.strategy = settings.clone();
         }
@@ -555,30 +401,22 @@ impl TrainingRun {
 
     /// The run's status; "diverged" also when the training loss of a new model exploded.
     pub fn status(&self) -> Status {
-        self.stopped
-            .as_ref()
-            .map_or(self.driver.status(), |(status, _)| *status)
+        self.trainer.status()
     }
 
     /// Why the run stopped (empty while it runs); step numbers in the run's own unit.
     pub fn reason(&self) -> String {
-        match &self.stopped {
-            Some((_, reason)) => reason.clone(),
-            None if self.steps_per_unit > 1 && self.driver.status().is_final() => {
-                format!("{} ({})", self.driver.reason(), self.at_step())
-            }
-            None => self.driver.reason().to_string(),
-        }
+        self.trainer.reason()
     }
 
     /// Steps taken (epochs, batches, generations or sample batches).
     pub fn steps(&self) -> usize {
-        self.steps
+        self.trainer.steps()
     }
 
     /// The model's parameters on screen (the last good model after a divergence).
     pub fn theta(&self) -> &[f64] {
-        &self.shown
+        self.trainer.theta()
     }
 
     /// The model.
@@ -593,7 +431,7 @@ impl TrainingRun {
 
     /// The search driver (counters, explanation, population).
     pub fn driver(&self) -> &Driver {
-        &self.driver
+        self.trainer.driver()
     }
 
     /// Curves per step.
@@ -641,7 +479,7 @@ impl TrainingRun {
     pub fn targets(&self) -> Vec<f64> {
         self.targets
             .iter()
-            .map(|t| t * self.target_scale + self.target_mean)
+            .map(|&t| self.coding.decode(t))
             .collect()
     }
 
@@ -650,7 +488,7 @@ impl TrainingRun {
         if self.class_names.is_none() {
             return vec![0; self.targets.len()];
         }
-        let predictions = self.spec.predict(&self.shown, &self.features);
+        let predictions = self.spec.predict(self.trainer.theta(), &self.features);
         let per_row = self.spec.output().size();
         predictions
             .chunks_exact(per_row)
@@ -661,7 +499,7 @@ impl TrainingRun {
 
     /// The shown model's output over the display plane as RGBA (`width` × `height`).
     pub fn boundary_rgba(&self, width: usize, height: usize) -> Vec<u8> {
-        self.output_rgba(&self.shown, width, height)
+        self.output_rgba(self.trainer.theta(), width, height)
     }
 
     /// The output of model `theta` over the display plane as RGBA.
@@ -690,7 +528,7 @@ impl TrainingRun {
         let grid = self.plane.grid_inputs(self.bounds, width, height);
         let values = self
             .spec
-            .neuron_outputs(&self.shown, &grid, layer, neuron)?;
+            .neuron_outputs(self.trainer.theta(), &grid, layer, neuron)?;
         let scale = values.iter().fold(
             1e-9f64,
             |m, v| if v.is_finite() { m.max(v.abs()) } else { m },
@@ -701,7 +539,7 @@ impl TrainingRun {
     /// The fitted curve of a one-feature regression: `n` (u, v) points across the plane, in
     /// the data's units.
     pub fn curve(&self, n: usize) -> Vec<f64> {
-        self.curve_of(&self.shown, n)
+        self.curve_of(self.trainer.theta(), n)
     }
 
     /// A population member's picture (see the thumbnails): its output over the plane, or for
@@ -764,7 +602,7 @@ impl TrainingRun {
         let vs = self.spec.predict(theta, &inputs);
         us.iter()
             .zip(&vs)
-            .flat_map(|(&u, &v)| [u, v * self.target_scale + self.target_mean])
+            .flat_map(|(&u, &v)| [u, self.coding.decode(v)])
             .collect()
     }
 
@@ -772,8 +610,8 @@ impl TrainingRun {
     /// as flat θ vectors, with their values.
     pub fn ranked_population(&self, count: usize) -> (Vec<f64>, Vec<f64>) {
         let dim = self.spec.n_params();
-        let values = self.driver.values();
-        let asked = self.driver.asked();
+        let values = self.driver().values();
+        let asked = self.driver().asked();
         if values.len() < 2 || asked.len() != values.len() * dim {
             return (Vec::new(), Vec::new());
         }

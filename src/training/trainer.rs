@@ -4,7 +4,7 @@
 
 use super::config::{BatchMode, ModelSettings, StepUnit};
 use crate::data::Target;
-use crate::model::{Batching, Loss, ModelObjective, ModelSpec, Output};
+use crate::model::{Batching, Loss, ModelObjective, ModelSpec, Output, Samples, Workspace};
 use crate::objective::Objective;
 use crate::search::{self, Driver, Status, StopRules, StrategyKind, StrategySettings};
 use crate::{Error, Result};
@@ -20,6 +20,24 @@ pub struct WeightSearch {
     pub batch_size: usize,
     /// What one step of gradient descent is.
     pub step_unit: StepUnit,
+}
+
+impl WeightSearch {
+    /// What one step is called, singular and plural: an epoch (gradient descent by epochs,
+    /// or full batches), an update (one mini-batch), a generation (the GA) or a step (a batch
+    /// of random samples).
+    pub fn step_noun(&self) -> (&'static str, &'static str) {
+        match self.strategy.kind {
+            StrategyKind::Gradient
+                if self.step_unit == StepUnit::Epoch || self.batch == BatchMode::Full =>
+            {
+                ("epoch", "epochs")
+            }
+            StrategyKind::Gradient => ("update", "updates"),
+            StrategyKind::Genetic => ("generation", "generations"),
+            _ => ("step", "steps"),
+        }
+    }
 }
 
 /// The network for `model` on `inputs` columns whose output and loss suit `target`: sigmoid
@@ -104,6 +122,65 @@ const STOP_RULES: StopRules = StopRules {
     explosion_factor: 1e8,
 };
 
+/// The search's rules when the training loss is watched (see [`Trainer::watching_loss`]):
+/// patience is counted on the training loss instead, and a value this many times (1 + the
+/// first) is divergence, orders of magnitude above where training started.
+const WATCHED_RULES: StopRules = StopRules {
+    patience: usize::MAX,
+    explosion_factor: 1e3,
+    ..STOP_RULES
+};
+
+/// About this many updates without a lower training loss stop a watched training as
+/// converged (counted in its own steps).
+const PATIENCE_UPDATES: usize = 2_000;
+
+/// The whole training loss after every step, and the rules on it: the model kept (the last
+/// one whose loss did not explode), its loss, and why training stopped.
+struct LossWatch {
+    spec: ModelSpec,
+    inputs: Vec<f64>,
+    targets: Vec<f64>,
+    workspace: Workspace,
+    noun: (&'static str, &'static str),
+    model: Vec<f64>,
+    loss: f64,
+    /// The loss the training started from (that of the first run it continues).
+    first: f64,
+    /// Steps without a lower training loss, and the lowest so far.
+    stale: (usize, f64),
+    stopped: Option<(Status, String)>,
+}
+
+impl LossWatch {
+    /// The mean training loss of `theta`.
+    fn loss_of(&mut self, theta: &[f64]) -> f64 {
+        let samples = Samples::new(&self.inputs, &self.targets, self.spec.inputs())
+            .expect("inputs fit the model");
+        self.spec
+            .loss_value(theta, &samples, 0..self.targets.len(), &mut self.workspace)
+    }
+
+    /// Converged when the training loss has not improved (by a relative 1e-12) for about
+    /// [`PATIENCE_UPDATES`] updates, counted and named in the trainer's own steps.
+    fn check_patience(&mut self, loss: f64, updates_per_step: usize) {
+        let (stale, best) = &mut self.stale;
+        if loss < *best && (!best.is_finite() || *best - loss > 1e-12 * best.abs()) {
+            (*stale, *best) = (0, loss);
+        } else {
+            *stale += 1;
+        }
+        let patience = PATIENCE_UPDATES.div_ceil(updates_per_step);
+        if *stale >= patience && self.stopped.is_none() {
+            let reason = format!(
+                "no improvement of the training loss in the last {patience} {}",
+                self.noun.1
+            );
+            self.stopped = Some((Status::Converged, reason));
+        }
+    }
+}
+
 /// One model learning from its training rows, a step at a time. A step is an epoch or one
 /// batch of gradient descent (as [`WeightSearch::step_unit`] says), one GA generation or
 /// one batch of random samples.
@@ -111,11 +188,13 @@ pub struct Trainer {
     driver: Driver,
     steps_per_unit: usize,
     steps: usize,
+    watch: Option<LossWatch>,
 }
 
 impl Trainer {
     /// A trainer for `spec` on row-major `inputs` (its training rows only) and their encoded
     /// `targets`, starting from `theta`; `seed` fixes the batches and the strategy's draws.
+    /// It stops by the search's own rules (on the values the search sees).
     pub fn new(
         spec: ModelSpec,
         inputs: &[f64],
@@ -153,13 +232,56 @@ impl Trainer {
             driver,
             steps_per_unit,
             steps: 0,
+            watch: None,
         })
     }
 
-    /// Takes one step; does nothing once the search has stopped.
+    /// Like [`Trainer::new`], but watching the whole training loss after every step, as the
+    /// Train view does: a loss above 1000 × (1 + the first loss) is divergence and the last
+    /// good model is kept; about 2000 updates without a lower loss is convergence, said in
+    /// the trainer's own steps ("… in the last 143 epochs").
+    pub fn watching_loss(
+        spec: ModelSpec,
+        inputs: &[f64],
+        targets: &[f64],
+        search: &WeightSearch,
+        theta: &[f64],
+        seed: u64,
+    ) -> Result<Trainer> {
+        let mut trainer = Trainer::new(spec.clone(), inputs, targets, search, theta, seed)?;
+        trainer.driver.set_rules(WATCHED_RULES);
+        let mut watch = LossWatch {
+            workspace: spec.workspace(),
+            spec,
+            inputs: inputs.to_vec(),
+            targets: targets.to_vec(),
+            noun: search.step_noun(),
+            model: theta.to_vec(),
+            loss: f64::NAN,
+            first: f64::NAN,
+            stale: (0, f64::INFINITY),
+            stopped: None,
+        };
+        watch.loss = watch.loss_of(theta);
+        watch.first = watch.loss;
+        trainer.watch = Some(watch);
+        Ok(trainer)
+    }
+
+    /// The same trainer counting on from `steps` steps already taken, its loss having started
+    /// at `first_loss` (a training carried on after its data changed).
+    pub fn carrying_on(mut self, steps: usize, first_loss: f64) -> Trainer {
+        self.steps = steps;
+        if let Some(watch) = &mut self.watch {
+            watch.first = first_loss;
+        }
+        self
+    }
+
+    /// Takes one step; does nothing once training has stopped.
     pub fn step(&mut self) -> Result<Status> {
-        if self.driver.status().is_final() {
-            return Ok(self.driver.status());
+        if self.status().is_final() {
+            return Ok(self.status());
         }
         for _ in 0..self.steps_per_unit {
             if self.driver.step()?.is_final() {
@@ -167,7 +289,40 @@ impl Trainer {
             }
         }
         self.steps += 1;
-        Ok(self.driver.status())
+        self.watch_step();
+        Ok(self.status())
+    }
+
+    /// Applies the watched rules to the step just taken.
+    fn watch_step(&mut self) {
+        let at = self.at_step();
+        let Some(watch) = &mut self.watch else {
+            return;
+        };
+        if self.driver.status() == Status::Diverged {
+            let reason = format!("{} ({at})", self.driver.reason());
+            watch.stopped = Some((Status::Diverged, reason));
+            return;
+        }
+        let loss = watch.loss_of(self.driver.position());
+        if WATCHED_RULES.explodes(loss, watch.first) {
+            let reason = format!(
+                "the training loss exploded from {} to {} at {at}",
+                crate::text::Num(watch.first),
+                crate::text::Num(loss),
+            );
+            watch.stopped = Some((Status::Diverged, reason));
+            return;
+        }
+        watch.model.copy_from_slice(self.driver.position());
+        watch.loss = loss;
+        watch.check_patience(loss, self.steps_per_unit);
+    }
+
+    /// "epoch 78" (or update, generation, step: the unit the trainer counts).
+    fn at_step(&self) -> String {
+        let noun = self.watch.as_ref().map_or("step", |w| w.noun.0);
+        format!("{noun} {}", self.steps)
     }
 
     /// Steps taken.
@@ -180,9 +335,41 @@ impl Trainer {
         self.steps_per_unit
     }
 
-    /// Where the search stands: GD's θ, the walk's θ, the GA's best individual.
+    /// The model: where the search stands (GD's θ, the walk's θ, the GA's best individual),
+    /// or when the loss is watched the last model whose loss did not explode.
     pub fn theta(&self) -> &[f64] {
-        self.driver.position()
+        match &self.watch {
+            Some(watch) => &watch.model,
+            None => self.driver.position(),
+        }
+    }
+
+    /// The training loss of [`Trainer::theta`] when the loss is watched.
+    pub fn loss(&self) -> Option<f64> {
+        self.watch.as_ref().map(|w| w.loss)
+    }
+
+    /// Where training stands: the search's status, or the stop the watched loss decided.
+    pub fn status(&self) -> Status {
+        match self.watch.as_ref().and_then(|w| w.stopped.as_ref()) {
+            Some((status, _)) => *status,
+            None => self.driver.status(),
+        }
+    }
+
+    /// Why training stopped (empty while it runs); step numbers in the trainer's own unit
+    /// when the loss is watched.
+    pub fn reason(&self) -> String {
+        match self.watch.as_ref().and_then(|w| w.stopped.as_ref()) {
+            Some((_, reason)) => reason.clone(),
+            None if self.watch.is_some()
+                && self.steps_per_unit > 1
+                && self.driver.status().is_final() =>
+            {
+                format!("{} ({})", self.driver.reason(), self.at_step())
+            }
+            None => self.driver.reason().to_string(),
+        }
     }
 
     /// The search driver (status, counters, explanation, population).
