@@ -21,4 +21,4 @@ pub use fit::{FitSettings, FittedModel, Scores, fit, score};
 pub use history::History;
 pub use plane::Plane;
 pub use run::{Role, TrainingRun};
-pub use trainer::{TargetCoding, Trainer, WeightSearch, model_spec};
+pub use trainer::{Progress, TargetCoding, Trainer, WeightSearch, model_spec};
