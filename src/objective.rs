@@ -12,4 +12,23 @@ pub trait Objective {
     /// J(θ), writing ∇J(θ) into `gradient` (same length as θ). An objective that samples
     /// mini-batches may advance to the next batch on each call.
     fn value_and_gradient(&mut self, theta: &[f64], gradient: &mut [f64]) -> f64;
+
+    /// Evaluates θ — with its gradient, written into `gradient`, when one is given — doing
+    /// about `budget` units of work and taking them off it; returns the value once the
+    /// evaluation is complete, `None` when it needs more calls (with the same θ and buffer).
+    /// Every call does some work, and the value and gradient are the same bits whether the
+    /// evaluation is done at once or in parts. A unit is the objective's own measure (a row
+    /// times a parameter for a model); by default an evaluation is done at once and costs 1.
+    fn evaluate_part(
+        &mut self,
+        theta: &[f64],
+        gradient: Option<&mut [f64]>,
+        budget: &mut usize,
+    ) -> Option<f64> {
+        *budget = budget.saturating_sub(1);
+        Some(match gradient {
+            Some(gradient) => self.value_and_gradient(theta, gradient),
+            None => self.value(theta),
+        })
+    }
 }

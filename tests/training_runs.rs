@@ -7,7 +7,7 @@ use automl_playground::rng::seeded;
 use automl_playground::search::settings::UpdateRule;
 use automl_playground::search::{Status, StrategyKind, StrategySettings};
 use automl_playground::training::{
-    DisplayMode, InputMode, ModelSettings, Role, TrainingConfig, TrainingRun,
+    BatchMode, DisplayMode, InputMode, ModelSettings, Role, TrainingConfig, TrainingRun,
 };
 
 fn gaussians() -> Dataset {
@@ -377,4 +377,97 @@ fn a_one_feature_regression_draws_each_candidates_curve_in_its_thumbnail() {
             "the curve shows in {columns_with_curve} columns"
         );
     }
+}
+
+/// Steps done a small budget at a time (`advance`) give the model and the curves of steps
+/// done at once, bit for bit: for a GA generation sliced between candidates, an epoch of
+/// mini-batches sliced between batches, and a full batch sliced between chunks of rows.
+#[test]
+fn a_step_done_in_slices_is_the_step_done_at_once() {
+    let genetic = StrategySettings {
+        kind: StrategyKind::Genetic,
+        population: 50,
+        ..Default::default()
+    };
+    let cases = [
+        (
+            "genetic",
+            "gaussians",
+            TrainingConfig {
+                strategy: genetic,
+                ..Default::default()
+            },
+            6,
+        ),
+        ("mini-batch epochs", "circle", TrainingConfig::default(), 6),
+        (
+            "full batch",
+            "spiral",
+            TrainingConfig {
+                batch: BatchMode::Full,
+                validation_share: 0.2,
+                ..Default::default()
+            },
+            6,
+        ),
+        ("regression", "sine", TrainingConfig::default(), 4),
+    ];
+    for (name, set, config, steps) in cases {
+        let dataset = data::generate(set, 2000, 0.1, &mut seeded(8)).unwrap();
+        let mut at_once = TrainingRun::new(&dataset, &config).unwrap();
+        let mut sliced = TrainingRun::new(&dataset, &config).unwrap();
+        let mut calls = 0;
+        for _ in 0..steps {
+            at_once.step().unwrap();
+            let before = (
+                sliced.steps(),
+                sliced.theta().to_vec(),
+                sliced.history().clone(),
+            );
+            loop {
+                calls += 1;
+                if sliced.advance(2_000).unwrap() {
+                    break;
+                }
+                // Until the step completes, the run shows the last complete one.
+                assert_eq!(sliced.steps(), before.0, "{name}");
+                assert_eq!(sliced.theta(), &before.1[..], "{name}");
+                assert_eq!(sliced.history(), &before.2, "{name}");
+                assert!(sliced.progress().is_some(), "{name}");
+            }
+            assert_eq!(sliced.progress(), None, "{name}");
+        }
+        assert!(
+            calls > 4 * steps,
+            "{name}: {calls} calls did not slice the steps"
+        );
+        let bits = |run: &TrainingRun| run.theta().iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&sliced), bits(&at_once), "{name}: θ");
+        assert_eq!(
+            format!("{:?}", sliced.history()),
+            format!("{:?}", at_once.history()),
+            "{name}: curves"
+        );
+        assert_eq!(sliced.evaluations(), at_once.evaluations(), "{name}");
+        assert_eq!(sliced.steps(), steps, "{name}");
+    }
+}
+
+/// The page shows what a step in progress is doing, in the unit the run counts.
+#[test]
+fn a_step_in_progress_says_how_far_it_has_come() {
+    let config = TrainingConfig {
+        strategy: StrategySettings {
+            kind: StrategyKind::Genetic,
+            population: 200,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut run = TrainingRun::new(&gaussians(), &config).unwrap();
+    assert!(!run.advance(1).unwrap());
+    assert_eq!(run.progress().unwrap(), "generation 1: 0 of 200 evaluated");
+    let mut run = TrainingRun::new(&gaussians(), &TrainingConfig::default()).unwrap();
+    assert!(!run.advance(1).unwrap());
+    assert_eq!(run.progress().unwrap(), "epoch 1: batch 2 of 14");
 }

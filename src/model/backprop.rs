@@ -31,7 +31,7 @@ impl ModelSpec {
 
     /// Checks the buffers and makes sure the lane gradient starts from zero: `finish_gradient`
     /// leaves it cleared, so it only needs clearing here after a batch that did not finish.
-    fn start_gradient(&self, theta: &[f64], workspace: &mut Workspace) {
+    pub(crate) fn start_gradient(&self, theta: &[f64], workspace: &mut Workspace) {
         self.check_buffers(theta, workspace);
         if workspace.gradient_dirty {
             workspace.gradient.fill([0.0; LANES]);
@@ -40,7 +40,7 @@ impl ModelSpec {
     }
 
     /// One chunk's loss, its gradient added lane by lane to the workspace's.
-    fn chunk_gradient(
+    pub(crate) fn chunk_gradient(
         &self,
         theta: &[f64],
         samples: &Samples<'_>,
@@ -54,7 +54,7 @@ impl ModelSpec {
 
     /// Turns the sums over `count` rows into the mean loss plus the penalty, and the lane
     /// gradient into `gradient`, clearing it for the next batch.
-    fn finish_gradient(
+    pub(crate) fn finish_gradient(
         &self,
         theta: &[f64],
         workspace: &mut Workspace,
@@ -107,14 +107,14 @@ impl ModelSpec {
 
     /// The mean loss over `count` rows plus the penalty, rounded as in
     /// [`ModelSpec::loss_and_gradient`], so that both report the same value.
-    fn finish_loss(&self, theta: &[f64], total: f64, count: usize) -> f64 {
+    pub(crate) fn finish_loss(&self, theta: &[f64], total: f64, count: usize) -> f64 {
         assert!(count > 0, "a batch needs at least one row");
         total * (1.0 / count as f64) + self.penalty(theta, None)
     }
 
     /// Runs a chunk of rows forward; returns the sum of their losses and leaves the output
     /// deltas in the workspace (zero in the unused lane).
-    fn chunk_loss(
+    pub(crate) fn chunk_loss(
         &self,
         theta: &[f64],
         samples: &Samples<'_>,

@@ -27,4 +27,4 @@ pub use output::{MAX_CLASSES, Output, most_probable_class};
 pub use regularization::{MAX_RATE, Regularization};
 pub use samples::Samples;
 pub use spec::{MAX_HIDDEN_LAYERS, MAX_INPUTS, MAX_NEURONS, ModelSpec, PARAM_BOUND};
-pub use training::{Batching, ModelObjective};
+pub use training::{Batching, ModelObjective, RowPass, Rows};

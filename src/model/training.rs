@@ -4,6 +4,7 @@ use crate::error::{Error, Result, check_count};
 use crate::objective::Objective;
 use crate::rng::{self, Rng};
 
+use super::lanes::CHUNK;
 use super::network::Workspace;
 use super::samples::Samples;
 use super::spec::{ModelSpec, PARAM_BOUND};
@@ -16,6 +17,99 @@ pub enum Batching {
     /// This many rows per step (1 is plain stochastic gradient descent); the last batch of an
     /// epoch takes whatever rows are left.
     MiniBatch(usize),
+}
+
+/// The rows a [`RowPass`] goes through.
+#[derive(Debug, Clone, Copy)]
+pub enum Rows<'a> {
+    /// Rows 0, 1, … up to this count.
+    First(usize),
+    /// These rows, in this order.
+    Listed(&'a [usize]),
+}
+
+impl Rows<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Rows::First(n) => *n,
+            Rows::Listed(rows) => rows.len(),
+        }
+    }
+}
+
+/// The mean loss of a model over some rows (with its gradient, or not), worked out a few
+/// chunks of rows at a time: the same sums in the same order as
+/// [`ModelSpec::loss_and_gradient`] and [`ModelSpec::loss_value`] at once, so the same bits.
+/// Between calls the pass keeps its running loss, and the gradient's sums stay in the
+/// workspace, which nothing else may use meanwhile.
+#[derive(Debug, Clone, Default)]
+pub struct RowPass {
+    done: usize,
+    total: f64,
+}
+
+impl RowPass {
+    /// Whether the pass has begun and not finished.
+    pub fn started(&self) -> bool {
+        self.done > 0
+    }
+
+    /// Carries the pass of `theta` over `rows` of `samples` on for about `budget` units (a row
+    /// times a parameter), at least one chunk of rows, taking them off `budget`. Returns the
+    /// mean loss plus the weight penalty — and writes the gradient when one is given — once
+    /// the last row is done, leaving the pass ready for the next one. Panics like
+    /// [`ModelSpec::loss_and_gradient`] (no rows, θ or buffers of another model).
+    #[allow(clippy::too_many_arguments)]
+    pub fn resume(
+        &mut self,
+        spec: &ModelSpec,
+        theta: &[f64],
+        samples: &Samples<'_>,
+        rows: Rows<'_>,
+        workspace: &mut Workspace,
+        gradient: Option<&mut [f64]>,
+        budget: &mut usize,
+    ) -> Option<f64> {
+        let count = rows.len();
+        if self.done == 0 {
+            self.total = 0.0;
+            match gradient {
+                Some(_) => spec.start_gradient(theta, workspace),
+                None => spec.check_buffers(theta, workspace),
+            }
+        }
+        let per_row = spec.n_params().max(1);
+        let mut chunk = [0; CHUNK];
+        loop {
+            let end = (self.done + CHUNK).min(count);
+            let rows_here = &mut chunk[..end - self.done];
+            match rows {
+                Rows::First(_) => rows_here
+                    .iter_mut()
+                    .zip(self.done..end)
+                    .for_each(|(r, i)| *r = i),
+                Rows::Listed(listed) => rows_here.copy_from_slice(&listed[self.done..end]),
+            }
+            self.total += match gradient {
+                Some(_) => spec.chunk_gradient(theta, samples, rows_here, workspace),
+                None => spec.chunk_loss(theta, samples, rows_here, workspace),
+            };
+            *budget = budget.saturating_sub(rows_here.len().saturating_mul(per_row));
+            self.done = end;
+            if end == count {
+                self.done = 0;
+                return Some(match gradient {
+                    Some(gradient) => {
+                        spec.finish_gradient(theta, workspace, gradient, self.total, count)
+                    }
+                    None => spec.finish_loss(theta, self.total, count),
+                });
+            }
+            if *budget == 0 {
+                return None;
+            }
+        }
+    }
 }
 
 /// A model spec with owned training data, scored through the [`Objective`] trait.
@@ -38,6 +132,7 @@ pub struct ModelObjective {
     epochs: usize,
     rng: Rng,
     workspace: Workspace,
+    pass: RowPass,
 }
 
 impl ModelObjective {
@@ -72,6 +167,7 @@ impl ModelObjective {
             batch: 0..0,
             epochs: 0,
             rng: rng::seeded(seed),
+            pass: RowPass::default(),
         };
         objective.shuffle();
         Ok(objective)
@@ -134,26 +230,47 @@ impl Objective for ModelObjective {
 
     /// The loss on all training rows, penalty included.
     fn value(&mut self, theta: &[f64]) -> f64 {
-        let samples = Samples {
-            features: &self.features,
-            targets: &self.targets,
-            inputs: self.spec.inputs(),
-        };
-        self.spec
-            .loss_value(theta, &samples, 0..samples.len(), &mut self.workspace)
+        let mut unlimited = usize::MAX;
+        self.evaluate_part(theta, None, &mut unlimited)
+            .expect("an unlimited budget finishes the pass")
     }
 
     /// The loss and gradient on the next batch, penalty included.
     fn value_and_gradient(&mut self, theta: &[f64], gradient: &mut [f64]) -> f64 {
-        self.advance();
+        let mut unlimited = usize::MAX;
+        self.evaluate_part(theta, Some(gradient), &mut unlimited)
+            .expect("an unlimited budget finishes the pass")
+    }
+
+    /// The loss on all training rows, or the loss and gradient on the next batch, a few
+    /// chunks of rows at a time (see [`RowPass`]); a unit of work is a row times a parameter.
+    fn evaluate_part(
+        &mut self,
+        theta: &[f64],
+        gradient: Option<&mut [f64]>,
+        budget: &mut usize,
+    ) -> Option<f64> {
+        if gradient.is_some() && !self.pass.started() {
+            self.advance();
+        }
         let samples = Samples {
             features: &self.features,
             targets: &self.targets,
             inputs: self.spec.inputs(),
         };
-        let rows = self.order[self.batch.clone()].iter().copied();
-        self.spec
-            .loss_and_gradient(theta, &samples, rows, &mut self.workspace, gradient)
+        let rows = match gradient {
+            Some(_) => Rows::Listed(&self.order[self.batch.clone()]),
+            None => Rows::First(self.targets.len()),
+        };
+        self.pass.resume(
+            &self.spec,
+            theta,
+            &samples,
+            rows,
+            &mut self.workspace,
+            gradient,
+            budget,
+        )
     }
 }
 

@@ -91,6 +91,8 @@ pub struct Driver {
     gradients: Vec<f64>,
     trace: Trace,
     watch_position: bool,
+    /// While a step is in progress: the candidates of its ask evaluated so far.
+    evaluated: Option<usize>,
 }
 
 impl Driver {
@@ -121,6 +123,7 @@ impl Driver {
             values: Vec::new(),
             gradients: Vec::new(),
             watch_position: false,
+            evaluated: None,
         }
     }
 
@@ -135,40 +138,75 @@ impl Driver {
 
     /// One ask → evaluate → tell. Does nothing once the run has stopped.
     pub fn step(&mut self) -> Result<Status> {
+        let mut unlimited = usize::MAX;
+        self.advance(&mut unlimited)?;
+        Ok(self.status)
+    }
+
+    /// Carries the step on for about `budget` units of the objective's work (see
+    /// [`Objective::evaluate_part`]), taking them off `budget`: asks, evaluates the candidates
+    /// a part at a time, and tells once all are scored. Every call does some work. Returns
+    /// whether the step is complete (also when the run has stopped). A step done in parts
+    /// gives the same bits as one done at once; until it completes, everything the driver
+    /// reports is as of the last complete step, except [`Driver::asked`] and
+    /// [`Driver::values`], which then hold the step's candidates and their values so far.
+    pub fn advance(&mut self, budget: &mut usize) -> Result<bool> {
         if self.status.is_final() {
-            return Ok(self.status);
+            return Ok(true);
         }
         let dim = self.strategy.dim();
         let wants_gradient = self.strategy.wants_gradient();
-        std::mem::swap(&mut self.previous_asked, &mut self.asked);
-        self.asked.clear();
-        self.asked
-            .extend_from_slice(self.strategy.ask(&mut self.rng)?);
-        let count = self.asked.len() / dim;
-        self.values.clear();
-        self.gradients.clear();
-        if wants_gradient {
-            self.gradients.resize(count * dim, 0.0);
-            for (point, grad) in self
-                .asked
-                .chunks_exact(dim)
-                .zip(self.gradients.chunks_exact_mut(dim))
-            {
-                self.values
-                    .push(self.objective.value_and_gradient(point, grad));
+        let mut evaluated = match self.evaluated {
+            Some(evaluated) => evaluated,
+            None => {
+                std::mem::swap(&mut self.previous_asked, &mut self.asked);
+                self.asked.clear();
+                self.asked
+                    .extend_from_slice(self.strategy.ask(&mut self.rng)?);
+                self.values.clear();
+                self.gradients.clear();
+                if wants_gradient {
+                    self.gradients.resize(self.asked.len(), 0.0);
+                }
+                0
             }
-        } else {
-            for point in self.asked.chunks_exact(dim) {
-                self.values.push(self.objective.value(point));
+        };
+        let count = self.asked.len() / dim;
+        while evaluated < count {
+            let point = &self.asked[evaluated * dim..(evaluated + 1) * dim];
+            let gradient =
+                wants_gradient.then(|| &mut self.gradients[evaluated * dim..(evaluated + 1) * dim]);
+            let value = self.objective.evaluate_part(point, gradient, budget);
+            if let Some(value) = value {
+                self.values.push(value);
+                evaluated += 1;
+            }
+            if evaluated < count && (value.is_none() || *budget == 0) {
+                self.evaluated = Some(evaluated);
+                return Ok(false);
             }
         }
+        self.evaluated = None;
+        self.tell(count)?;
+        Ok(true)
+    }
+
+    /// While a step is in progress: its candidates evaluated so far, and how many it asked.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        self.evaluated
+            .map(|done| (done, self.asked.len() / self.strategy.dim()))
+    }
+
+    /// Ends a step whose `count` candidates are scored: counts, checks for divergence,
+    /// tells the strategy, keeps the best and checks the stop rules.
+    fn tell(&mut self, count: usize) -> Result<()> {
         self.evaluations += count;
         self.steps += 1;
         if let Some(reason) = self.divergence() {
             // The strategy is not told, so its last good state stays on screen.
             self.status = Status::Diverged;
             self.reason = reason;
-            return Ok(self.status);
+            return Ok(());
         }
         self.strategy.tell(&self.values, &self.gradients)?;
         self.update_best();
@@ -181,7 +219,7 @@ impl Driver {
         );
         self.status = Status::Running;
         self.check_stop();
-        Ok(self.status)
+        Ok(())
     }
 
     /// Steps until the run stops or `max_steps` more steps are done.

@@ -22,4 +22,4 @@ pub use history::History;
 pub use plane::Plane;
 pub(crate) use run::padded_bounds;
 pub use run::{Role, TrainingRun};
-pub use trainer::{TargetCoding, Trainer, WeightSearch, model_spec};
+pub use trainer::{Progress, TargetCoding, Trainer, WeightSearch, model_spec};

@@ -288,16 +288,36 @@ impl TrainingRun {
     }
 
     /// One step: an epoch or a mini-batch of gradient descent, one generation of the GA, one
-    /// batch of random samples. Does nothing once the run has stopped.
+    /// batch of random samples (or the rest of the step in progress). Does nothing once the
+    /// run has stopped.
     pub fn step(&mut self) -> Result<Status> {
-        if self.status().is_final() {
-            return Ok(self.status());
+        self.advance(usize::MAX)?;
+        Ok(self.status())
+    }
+
+    /// Carries the step on for about `budget` units of work (see [`Trainer::advance`]: a row
+    /// through the model times its parameters); returns whether a step completed (or the run
+    /// had stopped). A step done in parts gives the same model and curves, bit for bit, as
+    /// one done at once; until it completes, the run shows the model of the last complete
+    /// step. The curves' entry for the new model (its losses and scores on every part of the
+    /// split) is then computed at once.
+    pub fn advance(&mut self, budget: usize) -> Result<bool> {
+        if self.trainer.progress().is_none() && self.status().is_final() {
+            return Ok(true);
         }
-        let status = self.trainer.step()?;
-        if status != Status::Diverged {
+        if !self.trainer.advance(budget)? {
+            return Ok(false);
+        }
+        if self.status() != Status::Diverged {
             self.record(self.population_values());
         }
-        Ok(status)
+        Ok(true)
+    }
+
+    /// The step in progress in words ("generation 3: 1200 of 2000 evaluated"), `None`
+    /// between steps.
+    pub fn progress(&self) -> Option<String> {
+        self.trainer.progress_text()
     }
 
     /// The best and the mean finite value of the last step's candidates, for a strategy

@@ -4,7 +4,9 @@
 
 use super::config::{BatchMode, ModelSettings, StepUnit};
 use crate::data::Target;
-use crate::model::{Batching, Loss, ModelObjective, ModelSpec, Output, Samples, Workspace};
+use crate::model::{
+    Batching, Loss, ModelObjective, ModelSpec, Output, RowPass, Rows, Samples, Workspace,
+};
 use crate::objective::Objective;
 use crate::search::{self, Driver, Status, StopRules, StrategyKind, StrategySettings};
 use crate::{Error, Result};
@@ -153,12 +155,27 @@ struct LossWatch {
 }
 
 impl LossWatch {
-    /// The mean training loss of `theta`.
-    fn loss_of(&mut self, theta: &[f64]) -> f64 {
+    /// Carries the pass that scores `theta` on the training rows on for about `budget` units
+    /// (see [`RowPass::resume`]); the mean training loss once it is complete.
+    fn resume(&mut self, pass: &mut RowPass, theta: &[f64], budget: &mut usize) -> Option<f64> {
         let samples = Samples::new(&self.inputs, &self.targets, self.spec.inputs())
             .expect("inputs fit the model");
-        self.spec
-            .loss_value(theta, &samples, 0..self.targets.len(), &mut self.workspace)
+        pass.resume(
+            &self.spec,
+            theta,
+            &samples,
+            Rows::First(self.targets.len()),
+            &mut self.workspace,
+            None,
+            budget,
+        )
+    }
+
+    /// The mean training loss of `theta`, at once.
+    fn loss_of(&mut self, theta: &[f64]) -> f64 {
+        let mut unlimited = usize::MAX;
+        self.resume(&mut RowPass::default(), theta, &mut unlimited)
+            .expect("an unlimited budget finishes the pass")
     }
 
     /// Converged when the training loss has not improved (by a relative 1e-12) for about
@@ -181,14 +198,46 @@ impl LossWatch {
     }
 }
 
+/// Where the step in progress stands.
+#[derive(Debug, Clone)]
+enum Phase {
+    /// No step in progress.
+    Idle,
+    /// The search's updates, this many done.
+    Updating(usize),
+    /// The updates done, the new model's training loss being computed.
+    Scoring(RowPass),
+}
+
+/// How far the step in progress has come (see [`Trainer::progress`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Updating: the updates done out of the step's, and within the update in progress the
+    /// candidates evaluated out of those asked.
+    Updating {
+        /// Updates (driver steps) complete.
+        updates: usize,
+        /// Updates in the step.
+        of: usize,
+        /// Candidates of the update in progress evaluated.
+        evaluated: usize,
+        /// Candidates it asked.
+        asked: usize,
+    },
+    /// Computing the new model's training loss.
+    Scoring,
+}
+
 /// One model learning from its training rows, a step at a time. A step is an epoch or one
 /// batch of gradient descent (as [`WeightSearch::step_unit`] says), one GA generation or
-/// one batch of random samples.
+/// one batch of random samples. A step can be taken at once ([`Trainer::step`]) or a part at
+/// a time ([`Trainer::advance`]), with the same result bit for bit.
 pub struct Trainer {
     driver: Driver,
     steps_per_unit: usize,
     steps: usize,
     watch: Option<LossWatch>,
+    phase: Phase,
 }
 
 impl Trainer {
@@ -233,6 +282,7 @@ impl Trainer {
             steps_per_unit,
             steps: 0,
             watch: None,
+            phase: Phase::Idle,
         })
     }
 
@@ -278,33 +328,72 @@ impl Trainer {
         self
     }
 
-    /// Takes one step; does nothing once training has stopped.
+    /// Takes one step (or completes the one in progress); does nothing once training has
+    /// stopped.
     pub fn step(&mut self) -> Result<Status> {
-        if self.status().is_final() {
-            return Ok(self.status());
-        }
-        for _ in 0..self.steps_per_unit {
-            if self.driver.step()?.is_final() {
-                break;
-            }
-        }
-        self.steps += 1;
-        self.watch_step();
+        self.advance(usize::MAX)?;
         Ok(self.status())
     }
 
-    /// Applies the watched rules to the step just taken.
-    fn watch_step(&mut self) {
-        let at = self.at_step();
-        let Some(watch) = &mut self.watch else {
-            return;
-        };
-        if self.driver.status() == Status::Diverged {
-            let reason = format!("{} ({at})", self.driver.reason());
-            watch.stopped = Some((Status::Diverged, reason));
-            return;
+    /// Carries the step on for about `budget` units of work — a unit is one row through the
+    /// model times its parameters, so a budget is a deterministic amount of computing, not
+    /// of time — and at least one chunk of rows. Returns whether a step completed (also when
+    /// training had stopped: then nothing is done). Until the step completes, everything
+    /// reported is as of the last complete step (see [`Trainer::progress`]).
+    pub fn advance(&mut self, budget: usize) -> Result<bool> {
+        let mut budget = budget;
+        if let Phase::Idle = self.phase {
+            if self.status().is_final() {
+                return Ok(true);
+            }
+            self.phase = Phase::Updating(0);
         }
-        let loss = watch.loss_of(self.driver.position());
+        if let Phase::Updating(mut done) = self.phase {
+            while done < self.steps_per_unit && !self.driver.status().is_final() {
+                if !self.driver.advance(&mut budget)? {
+                    self.phase = Phase::Updating(done);
+                    return Ok(false);
+                }
+                done += 1;
+                let more = done < self.steps_per_unit && !self.driver.status().is_final();
+                if more && budget == 0 {
+                    self.phase = Phase::Updating(done);
+                    return Ok(false);
+                }
+            }
+            let diverged = self.driver.status() == Status::Diverged;
+            if self.watch.is_none() || diverged {
+                self.steps += 1;
+                self.phase = Phase::Idle;
+                let at = self.at_step();
+                if let Some(watch) = &mut self.watch {
+                    let reason = format!("{} ({at})", self.driver.reason());
+                    watch.stopped = Some((Status::Diverged, reason));
+                }
+                return Ok(true);
+            }
+            self.phase = Phase::Scoring(RowPass::default());
+            if budget == 0 {
+                return Ok(false);
+            }
+        }
+        if let Phase::Scoring(pass) = &mut self.phase {
+            let watch = self.watch.as_mut().expect("only a watched trainer scores");
+            let Some(loss) = watch.resume(pass, self.driver.position(), &mut budget) else {
+                return Ok(false);
+            };
+            self.phase = Phase::Idle;
+            self.steps += 1;
+            self.watched(loss);
+        }
+        Ok(true)
+    }
+
+    /// Applies the watched rules to the model of the step just taken, whose training loss
+    /// is `loss`.
+    fn watched(&mut self, loss: f64) {
+        let at = self.at_step();
+        let watch = self.watch.as_mut().expect("only a watched trainer scores");
         if WATCHED_RULES.explodes(loss, watch.first) {
             let reason = format!(
                 "the training loss exploded from {} to {} at {at}",
@@ -317,6 +406,40 @@ impl Trainer {
         watch.model.copy_from_slice(self.driver.position());
         watch.loss = loss;
         watch.check_patience(loss, self.steps_per_unit);
+    }
+
+    /// How far the step in progress has come, `None` between steps.
+    pub fn progress(&self) -> Option<Progress> {
+        match &self.phase {
+            Phase::Idle => None,
+            Phase::Updating(updates) => {
+                let (evaluated, asked) = self.driver.progress().unwrap_or((0, 0));
+                Some(Progress::Updating {
+                    updates: *updates,
+                    of: self.steps_per_unit,
+                    evaluated,
+                    asked,
+                })
+            }
+            Phase::Scoring(_) => Some(Progress::Scoring),
+        }
+    }
+
+    /// The step in progress in words, e.g. "generation 3: 1200 of 2000 evaluated" or
+    /// "epoch 4: batch 40 of 140"; `None` between steps.
+    pub fn progress_text(&self) -> Option<String> {
+        let noun = self.watch.as_ref().map_or("step", |w| w.noun.0);
+        let at = format!("{noun} {}", self.steps + 1);
+        Some(match self.progress()? {
+            Progress::Updating { updates, of, .. } if of > 1 => {
+                format!("{at}: batch {} of {of}", updates + 1)
+            }
+            Progress::Updating {
+                evaluated, asked, ..
+            } if asked > 1 => format!("{at}: {evaluated} of {asked} evaluated"),
+            Progress::Updating { .. } => format!("{at}: computing"),
+            Progress::Scoring => format!("{at}: scoring the new model"),
+        })
     }
 
     /// "epoch 78" (or update, generation, step: the unit the trainer counts).

@@ -399,6 +399,28 @@ impl TrainingSession {
         Ok(taken)
     }
 
+    /// Carries the step on for about `budget` units of work (a row through the model times
+    /// its parameters; see `TrainingRun::advance`), at least a little; returns whether a step
+    /// completed (`true` without a run or once it has stopped).
+    pub fn advance(&mut self, budget: f64) -> std::result::Result<bool, JsError> {
+        let Some(run) = self.run.as_mut() else {
+            return Ok(true);
+        };
+        // A budget from the page: anything not a positive count means the least work.
+        let budget = if budget.is_finite() && budget >= 1.0 {
+            budget.min(usize::MAX as f64) as usize
+        } else {
+            0
+        };
+        run.advance(budget).map_err(js_error)
+    }
+
+    /// The step in progress in words ("generation 3: 1200 of 2000 evaluated"), or undefined
+    /// between steps.
+    pub fn progress(&self) -> Option<String> {
+        self.run.as_ref().and_then(TrainingRun::progress)
+    }
+
     /// The status object (see `StateView`): whether a run exists and why not, status, reason,
     /// step, evaluations, the strategy's formula, the network's layer sizes, the display
     /// plane's axis labels and bounds, and a summary of the data.

@@ -82,6 +82,42 @@ export function drawPointLayer(layer, data) {
   }
 }
 
+/** The last ring layer drawn, with what it shows (see ringLayer). */
+const rings = { canvas: null, misclassified: null, points: null, key: '' };
+
+/**
+ * The red rings around the misclassified points, drawn once into an offscreen canvas the
+ * size of the plot (device pixels) and reused while the mistakes, the points and the view
+ * stay the same: hovering or redrawing 100 000 points costs one blit, not 66 000 arcs.
+ */
+function ringLayer(scene) {
+  const { dpr, layout, domain, points, misclassified: mis } = scene;
+  const r = scene.radius + 3.5;
+  const key = [dpr, layout.dev.w, layout.dev.h, layout.css.w, layout.css.h, ...domain, r].join(' ');
+  if (rings.canvas && rings.misclassified === mis && rings.points === points && rings.key === key) {
+    return rings.canvas;
+  }
+  const layer = rings.canvas || document.createElement('canvas');
+  Object.assign(rings, { canvas: layer, misclassified: mis, points, key });
+  if (layer.width !== layout.dev.w) layer.width = layout.dev.w;
+  if (layer.height !== layout.dev.h) layer.height = layout.dev.h;
+  const ctx = layer.getContext('2d');
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, layer.width, layer.height);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const view = makeView(domain, { x: 0, y: 0, w: layout.css.w, h: layout.css.h });
+  ctx.beginPath();
+  for (let i = 0; i < mis.length; i += 1) {
+    if (!mis[i]) continue;
+    const x = view.px(points[2 * i]);
+    const y = view.py(points[2 * i + 1]);
+    ctx.moveTo(x + r, y);
+    ctx.arc(x, y, r, 0, Math.PI * 2);
+  }
+  strokeTwice(ctx, 4, 'rgba(255, 255, 255, 0.85)', 2.2, MISS);
+  return layer;
+}
+
 /** Wraps `text` into lines of at most `width` px in the context's font. */
 function wrap(ctx, text, width) {
   const lines = [];
@@ -145,16 +181,10 @@ export function drawTraining(ctx, scene) {
   }
   const mis = scene.misclassified;
   if (mis && mis.length) {
-    const r = scene.radius + 3.5;
-    ctx.beginPath();
-    for (let i = 0; i < mis.length; i += 1) {
-      if (!mis[i]) continue;
-      const x = view.px(scene.points[2 * i]);
-      const y = view.py(scene.points[2 * i + 1]);
-      ctx.moveTo(x + r, y);
-      ctx.arc(x, y, r, 0, Math.PI * 2);
-    }
-    strokeTwice(ctx, 4, 'rgba(255, 255, 255, 0.85)', 2.2, MISS);
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(ringLayer(scene), layout.dev.x, layout.dev.y);
+    ctx.restore();
   }
   const curve = scene.curve;
   if (curve && curve.length >= 4) {

@@ -14,7 +14,7 @@
 //   canPlay()            (optional) whether Play may start now
 
 import { replaceChildren } from './dom.js';
-import { RunBar, Stepper, runButton, runKeys, stepMany, messageOf } from './runbar.js';
+import { RunBar, SLICE_MS, Stepper, runButton, runKeys, stepMany, messageOf } from './runbar.js';
 
 /** Whether a core status means the run has stopped until a reset. */
 function isFinished(status) {
@@ -38,7 +38,12 @@ export class RunController {
     this.speed = options.speed === undefined ? 10 : options.speed;
     this.controlsVisible = options.controls !== false;
     this.playing = false;
-    this.stepper = new Stepper((n) => this.session.step(n), maxBatch);
+    // A session that can carry a step on a part at a time (advance(budget) → completed)
+    // has its steps split across frames, so Play and Step never block the page.
+    const work = typeof session.advance === 'function' ? (budget) => this.session.advance(budget) : null;
+    this.stepper = new Stepper((n) => this.session.step(n), maxBatch, work);
+    /** Whether the Step button's step is being carried on, frame by frame. */
+    this.pendingStep = false;
     this.raf = 0;
     this.destroyed = false;
     this.lastError = null;
@@ -59,6 +64,7 @@ export class RunController {
     const count = Number(n);
     if (!Number.isInteger(count) || count < 1) return 0;
     this.pause();
+    this.pendingStep = false;
     let taken = 0;
     try {
       taken = stepMany((k) => this.session.step(k), count);
@@ -68,6 +74,22 @@ export class RunController {
     this.stepped();
     this.schedule();
     return taken;
+  }
+
+  /**
+   * The Step button and →: one step, split across frames when the session can (see
+   * Stepper), so a dear step never blocks the page; at once otherwise.
+   */
+  stepButton() {
+    if (!this.stepper.sliced) {
+      this.step(1);
+      return;
+    }
+    this.pause();
+    if (this.failure || isFinished(this.coreState().status)) return;
+    this.pendingStep = true;
+    this.invalidate(false);
+    this.schedule();
   }
 
   /** Plays at `speed`; a finished or failed run starts again. */
@@ -96,6 +118,7 @@ export class RunController {
   /** Back to the start of the run, same settings, paused. */
   reset() {
     this.playing = false;
+    this.pendingStep = false;
     this.lastError = null;
     try {
       this.restart();
@@ -107,6 +130,7 @@ export class RunController {
 
   /** Starts the core's run again from the beginning. */
   restart() {
+    this.pendingStep = false;
     this.session.reset();
     this.failure = null;
     this.restarted();
@@ -115,6 +139,7 @@ export class RunController {
   /** A failure: the run stops and the view shows the message instead of a console error. */
   fail(error) {
     this.playing = false;
+    this.pendingStep = false;
     this.failure = messageOf(error);
     this.lastError = this.failure;
     this.invalidate(false);
@@ -153,6 +178,7 @@ export class RunController {
     try {
       const t0 = performance.now();
       if (this.playing) this.advance(now);
+      else if (this.pendingStep) this.advanceStep();
       const t1 = performance.now();
       this.render(now);
       const t2 = performance.now();
@@ -169,12 +195,24 @@ export class RunController {
         this.failure = messageOf(again);
       }
     }
-    if (this.playing) this.schedule();
+    if (this.playing || this.pendingStep) this.schedule();
+  }
+
+  /** Carries the Step button's step on for this frame's share of time. */
+  advanceStep() {
+    if (this.stepper.slice(SLICE_MS)) {
+      this.pendingStep = false;
+      this.stepped();
+      this.invalidate(true);
+    } else {
+      this.invalidate(false);
+    }
   }
 
   /** Takes the steps due at `speed` (time-sliced by the Stepper); stops a finished run. */
   advance(now) {
     if (this.stepper.advance(now, this.speed) > 0) this.stepped();
+    else if (this.stepper.sliced) this.invalidate(false);
     if (isFinished(this.coreState().status)) {
       this.playing = false;
       this.invalidate(true);
@@ -218,13 +256,13 @@ export class RunController {
    */
   buildRunControls(resetTitle) {
     this.runBar = new RunBar({
-      step: () => this.guard(() => this.step(1)),
+      step: () => this.guard(() => this.stepButton()),
       toggle: () => this.guard(() => this.toggle()),
       reset: () => this.guard(() => this.reset()),
       speed: (value) => this.set({ speed: value }),
     }, resetTitle);
     this.toggleControls = runButton('Hide settings', 'Show or hide the settings column', () => this.set({ controls: !this.controlsVisible }), { 'data-action': 'toggle-controls', class: 'pg-button pg-quiet pg-small' });
-    const actions = { toggle: () => this.toggle(), step: () => this.step(1), reset: () => this.reset() };
+    const actions = { toggle: () => this.toggle(), step: () => this.stepButton(), reset: () => this.reset() };
     this.listen(document, 'keydown', (event) => this.guard(() => runKeys(event, this.root, actions)));
   }
 

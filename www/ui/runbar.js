@@ -86,9 +86,12 @@ export function runKeys(event, root, actions) {
 }
 
 /** Stepping time allowed per animation frame, in ms. */
-const SLICE_MS = 8;
+export const SLICE_MS = 8;
 /** Target duration of one call into the core while stepping fast, in ms. */
 const BATCH_MS = 1.5;
+
+/** Work units (the core's deterministic measure) the first sliced call may take. */
+const FIRST_BUDGET = 20_000;
 
 /**
  * Paces a run: `advance(now, speed)` takes the steps due since the last frame (speed steps/s,
@@ -96,15 +99,45 @@ const BATCH_MS = 1.5;
  * measured cost of a step, growing at most ×2 per call, so one call into the core stays near
  * BATCH_MS even when steps get dearer. `step(n)` must return the steps taken (fewer when the
  * run stops).
+ *
+ * With `work(budget)` (the core carries the step in progress on by about `budget` units of
+ * work and says whether it completed), a step is split across frames: each call's budget
+ * follows the measured units per ms, so no frame's stepping outlasts SLICE_MS by much,
+ * however dear one step is.
  */
 export class Stepper {
-  constructor(step, maxBatch = 500) {
+  constructor(step, maxBatch = 500, work = null) {
     this.step = step;
+    this.work = work;
     this.maxBatch = maxBatch;
     this.credit = 0;
     this.lastTick = 0;
     this.batch = 1;
     this.stepMs = 0.05;
+    this.budget = FIRST_BUDGET;
+  }
+
+  /** Whether steps are split across frames. */
+  get sliced() {
+    return this.work !== null;
+  }
+
+  /**
+   * Carries the step in progress on for at most about `ms` ms; returns whether it completed.
+   * The budget per call adapts to the measured speed (units per ms).
+   */
+  slice(ms) {
+    const t0 = performance.now();
+    for (;;) {
+      const b0 = performance.now();
+      const done = this.work(this.budget);
+      const spent = Math.max(performance.now() - b0, 0.01);
+      if (done) return true;
+      // The call spent its whole budget: units per ms measured, the next budget fits BATCH_MS.
+      const wanted = (this.budget / spent) * BATCH_MS;
+      this.budget = Math.round(Math.min(Math.max(wanted, 1000), 2 * this.budget, 1e12));
+      if (performance.now() - t0 + spent >= ms) return false;
+    }
   }
 
   /** Starts pacing afresh (the first frame takes one step at once). */
@@ -127,6 +160,16 @@ export class Stepper {
       this.credit -= due;
     }
     let taken = 0;
+    if (this.sliced) {
+      while (due > 0) {
+        const left = SLICE_MS - (performance.now() - t0);
+        if (left <= 0 || !this.slice(left)) break;
+        taken += 1;
+        due -= 1;
+      }
+      if (due > 0 && speed !== 'max') this.credit = Math.min(this.credit + due, 1);
+      return taken;
+    }
     while (due > 0) {
       const left = SLICE_MS - (performance.now() - t0);
       const fits = Math.max(1, Math.floor(left / this.stepMs));

@@ -1176,11 +1176,19 @@ class TrainingView extends RunController {
     else if (status === 'ready') text += ' — press Play or Step';
     else if (reason) text += ` — ${reason}`;
     else if (status === 'paused') text += ` after ${st.step} ${this.stepLabel().toLowerCase().replace(/ \(.*\)/, '')}${st.step === 1 ? '' : 's'}`;
+    const progress = this.stepProgress();
+    if (progress) text += ` — ${progress}`;
     if (this.statusStrip.textContent !== text) {
       this.statusStrip.textContent = text;
       this.statusStrip.title = this.drawing() ? text : '';
     }
     if (this.statusStrip.dataset.status !== status) this.statusStrip.dataset.status = status;
+  }
+
+  /** The step being carried on across frames ("generation 3: 1200 of 2000 evaluated"), or null. */
+  stepProgress() {
+    if (!this.st.ready || this.loading || this.lost || this.failure) return null;
+    return this.session.progress() || null;
   }
 
   updatePanel() {
@@ -1376,6 +1384,7 @@ class TrainingView extends RunController {
       status: this.displayStatus(),
       coreStatus: st.status,
       reason: this.failure || st.reason,
+      stepInProgress: this.stepProgress(),
       explanation: st.explanation,
       step: st.step,
       evaluations: st.evaluations,
