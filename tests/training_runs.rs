@@ -466,6 +466,13 @@ fn a_step_in_progress_says_how_far_it_has_come() {
     };
     let mut run = TrainingRun::new(&gaussians(), &config).unwrap();
     assert!(!run.advance(1).unwrap());
+    assert_eq!(
+        run.progress().unwrap(),
+        "generation 1: drawing candidate 2 of 200"
+    );
+    // Enough for the whole generation to be drawn, and the first evaluation begun.
+    let genes = 200 * run.spec().n_params();
+    assert!(!run.advance(4 * genes + 1).unwrap());
     assert_eq!(run.progress().unwrap(), "generation 1: 0 of 200 evaluated");
     let mut run = TrainingRun::new(&gaussians(), &TrainingConfig::default()).unwrap();
     assert!(!run.advance(1).unwrap());

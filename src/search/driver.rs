@@ -93,6 +93,8 @@ pub struct Driver {
     watch_position: bool,
     /// While a step is in progress: the candidates of its ask evaluated so far.
     evaluated: Option<usize>,
+    /// Whether the strategy is still preparing the next step's candidates.
+    preparing: bool,
 }
 
 impl Driver {
@@ -124,6 +126,7 @@ impl Driver {
             gradients: Vec::new(),
             watch_position: false,
             evaluated: None,
+            preparing: false,
         }
     }
 
@@ -159,6 +162,11 @@ impl Driver {
         let mut evaluated = match self.evaluated {
             Some(evaluated) => evaluated,
             None => {
+                // A large population is bred a slice at a time too.
+                self.preparing = !self.strategy.prepare(&mut self.rng, budget);
+                if self.preparing {
+                    return Ok(false);
+                }
                 std::mem::swap(&mut self.previous_asked, &mut self.asked);
                 self.asked.clear();
                 self.asked
@@ -191,10 +199,21 @@ impl Driver {
         Ok(true)
     }
 
-    /// While a step is in progress: its candidates evaluated so far, and how many it asked.
+    /// While a step is in progress: its candidates evaluated so far, and how many it asked
+    /// (0 and 0 while the strategy still prepares them).
     pub fn progress(&self) -> Option<(usize, usize)> {
+        if self.preparing {
+            return Some((0, 0));
+        }
         self.evaluated
             .map(|done| (done, self.asked.len() / self.strategy.dim()))
+    }
+
+    /// While the strategy prepares the step's candidates: how many it has made, of how many.
+    pub fn preparation(&self) -> Option<(usize, usize)> {
+        self.preparing
+            .then(|| self.strategy.preparation())
+            .flatten()
     }
 
     /// Ends a step whose `count` candidates are scored: counts, checks for divergence,

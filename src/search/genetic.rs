@@ -22,6 +22,8 @@ pub struct Genetic {
     best: Vec<f64>,
     best_value: f64,
     generation: usize,
+    /// Children of the next generation bred so far (`None`: breeding has not begun).
+    bred: Option<usize>,
     pending: Pending,
 }
 
@@ -36,6 +38,7 @@ impl Genetic {
             values: Vec::new(),
             next: Vec::new(),
             parents: Vec::new(),
+            bred: None,
             order: Vec::new(),
             best: start.to_vec(),
             best_value: f64::INFINITY,
@@ -49,19 +52,15 @@ impl Genetic {
         &self.population
     }
 
-    fn initial_population(&mut self, rng: &mut Rng) {
+    /// One member of the first generation: a normal spread around the centre, in the box.
+    fn initial_member(&mut self, rng: &mut Rng) {
         let spread = self.settings.initial_spread;
-        self.next.clear();
-        for _ in 0..self.settings.population {
-            for (c, &(lo, hi)) in self.centre.iter().zip(&self.bounds) {
-                let gene = c + spread * (hi - lo) * standard_normal(rng);
-                // max/min rather than f64::clamp, whose panic message would pull float formatting
-                // into the wasm module.
-                self.next.push(gene.max(lo).min(hi));
-            }
+        for (c, &(lo, hi)) in self.centre.iter().zip(&self.bounds) {
+            let gene = c + spread * (hi - lo) * standard_normal(rng);
+            // max/min rather than f64::clamp, whose panic message would pull float formatting
+            // into the wasm module.
+            self.next.push(gene.max(lo).min(hi));
         }
-        let n = self.settings.population as u32;
-        self.parents = (0..n).flat_map(|i| [i, i]).collect();
     }
 
     /// Tournament selection: the best of k individuals drawn with replacement.
@@ -77,46 +76,88 @@ impl Genetic {
         winner
     }
 
-    fn breed(&mut self, rng: &mut Rng) {
+    /// Starts the next generation: the first is drawn around the centre (each member its own
+    /// parent); a later one ranks the population and copies the elites.
+    fn begin_breeding(&mut self) {
+        if self.generation == 0 {
+            self.next.clear();
+            let n = self.settings.population as u32;
+            self.parents = (0..n).flat_map(|i| [i, i]).collect();
+            self.bred = Some(0);
+            return;
+        }
         let d = self.dim();
-        let s = &self.settings;
-        let n = s.population;
         self.order = crate::ranking::ascending(&self.values);
         self.next.clear();
         self.parents.clear();
-        for &elite in &self.order[..s.elitism] {
+        for &elite in &self.order[..self.settings.elitism] {
             self.next
                 .extend_from_slice(&self.population[elite * d..(elite + 1) * d]);
             self.parents.extend([elite as u32, elite as u32]);
         }
-        for _ in s.elitism..n {
-            let (a, b) = (self.select(rng), self.select(rng));
-            self.parents.extend([a as u32, b as u32]);
-            for gene in 0..d {
-                let (pa, pb) = (self.population[a * d + gene], self.population[b * d + gene]);
-                let mut child = match s.crossover {
-                    Crossover::Uniform => {
-                        if uniform(rng, 0.0, 1.0) < 0.5 {
-                            pa
-                        } else {
-                            pb
-                        }
-                    }
-                    Crossover::Blend => {
-                        let (lo, hi) = (pa.min(pb), pa.max(pb));
-                        let widen = s.blend_alpha * (hi - lo);
-                        uniform(rng, lo - widen, hi + widen)
-                    }
-                };
-                if uniform(rng, 0.0, 1.0) < s.mutation_rate {
-                    child += s.mutation_sigma * standard_normal(rng);
-                }
-                let (lo, hi) = self.bounds[gene];
-                self.next.push(child.max(lo).min(hi));
+        self.bred = Some(self.settings.elitism);
+    }
+
+    /// Breeds (or, first, draws) members of the next generation until it is complete or `budget` is spent
+    /// (a child costs its genes × [`CHILD_COST`]); `true` when the generation is complete.
+    fn breed(&mut self, rng: &mut Rng, budget: &mut usize) -> bool {
+        if self.bred.is_none() {
+            self.begin_breeding();
+        }
+        let d = self.dim();
+        let n = self.settings.population;
+        let mut bred = self.bred.unwrap_or(n);
+        while bred < n {
+            if *budget == 0 {
+                self.bred = Some(bred);
+                return false;
             }
+            if self.generation == 0 {
+                self.initial_member(rng);
+            } else {
+                self.breed_child(rng);
+            }
+            bred += 1;
+            *budget = budget.saturating_sub(d * CHILD_COST);
+        }
+        self.bred = Some(n);
+        true
+    }
+
+    /// One child: two parents by tournament, crossover gene by gene, mutation, the box.
+    fn breed_child(&mut self, rng: &mut Rng) {
+        let d = self.dim();
+        let s = &self.settings;
+        let (a, b) = (self.select(rng), self.select(rng));
+        self.parents.extend([a as u32, b as u32]);
+        for gene in 0..d {
+            let (pa, pb) = (self.population[a * d + gene], self.population[b * d + gene]);
+            let mut child = match s.crossover {
+                Crossover::Uniform => {
+                    if uniform(rng, 0.0, 1.0) < 0.5 {
+                        pa
+                    } else {
+                        pb
+                    }
+                }
+                Crossover::Blend => {
+                    let (lo, hi) = (pa.min(pb), pa.max(pb));
+                    let widen = s.blend_alpha * (hi - lo);
+                    uniform(rng, lo - widen, hi + widen)
+                }
+            };
+            if uniform(rng, 0.0, 1.0) < s.mutation_rate {
+                child += s.mutation_sigma * standard_normal(rng);
+            }
+            let (lo, hi) = self.bounds[gene];
+            self.next.push(child.max(lo).min(hi));
         }
     }
 }
+
+/// Work units one gene of a child costs to breed (a few random draws), against one
+/// parameter of one row for an evaluation.
+const CHILD_COST: usize = 4;
 
 impl Strategy for Genetic {
     fn dim(&self) -> usize {
@@ -129,18 +170,25 @@ impl Strategy for Genetic {
 
     fn ask(&mut self, rng: &mut Rng) -> Result<&[f64]> {
         self.pending.ask(self.settings.population)?;
-        if self.generation == 0 {
-            self.initial_population(rng);
-        } else {
-            self.breed(rng);
-        }
+        let mut unlimited = usize::MAX;
+        self.breed(rng, &mut unlimited);
         Ok(&self.next)
+    }
+
+    fn prepare(&mut self, rng: &mut Rng, budget: &mut usize) -> bool {
+        self.breed(rng, budget)
+    }
+
+    fn preparation(&self) -> Option<(usize, usize)> {
+        let n = self.settings.population;
+        self.bred.filter(|&bred| bred < n).map(|bred| (bred, n))
     }
 
     fn tell(&mut self, values: &[f64], gradients: &[f64]) -> Result<()> {
         self.pending
             .tell(values.len(), gradients.len(), self.dim(), false)?;
         self.generation += 1;
+        self.bred = None;
         std::mem::swap(&mut self.population, &mut self.next);
         self.values.clear();
         self.values.extend(
@@ -249,6 +297,36 @@ mod tests {
             ga.tell(&values, &[]).unwrap();
             check(&ga, &values);
         }
+    }
+
+    #[test]
+    fn a_generation_bred_in_slices_is_the_generation_bred_at_once() {
+        let settings = StrategySettings {
+            kind: StrategyKind::Genetic,
+            population: 40,
+            ..Default::default()
+        };
+        let bounds = [(-5.12, 5.12), (-5.12, 5.12)];
+        let generations = |slice: Option<usize>| {
+            let mut ga = Genetic::new(&settings, &[3.0, 3.0], &bounds);
+            let mut rng = seeded(5);
+            let mut all = Vec::new();
+            for _ in 0..4 {
+                if let Some(units) = slice {
+                    let mut slices = 0;
+                    while !ga.prepare(&mut rng, &mut units.clone()) {
+                        slices += 1;
+                    }
+                    assert!(slices > 3, "bred in {slices} slices");
+                }
+                let pop = ga.ask(&mut rng).unwrap().to_vec();
+                let values: Vec<f64> = pop.chunks(2).map(rastrigin).collect();
+                ga.tell(&values, &[]).unwrap();
+                all.extend(pop.iter().map(|g| g.to_bits()));
+            }
+            all
+        };
+        assert_eq!(generations(Some(2 * CHILD_COST * 3)), generations(None));
     }
 
     #[test]

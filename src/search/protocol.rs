@@ -25,6 +25,17 @@ pub trait Strategy {
     /// Proposes the next candidates, row-major (count × dim). Asking twice without a tell
     /// in between is a protocol error.
     fn ask(&mut self, rng: &mut Rng) -> Result<&[f64]>;
+    /// Does part of the work of the next `ask` ahead of it, spending at most about `budget`
+    /// units (a unit: one parameter of one row, as evaluations count them); `true` when the
+    /// next `ask` is ready to answer at once. The candidates are the same either way, bit for
+    /// bit. Most strategies have nothing to prepare.
+    fn prepare(&mut self, _rng: &mut Rng, _budget: &mut usize) -> bool {
+        true
+    }
+    /// While `prepare` has work left: the candidates made so far, and how many the ask has.
+    fn preparation(&self) -> Option<(usize, usize)> {
+        None
+    }
     /// Reports the values (and, when wanted, the gradients, count × dim) of the last ask.
     fn tell(&mut self, values: &[f64], gradients: &[f64]) -> Result<()>;
     /// Where the strategy stands: GD's θ, the walk's position, the GA's best individual.

@@ -437,6 +437,10 @@ impl Trainer {
             Progress::Updating {
                 evaluated, asked, ..
             } if asked > 1 => format!("{at}: {evaluated} of {asked} evaluated"),
+            Progress::Updating { asked: 0, .. } => match self.driver.preparation() {
+                Some((made, of)) => format!("{at}: drawing candidate {} of {of}", made + 1),
+                None => format!("{at}: preparing the candidates"),
+            },
             Progress::Updating { .. } => format!("{at}: computing"),
             Progress::Scoring => format!("{at}: scoring the new model"),
         })

@@ -73,12 +73,11 @@ test('a GA of 2000 over a 6×32 network plays without freezing the page', async 
   report('GA 2000 × 6×32', m);
   await shot(page, 'ga');
   expect(m.frames).toBeGreaterThan(40);
-  // Known remaining long task: the GA's ask (breeding 2000 × 5 574 genes) is one call into the
-  // core, about 1.5 s here; the evaluations, the bulk of a generation, are split across frames.
-  expect(m.maxGap).toBeLessThan(3000);
+  // Drawing and breeding 2000 × 5 574 genes and evaluating them are both split across frames.
+  expect(m.maxGap).toBeLessThan(1000);
   // The generation moves on: its evaluated count grows (or steps complete).
   expect(new Set(m.samples).size).toBeGreaterThan(3);
-  expect(m.samples.some((s) => /generation \d+: \d+ of 2000 evaluated/.test(s))).toBe(true);
+  expect(m.samples.some((s) => /generation \d+: (\d+ of 2000 evaluated|drawing candidate \d+ of 2000)/.test(s))).toBe(true);
   // The Step button carries one generation on across frames too, and completes it.
   const before = (await page.evaluate(() => window.training.state())).step;
   const stepped = await measure(page, async () => {
@@ -89,7 +88,7 @@ test('a GA of 2000 over a 6×32 network plays without freezing the page', async 
     }
   });
   report('GA 2000 × 6×32, Step button', stepped);
-  expect(stepped.maxGap).toBeLessThan(3000);
+  expect(stepped.maxGap).toBeLessThan(1000);
   expect((await page.evaluate(() => window.training.state())).step).toBe(before + 1);
 });
 
