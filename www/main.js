@@ -91,6 +91,14 @@ async function start() {
     return refused(result);
   };
 
+  // The search view may search on the Train a model view's rows (a CSV, drawn points).
+  const trainingData = () => {
+    const training = mounted.get('training');
+    if (!training) throw new Error('the Train a model view has no data yet: open it and load the data first');
+    return training.datasetParts();
+  };
+  const extras = (view) => (view.id === 'search' ? { trainingData } : {});
+
   /** Mounts a view once, with `options` (a link's settings) the first time. */
   const mountView = async (view, options = {}) => {
     const panel = panels.get(view.id);
@@ -100,13 +108,13 @@ async function start() {
     };
     let api;
     try {
-      api = await view.mount(panel, { ...options, onChange });
+      api = await view.mount(panel, { ...options, onChange, ...extras(view) });
     } catch (error) {
       if (Object.keys(options).length === 0) throw error;
       const message = `This link's settings were refused (${error && error.message ? error.message : error}), so the playground shows its defaults.`;
       if (view === first.view) notices.push(message);
       else showNotice(noticeHost, message);
-      api = await view.mount(panel, { onChange });
+      api = await view.mount(panel, { onChange, ...extras(view) });
     }
     globalThis[view.expose] = api;
     mounted.set(view.id, api);

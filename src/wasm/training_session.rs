@@ -563,6 +563,15 @@ impl TrainingSession {
             .unwrap_or_default()
     }
 
+    /// The data as dataset parts (a generated set or table with its drawn points, the CSV, or
+    /// the points drawn alone), for a search for a model on exactly these rows.
+    #[wasm_bindgen(js_name = datasetParts)]
+    pub fn dataset_parts(&self) -> std::result::Result<JsValue, JsError> {
+        let dataset =
+            combined(&self.source, self.base.as_ref(), &self.drawn).map_err(js_error)?;
+        super::search_session::dataset_parts(&dataset)
+    }
+
     /// The weights on screen, flat θ: per layer `outputs × inputs` weights row by row, then
     /// the layer's biases.
     pub fn theta(&self) -> Vec<f64> {

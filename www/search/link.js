@@ -9,7 +9,8 @@ import { applies, readValue, writeValue } from './settings.js';
 /** The hash that opens `candidate` (a leaderboard row) on `data` in the Train a model view. */
 export function trainingLinkFor(data, candidate, features) {
   const options = {
-    data: { ...data },
+    // The Train view's own rows stay where they are (a link cannot carry them).
+    data: data.id === 'training' ? undefined : { ...data },
     config: {
       inputs: features > 2 ? 'all' : 'display',
       model: {
@@ -31,7 +32,7 @@ export function trainingLinkFor(data, candidate, features) {
 function searchKeys(table) {
   const generated = (o) => o.data && o.data.id in SYNTHETIC;
   return [
-    { key: 'data', path: ['data', 'id'], type: 'enum', choices: [...Object.keys(SYNTHETIC), ...Object.keys(CLASSIC)] },
+    { key: 'data', path: ['data', 'id'], type: 'enum', choices: [...Object.keys(SYNTHETIC), ...Object.keys(CLASSIC), 'training'] },
     { key: 'n', path: ['data', 'points'], type: 'number', when: generated },
     { key: 'noise', path: ['data', 'noise'], type: 'number', when: generated },
     { key: 'dseed', path: ['data', 'seed'], type: 'seed', when: generated },

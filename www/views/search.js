@@ -41,12 +41,16 @@ const STATUS_TEXT = {
   error: 'Error',
 };
 
-/** The data the view offers: classification sets and classic tables (regression too). */
-function dataChoices(catalog) {
+/** The data id of the Train a model view's rows (its CSV, drawn points or set). */
+export const TRAINING_DATA = 'training';
+
+/** The data the view offers: generated sets, classic tables, and the Train view's rows. */
+function dataChoices(catalog, withTraining) {
   return [
     { group: 'Generated', choices: catalog.synthetic.filter((id) => id in SYNTHETIC).map((id) => ({ id, label: SYNTHETIC[id].label })) },
     { group: 'Classic tables', choices: catalog.classic.map((t) => ({ id: t.id, label: CLASSIC[t.id] || t.id })) },
-  ];
+    withTraining ? { group: 'Your own data', choices: [{ id: TRAINING_DATA, label: 'The rows of the Train a model view (your CSV, drawn points…)' }] } : null,
+  ].filter(Boolean);
 }
 
 class SearchView {
@@ -56,6 +60,7 @@ class SearchView {
     this.table = wasm.searchSettingsTable();
     this.catalog = wasm.datasetCatalog();
     this.onChange = typeof options.onChange === 'function' ? options.onChange : null;
+    this.trainingData = typeof options.trainingData === 'function' ? options.trainingData : null;
     this.controlsVisible = options.controls !== false;
     this.workers = Number.isInteger(options.workers) && options.workers >= 1 && options.workers <= 16 ? options.workers : defaultPoolSize();
     this.data = this.withDefaults({ id: 'spiral', seed: 1, ...(options.data || {}) });
@@ -100,13 +105,14 @@ class SearchView {
       speed: () => {},
     }, 'Forget every result and start the search again');
     this.runBar.speedSelect.parentElement.hidden = true;
-    this.dataSelect = selectField('Dataset', dataChoices(this.catalog), (id) => this.set({ data: { id } }), 'data');
+    this.dataSelect = selectField('Dataset', dataChoices(this.catalog, Boolean(this.trainingData)), (id) => this.set({ data: { id } }), 'data');
+    this.dataNote = el('p', { class: 'pg-note', hidden: true }, 'These rows come from the Train a model view: a link cannot carry them, so a shared link opens with its own data.');
     this.workersNote = el('p', { class: 'pg-note' });
     this.fields = new SearchFields(this.table, (path, value) => this.commit(path, value));
     this.formError = el('div', { class: 'pg-error pg-group-error', role: 'alert', hidden: true });
     this.gridNote = el('p', { class: 'pg-note', 'aria-live': 'polite' });
     this.controls = el('aside', { class: 'pg-controls', 'aria-label': 'Search settings' },
-      el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Data'), this.dataSelect.root, this.workersNote),
+      el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Data'), this.dataSelect.root, this.dataNote, this.workersNote),
       el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Search'), this.formError, this.fields.element, this.gridNote));
 
     this.strip = el('div', { class: 'pg-strip', role: 'status', 'aria-live': 'polite', dataset: { status: 'ready' } });
@@ -146,6 +152,10 @@ class SearchView {
   }
 
   async partsFor(data) {
+    if (data.id === TRAINING_DATA) {
+      if (!this.trainingData) throw new Error('data: the Train a model view\'s rows are only offered inside the playground page');
+      return this.trainingData();
+    }
     if (data.id in CLASSIC) {
       const table = this.catalog.classic.find((t) => t.id === data.id);
       return this.wasm.datasetParts({ kind: 'classic', id: data.id, text: await loadTable(table.file) });
@@ -368,6 +378,7 @@ class SearchView {
     if (this.destroyed || !this.snapshot) return;
     const s = this.snapshot;
     this.dataSelect.select.value = this.data.id;
+    this.dataNote.hidden = this.data.id !== TRAINING_DATA;
     this.fields.sync(this.settings);
     this.workersNote.textContent = this.workers === 1 ? 'One Web Worker trains the candidates beside the page.' : `${this.workers} Web Workers train the candidates beside the page.`;
     const kind = getPath(this.settings, 'strategy.kind');

@@ -1445,6 +1445,8 @@ class TrainingView extends RunController {
       addPoint: (u, v, k = 0) => this.guard(() => this.addPoint(u, v, k)),
       undoPoint: () => this.guard(() => this.pointAction('undo')),
       clearPoints: () => this.guard(() => this.pointAction('clear')),
+      /** The rows on screen as dataset parts, for a search for a model on them (throws if none). */
+      datasetParts: () => this.session.datasetParts(),
     };
     // `state().error` is the last call's error: each call starts without one.
     for (const key of ['step', 'play', 'pause', 'reset', 'set', 'loadCsv', 'addPoint', 'undoPoint', 'clearPoints']) {

@@ -203,3 +203,20 @@ test('a candidate trained in a browser worker scores the same as natively', asyn
   console.log(`fold losses, wasm against native: largest relative difference ${Math.max(...drift).toExponential(2)} (bit-identical in ${drift.filter((d) => d === 0).length} of ${drift.length} folds)`);
   for (const d of drift) expect(d).toBeLessThan(1e-13);
 });
+
+test("a search runs on the Train a model view's own rows: a CSV loaded there", async ({ page }) => {
+  await page.goto('/#view=training&data=circle');
+  await page.waitForFunction(() => window.training && window.training.state().surfaceRenders > 0);
+  const rows = ['a,b,c,label'];
+  for (let i = 0; i < 60; i += 1) rows.push(`${Math.cos(i)},${Math.sin(i * 1.3)},${(i % 7) / 7},${i % 3 === 0 ? 'yes' : 'no'}`);
+  expect((await page.evaluate((text) => window.training.loadCsv(text, 'mine.csv'), rows.join('\n'))).ok).toBe(true);
+  await page.getByRole('tab', { name: 'Search for a model' }).click();
+  await page.waitForFunction(() => window.search && window.search.state().status === 'ready');
+  const result = await page.evaluate(() => window.search.set({ data: { id: 'training' }, settings: { strategy: { kind: 'random', candidates: 2 }, space: { epochs: 3 }, folds: { k: 3 } } }));
+  expect(result.ok, result.error).toBe(true);
+  await expect(page.locator('.sr-controls-note, .pg-note').filter({ hasText: 'a link cannot carry them' })).toBeVisible();
+  const s = await playToEnd(page);
+  expect(s.folds.length).toBe(60);
+  expect(s.leaderboard.length).toBe(2);
+  expect(s.leaderboard[0].architecture.startsWith('3-')).toBe(true);
+});
