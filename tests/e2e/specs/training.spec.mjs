@@ -280,7 +280,9 @@ test('training moves the boundary and lowers the loss; Play, Pause and the keys'
     await page.keyboard.press(key);
     return state(page);
   };
-  expect((await keys('ArrowRight')).step).toBe(at + 1);
+  // → carries one step on across frames (a heavy one takes several), then stops there.
+  await keys('ArrowRight');
+  await expect.poll(async () => (await state(page)).step).toBe(at + 1);
   expect((await keys(' ')).playing).toBe(true);
   expect((await keys(' ')).playing).toBe(false);
   s = await keys('r');
@@ -506,7 +508,7 @@ test('HiDPI: the canvases are drawn at device-pixel resolution; the layout holds
   await page.waitForFunction(() => window.training && window.training.state().surfaceRenders > 0);
   await page.evaluate(() => window.training.step(60));
   // Once the run rests, the surface is computed for every device pixel of the plot.
-  await expect.poll(() => page.evaluate(() => window.training.state().surfaceFactor), { timeout: 5000 }).toBe(1);
+  await expect.poll(() => page.evaluate(() => window.training.state().surfaceFactor), { timeout: 20_000 }).toBe(1);
   const sizes = await canvasWidths(page, '#view-training canvas:not(.tr-thumb)');
   expect(sizes.length).toBeGreaterThanOrEqual(4);
   for (const s of sizes) expect(Math.abs(s.width - 2 * s.css)).toBeLessThanOrEqual(1);
