@@ -336,9 +336,11 @@ export function drawGenerations(ctx, { dpr, cssW, cssH, theme, rows, survivors, 
         ctx.fillStyle = Number.isFinite(c.score) ? `rgba(29, 78, 216, ${0.15 + 0.85 * t})` : '#d1d5db';
         ctx.fillRect(x, y, cell, cell);
       }
-      ctx.fillStyle = theme.muted;
-      ctx.textAlign = 'center';
-      ctx.fillText(Number.isFinite(c.score) ? num(c.score, 2) : 'failed', x + cell / 2, y + cell + 8);
+      if (cell >= 28) {
+        ctx.fillStyle = theme.muted;
+        ctx.textAlign = 'center';
+        ctx.fillText(Number.isFinite(c.score) ? num(c.score, 2) : 'failed', x + cell / 2, y + cell + 8);
+      }
       if (survivors.has(c.candidate) || c.candidate === selected) {
         ctx.strokeStyle = c.candidate === selected ? theme.fg : theme.accent;
         ctx.lineWidth = 3;

@@ -104,7 +104,7 @@ export class SearchPictures {
     }));
     const survivors = new Set(s.survivors.flat());
     const widest = Math.max(...rows.map((r) => r.cells.length));
-    const cell = Math.max(18, Math.min(44, Math.floor((stageWidth - 100) / widest) - 6));
+    const cell = Math.max(8, Math.min(44, Math.floor((stageWidth - 100) / widest) - 6));
     const box = fitCanvas(this.generationsCanvas, stageWidth, rows.length * (cell + 18) + 12);
     drawGenerations(this.generationsCanvas.getContext('2d'), { ...box, theme, rows, survivors, pictureSize, cell, selected });
     this.generationsTitle.textContent = halving ? 'Rung by rung' : 'Generation by generation';
