@@ -22,14 +22,15 @@ import { loadWasm } from '../wasm.js';
 import { el, replaceChildren } from '../ui/dom.js';
 import { num } from '../ui/format.js';
 import { RunBar, runKeys, messageOf } from '../ui/runbar.js';
-import { selectField } from '../ui/field.js';
+import { selectField, numberField } from '../ui/field.js';
+import { parseField } from '../ui/fields.js';
 import { readTheme } from '../draw/plot.js';
 import { defaultPoolSize } from '../search/pool.js';
 import { SearchRun } from '../search/run.js';
 import { SearchFields, defaultSettings, withPath, getPath } from '../search/settings.js';
 import { Leaderboard } from '../search/leaderboard.js';
 import { SearchPictures } from '../search/pictures.js';
-import { SYNTHETIC, CLASSIC } from '../training/options.js';
+import { SYNTHETIC, CLASSIC, DATA_FIELDS } from '../training/options.js';
 import { loadTable } from '../training/tables.js';
 import { trainingLinkFor } from '../search/link.js';
 
@@ -106,13 +107,25 @@ class SearchView {
     }, 'Forget every result and start the search again');
     this.runBar.speedSelect.parentElement.hidden = true;
     this.dataSelect = selectField('Dataset', dataChoices(this.catalog, Boolean(this.trainingData)), (id) => this.set({ data: { id } }), 'data');
+    // A generated set's size and noise (its seed: the link's dseed).
+    this.dataFields = ['points', 'noise'].map((key) => {
+      const spec = DATA_FIELDS[key];
+      const field = numberField(spec, async (text) => {
+        const parsed = parseField(spec, text, {});
+        const result = parsed.error ? { ok: false, error: parsed.error } : await this.set({ data: { [key]: parsed.value } });
+        if (result.ok) field.clearError();
+        else field.setError(result.error);
+      });
+      field.key = key;
+      return field;
+    });
     this.dataNote = el('p', { class: 'pg-note', hidden: true }, 'These rows come from the Train a model view: a link cannot carry them, so a shared link opens with its own data.');
     this.workersNote = el('p', { class: 'pg-note' });
     this.fields = new SearchFields(this.table, (path, value) => this.commit(path, value));
     this.formError = el('div', { class: 'pg-error pg-group-error', role: 'alert', hidden: true });
     this.gridNote = el('p', { class: 'pg-note', 'aria-live': 'polite' });
     this.controls = el('aside', { class: 'pg-controls', 'aria-label': 'Search settings' },
-      el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Data'), this.dataSelect.root, this.dataNote, this.workersNote),
+      el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Data'), this.dataSelect.root, this.dataFields.map((f) => f.root), this.dataNote, this.workersNote),
       el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Search'), this.formError, this.fields.element, this.gridNote));
 
     this.strip = el('div', { class: 'pg-strip', role: 'status', 'aria-live': 'polite', dataset: { status: 'ready' } });
@@ -379,6 +392,10 @@ class SearchView {
     const s = this.snapshot;
     this.dataSelect.select.value = this.data.id;
     this.dataNote.hidden = this.data.id !== TRAINING_DATA;
+    for (const field of this.dataFields) {
+      field.show(this.data.id in SYNTHETIC);
+      field.sync(this.data[field.key]);
+    }
     this.fields.sync(this.settings);
     this.workersNote.textContent = this.workers === 1 ? 'One Web Worker trains the candidates beside the page.' : `${this.workers} Web Workers train the candidates beside the page.`;
     const kind = getPath(this.settings, 'strategy.kind');

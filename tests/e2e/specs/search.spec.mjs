@@ -220,3 +220,17 @@ test("a search runs on the Train a model view's own rows: a CSV loaded there", a
   expect(s.leaderboard.length).toBe(2);
   expect(s.leaderboard[0].architecture.startsWith('3-')).toBe(true);
 });
+
+test("a generated set's points and noise are fields; a bad value is refused there", async ({ page }) => {
+  await open(page);
+  const points = page.locator('#view-search .pg-field[data-field="points"] input');
+  await points.fill('abc');
+  await points.press('Enter');
+  await expect(page.locator('#view-search .pg-field[data-field="points"] .pg-error')).toContainText('points');
+  await points.fill('200');
+  await points.press('Enter');
+  await expect.poll(() => page.evaluate(() => window.search.state().folds.length)).toBe(200);
+  await expect(page.locator('#view-search .pg-field[data-field="points"] .pg-error')).toBeHidden();
+  await page.evaluate(() => window.search.set({ data: { id: 'iris' } }));
+  await expect(points).toBeHidden();
+});
