@@ -567,8 +567,7 @@ impl TrainingSession {
     /// the points drawn alone), for a search for a model on exactly these rows.
     #[wasm_bindgen(js_name = datasetParts)]
     pub fn dataset_parts(&self) -> std::result::Result<JsValue, JsError> {
-        let dataset =
-            combined(&self.source, self.base.as_ref(), &self.drawn).map_err(js_error)?;
+        let dataset = combined(&self.source, self.base.as_ref(), &self.drawn).map_err(js_error)?;
         super::search_session::dataset_parts(&dataset)
     }
 
