@@ -42,8 +42,8 @@ export class RunController {
     // has its steps split across frames, so Play and Step never block the page.
     const work = typeof session.advance === 'function' ? (budget) => this.session.advance(budget) : null;
     this.stepper = new Stepper((n) => this.session.step(n), maxBatch, work);
-    /** Whether the Step button's step is being carried on, frame by frame. */
-    this.pendingStep = false;
+    /** Steps the Step button asked for that are still to take, carried on frame by frame. */
+    this.pendingSteps = 0;
     this.raf = 0;
     this.destroyed = false;
     this.lastError = null;
@@ -64,7 +64,7 @@ export class RunController {
     const count = Number(n);
     if (!Number.isInteger(count) || count < 1) return 0;
     this.pause();
-    this.pendingStep = false;
+    this.pendingSteps = 0;
     let taken = 0;
     try {
       taken = stepMany((k) => this.session.step(k), count);
@@ -87,7 +87,7 @@ export class RunController {
     }
     this.pause();
     if (this.failure || isFinished(this.coreState().status)) return;
-    this.pendingStep = true;
+    this.pendingSteps += 1;
     this.invalidate(false);
     this.schedule();
   }
@@ -118,7 +118,7 @@ export class RunController {
   /** Back to the start of the run, same settings, paused. */
   reset() {
     this.playing = false;
-    this.pendingStep = false;
+    this.pendingSteps = 0;
     this.lastError = null;
     try {
       this.restart();
@@ -130,7 +130,7 @@ export class RunController {
 
   /** Starts the core's run again from the beginning. */
   restart() {
-    this.pendingStep = false;
+    this.pendingSteps = 0;
     this.session.reset();
     this.failure = null;
     this.restarted();
@@ -139,7 +139,7 @@ export class RunController {
   /** A failure: the run stops and the view shows the message instead of a console error. */
   fail(error) {
     this.playing = false;
-    this.pendingStep = false;
+    this.pendingSteps = 0;
     this.failure = messageOf(error);
     this.lastError = this.failure;
     this.invalidate(false);
@@ -178,7 +178,7 @@ export class RunController {
     try {
       const t0 = performance.now();
       if (this.playing) this.advance(now);
-      else if (this.pendingStep) this.advanceStep();
+      else if (this.pendingSteps > 0) this.advanceStep();
       const t1 = performance.now();
       this.render(now);
       const t2 = performance.now();
@@ -195,15 +195,15 @@ export class RunController {
         this.failure = messageOf(again);
       }
     }
-    if (this.playing || this.pendingStep) this.schedule();
+    if (this.playing || this.pendingSteps > 0) this.schedule();
   }
 
-  /** Carries the Step button's step on for this frame's share of time. */
+  /** Carries the Step button's steps on for this frame's share of time (one per click). */
   advanceStep() {
     if (this.stepper.slice(SLICE_MS)) {
-      this.pendingStep = false;
       this.stepped();
-      this.invalidate(true);
+      this.pendingSteps = isFinished(this.coreState().status) ? 0 : this.pendingSteps - 1;
+      this.invalidate(this.pendingSteps === 0);
     } else {
       this.invalidate(false);
     }

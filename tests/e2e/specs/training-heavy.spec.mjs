@@ -135,3 +135,13 @@ test('100 000 rows play and redraw on hover without freezing the page', async ({
   expect(hover.frames).toBeGreaterThan(20);
   expect(hover.maxGap).toBeLessThan(1000);
 });
+
+test('three quick clicks on Step take three steps, however many frames each one needs', async ({ page }) => {
+  await open(page, '#view=training&data=spiral&n=2000&layers=16,16,16,16&strategy=genetic&pop=400');
+  const before = (await page.evaluate(() => window.training.state())).step;
+  const step = page.locator('#view-training [data-action="step"]');
+  for (let i = 0; i < 3; i += 1) await step.click();
+  // The first step is still being carried on when the other clicks arrive.
+  expect((await page.evaluate(() => window.training.state())).step).toBeLessThan(before + 3);
+  await expect.poll(() => page.evaluate(() => window.training.state().step), { timeout: 60_000 }).toBe(before + 3);
+});
