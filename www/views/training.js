@@ -62,6 +62,8 @@ const SURFACE_NOW_MS = 45;
 /** Population thumbnails: how many, how big (device pixels), how often while playing. */
 const THUMBS = 12;
 const THUMB_SIZE = 64;
+/** The most time all the thumbnails may take in one frame, in ms. */
+const THUMBS_MS = 30;
 const THUMB_EVERY_MS = 350;
 /** Vertices of the fitted curve of a one-feature regression. */
 const CURVE_POINTS = 240;
@@ -1294,13 +1296,16 @@ class TrainingView extends RunController {
     this.thumbsKey = key;
     this.thumbsAt = now;
     const values = this.session.thumbnailValues(THUMBS);
-    const rgba = values.length ? this.session.thumbnails(THUMBS, THUMB_SIZE) : new Uint8Array(0);
-    const per = THUMB_SIZE * THUMB_SIZE * 4;
+    // As sharp as THUMBS_MS allows at the surface's cost per pixel: a huge network gets
+    // coarser thumbnails (scaled up on screen) rather than a frame that blocks the page.
+    const side = Math.max(12, Math.min(THUMB_SIZE, Math.floor(Math.sqrt(THUMBS_MS / (THUMBS * this.pxCost)))));
+    const rgba = values.length ? this.session.thumbnails(THUMBS, side) : new Uint8Array(0);
+    const per = side * side * 4;
     const figures = [];
     for (let k = 0; k < values.length; k += 1) {
-      const canvas = el('canvas', { width: String(THUMB_SIZE), height: String(THUMB_SIZE), class: 'tr-thumb' });
+      const canvas = el('canvas', { width: String(side), height: String(side), class: 'tr-thumb' });
       const pixels = new Uint8ClampedArray(rgba.buffer, rgba.byteOffset + k * per, per);
-      canvas.getContext('2d').putImageData(new ImageData(pixels, THUMB_SIZE, THUMB_SIZE), 0, 0);
+      canvas.getContext('2d').putImageData(new ImageData(pixels, side, side), 0, 0);
       figures.push(el('figure', { class: k === 0 ? 'tr-best' : null }, canvas, el('figcaption', {}, `${k === 0 ? 'best' : `#${k + 1}`} · ${num(values[k], 3)}`)));
     }
     replaceChildren(this.thumbGrid, figures);
