@@ -44,15 +44,20 @@ export function pointRadius(n) {
  * 2 test; empty: all training), colourOf(i) → CSS colour, radius, darkRim (a dark rim on
  * training points: for values on a light ramp) }.
  */
-export function drawPointLayer(layer, data) {
-  const { dpr, layout, domain, points, roles } = data;
+/** `layer` sized to the plot's device pixels and cleared; its context in CSS pixels, and the view. */
+function clearedLayer(layer, layout, dpr, domain) {
   if (layer.width !== layout.dev.w) layer.width = layout.dev.w;
   if (layer.height !== layout.dev.h) layer.height = layout.dev.h;
   const ctx = layer.getContext('2d');
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, layer.width, layer.height);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  const view = makeView(domain, { x: 0, y: 0, w: layout.css.w, h: layout.css.h });
+  return { ctx, view: makeView(domain, { x: 0, y: 0, w: layout.css.w, h: layout.css.h }) };
+}
+
+export function drawPointLayer(layer, data) {
+  const { dpr, layout, domain, points, roles } = data;
+  const { ctx, view } = clearedLayer(layer, layout, dpr, domain);
   const r = data.radius;
   const n = points.length / 2;
   // Training points first, then validation, then test on top (the held-out ones stay visible).
@@ -99,13 +104,7 @@ function ringLayer(scene) {
   }
   const layer = rings.canvas || document.createElement('canvas');
   Object.assign(rings, { canvas: layer, misclassified: mis, points, key });
-  if (layer.width !== layout.dev.w) layer.width = layout.dev.w;
-  if (layer.height !== layout.dev.h) layer.height = layout.dev.h;
-  const ctx = layer.getContext('2d');
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, layer.width, layer.height);
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  const view = makeView(domain, { x: 0, y: 0, w: layout.css.w, h: layout.css.h });
+  const { ctx, view } = clearedLayer(layer, layout, dpr, domain);
   ctx.beginPath();
   for (let i = 0; i < mis.length; i += 1) {
     if (!mis[i]) continue;

@@ -11,8 +11,14 @@ import {
   drawBestSoFar, drawScoreVsSize, drawScoreAgainst, drawFolds, drawFoldPicture, drawParallel, drawGenerations, HYPER_AXES,
 } from '../draw/search-charts.js';
 
-/** The first two columns of the rows (or the feature against the target), for drawing. */
+const planes = new WeakMap();
+
+/**
+ * The first two columns of the rows (or the feature against the target), for drawing; made
+ * once per dataset.
+ */
 function plane(parts, n) {
+  if (planes.has(parts)) return planes.get(parts);
   const d = parts.featureNames.length;
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
@@ -20,7 +26,9 @@ function plane(parts, n) {
     xs[i] = parts.features[i * d];
     ys[i] = d > 1 ? parts.features[i * d + 1] : (parts.values ? parts.values[i] : 0);
   }
-  return { xs, ys, xTitle: parts.featureNames[0], yTitle: d > 1 ? parts.featureNames[1] : 'target' };
+  const made = { xs, ys, xTitle: parts.featureNames[0], yTitle: d > 1 ? parts.featureNames[1] : 'target' };
+  planes.set(parts, made);
+  return made;
 }
 
 export class SearchPictures {
@@ -138,6 +146,11 @@ export class SearchPictures {
   }
 
   drawDetail(s, view) {
+    // Rebuilt only when the choice or the candidates change (not on every fold's result).
+    const key = `${view.selected}|${s.candidates.length}|${view.foldImages.size}`;
+    if (key === this.detailKey && view.parts === this.detailParts) return;
+    this.detailKey = key;
+    this.detailParts = view.parts;
     const c = s.candidates.find((x) => x.candidate === view.selected);
     this.trainButton.hidden = !c;
     if (!c) {

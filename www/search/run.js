@@ -20,6 +20,7 @@ export class SearchRun {
     this.crashCandidate = null;
     this.finished = false;
     this.foldOf = Array.from(this.session.foldOf());
+    this.k = this.session.state().k;
     this.bounds = Array.from(this.session.pictureBounds());
     this.gridSize = wasm.SearchSession.gridSize(settings);
   }
@@ -50,7 +51,7 @@ export class SearchRun {
       await this.finish();
       return 0;
     }
-    const k = this.foldCount();
+    const k = this.k;
     const tasks = jobs.flatMap((job) => Array.from({ length: k }, (_, fold) => ({ job, fold, crash: job.candidate === this.crashCandidate })));
     const key = (candidate, fold) => `${candidate}:${fold}`;
     const todo = tasks.filter((t) => !this.results.has(key(t.job.candidate, t.fold)));
@@ -70,10 +71,6 @@ export class SearchRun {
     this.results.clear();
     if (!this.session.pending().length) await this.finish();
     return 1;
-  }
-
-  foldCount() {
-    return this.foldOf.reduce((k, f) => Math.max(k, f + 1), 0);
   }
 
   /** The end: the winner is retrained on every non-test row (in a worker) and tested once. */
