@@ -16,6 +16,8 @@ import { decodeHash, encodeHash, hashView } from './state.js';
 import { encodeTrainingHash, decodeTrainingHash } from './training/options.js';
 import { loadWasm } from './wasm.js';
 import { el, replaceChildren } from './ui/dom.js';
+import { lessonsMenu, lessonLink, showLesson, takeLesson, withLesson } from './lessons.js';
+import { shareButton } from './share.js';
 
 /** The page's views, in tab order. */
 function views(wasm) {
@@ -52,6 +54,7 @@ async function start() {
   const tabs = document.getElementById('view-tabs');
   const host = document.getElementById('view-host');
   const noticeHost = document.getElementById('notice');
+  const lessonHost = document.getElementById('lesson');
   let wasm;
   try {
     wasm = await loadWasm();
@@ -64,20 +67,33 @@ async function start() {
     const id = hashView(hash);
     return { id, view: list.find((v) => v.id === id) || list[0] };
   };
-  const first = viewOf(location.hash);
-  const decoded = first.view.decode(location.hash);
+  // The open lesson, if any: its card shows above the view and its key stays in the hash.
+  let lesson;
+  const openLesson = (next) => {
+    lesson = next;
+    showLesson(lessonHost, lesson, () => {
+      openLesson(undefined);
+      history.replaceState(null, '', takeLesson(location.hash).hash || '#');
+    });
+    window.dispatchEvent(new Event('resize'));
+  };
+  const read = takeLesson(location.hash);
+  const first = viewOf(read.hash);
+  const decoded = first.view.decode(read.hash);
   const problems = decoded.problems.slice();
   if (first.id && first.view.id !== first.id) problems.push(`unknown view "${first.id.slice(0, 20)}"`);
   const initial = problems.length ? {} : decoded.options;
   const notices = [];
   if (problems.length) notices.push(`This link's settings could not be read (${problems.slice(0, 3).join('; ')}), so the playground shows its defaults.`);
+  if (read.problem) notices.push(`This link names an ${read.problem}; no lesson is shown.`);
+  if (read.lesson) openLesson(read.lesson);
 
   const mounted = new Map();
   const panels = new Map();
   let activeId = null;
   const writeHash = (viewId, options) => {
     const view = list.find((v) => v.id === viewId);
-    const hash = `#${view.encode(viewId, options)}`;
+    const hash = `#${withLesson(view.encode(viewId, options), lesson)}`;
     if (location.hash !== hash) history.replaceState(null, '', hash);
   };
 
@@ -146,6 +162,16 @@ async function start() {
 
   replaceChildren(tabs);
   replaceChildren(host);
+  const actions = document.getElementById('header-actions');
+  if (actions) {
+    // A lesson is a link: the hashchange handler below applies it like one typed in.
+    const pick = (chosen) => {
+      const target = `#${lessonLink(chosen)}`;
+      if (location.hash === target) openLesson(chosen);
+      else location.hash = target;
+    };
+    replaceChildren(actions, lessonsMenu(pick), shareButton(() => location.href));
+  }
   for (const view of list) {
     const panelId = `view-${view.id}`;
     const tab = el('button', { type: 'button', role: 'tab', class: 'tab', id: `tab-${view.id}`, 'aria-controls': panelId, dataset: { view: view.id } }, view.label);
@@ -171,22 +197,25 @@ async function start() {
   // Someone edits the address bar: apply the new hash (switching view if it names the other
   // one), or explain why it was not applied.
   window.addEventListener('hashchange', () => {
-    const again = viewOf(location.hash);
+    const typed = takeLesson(location.hash);
+    if (typed.problem) showNotice(noticeHost, `This link names an ${typed.problem}; no lesson is shown.`);
+    if (typed.lesson !== lesson) openLesson(typed.lesson);
+    const again = viewOf(typed.hash);
     if (again.id && again.view.id !== again.id) {
       showNotice(noticeHost, `This link names an unknown view "${again.id.slice(0, 20)}"; the current view is kept.`);
       return;
     }
-    const read = again.view.decode(location.hash);
-    if (read.problems.length) {
-      showNotice(noticeHost, `This link's settings could not be read (${read.problems.slice(0, 3).join('; ')}); the current run is kept.`);
+    const settings = again.view.decode(typed.hash);
+    if (settings.problems.length) {
+      showNotice(noticeHost, `This link's settings could not be read (${settings.problems.slice(0, 3).join('; ')}); the current run is kept.`);
       return;
     }
     if (again.view.id !== activeId) {
-      activate(again.view.id, read.options).catch((e) => showNotice(noticeHost, String(e && e.message ? e.message : e)));
+      activate(again.view.id, settings.options).catch((e) => showNotice(noticeHost, String(e && e.message ? e.message : e)));
       return;
     }
     const api = mounted.get(activeId);
-    if (api) applyLink(api, read.options);
+    if (api) applyLink(api, settings.options);
   });
 
   // A file dropped where no view takes it (the Train view takes CSV files while it is shown)

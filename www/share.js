@@ -1,0 +1,26 @@
+// The "Share" button: copies the link of what is on screen (the URL, whose hash every view keeps
+// current) and says that it did. Where the clipboard is out of reach (an insecure origin, a
+// refused permission), it shows the link selected in a field, ready for Ctrl+C.
+
+import { el, replaceChildren } from './ui/dom.js';
+
+/** The Share button and its polite status line; `link()` returns the URL to share. */
+export function shareButton(link) {
+  const button = el('button', { type: 'button', class: 'pg-button header-action', id: 'share-button' }, 'Share');
+  const status = el('span', { class: 'share-status', role: 'status', 'aria-live': 'polite' });
+  button.addEventListener('click', async () => {
+    const url = link();
+    try {
+      if (!navigator.clipboard || !window.isSecureContext) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(url);
+      replaceChildren(status, 'Link copied: it opens this state.');
+      setTimeout(() => replaceChildren(status), 5000);
+    } catch {
+      const field = el('input', { type: 'text', class: 'share-field', readonly: true, value: url, 'aria-label': 'Link to this state' });
+      replaceChildren(status, 'Copy this link (Ctrl+C): ', field);
+      field.focus();
+      field.select();
+    }
+  });
+  return el('div', { class: 'share' }, button, status);
+}
