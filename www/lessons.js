@@ -3,6 +3,7 @@
 // beside the preset's keys, so it can be shared and embedded like any state.
 
 import { el, replaceChildren } from './ui/dom.js';
+import { popupMenu } from './ui/menu.js';
 
 /** The lessons, in menu order. */
 export const LESSONS = [
@@ -111,47 +112,9 @@ export function lessonLink(lesson) {
   return withLesson(lesson.link, lesson);
 }
 
-/**
- * The "Lessons" button and its list. `onPick(lesson)` runs when one is chosen. Escape or a
- * click elsewhere closes the list; arrow keys move between its entries.
- */
+/** The "Lessons" button and its list; `onPick(lesson)` runs when one is chosen. */
 export function lessonsMenu(onPick) {
-  const button = el('button', { type: 'button', class: 'pg-button header-action', id: 'lessons-button', 'aria-haspopup': 'true', 'aria-expanded': 'false', 'aria-controls': 'lessons-list' }, 'Lessons');
-  const items = LESSONS.map((lesson) => el('li', {}, el('button', { type: 'button', class: 'lesson-entry', dataset: { lesson: lesson.id } }, lesson.title)));
-  const list = el('ul', { class: 'lessons-list', id: 'lessons-list', hidden: true }, ...items);
-  const root = el('div', { class: 'lessons-menu' }, button, list);
-  const entries = () => Array.from(list.querySelectorAll('button'));
-  const setOpen = (open) => {
-    list.hidden = !open;
-    button.setAttribute('aria-expanded', String(open));
-    if (open) entries()[0].focus();
-  };
-  button.addEventListener('click', () => setOpen(list.hidden));
-  list.addEventListener('click', (event) => {
-    const entry = event.target.closest('button[data-lesson]');
-    if (!entry) return;
-    setOpen(false);
-    button.focus();
-    onPick(lessonById(entry.dataset.lesson));
-  });
-  root.addEventListener('keydown', (event) => {
-    if (list.hidden) return;
-    const all = entries();
-    const i = all.indexOf(document.activeElement);
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      setOpen(false);
-      button.focus();
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      all[(i + step + all.length) % all.length].focus();
-    }
-  });
-  document.addEventListener('click', (event) => {
-    if (!list.hidden && !root.contains(event.target)) setOpen(false);
-  });
-  return root;
+  return popupMenu('Lessons', 'lessons', () => LESSONS.map((lesson) => ({ id: lesson.id, label: lesson.title, act: () => onPick(lesson) })));
 }
 
 /** Shows `lesson` in `host` (or empties it when `lesson` is undefined); `onClose` ends it. */

@@ -18,6 +18,7 @@ import { loadWasm } from './wasm.js';
 import { el, replaceChildren } from './ui/dom.js';
 import { lessonsMenu, lessonLink, showLesson, takeLesson, withLesson } from './lessons.js';
 import { shareButton } from './share.js';
+import { exportMenu } from './export/menu.js';
 
 /** The page's views, in tab order. */
 function views(wasm) {
@@ -170,7 +171,9 @@ async function start() {
       if (location.hash === target) openLesson(chosen);
       else location.hash = target;
     };
-    replaceChildren(actions, lessonsMenu(pick), shareButton(() => location.href));
+    const shown = () => (mounted.has(activeId) ? { view: activeId, panel: panels.get(activeId), api: mounted.get(activeId) } : null);
+    const failed = (message) => showNotice(noticeHost, `The file could not be made: ${message}`);
+    replaceChildren(actions, lessonsMenu(pick), exportMenu(shown, failed), shareButton(() => location.href));
   }
   for (const view of list) {
     const panelId = `view-${view.id}`;

@@ -61,6 +61,8 @@ import { num } from './ui/format.js';
 import { strategyTitle } from './ui/strategy.js';
 import { checkRunOptions, messageOf } from './ui/runbar.js';
 import { RunController } from './ui/run-controller.js';
+import { tableExports } from './export/files.js';
+import { landscapeTrace } from './export/traces.js';
 import { Controls } from './ui/controls.js';
 import { Panel, statusLabel } from './ui/panel.js';
 import { fitCanvas, readTheme } from './draw/plot.js';
@@ -367,6 +369,10 @@ class LandscapePlayground extends RunController {
   }
 
   /** The options that reproduce this run (what the URL stores). */
+  exports() {
+    return tableExports('Run trace', 'landscape-trace', () => landscapeTrace(this.session), { view: 'landscapes', options: this.options() });
+  }
+
   options() {
     const c = this.config;
     return {

@@ -331,7 +331,13 @@ export class RunController {
       set: (options) => this.guard(() => this.set(options)) || { ok: false, reset: false, error: this.lastError },
       state: () => this.guard(() => this.state()),
       destroy: () => this.guard(() => this.destroy()),
+      exports: () => this.guard(() => this.exports()) || [],
       element: this.element,
     };
+  }
+
+  /** The files this view offers for download: `[{ label, file, type, content() }]`. */
+  exports() {
+    return [];
   }
 }

@@ -33,6 +33,8 @@ import { SearchPictures } from '../search/pictures.js';
 import { SYNTHETIC, CLASSIC, DATA_FIELDS } from '../training/options.js';
 import { loadTable } from '../training/tables.js';
 import { trainingLinkFor } from '../search/link.js';
+import { tableExports } from '../export/files.js';
+import { leaderboardTable } from '../export/traces.js';
 
 const STATUS_TEXT = {
   ready: 'Ready — press Play or Step',
@@ -489,6 +491,8 @@ class SearchView {
       set: (partial) => this.set(partial),
       state: () => this.state(),
       destroy: () => this.destroy(),
+      exports: () => tableExports('Leaderboard', 'search-leaderboard', () => leaderboardTable(this.state().leaderboard, this.snapshot.k),
+        { view: 'search', options: this.options(), winner: this.snapshot.winner }),
       /** For tests: the worker that takes candidate `index`'s first job dies. */
       crashOn: (index) => { this.run.crashCandidate = index; },
       element: this.element,

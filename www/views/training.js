@@ -51,6 +51,8 @@ import { drawNetwork, labelLines, layoutNetwork, nodeAt, thetaOffsets } from '..
 import { DataPanel } from '../training/data-panel.js';
 import { ModelPanel, SearchPanel } from '../training/model-panel.js';
 import { loadTable } from '../training/tables.js';
+import { tableExports } from '../export/files.js';
+import { trainingTrace } from '../export/traces.js';
 import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefaults, pointsFitLink } from '../training/options.js';
 
 /** Chart and network redraws per second at most while playing. */
@@ -1439,6 +1441,10 @@ class TrainingView extends RunController {
       this.lostBox.hidden = false;
     }
     super.fail(error);
+  }
+
+  exports() {
+    return tableExports('Training curves', 'training-curves', () => trainingTrace(this.session.history()), { view: 'training', options: this.options() });
   }
 
   api() {

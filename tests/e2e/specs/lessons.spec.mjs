@@ -63,7 +63,7 @@ test('a lesson picked from the menu over other settings runs exactly as its own 
   // …then the lesson from the menu.
   await page.locator('#lessons-button').click();
   await expect(page.locator('#lessons-list')).toBeVisible();
-  await page.locator(`#lessons-list [data-lesson="${lesson.id}"]`).click();
+  await page.locator(`#lessons-list [data-entry="${lesson.id}"]`).click();
   await expect(page.locator('#lessons-list')).toBeHidden();
   await expect(page.locator('#lesson .lesson')).toContainText(lesson.question);
   await expect.poll(() => page.evaluate(() => location.hash.slice(1))).toBe(lesson.full);
@@ -79,7 +79,7 @@ test('a lesson on another view switches to it; closing the lesson keeps the sett
   await open(page, '#view=landscapes');
   await settled(page, 'landscapes');
   await page.locator('#lessons-button').click();
-  await page.locator(`#lessons-list [data-lesson="${lesson.id}"]`).click();
+  await page.locator(`#lessons-list [data-entry="${lesson.id}"]`).click();
   await settled(page, 'search');
   await expect(page.locator('#tab-search')).toHaveAttribute('aria-selected', 'true');
   await expect.poll(() => page.evaluate(() => location.hash.slice(1))).toBe(lesson.full);
@@ -99,7 +99,7 @@ test('the lessons menu works from the keyboard and Escape closes it', async ({ p
   await page.keyboard.press('Enter');
   await expect(page.locator('#lessons-list')).toBeVisible();
   await page.keyboard.press('ArrowDown');
-  await expect(page.locator(`#lessons-list [data-lesson="${all[1].id}"]`)).toBeFocused();
+  await expect(page.locator(`#lessons-list [data-entry="${all[1].id}"]`)).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.locator('#lessons-list')).toBeHidden();
   await expect(page.locator('#lessons-button')).toBeFocused();
