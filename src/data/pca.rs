@@ -51,6 +51,20 @@ impl Pca {
         }
     }
 
+    /// Axes with these column means and scales (e.g. read back from a saved model).
+    pub fn from_parts(means: Vec<f64>, scales: Vec<f64>, axes: [Vec<f64>; 2]) -> Pca {
+        Pca {
+            means,
+            scales,
+            axes,
+        }
+    }
+
+    /// The column means, scales and the two axes, as [`Pca::from_parts`] takes them.
+    pub fn parts(&self) -> (&[f64], &[f64], &[Vec<f64>; 2]) {
+        (&self.means, &self.scales, &self.axes)
+    }
+
     /// The number of features the axes span.
     pub fn dim(&self) -> usize {
         self.means.len()

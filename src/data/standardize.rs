@@ -53,6 +53,11 @@ impl Standardizer {
         Ok(Standardizer { means, scales })
     }
 
+    /// A standardizer with these means and scales (e.g. read back from a saved model).
+    pub fn from_parts(means: Vec<f64>, scales: Vec<f64>) -> Self {
+        Standardizer { means, scales }
+    }
+
     /// Standardizes row-major features with the fitted number of columns (value `i` belongs
     /// to column `i % d`), e.g. every row of a dataset or the points of a plotting grid.
     pub fn transform(&self, features: &[f64]) -> Vec<f64> {

@@ -6,6 +6,7 @@ mod config;
 mod cv;
 mod fit;
 mod history;
+mod model_file;
 mod plane;
 mod run;
 mod trainer;
@@ -19,6 +20,7 @@ pub use cv::{
 };
 pub use fit::{FitSettings, FittedModel, Scores, fit, score};
 pub use history::History;
+pub use model_file::{MODEL_FORMAT, MODEL_VERSION, ModelFile, ModelInputs};
 pub use plane::Plane;
 pub(crate) use run::padded_bounds;
 pub use run::{Role, TrainingRun};

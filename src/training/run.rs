@@ -4,6 +4,7 @@
 use super::config::{DisplayMode, InputMode, TrainingConfig};
 use super::fit::subset;
 use super::history::History;
+use super::model_file::{MODEL_FORMAT, MODEL_VERSION, ModelFile, ModelInputs};
 use super::plane::Plane;
 use super::trainer::{TargetCoding, Trainer, model_spec};
 use crate::data::{
@@ -46,6 +47,11 @@ pub struct TrainingRun {
     bounds: [f64; 4],
     axis_labels: [String; 2],
     plane: Plane,
+    /// The features' names and training scaling, and how they become the model's inputs
+    /// (what a saved model needs to read raw rows).
+    feature_names: Vec<String>,
+    standardizer: Standardizer,
+    model_inputs: ModelInputs,
     trainer: Trainer,
     /// Objective evaluations of the runs this one continues (see `starting_from`).
     evaluations_before: usize,
@@ -102,6 +108,55 @@ impl TrainingRun {
         dataset: &Dataset,
         config: &TrainingConfig,
         previous: Option<&TrainingRun>,
+    ) -> Result<TrainingRun> {
+        Self::assemble(dataset, config, previous, None)
+    }
+
+    /// A run whose model starts from a saved model's weights (step 0, its curves from there).
+    /// The file must describe this run's model on these rows: the same features, training
+    /// scaling, inputs and layers — otherwise the error says what differs.
+    pub fn from_model_file(
+        dataset: &Dataset,
+        config: &TrainingConfig,
+        file: &ModelFile,
+    ) -> Result<TrainingRun> {
+        file.spec()?;
+        let expected = Self::new(dataset, config)?.model_file();
+        if file.features != expected.features {
+            return Err(Error::data(format!(
+                "this model reads the features ({}); the data has ({})",
+                file.features.join(", "),
+                expected.features.join(", ")
+            )));
+        }
+        if file.means != expected.means
+            || file.scales != expected.scales
+            || (file.target_mean, file.target_scale)
+                != (expected.target_mean, expected.target_scale)
+        {
+            return Err(Error::data(
+                "this model was trained on other rows (its scaling differs from these rows'): \
+                 open the data and the settings it was saved with",
+            ));
+        }
+        if file.inputs != expected.inputs
+            || file.hidden != expected.hidden
+            || file.activation != expected.activation
+            || file.classes != expected.classes
+        {
+            return Err(Error::data(
+                "this model's inputs, layers or classes differ from the current settings'",
+            ));
+        }
+        Self::assemble(dataset, config, None, Some(&file.weights))
+    }
+
+    /// Builds a run: afresh, continuing `previous`, or from `weights`.
+    fn assemble(
+        dataset: &Dataset,
+        config: &TrainingConfig,
+        previous: Option<&TrainingRun>,
+        weights: Option<&[f64]>,
     ) -> Result<TrainingRun> {
         config.model.validate()?;
         config.strategy.validate()?;
@@ -197,6 +252,27 @@ impl TrainingRun {
             }
         };
 
+        let model_inputs = match &plane {
+            Plane::Single { .. } => ModelInputs::Columns { columns: vec![0] },
+            Plane::Pair {
+                i, j, all: None, ..
+            } => ModelInputs::Columns {
+                columns: vec![*i, *j],
+            },
+            Plane::Pca { pca, all: false } => {
+                let (means, scales, axes) = pca.parts();
+                ModelInputs::PrincipalComponents {
+                    means: means.to_vec(),
+                    scales: scales.to_vec(),
+                    axes: axes.clone(),
+                }
+            }
+            Plane::Pair { all: Some(_), .. } | Plane::Pca { all: true, .. } => {
+                ModelInputs::Columns {
+                    columns: (0..d).collect(),
+                }
+            }
+        };
         let spec = model_spec(&config.model, plane.inputs(), dataset.target())?;
         let initial = spec.init(&mut rng);
         // Before the first step there is nothing to carry on: the run starts afresh.
@@ -204,7 +280,11 @@ impl TrainingRun {
             let shown = p.theta();
             p.steps() > 0 && shown.len() == initial.len() && shown.iter().all(|v| v.is_finite())
         });
-        let theta = previous.map_or(initial, |p| p.theta().to_vec());
+        let theta = match (weights, previous) {
+            (Some(weights), _) => weights.to_vec(),
+            (None, Some(p)) => p.theta().to_vec(),
+            (None, None) => initial,
+        };
         let trainer = Trainer::watching_loss(
             spec.clone(),
             &subset(&features, spec.inputs(), &split.train),
@@ -241,6 +321,9 @@ impl TrainingRun {
             display,
             axis_labels,
             plane,
+            feature_names: names.to_vec(),
+            standardizer,
+            model_inputs,
             trainer,
             evaluations_before: 0,
             history: History::default(),
@@ -503,17 +586,46 @@ impl TrainingRun {
             .collect()
     }
 
+    /// The shown model as a file that predicts from raw rows (see [`ModelFile`]).
+    pub fn model_file(&self) -> ModelFile {
+        ModelFile {
+            format: MODEL_FORMAT.to_string(),
+            version: MODEL_VERSION,
+            features: self.feature_names.clone(),
+            means: self.standardizer.means().to_vec(),
+            scales: self.standardizer.scales().to_vec(),
+            inputs: self.model_inputs.clone(),
+            hidden: self.config.model.hidden.clone(),
+            activation: crate::choice::Choice::name(self.config.model.activation).to_string(),
+            classes: self.class_names.clone(),
+            target_mean: self.coding.mean,
+            target_scale: self.coding.scale,
+            weights: self.trainer.theta().to_vec(),
+        }
+    }
+
+    /// The shown model's prediction for every row: a class index, or a value in the target's
+    /// units.
+    pub fn predictions(&self) -> Vec<f64> {
+        let outputs = self.spec.predict(self.trainer.theta(), &self.features);
+        match self.class_names {
+            Some(_) => outputs
+                .chunks_exact(self.spec.output().size())
+                .map(|p| most_probable_class(p) as f64)
+                .collect(),
+            None => outputs.iter().map(|&v| self.coding.decode(v)).collect(),
+        }
+    }
+
     /// Classification: 1 for every row the shown model gets wrong, else 0. Regression: all 0.
     pub fn misclassified(&self) -> Vec<u8> {
         if self.class_names.is_none() {
             return vec![0; self.targets.len()];
         }
-        let predictions = self.spec.predict(self.trainer.theta(), &self.features);
-        let per_row = self.spec.output().size();
-        predictions
-            .chunks_exact(per_row)
+        self.predictions()
+            .iter()
             .zip(&self.targets)
-            .map(|(p, &t)| u8::from(most_probable_class(p) != t as usize))
+            .map(|(p, t)| u8::from(p != t))
             .collect()
     }
 

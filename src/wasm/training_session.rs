@@ -6,7 +6,7 @@ use super::read::Fields;
 use super::{js_error, settings, to_js};
 use crate::data::{self, DataSource, Dataset, Drawn, Target, combined};
 use crate::search::Status;
-use crate::training::{TrainingConfig, TrainingRun};
+use crate::training::{ModelFile, TrainingConfig, TrainingRun};
 use crate::{Error, Result};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -131,13 +131,8 @@ impl TrainingSession {
         let dataset = combined(&self.source, self.base.as_ref(), &self.drawn);
         let run = dataset.and_then(|d| TrainingRun::starting_from(&d, &self.config, previous));
         match run {
-            Ok(mut run) => {
-                if matches!(self.source, DataSource::Hand { .. }) {
-                    // A drawing canvas keeps its frame as the first points go down.
-                    run.include_in_view([-1.0, 1.0, -1.0, 1.0]);
-                }
-                self.run = Some(run);
-                self.message.clear();
+            Ok(run) => {
+                self.install(run);
                 Ok(())
             }
             Err(error @ Error::Data { .. }) if matches!(self.source, DataSource::Hand { .. }) => {
@@ -152,6 +147,16 @@ impl TrainingSession {
             }
             Err(error) => Err(error),
         }
+    }
+
+    /// Makes `run` the session's run.
+    fn install(&mut self, mut run: TrainingRun) {
+        if matches!(self.source, DataSource::Hand { .. }) {
+            // A drawing canvas keeps its frame as the first points go down.
+            run.include_in_view([-1.0, 1.0, -1.0, 1.0]);
+        }
+        self.run = Some(run);
+        self.message.clear();
     }
 
     /// Swaps in new data (the chosen feature pair belonged to the old data: the new data
@@ -378,6 +383,25 @@ impl TrainingSession {
         Ok(true)
     }
 
+    /// The shown model as a model file object (see `ModelFile`: features, scaling, layers,
+    /// weights), for saving as JSON.
+    #[wasm_bindgen(js_name = exportModel)]
+    pub fn export_model(&self) -> std::result::Result<JsValue, JsError> {
+        to_js(&self.run()?.model_file())
+    }
+
+    /// Starts the run afresh from a saved model's weights (an object as `exportModel` gives).
+    /// Refused with the reason — and the current run kept — unless it describes this run's
+    /// model on these rows.
+    #[wasm_bindgen(js_name = loadModel)]
+    pub fn load_model(&mut self, file: JsValue) -> std::result::Result<(), JsError> {
+        let file = read_model_file(file).map_err(js_error)?;
+        let dataset = combined(&self.source, self.base.as_ref(), &self.drawn).map_err(js_error)?;
+        let run = TrainingRun::from_model_file(&dataset, &self.config, &file).map_err(js_error)?;
+        self.install(run);
+        Ok(())
+    }
+
     /// Starts training again from fresh weights.
     pub fn reset(&mut self) -> std::result::Result<(), JsError> {
         self.rebuild(false).map_err(js_error)
@@ -602,6 +626,23 @@ impl TrainingSession {
             .map(|r| r.ranked_population(count as usize).1)
             .unwrap_or_default()
     }
+}
+
+/// A model file object as the core reads it; an error says why it is not one.
+fn read_model_file(value: JsValue) -> Result<ModelFile> {
+    let file: ModelFile = serde_wasm_bindgen::from_value(value).map_err(|error| {
+        let reason: String = error.to_string().chars().take(160).collect();
+        Error::data(format!("not a usable model file: {reason}"))
+    })?;
+    file.spec()?;
+    Ok(file)
+}
+
+/// Why a model file object is not usable on its own (its parts do not fit together), or
+/// `None`: the page asks before it applies the file's settings.
+#[wasm_bindgen(js_name = modelFileProblem)]
+pub fn model_file_problem(value: JsValue) -> Option<String> {
+    read_model_file(value).err().map(|error| error.to_string())
 }
 
 /// Why a CSV file of `size` bytes is refused before it is read (too large), or `None`: the

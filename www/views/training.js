@@ -52,6 +52,7 @@ import { DataPanel } from '../training/data-panel.js';
 import { ModelPanel, SearchPanel } from '../training/model-panel.js';
 import { loadTable } from '../training/tables.js';
 import { tableExports } from '../export/files.js';
+import { modelFileRow, modelFileText, readModelFile, MODEL_FILE } from '../training/model-file.js';
 import { trainingTrace } from '../export/traces.js';
 import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefaults, pointsFitLink } from '../training/options.js';
 
@@ -268,7 +269,8 @@ class TrainingView extends RunController {
       el('h2', { class: 'pg-card-title' }, 'Loss and score'), this.lossCanvas, this.scoreCanvas, this.curvesLegend, this.curvesReadout);
     this.netCanvas = el('canvas', { class: 'tr-network', role: 'img', 'aria-label': 'The network: links coloured by the sign of their weight, as thick as its size' });
     this.netNote = el('p', { class: 'pg-note' });
-    this.netCard = el('section', { class: 'pg-card tr-net' }, el('h2', { class: 'pg-card-title' }, 'The network'), this.netCanvas, this.netNote);
+    this.modelRow = modelFileRow(() => this.modelText(), (text) => this.loadModel(text));
+    this.netCard = el('section', { class: 'pg-card tr-net' }, el('h2', { class: 'pg-card-title' }, 'The network'), this.netCanvas, this.netNote, this.modelRow);
     this.fitnessCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Best and mean loss of each generation' });
     this.thumbGrid = el('div', { class: 'tr-thumbs', 'aria-label': 'The population, best first' });
     this.popTitle = el('h2', { class: 'pg-card-title' }, 'The population');
@@ -1444,7 +1446,47 @@ class TrainingView extends RunController {
   }
 
   exports() {
-    return tableExports('Training curves', 'training-curves', () => trainingTrace(this.session.history()), { view: 'training', options: this.options() });
+    const curves = tableExports('Training curves', 'training-curves', () => trainingTrace(this.session.history()), { view: 'training', options: this.options() });
+    const model = this.st.ready ? [{ label: 'Trained model (JSON)', file: MODEL_FILE, type: 'application/json', content: () => this.modelText() }] : [];
+    return [...curves, ...model];
+  }
+
+  /** The shown model as a saved file's text (its settings included). */
+  modelText() {
+    return modelFileText(this.session, this.options());
+  }
+
+  /**
+   * Loads a saved model (text as `modelText()` gives): its settings first (data, split, model,
+   * seed), then its weights, paused at step 0. Resolves to { ok, error }; a refused file
+   * leaves the settings and the run as they were.
+   */
+  async loadModel(text) {
+    const read = readModelFile(String(text), (model) => this.wasm.modelFileProblem(model));
+    if (read.error) return this.refuseModel(read.error);
+    const before = this.options();
+    this.pause();
+    if (read.settings) {
+      const applied = await this.set(read.settings);
+      if (!applied.ok) return this.refuseModel(applied.error);
+    }
+    try {
+      this.session.loadModel(read.model);
+    } catch (error) {
+      if (moduleLost(error)) throw error;
+      const message = messageOf(error);
+      if (read.settings) await this.set(before);
+      return this.refuseModel(message);
+    }
+    this.runChanged();
+    this.schedule();
+    this.notify();
+    return { ok: true, error: null };
+  }
+
+  refuseModel(error) {
+    this.lastError = error;
+    return { ok: false, error };
   }
 
   api() {
@@ -1456,6 +1498,9 @@ class TrainingView extends RunController {
       addPoint: (u, v, k = 0) => this.guard(() => this.addPoint(u, v, k)),
       undoPoint: () => this.guard(() => this.pointAction('undo')),
       clearPoints: () => this.guard(() => this.pointAction('clear')),
+      /** A saved model's file object (the JSON "Save model" writes, parsed). */
+      modelFile: () => this.guard(() => JSON.parse(this.modelText())),
+      loadModel: (text) => this.loadModel(typeof text === 'string' ? text : JSON.stringify(text)),
       /** The rows on screen as dataset parts, for a search for a model on them (throws if none). */
       datasetParts: () => this.session.datasetParts(),
     };
