@@ -53,7 +53,8 @@
 //                    timings since the last play(): frames, maxFrameMs, maxStepMs, maxRenderMs).
 //   pg.destroy()     stops, frees the core session, removes listeners, empties `element`
 //
-// Keys (when the focus is not in a field): Space play/pause, → step, R reset.
+// Keys (when the focus is not in a field): Space play/pause, → step, R reset; mounted with
+// mountPlayground (in a shadow root), only while the focus is inside the playground.
 // The core (wasm) does every number; this module owns the controls and the drawing, and
 // RunController (ui/run-controller.js) the run loop.
 

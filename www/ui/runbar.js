@@ -79,8 +79,8 @@ export class RunBar {
 
 /**
  * The run shortcuts for a view whose root is `root`: Space play/pause, → step, R reset —
- * not while typing, not when the view is hidden, not for keys pressed inside another view,
- * and for a view in a shadow root (an embed) only while the focus is inside it.
+ * not while typing, not when the view is hidden, not for keys pressed inside another view or
+ * a dialog, and for a view in a shadow root (an embed) only while the focus is inside it.
  */
 export function runKeys(event, root, actions) {
   if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -90,6 +90,8 @@ export function runKeys(event, root, actions) {
   if (!root.isConnected || root.getClientRects().length === 0) return;
   if (inShadow(root) && !root.contains(target)) return;
   if (target instanceof Element && target.closest('.pg-root') && !root.contains(target)) return;
+  // A dialog (the Embed dialog) has the keys while it is open.
+  if (target instanceof Element && target.closest('dialog')) return;
   if (event.key === ' ' || event.key === 'Spacebar') {
     if (target instanceof Element && target.closest('button, a, summary')) return;
     event.preventDefault();
