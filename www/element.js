@@ -21,6 +21,13 @@ import { el } from './ui/dom.js';
 /** The full page that "open in AutoML Playground" leads to. */
 const PAGE = new URL('../index.html', import.meta.url).href;
 
+/** HTML's own attributes, which any element may carry: they are not settings. */
+const PAGE_ATTRIBUTES = ['id', 'class', 'style', 'title', 'hidden', 'lang', 'dir', 'tabindex', 'slot', 'part', 'role'];
+
+function isPageAttribute(name) {
+  return PAGE_ATTRIBUTES.includes(name) || name.startsWith('aria-') || name.startsWith('data-');
+}
+
 class AutomlPlayground extends HTMLElement {
   connectedCallback() {
     if (this.ready) return;
@@ -50,7 +57,8 @@ class AutomlPlayground extends HTMLElement {
     container.replaceChildren(this.notice, box);
     const wasm = await loadWasm();
     const list = viewList(wasm);
-    const { embed, rest, problems } = splitEmbed(Array.from(this.attributes, (a) => [a.name, a.value]).filter(([name]) => !['style', 'class', 'id'].includes(name)));
+    const pairs = Array.from(this.attributes, (a) => [a.name, a.value]).filter(([name]) => !isPageAttribute(name));
+    const { embed, rest, problems } = splitEmbed(pairs);
     const viewId = (rest.find(([key]) => key === 'view') || [null, 'landscapes'])[1];
     let view = list.find((v) => v.id === viewId);
     if (!view) {

@@ -106,7 +106,8 @@ const HOST = `<!doctype html>
   <header id="host-header"><h1>My blog</h1></header>
   <p id="text">Some text before the playgrounds.</p>
   <div class="column"><automl-playground id="a" view="landscapes" strategy="gradient" landscape="rosenbrock" seed="3" show="step,play"></automl-playground></div>
-  <div class="column" style="width: 520px"><automl-playground id="b" view="landscapes" strategy="genetic" landscape="himmelblau" seed="4" pop="30"></automl-playground></div>
+  <div class="column" style="width: 520px"><automl-playground id="b" class="demo" title="A GA" data-note="x" view="landscapes" strategy="genetic" landscape="himmelblau" seed="4" pop="30"></automl-playground></div>
+  <div class="column"><automl-playground id="c" view="training" data="moons" layers="4,4" hide="speed"></automl-playground></div>
   <div id="demo" style="width: 1100px"></div>
   <div style="height: 3000px">The rest of the post.</div>
   <script type="module" src="/www/element.js"></script>
@@ -122,7 +123,7 @@ async function openHost(page) {
   await page.route('**/embed-host.html', (route) => route.fulfill({ contentType: 'text/html', body: HOST }));
   await page.goto('/embed-host.html');
   await page.waitForFunction(() => window.demo && customElements.get('automl-playground'));
-  await page.evaluate(() => Promise.all(['a', 'b'].map((id) => document.getElementById(id).ready)));
+  await page.evaluate(() => Promise.all(['a', 'b', 'c'].map((id) => document.getElementById(id).ready)));
   await page.waitForFunction(() => ['a', 'b'].every((id) => document.getElementById(id).api.state().heatmapRenders > 0));
 }
 
@@ -173,6 +174,12 @@ test('two custom elements and a mounted playground: styled, independent, the hos
   await page.locator('#b [data-action="step"]').click();
   expect(await page.evaluate(() => ['a', 'b'].map((id) => document.getElementById(id).api.state().step))).toEqual([1, 2]);
   expect(await page.evaluate(() => document.getElementById('b').api.state().strategy)).toBe('genetic');
+  // The README's training element: its attributes read by the Train view's own decoder.
+  const c = await page.evaluate(() => document.getElementById('c').api.state());
+  expect([c.dataId, c.layerSizes, c.step]).toEqual(['moons', [2, 4, 4, 1], 0]);
+  expect(await page.evaluate(`(${visibleControls})(document.getElementById('c').shadowRoot)`)).toEqual(['numbers', 'open', 'play', 'reset', 'step']);
+  // The page's own attributes (class, title, data-…) are not settings: no notice.
+  expect(await page.evaluate(() => ['a', 'b'].map((id) => document.getElementById(id).shadowRoot.querySelector('.notice').hidden))).toEqual([true, true]);
   await page.screenshot({ path: `${SHOTS}custom-elements-host.png`, fullPage: false });
 });
 
@@ -201,6 +208,10 @@ test('the Embed dialog writes the snippet for the current state and previews it'
   await page.getByRole('button', { name: 'Embed' }).click();
   const dialog = page.getByRole('dialog', { name: 'Embed this playground' });
   await expect(dialog).toBeVisible();
+  // Space in the dialog does not play the playground behind it.
+  await dialog.getByRole('heading', { name: 'Embed this playground' }).click();
+  await page.keyboard.press('Space');
+  expect(await page.evaluate(() => window.playground.state().playing)).toBe(false);
   const snippet = dialog.locator('textarea');
   let text = await snippet.inputValue();
   expect(text).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#view=landscapes&amp;landscape=ackley&amp;strategy=random-walk&amp;[^"]*seed=9[^"]*&amp;embed=1" width="700" height="480"/);
