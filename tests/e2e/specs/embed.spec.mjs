@@ -92,7 +92,10 @@ test('unknown names in show/hide are reported in the notice, the rest applies', 
   const frame = await embedFrame(page, 'view=landscapes&embed=1&show=step,bogus&hide=nothing');
   await expect(frame.locator('.notice')).toContainText('"bogus"');
   await expect(frame.locator('.notice')).toContainText('"nothing"');
-  expect(await frame.evaluate(`(${visibleControls})(document)`)).toEqual(["button:Dismiss", "open", "step"]);
+  expect(await frame.evaluate(`(${visibleControls})(document)`)).toEqual(['button:Dismiss', 'open', 'step']);
+  // The notice takes its room from the canvas: the embed still fits.
+  await frame.waitForFunction(() => window.playground && window.playground.state().heatmapRenders > 0);
+  expect(await frame.evaluate(fits)).toMatchObject({ scrollsY: false, scrollsX: false, linkInside: true, mainInside: true });
 });
 
 const HOST = `<!doctype html>
@@ -180,7 +183,7 @@ test('two custom elements and a mounted playground: styled, independent, the hos
   expect(await page.evaluate(`(${visibleControls})(document.getElementById('c').shadowRoot)`)).toEqual(['numbers', 'open', 'play', 'reset', 'step']);
   // The page's own attributes (class, title, data-…) are not settings: no notice.
   expect(await page.evaluate(() => ['a', 'b'].map((id) => document.getElementById(id).shadowRoot.querySelector('.notice').hidden))).toEqual([true, true]);
-  await page.screenshot({ path: `${SHOTS}custom-elements-host.png`, fullPage: false });
+  await page.screenshot({ path: `${SHOTS}custom-elements-host.png`, fullPage: true, clip: { x: 0, y: 560, width: 1280, height: 1500 } });
 });
 
 test('Space on the host page scrolls it and starts no run; it plays only the focused embed', async ({ page }) => {
