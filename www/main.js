@@ -3,33 +3,20 @@
 // exposes each view's API: `window.playground` (Landscapes), `window.training` (Train a model),
 // `window.search` (Search for a model).
 //
-// Adding a view: append { id, label, mount, encode, decode, expose } to the list in `views()`;
-// `mount(element, options)` resolves to an object with at least `destroy()`, `state()` (whose
-// `options` the hash stores) and `set(options)`. The tab bar, the hash's `view=` key and lazy
-// mounting are handled here.
+// Views are listed in views/list.js. The tab bar, the hash's `view=` key and lazy mounting are
+// handled here, and embed mode (`embed=1`, `show=…` / `hide=…`: see embed/keys.js): no header
+// or tabs, the view laid out by embed/layout.js, the embed keys kept in the hash.
 
-import { mountPlayground } from './playground.js';
-import { mountTraining } from './views/training.js';
-import { mountSearch } from './views/search.js';
-import { encodeSearchHash, decodeSearchHash } from './search/link.js';
-import { decodeHash, encodeHash, hashView } from './state.js';
-import { encodeTrainingHash, decodeTrainingHash } from './training/options.js';
+import { viewList } from './views/list.js';
+import { hashView } from './state.js';
 import { loadWasm } from './wasm.js';
 import { el, replaceChildren } from './ui/dom.js';
 import { lessonsMenu, lessonLink, showLesson, takeLesson, withLesson } from './lessons.js';
 import { shareButton } from './share.js';
 import { exportMenu } from './export/menu.js';
-
-/** The page's views, in tab order. */
-function views(wasm) {
-  const landscapeIds = wasm.landscapeCatalog().map((entry) => entry.id);
-  const searchTable = wasm.searchSettingsTable();
-  return [
-    { id: 'landscapes', label: 'Landscapes', mount: mountPlayground, encode: encodeHash, decode: (hash) => decodeHash(hash, landscapeIds), expose: 'playground' },
-    { id: 'training', label: 'Train a model', mount: mountTraining, encode: encodeTrainingHash, decode: decodeTrainingHash, expose: 'training' },
-    { id: 'search', label: 'Search for a model', mount: mountSearch, encode: (id, options) => encodeSearchHash(id, options, searchTable), decode: (hash) => decodeSearchHash(hash, searchTable), expose: 'search' },
-  ];
-}
+import { readEmbedHash, embedSuffix } from './embed/keys.js';
+import { foldForEmbed } from './embed/layout.js';
+import { mountEmbedDialog } from './embed/dialog.js';
 
 function showNotice(host, message) {
   const close = el('button', { type: 'button', class: 'pg-button pg-small', 'aria-label': 'Dismiss this notice' }, 'Dismiss');
@@ -63,7 +50,7 @@ async function start() {
     showFatal(host, error && error.message ? error.message : String(error));
     return;
   }
-  const list = views(wasm);
+  const list = viewList(wasm);
   const viewOf = (hash) => {
     const id = hashView(hash);
     return { id, view: list.find((v) => v.id === id) || list[0] };
@@ -78,7 +65,10 @@ async function start() {
     });
     window.dispatchEvent(new Event('resize'));
   };
-  const read = takeLesson(location.hash);
+  const link = readEmbedHash(location.hash);
+  const embed = link.embed;
+  if (embed.on) document.documentElement.classList.add('pg-embed-page');
+  const read = takeLesson(link.hash);
   const first = viewOf(read.hash);
   const decoded = first.view.decode(read.hash);
   const problems = decoded.problems.slice();
@@ -86,16 +76,22 @@ async function start() {
   const initial = problems.length ? {} : decoded.options;
   const notices = [];
   if (problems.length) notices.push(`This link's settings could not be read (${problems.slice(0, 3).join('; ')}), so the playground shows its defaults.`);
+  if (link.problems.length) notices.push(`Ignored in this link: ${link.problems.slice(0, 3).join('; ')}.`);
   if (read.problem) notices.push(`This link names an ${read.problem}; no lesson is shown.`);
   if (read.lesson) openLesson(read.lesson);
 
   const mounted = new Map();
   const panels = new Map();
   let activeId = null;
+  /** Each mounted view's embed layout (embed mode only), whose link follows the state. */
+  const embedded = new Map();
+  const pageUrl = (viewHash) => `${location.href.split('#')[0]}#${viewHash}`;
   const writeHash = (viewId, options) => {
     const view = list.find((v) => v.id === viewId);
-    const hash = `#${withLesson(view.encode(viewId, options), lesson)}`;
+    const viewHash = withLesson(view.encode(viewId, options), lesson);
+    const hash = `#${viewHash}${embedSuffix(embed)}`;
     if (location.hash !== hash) history.replaceState(null, '', hash);
+    if (embedded.has(viewId)) embedded.get(viewId).setHref(pageUrl(viewHash));
   };
 
   // A refusal of a link's settings, as a notice (the view keeps what it shows).
@@ -133,6 +129,7 @@ async function start() {
       else showNotice(noticeHost, message);
       api = await view.mount(panel, { onChange, ...extras(view) });
     }
+    if (embed.on) embedded.set(view.id, foldForEmbed(panel, embed.shown, pageUrl(link.hash)));
     globalThis[view.expose] = api;
     mounted.set(view.id, api);
     return api;
@@ -195,12 +192,13 @@ async function start() {
   }
 
   await activate(first.view.id, initial);
+  if (!embed.on) mountEmbedDialog(document.getElementById('header-actions') || document.querySelector('.site-header'), () => readEmbedHash(location.hash).hash);
   if (notices.length) showNotice(noticeHost, notices.join(' '));
 
   // Someone edits the address bar: apply the new hash (switching view if it names the other
   // one), or explain why it was not applied.
   window.addEventListener('hashchange', () => {
-    const typed = takeLesson(location.hash);
+    const typed = takeLesson(readEmbedHash(location.hash).hash);
     if (typed.problem) showNotice(noticeHost, `This link names an ${typed.problem}; no lesson is shown.`);
     if (typed.lesson !== lesson) openLesson(typed.lesson);
     const again = viewOf(typed.hash);

@@ -2,8 +2,10 @@
 //
 // API
 //   const pg = await mountPlayground(element, options);
-//     Builds the view inside `element` (its children are replaced). Rejects with an Error
-//     naming the bad setting if the options are refused (then `element` is left as it was).
+//     Builds the view in a shadow root on `element`, with its own stylesheet (the host page's
+//     rules do not reach it, its rules do not reach the host). Rejects with an Error naming
+//     the bad setting if the options are refused (then `element` is left as it was).
+//     mountLandscapes(element, options) builds it in `element` itself (the page uses it).
 //
 //   options (all optional):
 //     landscape  { id, condition, rotationDeg }   id: bowl | rosenbrock | himmelblau | rastrigin |
@@ -51,7 +53,8 @@
 //                    timings since the last play(): frames, maxFrameMs, maxStepMs, maxRenderMs).
 //   pg.destroy()     stops, frees the core session, removes listeners, empties `element`
 //
-// Keys (when the focus is not in a field): Space play/pause, → step, R reset.
+// Keys (when the focus is not in a field): Space play/pause, → step, R reset; mounted with
+// mountPlayground (in a shadow root), only while the focus is inside the playground.
 // The core (wasm) does every number; this module owns the controls and the drawing, and
 // RunController (ui/run-controller.js) the run loop.
 
@@ -70,6 +73,7 @@ import { fitMainPlot, heatmapLayer, pointerOnPlot, drawLandscape, describePoint,
 import { PointLayer } from './draw/points.js';
 import { drawChart } from './draw/chart.js';
 import { drawRegression } from './draw/regression.js';
+import { mountInShadow } from './embed/shadow.js';
 
 /**
  * Most steps per call into the core: a step can get dearer suddenly (the trace starts dropping
@@ -619,12 +623,24 @@ class LandscapePlayground extends RunController {
 }
 
 /**
- * Mounts the Landscapes playground in `element`. Resolves to its API; rejects with an Error
- * whose message names the bad setting when `options` are refused (the element is left as it was).
+ * Mounts the Landscapes view in `element` itself, styled by the page's own stylesheet (the
+ * page uses this). Resolves to its API; rejects with an Error whose message names the bad
+ * setting when `options` are refused (the element is left as it was).
  */
-export async function mountPlayground(element, options = {}) {
+export async function mountLandscapes(element, options = {}) {
   if (!(element instanceof Element)) throw new Error('mountPlayground: expected a DOM element');
   const wasm = await loadWasm();
   const playground = new LandscapePlayground(element, wasm, options || {});
   return playground.api();
+}
+
+/**
+ * Mounts the Landscapes playground in `element`, inside a shadow root that loads its own
+ * stylesheet (so it neither takes nor gives style). Resolves to its API; rejects with an
+ * Error whose message names the bad setting when `options` are refused (the element is left
+ * as it was).
+ */
+export async function mountPlayground(element, options = {}) {
+  if (!(element instanceof Element)) throw new Error('mountPlayground: expected a DOM element');
+  return mountInShadow(mountLandscapes, element, options);
 }

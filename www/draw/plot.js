@@ -230,6 +230,8 @@ export function emptyChart(ctx, plot, { theme, xTitle, yTitle, text }) {
 export function mainCanvasWidth(wrap, strip, previous) {
   const available = wrap.clientWidth;
   if (!available) return 0;
+  // Embed mode: the column's box is what is left of the embed's height (see embed/layout.js).
+  if (wrap.closest('.pg-embed')) return Math.floor(Math.max(120, Math.min(available, wrap.clientHeight + 8)));
   const top = wrap.getBoundingClientRect().top + (window.scrollY || 0) - strip.offsetHeight + 40;
   const room = Math.max(360, window.innerHeight - top - 16);
   let cssW = Math.floor(Math.max(300, Math.min(available, room + 8)));

@@ -17,13 +17,28 @@ export function isTypingTarget(target) {
   return ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** A button that gives the focus back after a mouse click, so Space keeps meaning play/pause. */
+/** Whether `root` lives in a shadow root (an embed: its keys act only while it has the focus). */
+function inShadow(root) {
+  return typeof ShadowRoot === 'function' && root.getRootNode() instanceof ShadowRoot;
+}
+
+/**
+ * A button that gives the focus back after a mouse click, so Space keeps meaning play/pause:
+ * to the page, or, in an embed, to the view's root (so the keys stay with that embed).
+ */
 export function runButton(label, title, onClick, extra = {}) {
   const b = el('button', { type: 'button', class: 'pg-button', title, ...extra }, label);
   b.addEventListener('click', (event) => {
     onClick(event);
     // Keyboard users, whose clicks have detail 0, keep their place.
-    if (event.detail > 0) b.blur();
+    if (event.detail === 0) return;
+    const root = b.closest('.pg-root');
+    if (root && inShadow(root)) {
+      root.tabIndex = -1;
+      root.focus({ preventScroll: true });
+    } else {
+      b.blur();
+    }
   });
   return b;
 }
@@ -64,14 +79,19 @@ export class RunBar {
 
 /**
  * The run shortcuts for a view whose root is `root`: Space play/pause, → step, R reset —
- * not while typing, not when the view is hidden, not for keys pressed inside another view.
+ * not while typing, not when the view is hidden, not for keys pressed inside another view or
+ * a dialog, and for a view in a shadow root (an embed) only while the focus is inside it.
  */
 export function runKeys(event, root, actions) {
   if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-  const target = event.target;
+  // The element the key was pressed in, inside shadow roots too (event.target is their host).
+  const target = typeof event.composedPath === 'function' ? event.composedPath()[0] || event.target : event.target;
   if (isTypingTarget(target)) return;
-  if (!root.isConnected || root.offsetParent === null) return;
+  if (!root.isConnected || root.getClientRects().length === 0) return;
+  if (inShadow(root) && !root.contains(target)) return;
   if (target instanceof Element && target.closest('.pg-root') && !root.contains(target)) return;
+  // A dialog (the Embed dialog) has the keys while it is open.
+  if (target instanceof Element && target.closest('dialog')) return;
   if (event.key === ' ' || event.key === 'Spacebar') {
     if (target instanceof Element && target.closest('button, a, summary')) return;
     event.preventDefault();
