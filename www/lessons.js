@@ -96,7 +96,7 @@ export function takeLesson(hash) {
 
 function safeDecode(text) {
   try {
-    return decodeURIComponent(text);
+    return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
     return text;
   }

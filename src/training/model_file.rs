@@ -2,7 +2,7 @@
 //! weights, and what its output means — enough to predict the same values anywhere, and to
 //! load it back into a run on the same data.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::trainer::TargetCoding;
 use crate::choice::Choice;
@@ -16,7 +16,7 @@ pub const MODEL_FORMAT: &str = "automl-playground-model";
 pub const MODEL_VERSION: u32 = 1;
 
 /// How the standardized features become the model's inputs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum ModelInputs {
     /// These standardized columns, in this order.
@@ -32,13 +32,13 @@ pub enum ModelInputs {
         means: Vec<f64>,
         /// Their scales.
         scales: Vec<f64>,
-        /// The two leading principal axes.
-        axes: [Vec<f64>; 2],
+        /// The two leading principal axes, one after the other (2 × d loadings).
+        axes: Vec<f64>,
     },
 }
 
 /// A trained model, as it is saved.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ModelFile {
     /// Always [`MODEL_FORMAT`].
@@ -108,7 +108,7 @@ impl ModelFile {
                 if !fits(means) || !scales.iter().all(positive) || scales.len() != d {
                     return Err(refuse("its principal components need d means and scales"));
                 }
-                if !axes.iter().all(fits) {
+                if axes.len() != 2 * d || !axes.iter().all(|x| x.is_finite()) {
                     return Err(refuse("its principal axes need d finite loadings each"));
                 }
                 2
@@ -158,7 +158,11 @@ impl ModelFile {
                 means,
                 scales,
                 axes,
-            } => Pca::from_parts(means.clone(), scales.clone(), axes.clone()).project(&z),
+            } => {
+                let (first, second) = axes.split_at(d);
+                let axes = [first.to_vec(), second.to_vec()];
+                Pca::from_parts(means.clone(), scales.clone(), axes).project(&z)
+            }
         }
     }
 

@@ -264,7 +264,7 @@ impl TrainingRun {
                 ModelInputs::PrincipalComponents {
                     means: means.to_vec(),
                     scales: scales.to_vec(),
-                    axes: axes.clone(),
+                    axes: axes.concat(),
                 }
             }
             Plane::Pair { all: Some(_), .. } | Plane::Pca { all: true, .. } => {

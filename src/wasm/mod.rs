@@ -4,6 +4,7 @@
 mod bench;
 mod landscape_session;
 mod read;
+mod read_model;
 mod search_session;
 mod settings;
 mod training_session;

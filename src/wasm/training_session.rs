@@ -3,10 +3,11 @@
 //! what the training view draws.
 
 use super::read::Fields;
+use super::read_model::read_model_file;
 use super::{js_error, settings, to_js};
 use crate::data::{self, DataSource, Dataset, Drawn, Target, combined};
 use crate::search::Status;
-use crate::training::{ModelFile, TrainingConfig, TrainingRun};
+use crate::training::{TrainingConfig, TrainingRun};
 use crate::{Error, Result};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -395,7 +396,7 @@ impl TrainingSession {
     /// model on these rows.
     #[wasm_bindgen(js_name = loadModel)]
     pub fn load_model(&mut self, file: JsValue) -> std::result::Result<(), JsError> {
-        let file = read_model_file(file).map_err(js_error)?;
+        let file = read_model_file(&file).map_err(js_error)?;
         let dataset = combined(&self.source, self.base.as_ref(), &self.drawn).map_err(js_error)?;
         let run = TrainingRun::from_model_file(&dataset, &self.config, &file).map_err(js_error)?;
         self.install(run);
@@ -628,21 +629,11 @@ impl TrainingSession {
     }
 }
 
-/// A model file object as the core reads it; an error says why it is not one.
-fn read_model_file(value: JsValue) -> Result<ModelFile> {
-    let file: ModelFile = serde_wasm_bindgen::from_value(value).map_err(|error| {
-        let reason: String = error.to_string().chars().take(160).collect();
-        Error::data(format!("not a usable model file: {reason}"))
-    })?;
-    file.spec()?;
-    Ok(file)
-}
-
 /// Why a model file object is not usable on its own (its parts do not fit together), or
 /// `None`: the page asks before it applies the file's settings.
 #[wasm_bindgen(js_name = modelFileProblem)]
 pub fn model_file_problem(value: JsValue) -> Option<String> {
-    read_model_file(value).err().map(|error| error.to_string())
+    read_model_file(&value).err().map(|error| error.to_string())
 }
 
 /// Why a CSV file of `size` bytes is refused before it is read (too large), or `None`: the

@@ -27,13 +27,27 @@ export function readModelFile(text, problem) {
     return { error: 'not a usable model file: it is not JSON' };
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { error: 'not a usable model file: it holds no model' };
-  const { settings, ...model } = parsed;
+  const { settings, ...rest } = parsed;
+  const model = withTypedLists(rest);
   const why = problem(model);
   if (why) return { error: why };
   if (settings !== undefined && (settings === null || typeof settings !== 'object' || Array.isArray(settings))) {
     return { error: 'not a usable model file: its settings must be an object' };
   }
   return { model, settings };
+}
+
+/** A list of numbers as a Float64Array (anything else in it becomes NaN, which the core refuses). */
+function floats(list) {
+  return Array.isArray(list) ? Float64Array.from(list, (x) => (typeof x === 'number' ? x : NaN)) : list;
+}
+
+/** The model with its long number lists (weights, scaling, axes) as typed arrays, as the core reads them. */
+function withTypedLists(model) {
+  const inputs = model.inputs && typeof model.inputs === 'object' && !Array.isArray(model.inputs)
+    ? { ...model.inputs, means: floats(model.inputs.means), scales: floats(model.inputs.scales), axes: floats(model.inputs.axes) }
+    : model.inputs;
+  return { ...model, inputs, weights: floats(model.weights), means: floats(model.means), scales: floats(model.scales) };
 }
 
 /**
