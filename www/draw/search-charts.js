@@ -26,8 +26,8 @@ function scoreAxis(values, height) {
 
 /** The x axis of the best-so-far chart: candidates scored, or their compute time. */
 export const BEST_AXES = [
-  { id: 'candidates', label: 'candidates scored' },
-  { id: 'time', label: 'compute time (s, every fold\'s training summed)' },
+  { id: 'candidates', label: 'candidates scored', title: 'candidates scored' },
+  { id: 'time', label: 'compute time (all folds\' training, summed)', title: 'compute time (s, all folds summed)' },
 ];
 
 /**
@@ -39,7 +39,7 @@ export const BEST_AXES = [
 export function drawBestSoFar(ctx, { dpr, cssW, cssH, theme, scores, metric, seconds }) {
   const plot = clear(ctx, { dpr, cssW, cssH, theme });
   const yTitle = `CV ${metric}`;
-  const xTitle = BEST_AXES[seconds ? 1 : 0].label;
+  const xTitle = BEST_AXES[seconds ? 1 : 0].title;
   if (!scores.some(Number.isFinite)) {
     emptyChart(ctx, plot, { theme, xTitle, yTitle, text: 'Step or play to score candidates' });
     return;

@@ -12,7 +12,9 @@ import { SERIES, drawCurves } from '../draw/curves.js';
 import { drawNetwork, layoutNetwork, outputNames } from '../draw/network.js';
 
 export class ChosenPanel {
-  constructor() {
+  /** `onFold(f)`: the fold shown changed to `f` (the caller marks that fold's picture). */
+  constructor(onFold) {
+    this.onFold = onFold;
     this.foldSelect = selectField('Fold shown', [], (value) => this.showFold(Number(value)), 'chosen-fold');
     this.status = el('p', { class: 'pg-note', 'aria-live': 'polite' });
     this.lossCanvas = el('canvas', { class: 'sr-chosen-loss', role: 'img', 'aria-label': 'The fold model\'s loss, epoch by epoch' });
@@ -82,6 +84,7 @@ export class ChosenPanel {
   draw() {
     if (this.candidate === null || !this.context) return;
     this.foldSelect.select.value = String(this.fold);
+    this.onFold(this.fold);
     const k = this.row.folds.length;
     if (this.error) {
       this.setStatus(`Its fold models could not be trained again: ${this.error}`);

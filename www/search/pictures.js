@@ -48,14 +48,14 @@ export class SearchPictures {
 
     this.winnerBox = el('div', { class: 'sr-winner', 'aria-live': 'polite' });
     this.bestCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Best cross-validation score so far' });
-    this.bestAxis = selectField('Against', BEST_AXES, redraw, 'best-against');
+    this.bestAxis = selectField('x axis', BEST_AXES, redraw, 'best-against');
     this.against = selectField('Score against', [{ id: 'parameters', label: 'parameters (the Pareto front)' }, ...HYPER_AXES.map((a) => ({ id: a.id, label: a.label }))], redraw, 'against');
     this.sizeCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Score against parameter count' });
     this.sizeNote = el('p', { class: 'pg-note' }, 'Dashed: the Pareto front — no other candidate is both smaller and better.');
     this.detail = el('div', { class: 'sr-detail' });
     this.trainButton = el('button', { type: 'button', class: 'pg-button', dataset: { action: 'train-this' }, hidden: true }, 'Train this one');
     this.trainButton.addEventListener('click', train);
-    this.chosen = new ChosenPanel();
+    this.chosen = new ChosenPanel((f) => (this.figures || []).forEach((figure, i) => figure.classList.toggle('sr-shown', i === f)));
     this.sideNodes = [
       el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Winner'), this.winnerBox),
       el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Best CV score so far'), this.bestAxis.root, this.bestCanvas),
@@ -160,19 +160,20 @@ export class SearchPictures {
     this.detailParts = view.parts;
     const c = s.candidates.find((x) => x.candidate === view.selected);
     this.trainButton.hidden = !c;
+    this.figures = [];
+    if (c) {
+      const list = el('ol', { class: 'sr-fold-list' }, c.folds.map((f, i) => el('li', {}, `fold ${i + 1}: ${f.score === null ? `failed (${f.reason || 'no score'})` : num(f.score)}`)));
+      replaceChildren(this.detail,
+        el('p', { class: 'sr-winner-name' }, c.description),
+        el('p', {}, `${c.parameters} parameters · ${c.epochs} epochs · CV ${s.metric} ${c.mean === null ? 'failed' : `${num(c.mean)} ± ${num(c.std)}`}`),
+        this.foldPictures(c, view) || list, this.chosen.element);
+    } else {
+      replaceChildren(this.detail, el('p', { class: 'pg-note' }, 'Click a row of the leaderboard to see its folds and how its fold models learnt.'));
+    }
     this.chosen.choose(c || null, {
       record: view.record, metric: s.metric, theme: view.theme, width,
       featureNames: view.parts.featureNames, classNames: view.parts.classNames || null,
     });
-    if (!c) {
-      replaceChildren(this.detail, el('p', { class: 'pg-note' }, 'Click a row of the leaderboard to see its folds.'));
-      return;
-    }
-    const list = el('ol', { class: 'sr-fold-list' }, c.folds.map((f, i) => el('li', {}, `fold ${i + 1}: ${f.score === null ? `failed (${f.reason || 'no score'})` : num(f.score)}`)));
-    replaceChildren(this.detail,
-      el('p', { class: 'sr-winner-name' }, c.description),
-      el('p', {}, `${c.parameters} parameters · ${c.epochs} epochs · CV ${s.metric} ${c.mean === null ? 'failed' : `${num(c.mean)} ± ${num(c.std)}`}`),
-      this.foldPictures(c, view) || list, this.chosen.element);
   }
 
   /**
@@ -183,7 +184,7 @@ export class SearchPictures {
     const pictures = foldImages.get(c.candidate);
     if (!pictures || bounds.length !== 4) return null;
     const { xs, ys } = plane(parts, foldOf.length);
-    return el('div', { class: 'sr-fold-pictures' }, pictures.map((rgba, f) => {
+    this.figures = pictures.map((rgba, f) => {
       const canvas = el('canvas', { class: 'sr-fold-picture', role: 'img', 'aria-label': `Fold ${f + 1}: the model trained without it, on the rows it was scored on` });
       const box = fitCanvas(canvas, 96, 96);
       const rows = [];
@@ -193,6 +194,7 @@ export class SearchPictures {
       const figure = el('figure', { title: `Show how fold ${f + 1}'s model learnt` }, canvas, el('figcaption', {}, `fold ${f + 1}: ${score === null ? 'failed' : num(score)}`));
       figure.addEventListener('click', () => this.chosen.showFold(f));
       return figure;
-    }));
+    });
+    return el('div', { class: 'sr-fold-pictures' }, this.figures);
   }
 }

@@ -136,13 +136,15 @@ test("choosing a candidate shows its fold models' curves, ending at its fold sco
   await page.locator('.sr-fold-pictures figure').nth(2).click();
   await expect.poll(() => page.evaluate(() => window.search.state().chosen.fold)).toBe(2);
   await expect(page.locator('.sr-chosen-caption')).toContainText('Fold 3:');
-  await page.locator('.sr-chosen').scrollIntoViewIfNeeded();
+  await expect(page.locator('.sr-fold-pictures figure.sr-shown')).toHaveText(/^fold 3:/);
   await page.screenshot({ path: `${SCREENSHOTS}search-chosen.png`, fullPage: true });
+  await page.locator('.sr-chosen').locator('..').screenshot({ path: `${SCREENSHOTS}search-chosen-panel.png` });
 
   // The best-so-far chart against compute time: the same scores on another x axis.
   const before = await page.evaluate(() => document.querySelector('.pg-field[data-field="best-against"]').nextElementSibling.toDataURL());
   await page.locator('.pg-field[data-field="best-against"] select').selectOption('time');
   await expect.poll(() => page.evaluate(() => document.querySelector('.pg-field[data-field="best-against"]').nextElementSibling.toDataURL())).not.toBe(before);
+  await page.locator('.pg-field[data-field="best-against"]').locator('..').screenshot({ path: `${SCREENSHOTS}search-best-time.png` });
 });
 
 test('the result depends on the settings and seed, not on the number of workers', async ({ page }) => {
