@@ -16,7 +16,7 @@
 //   state(): { view, status, options, steps, planned, evaluated, k, metric, progress,
 //   leaderboard (best first: candidate, architecture, parameters, folds, mean, std, epochs,
 //   failed, ms), best, winner ({ candidate, cvScore, testScore }), folds (fold of every row,
-//   −1 held out), workers, gridSize, crashes, error }.
+//   −1 held out), workers, gridSize, crashes, chosen (search/chosen.js), error }.
 
 import { loadWasm } from '../wasm.js';
 import { el, replaceChildren } from '../ui/dom.js';
