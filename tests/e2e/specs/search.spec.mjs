@@ -85,6 +85,12 @@ test('a small search fills the leaderboard and retrains the winner on held-out r
   await page.locator('[data-action="train-this"]').click();
   await page.waitForFunction(() => window.training && window.training.state && document.querySelector('#view-training:not([hidden])'));
   await expect.poll(() => page.evaluate(() => window.training.state().options.config.model.hidden)).toEqual(best.architecture.split(' ')[0].split('-').slice(1, -1).map(Number));
+  // Trained as the search trained it (the core's settings for the candidate): its rule and
+  // rate (named to 6 digits in the architecture), mini-batches, a step per epoch.
+  const config = await page.evaluate(() => window.training.state().options.config);
+  const [, rule, rate] = best.architecture.match(/· (\w+) lr ([\d.e-]+)/);
+  expect(config).toMatchObject({ batch: 'mini', stepUnit: 'epoch', strategy: { kind: 'gradient', rule } });
+  expect(Number(config.strategy.learningRate.toPrecision(6))).toBe(Number(rate));
 });
 
 test("choosing a candidate shows its fold models' curves, ending at its fold scores, and its network", async ({ page }) => {
