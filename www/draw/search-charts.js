@@ -27,7 +27,7 @@ function scoreAxis(values, height) {
 /** The x axis of the best-so-far chart: candidates scored, or their compute time. */
 export const BEST_AXES = [
   { id: 'candidates', label: 'candidates scored', title: 'candidates scored' },
-  { id: 'time', label: 'compute time (all folds\' training, summed)', title: 'compute time (s, all folds summed)' },
+  { id: 'time', label: 'compute time (all folds summed)', title: 'compute time (s, all folds summed)' },
 ];
 
 /**
