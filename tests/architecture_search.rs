@@ -507,3 +507,76 @@ fn a_diverging_candidate_is_scored_as_failed_and_the_search_goes_on() {
     assert!(search.best().is_none());
     assert!(search.finish().unwrap().is_none());
 }
+
+#[test]
+fn a_chosen_candidates_recorded_fold_models_score_exactly_as_its_cross_validation() {
+    let settings = quick_settings(StrategyChoice::Random(RandomSettings { candidates: 3 }), 3);
+    let mut search = ArchitectureSearch::new(moons(), settings).unwrap();
+    while search.step().unwrap() {}
+    for c in search.candidates() {
+        for (f, scored) in c.cv.folds.iter().enumerate() {
+            let (result, model, curves) = search.record(&c.proposal(), c.index, f).unwrap();
+            // The same fold model, bit for bit, as the search's evaluation trained.
+            assert_eq!(result.steps, scored.steps);
+            assert_eq!(result.reason, scored.reason);
+            for (a, b) in [
+                (result.scores.score, scored.scores.score),
+                (result.scores.loss, scored.scores.loss),
+            ] {
+                assert_eq!(a.to_bits(), b.to_bits(), "candidate {} fold {f}", c.index);
+            }
+            // One entry per step from the initial weights; the curve ends at the fold score.
+            let n = scored.steps + 1;
+            assert_eq!(curves.steps, (0..n).map(|s| s as f64).collect::<Vec<_>>());
+            for series in [
+                &curves.train_loss,
+                &curves.validation_loss,
+                &curves.train_score,
+                &curves.validation_score,
+            ] {
+                assert_eq!(series.len(), n);
+            }
+            assert_eq!(
+                curves.validation_score[n - 1].to_bits(),
+                scored.scores.score.to_bits()
+            );
+            assert_eq!(
+                curves.validation_loss[n - 1].to_bits(),
+                scored.scores.loss.to_bits()
+            );
+            // Training lowered the loss on the rows it saw.
+            assert!(curves.train_loss[n - 1] < curves.train_loss[0]);
+            let sizes = c.architecture.layer_sizes(2, 1);
+            let params: usize = sizes.windows(2).map(|w| (w[0] + 1) * w[1]).sum();
+            assert_eq!(model.theta.len(), params);
+        }
+    }
+}
+
+#[test]
+fn a_candidates_training_view_settings_train_it_as_the_search_does() {
+    use automl_playground::architecture::Architecture;
+    use automl_playground::training::{InputMode, RegularizationKind};
+    let a = Architecture {
+        hidden: vec![8, 4],
+        activation: Activation::Relu,
+        rule: UpdateRule::Momentum,
+        learning_rate: 0.02,
+        l2: 0.003,
+    };
+    let config = a.training_config(2);
+    assert_eq!(config.inputs, InputMode::Display);
+    assert_eq!(a.training_config(4).inputs, InputMode::All);
+    let fit = a.fit_settings(30);
+    assert_eq!(config.model, fit.model);
+    assert_eq!(config.weight_search(), fit.search);
+    assert_eq!(config.model.hidden, vec![8, 4]);
+    assert_eq!(config.model.regularization, RegularizationKind::L2);
+    assert_eq!(config.model.regularization_rate, 0.003);
+    assert_eq!(config.strategy.rule, UpdateRule::Momentum);
+    assert_eq!(config.strategy.learning_rate, 0.02);
+    let plain = Architecture { l2: 0.0, ..a }.training_config(2);
+    assert_eq!(plain.model.regularization, RegularizationKind::None);
+    // The unused rate stays a valid default for the view's field.
+    assert!(plain.model.regularization_rate > 0.0);
+}

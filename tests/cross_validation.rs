@@ -8,7 +8,7 @@ use automl_playground::search::settings::UpdateRule;
 use automl_playground::search::{StrategyKind, StrategySettings};
 use automl_playground::training::{
     BatchMode, FitSettings, FoldPlan, ModelSettings, RegularizationKind, StepUnit, WeightSearch,
-    cross_validate, fit, fold_of_rows, make_folds, score, validate_fold,
+    cross_validate, fit, fit_fold, fold_of_rows, make_folds, record_fold, score, validate_fold,
 };
 
 fn adam(learning_rate: f64) -> WeightSearch {
@@ -94,6 +94,61 @@ fn the_cv_score_is_the_mean_of_the_fold_scores_and_std_their_spread() {
         );
     }
     assert!(!cv.failed());
+}
+
+#[test]
+fn recorded_fold_models_are_cross_validates_models_with_curves_ending_at_their_scores() {
+    let dataset = data::generate("xor", 120, 0.1, &mut seeded(3)).unwrap();
+    let settings = FitSettings {
+        model: ModelSettings {
+            hidden: vec![5],
+            ..Default::default()
+        },
+        search: WeightSearch {
+            batch: BatchMode::Mini,
+            ..adam(0.05)
+        },
+        steps: 25,
+    };
+    let plan = FoldPlan {
+        k: 3,
+        stratified: true,
+    };
+    let folds = make_folds(&dataset, &all_rows(&dataset), plan, 2).unwrap();
+    let cv = cross_validate(&dataset, &folds, &settings, 11).unwrap();
+    let bits = |t: &[f64]| t.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+    for (f, fold) in folds.iter().enumerate() {
+        let seed = derive_seed(11, &[f as u64]);
+        let (recorded, model, curves) = record_fold(&dataset, fold, &settings, seed).unwrap();
+        let (_, plain) = fit_fold(&dataset, fold, &settings, seed).unwrap();
+        let scored = &cv.folds[f];
+        assert_eq!(
+            recorded.scores.score.to_bits(),
+            scored.scores.score.to_bits()
+        );
+        assert_eq!(recorded.scores.loss.to_bits(), scored.scores.loss.to_bits());
+        assert_eq!(
+            (recorded.steps, &recorded.reason),
+            (scored.steps, &scored.reason)
+        );
+        assert_eq!(bits(&model.theta), bits(&plain.theta));
+        assert_eq!(curves.steps.len(), 26);
+        assert_eq!(curves.steps[25], 25.0);
+        let last = |v: &[f64]| v[v.len() - 1].to_bits();
+        assert_eq!(
+            last(&curves.validation_score),
+            cv.folds[f].scores.score.to_bits()
+        );
+        assert_eq!(
+            last(&curves.validation_loss),
+            cv.folds[f].scores.loss.to_bits()
+        );
+        // The training rows' curve ends at the fold model's score on them.
+        let on_train = score(&plain, &dataset, &fold.train).unwrap();
+        assert_eq!(last(&curves.train_loss), on_train.loss.to_bits());
+        assert_eq!(last(&curves.train_score), on_train.score.to_bits());
+        assert!(curves.train_loss[25] < curves.train_loss[0]);
+    }
 }
 
 #[test]

@@ -6,7 +6,7 @@ use crate::search::settings::UpdateRule;
 use crate::search::{StrategyKind, StrategySettings};
 use crate::text::Num;
 use crate::training::{
-    BatchMode, FitSettings, ModelSettings, RegularizationKind, StepUnit, WeightSearch,
+    BatchMode, FitSettings, InputMode, ModelSettings, RegularizationKind, StepUnit, TrainingConfig,
 };
 
 /// Rows per mini-batch when a candidate trains.
@@ -31,30 +31,52 @@ pub struct Architecture {
 impl Architecture {
     /// How this candidate is trained for `epochs` epochs of mini-batch gradient descent.
     pub fn fit_settings(&self, epochs: usize) -> FitSettings {
+        let config = self.training_config(0);
         FitSettings {
+            search: config.weight_search(),
+            model: config.model,
+            steps: epochs,
+        }
+    }
+
+    /// The Train a model view's settings that train this candidate as the search trains it
+    /// (the same network, penalty, update rule, rate and mini-batches, a step per epoch) on a
+    /// dataset of `features` columns: every column when there are more than two.
+    pub fn training_config(&self, features: usize) -> TrainingConfig {
+        let defaults = TrainingConfig::default();
+        let penalized = self.l2 > 0.0;
+        TrainingConfig {
+            inputs: if features > 2 {
+                InputMode::All
+            } else {
+                InputMode::Display
+            },
             model: ModelSettings {
                 hidden: self.hidden.clone(),
                 activation: self.activation,
-                regularization: if self.l2 > 0.0 {
+                regularization: if penalized {
                     RegularizationKind::L2
                 } else {
                     RegularizationKind::None
                 },
-                regularization_rate: self.l2,
+                // Without a penalty the rate is unused: the view keeps its default in the field.
+                regularization_rate: if penalized {
+                    self.l2
+                } else {
+                    defaults.model.regularization_rate
+                },
+                ..defaults.model.clone()
+            },
+            batch: BatchMode::Mini,
+            batch_size: CANDIDATE_BATCH_SIZE,
+            step_unit: StepUnit::Epoch,
+            strategy: StrategySettings {
+                kind: StrategyKind::Gradient,
+                rule: self.rule,
+                learning_rate: self.learning_rate,
                 ..Default::default()
             },
-            search: WeightSearch {
-                strategy: StrategySettings {
-                    kind: StrategyKind::Gradient,
-                    rule: self.rule,
-                    learning_rate: self.learning_rate,
-                    ..Default::default()
-                },
-                batch: BatchMode::Mini,
-                batch_size: CANDIDATE_BATCH_SIZE,
-                step_unit: StepUnit::Epoch,
-            },
-            steps: epochs,
+            ..defaults
         }
     }
 

@@ -18,8 +18,8 @@ use crate::error::check_range;
 use crate::ranking;
 use crate::rng::{Rng, derive_seed, seeded};
 use crate::training::{
-    CrossValidation, FoldPlan, FoldResult, Scores, fit, fit_fold, make_folds, padded_bounds, score,
-    summarize,
+    CrossValidation, FittedModel, FoldCurves, FoldPlan, FoldResult, Scores, fit, fit_fold,
+    make_folds, padded_bounds, record_fold, score, summarize,
 };
 use crate::{Error, Result};
 
@@ -81,6 +81,17 @@ pub struct Candidate {
     pub parents: Vec<usize>,
     /// Its cross-validation (per-fold scores, mean, spread).
     pub cv: CrossValidation,
+}
+
+impl Candidate {
+    /// What was proposed, to train it again (its index and seed stay its own).
+    pub fn proposal(&self) -> Proposal {
+        Proposal {
+            architecture: self.architecture.clone(),
+            epochs: self.epochs,
+            parents: self.parents.clone(),
+        }
+    }
 }
 
 /// The winner, retrained on every non-test row and scored once on the test rows.
@@ -195,19 +206,45 @@ impl ArchitectureSearch {
         fold: usize,
         size: usize,
     ) -> Result<(FoldResult, Option<Vec<u8>>)> {
-        let folds = self.folds.get(fold).ok_or_else(|| {
-            Error::setting("fold", format!("there are {} folds", self.folds.len()))
-        })?;
         let (result, model) = fit_fold(
             &self.dataset,
-            folds,
+            self.fold(fold)?,
             &proposal.architecture.fit_settings(proposal.epochs),
-            derive_seed(self.candidate_seed(index), &[fold as u64]),
+            self.fold_seed(index, fold),
         )?;
         let picture = self
             .picture_bounds()
             .and_then(|bounds| model.picture(bounds, size, size));
         Ok((result, picture))
+    }
+
+    /// Fold `fold`'s model of candidate `index` trained again exactly as
+    /// [`evaluate`](Self::evaluate) trained it (same seed, same result), recording its curves
+    /// step by step: for the candidate a learner chooses, apart from the search's loop.
+    pub fn record(
+        &self,
+        proposal: &Proposal,
+        index: usize,
+        fold: usize,
+    ) -> Result<(FoldResult, FittedModel, FoldCurves)> {
+        record_fold(
+            &self.dataset,
+            self.fold(fold)?,
+            &proposal.architecture.fit_settings(proposal.epochs),
+            self.fold_seed(index, fold),
+        )
+    }
+
+    /// Fold `fold`, or an error naming how many there are.
+    fn fold(&self, fold: usize) -> Result<&Fold> {
+        self.folds
+            .get(fold)
+            .ok_or_else(|| Error::setting("fold", format!("there are {} folds", self.folds.len())))
+    }
+
+    /// The seed of candidate `index`'s model on fold `fold`.
+    fn fold_seed(&self, index: usize, fold: usize) -> u64 {
+        derive_seed(self.candidate_seed(index), &[fold as u64])
     }
 
     /// The plane the pictures cover, `[x_min, x_max, y_min, y_max]` around the rows (padded),
@@ -304,14 +341,7 @@ impl ArchitectureSearch {
     /// The best candidate as a proposal, to be retrained for the final test (see
     /// [`test_score`](Self::test_score)); `None` when no candidate succeeded.
     pub fn winner_proposal(&self) -> Option<(Proposal, usize)> {
-        self.best().map(|best| {
-            let proposal = Proposal {
-                architecture: best.architecture.clone(),
-                epochs: best.epochs,
-                parents: best.parents.clone(),
-            };
-            (proposal, best.index)
-        })
+        self.best().map(|best| (best.proposal(), best.index))
     }
 
     /// Retrains candidate `index`'s proposal on every non-test row and scores it once on the

@@ -1,7 +1,7 @@
 //! k-fold cross-validation of one candidate: k models, each fitted on k − 1 folds and scored
 //! on the fold it did not see. The candidate's score is the mean of the k fold scores.
 
-use super::fit::{FitSettings, FittedModel, Scores, fit, score};
+use super::fit::{FitSettings, FittedModel, Scores, fit, fit_watched, score};
 use crate::data::{Dataset, Fold, Target, k_fold, stratified_k_fold};
 use crate::rng::{derive_seed, seeded};
 use crate::{Error, Result};
@@ -124,16 +124,60 @@ pub fn fit_fold(
     seed: u64,
 ) -> Result<(FoldResult, FittedModel)> {
     let model = fit(dataset, &fold.train, candidate, seed)?;
-    let mut scores = score(&model, dataset, &fold.test)?;
+    Ok((fold_result(&model, dataset, fold)?, model))
+}
+
+/// A fold model scored on the fold's rows (a score of NaN when its training diverged).
+fn fold_result(model: &FittedModel, dataset: &Dataset, fold: &Fold) -> Result<FoldResult> {
+    let mut scores = score(model, dataset, &fold.test)?;
     if model.diverged {
         scores.score = f64::NAN;
     }
-    let result = FoldResult {
+    Ok(FoldResult {
         scores,
         steps: model.steps,
         reason: model.reason.clone(),
-    };
-    Ok((result, model))
+    })
+}
+
+/// A fold model's learning, step by step from its initial weights (step 0): its loss and
+/// score on the rows it trained on and on the fold's rows it is scored on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FoldCurves {
+    /// The step of each entry (0, 1, …, the steps trained).
+    pub steps: Vec<f64>,
+    /// Mean loss on the training folds (with the weight penalty).
+    pub train_loss: Vec<f64>,
+    /// Mean loss on the fold's own rows.
+    pub validation_loss: Vec<f64>,
+    /// Accuracy (or R²) on the training folds.
+    pub train_score: Vec<f64>,
+    /// Accuracy (or R²) on the fold's own rows: its last entry is the fold's score (unless
+    /// the training diverged, when the fold scores NaN).
+    pub validation_score: Vec<f64>,
+}
+
+/// Like [`fit_fold`], recording the model's curves after every step: the same seed gives the
+/// same model and the same [`FoldResult`], bit for bit. Slower (two scorings per step), so
+/// only for the candidate a learner chooses, never in the search's loop.
+pub fn record_fold(
+    dataset: &Dataset,
+    fold: &Fold,
+    candidate: &FitSettings,
+    seed: u64,
+) -> Result<(FoldResult, FittedModel, FoldCurves)> {
+    let mut curves = FoldCurves::default();
+    let model = fit_watched(dataset, &fold.train, candidate, seed, |now| {
+        let train = now.score(dataset, &fold.train)?;
+        let validation = now.score(dataset, &fold.test)?;
+        curves.steps.push(now.step as f64);
+        curves.train_loss.push(train.loss);
+        curves.validation_loss.push(validation.loss);
+        curves.train_score.push(train.score);
+        curves.validation_score.push(validation.score);
+        Ok(())
+    })?;
+    Ok((fold_result(&model, dataset, fold)?, model, curves))
 }
 
 /// The mean and population standard deviation of the fold scores.

@@ -84,6 +84,49 @@ pub fn fit(
     settings: &FitSettings,
     seed: u64,
 ) -> Result<FittedModel> {
+    fit_watched(dataset, rows, settings, seed, |_| Ok(()))
+}
+
+/// What [`fit_watched`]'s watcher sees: the model as it stands after `step` steps (0: the
+/// initial weights), with what it needs to be scored on rows of the dataset.
+pub struct Snapshot<'a> {
+    /// Steps trained so far.
+    pub step: usize,
+    /// The network.
+    pub spec: &'a ModelSpec,
+    /// Its parameters now.
+    pub theta: &'a [f64],
+    /// The feature standardization learnt on the fitting rows.
+    pub standardizer: &'a Standardizer,
+    /// How targets are coded for the model.
+    pub coding: TargetCoding,
+}
+
+impl Snapshot<'_> {
+    /// The model's scores now on `rows` of `dataset` (exactly as [`score`] would give them
+    /// for a fitted model with these weights).
+    pub fn score(&self, dataset: &Dataset, rows: &[usize]) -> Result<Scores> {
+        score_theta(
+            self.spec,
+            self.theta,
+            self.standardizer,
+            self.coding,
+            dataset,
+            rows,
+        )
+    }
+}
+
+/// Like [`fit`], calling `watch` with the model before the first step and after every step;
+/// the model fitted is the same, bit for bit (the watcher only looks). [`fit`] watches
+/// nothing, so a search's hot loop records nothing.
+pub fn fit_watched(
+    dataset: &Dataset,
+    rows: &[usize],
+    settings: &FitSettings,
+    seed: u64,
+    mut watch: impl FnMut(&Snapshot) -> Result<()>,
+) -> Result<FittedModel> {
     check_rows(dataset, rows)?;
     crate::error::check_count("training steps", settings.steps, 1, 100_000)?;
     let d = dataset.n_features();
@@ -102,7 +145,24 @@ pub fn fit(
         &start,
         seed,
     )?;
-    while trainer.steps() < settings.steps && !trainer.step()?.is_final() {}
+    let (spec_ref, standardizer_ref) = (&spec, &standardizer);
+    let snapshot = move |step, theta: &[f64], watch: &mut dyn FnMut(&Snapshot) -> Result<()>| {
+        watch(&Snapshot {
+            step,
+            spec: spec_ref,
+            theta,
+            standardizer: standardizer_ref,
+            coding,
+        })
+    };
+    snapshot(0, &start, &mut watch)?;
+    while trainer.steps() < settings.steps {
+        let status = trainer.step()?;
+        snapshot(trainer.steps(), trainer.theta(), &mut watch)?;
+        if status.is_final() {
+            break;
+        }
+    }
     let status = trainer.driver().status();
     let theta = trainer.theta().to_vec();
     let samples = Samples::new(&inputs, &targets, d)?;
@@ -152,33 +212,49 @@ impl FittedModel {
 
 /// Scores `model` on `rows` of `dataset` (the same columns it was fitted on).
 pub fn score(model: &FittedModel, dataset: &Dataset, rows: &[usize]) -> Result<Scores> {
+    score_theta(
+        &model.spec,
+        &model.theta,
+        &model.standardizer,
+        model.coding,
+        dataset,
+        rows,
+    )
+}
+
+/// Scores network `spec` with weights `theta` (features standardized by `standardizer`,
+/// targets coded by `coding`) on `rows` of `dataset`.
+fn score_theta(
+    spec: &ModelSpec,
+    theta: &[f64],
+    standardizer: &Standardizer,
+    coding: TargetCoding,
+    dataset: &Dataset,
+    rows: &[usize],
+) -> Result<Scores> {
     check_rows(dataset, rows)?;
     let d = dataset.n_features();
-    if d != model.spec.inputs() {
+    if d != spec.inputs() {
         return Err(Error::data(format!(
             "the model takes {} features, the dataset has {d}",
-            model.spec.inputs()
+            spec.inputs()
         )));
     }
-    let inputs = model
-        .standardizer
-        .transform(&subset(dataset.features(), d, rows));
-    let encoded = model.coding.encode(dataset.target());
+    let inputs = standardizer.transform(&subset(dataset.features(), d, rows));
+    let encoded = coding.encode(dataset.target());
     let targets: Vec<f64> = rows.iter().map(|&r| encoded[r]).collect();
     let samples = Samples::new(&inputs, &targets, d)?;
     let all = 0..targets.len();
-    let spec = &model.spec;
-    let loss = spec.loss_value(&model.theta, &samples, all.clone(), &mut spec.workspace());
+    let loss = spec.loss_value(theta, &samples, all.clone(), &mut spec.workspace());
     let (score, rmse) = match dataset.target() {
         Target::Classes { .. } => (
-            spec.accuracy(&model.theta, &samples, all)
-                .unwrap_or(f64::NAN),
+            spec.accuracy(theta, &samples, all).unwrap_or(f64::NAN),
             f64::NAN,
         ),
         Target::Values(_) => (
-            spec.r_squared(&model.theta, &samples, all.clone())
+            spec.r_squared(theta, &samples, all.clone())
                 .unwrap_or(f64::NAN),
-            spec.rmse(&model.theta, &samples, all).unwrap_or(f64::NAN) * model.coding.scale,
+            spec.rmse(theta, &samples, all).unwrap_or(f64::NAN) * coding.scale,
         ),
     };
     Ok(Scores { loss, score, rmse })

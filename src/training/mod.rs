@@ -15,10 +15,10 @@ pub use config::{
     BatchMode, DisplayMode, InputMode, ModelSettings, RegularizationKind, StepUnit, TrainingConfig,
 };
 pub use cv::{
-    CrossValidation, FoldPlan, FoldResult, MAX_FOLDS, cross_validate, fit_fold, fold_of_rows,
-    make_folds, summarize, validate_fold,
+    CrossValidation, FoldCurves, FoldPlan, FoldResult, MAX_FOLDS, cross_validate, fit_fold,
+    fold_of_rows, make_folds, record_fold, summarize, validate_fold,
 };
-pub use fit::{FitSettings, FittedModel, Scores, fit, score};
+pub use fit::{FitSettings, FittedModel, Scores, Snapshot, fit, fit_watched, score};
 pub use history::History;
 pub use model_file::{MODEL_FORMAT, MODEL_VERSION, ModelFile, ModelInputs};
 pub use plane::Plane;

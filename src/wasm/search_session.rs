@@ -6,9 +6,8 @@
 use super::read::Fields;
 use super::{js_error, to_js};
 use crate::architecture::{
-    Architecture, ArchitectureSearch, CANDIDATE_BATCH_SIZE, Candidate, EvolutionSettings,
-    GridSettings, HalvingSettings, Proposal, RandomSettings, SearchSettings, SearchSpace,
-    StrategyChoice,
+    Architecture, ArchitectureSearch, Candidate, EvolutionSettings, GridSettings, HalvingSettings,
+    Proposal, RandomSettings, SearchSettings, SearchSpace, StrategyChoice,
 };
 use crate::choice::Choice;
 use crate::data::{Dataset, Target};
@@ -314,7 +313,6 @@ struct CandidateView {
     l2: f64,
     parameters: usize,
     epochs: usize,
-    batch_size: usize,
     parents: Vec<usize>,
     folds: Vec<FoldView>,
     mean: Option<f64>,
@@ -365,7 +363,6 @@ fn candidate_view(c: &Candidate, inputs: usize, outputs: usize) -> CandidateView
         l2: a.l2,
         parameters: a.parameter_count(inputs, outputs),
         epochs: c.epochs,
-        batch_size: CANDIDATE_BATCH_SIZE,
         parents: c.parents.clone(),
         folds: c.cv.folds.iter().map(FoldView::from).collect(),
         mean: finite(c.cv.mean),
@@ -416,6 +413,31 @@ impl SearchSession {
             .winner_proposal()
             .map(|(p, index)| self.job(&p, index));
         to_js(&job)
+    }
+
+    /// Candidate `candidate`'s job as `pending()` gave it, to train it again (e.g. its fold
+    /// models' curves, `SearchWorker.record`); null when there is no such candidate.
+    #[wasm_bindgen(js_name = candidateJob)]
+    pub fn candidate_job(&self, candidate: u32) -> std::result::Result<JsValue, JsError> {
+        let job = self
+            .search
+            .candidates()
+            .get(candidate as usize)
+            .map(|c| self.job(&c.proposal(), c.index));
+        to_js(&job)
+    }
+
+    /// The Train a model view's settings that train candidate `candidate` as the search
+    /// trained it (its "Train this one" link); null when there is no such candidate.
+    #[wasm_bindgen(js_name = trainingConfig)]
+    pub fn training_config(&self, candidate: u32) -> std::result::Result<JsValue, JsError> {
+        let features = self.search.dataset().n_features();
+        let config = self
+            .search
+            .candidates()
+            .get(candidate as usize)
+            .map(|c| c.architecture.training_config(features));
+        to_js(&config)
     }
 
     /// Records the winner's test scores as a worker sent them (`testScore`).
@@ -577,6 +599,54 @@ impl SearchWorker {
             )
             .map_err(|_| JsError::new("could not write the picture"))?;
         }
+        Ok(object)
+    }
+
+    /// Trains job `job`'s model on fold `fold` again exactly as `evaluate` did, recording it:
+    /// the fold result, `curves` (`steps`, `trainLoss`, `validationLoss`, `trainScore`,
+    /// `validationScore`, each a Float64Array from the initial weights on; the last
+    /// validation score is the fold's score), `layers` (sizes from inputs to outputs) and
+    /// `theta` (the final weights, laid out as the Train view's network drawing reads them).
+    pub fn record(&self, job: JsValue, fold: u32) -> std::result::Result<JsValue, JsError> {
+        let (proposal, candidate) = proposal(job).map_err(js_error)?;
+        let (result, model, curves) = self
+            .search
+            .record(&proposal, candidate, fold as usize)
+            .map_err(js_error)?;
+        let object = to_js(&FoldView::from(&result))?;
+        let set = |target: &JsValue, key: &str, value: &JsValue| {
+            js_sys::Reflect::set(target, &JsValue::from_str(key), value)
+                .map(|_| ())
+                .map_err(|_| JsError::new("could not write the fold's record"))
+        };
+        let series = js_sys::Object::new();
+        for (key, values) in [
+            ("steps", &curves.steps),
+            ("trainLoss", &curves.train_loss),
+            ("validationLoss", &curves.validation_loss),
+            ("trainScore", &curves.train_score),
+            ("validationScore", &curves.validation_score),
+        ] {
+            set(&series, key, &Float64Array::from(values.as_slice()).into())?;
+        }
+        set(&object, "curves", &series.into())?;
+        let (inputs, outputs) = (self.search.dataset().n_features(), self.search.outputs());
+        let layers: Vec<u32> = proposal
+            .architecture
+            .layer_sizes(inputs, outputs)
+            .iter()
+            .map(|&n| n as u32)
+            .collect();
+        set(
+            &object,
+            "layers",
+            &Uint32Array::from(layers.as_slice()).into(),
+        )?;
+        set(
+            &object,
+            "theta",
+            &Float64Array::from(model.theta.as_slice()).into(),
+        )?;
         Ok(object)
     }
 

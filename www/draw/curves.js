@@ -4,6 +4,9 @@
 
 import { drawAxes, valueAxis, emptyChart, dot } from './plot.js';
 
+/** Colours of the curves: the rows trained on, validation, test; a population's best and mean. */
+export const SERIES = { train: '#1d4ed8', validation: '#7c3aed', test: '#d9480f', best: '#047857', mean: '#6b7280' };
+
 /** Colour of the marks where the data changed (points added by hand). */
 export const MARK = '#4b5563';
 
@@ -32,7 +35,8 @@ function range(series, transform) {
  * Draws the chart. `data`: { dpr, cssW, cssH, theme, steps (x of entry i), series: [{ values,
  * colour, dash?, offset? (values[j] belongs to steps[offset + j]) }], yTitle, fixed: [lo, hi] or
  * null (e.g. accuracy 0..1), floor (lowest value shown, or undefined), allowLog, cursor (entry index or null), empty (text when nothing
- * to draw), marks (steps at which the data changed: a dotted vertical line each) }. Returns
+ * to draw), marks (steps at which the data changed: a dotted vertical line each), xTitle
+ * (default 'step') }. Returns
  * { plot, log, indexAt(px) } for hover.
  */
 export function drawCurves(ctx, data) {
@@ -59,7 +63,7 @@ export function drawCurves(ctx, data) {
   };
   const found = range(data.series, (v) => v);
   if (!found || n === 0) {
-    emptyChart(ctx, plot, { theme, xTitle: 'step', yTitle: data.yTitle, text: data.empty || 'Take a step to start the curves' });
+    emptyChart(ctx, plot, { theme, xTitle: data.xTitle || 'step', yTitle: data.yTitle, text: data.empty || 'Take a step to start the curves' });
     return { plot, log: false, indexAt };
   }
   let [lo, hi] = found;
@@ -68,7 +72,7 @@ export function drawCurves(ctx, data) {
   const { log, tx, y0, y1, ticks: yTicks } = valueAxis(lo, hi, plot.h, { allowLog: data.allowLog, spacing: 34, logSpacing: 32, fixed: data.fixed });
   drawAxes(ctx, plot, {
     x0: xMin, x1: xMax, y0, y1, theme, grid: true, xInteger: true,
-    xTitle: 'step', yTitle: log ? `${data.yTitle} (log)` : data.yTitle, yTicks,
+    xTitle: data.xTitle || 'step', yTitle: log ? `${data.yTitle} (log)` : data.yTitle, yTicks,
   });
   const px = (v) => plot.x + ((v - xMin) / (xMax - xMin || 1)) * plot.w;
   const py = (v) => {

@@ -95,6 +95,13 @@ function fillLines(ctx, lines, x, y) {
   lines.forEach((line, i) => ctx.fillText(line, x, y + (i - (lines.length - 1) / 2) * 13));
 }
 
+/** The names of a network's outputs: ŷ for values, P(second class) for two, else the classes. */
+export function outputNames(classNames) {
+  if (!classNames) return ['ŷ'];
+  if (classNames.length === 2) return [`P(${classNames[1]})`];
+  return classNames;
+}
+
 /**
  * Draws the network. `data`: { dpr, cssW, cssH, theme, sizes, theta, layout (layoutNetwork),
  * inputNames, outputNames, headers [text per layer], thumbs (Map "layer:index" → canvas),

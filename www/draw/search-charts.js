@@ -24,21 +24,36 @@ function scoreAxis(values, height) {
   return valueAxis(lo, hi, height, { allowLog: false, spacing: 40, fixed: [Math.min(0, lo), 1] });
 }
 
+/** The x axis of the best-so-far chart: candidates scored, or their compute time. */
+export const BEST_AXES = [
+  { id: 'candidates', label: 'candidates scored', title: 'candidates scored' },
+  { id: 'time', label: 'compute time (all folds summed)', title: 'compute time (s, all folds summed)' },
+];
+
 /**
- * Best mean CV score so far against candidates scored (`scores`: each candidate's mean, null
- * when it failed), with every candidate as a faint dot.
+ * Best mean CV score so far (`scores`: each candidate's mean, null when it failed), with every
+ * candidate as a faint dot, against candidates scored or, given `seconds` (each candidate's
+ * compute time: its folds' training times summed, whichever worker ran them), against the
+ * compute time spent when it was scored.
  */
-export function drawBestSoFar(ctx, { dpr, cssW, cssH, theme, scores, metric }) {
+export function drawBestSoFar(ctx, { dpr, cssW, cssH, theme, scores, metric, seconds }) {
   const plot = clear(ctx, { dpr, cssW, cssH, theme });
   const yTitle = `CV ${metric}`;
+  const xTitle = BEST_AXES[seconds ? 1 : 0].title;
   if (!scores.some(Number.isFinite)) {
-    emptyChart(ctx, plot, { theme, xTitle: 'candidates scored', yTitle, text: 'Step or play to score candidates' });
+    emptyChart(ctx, plot, { theme, xTitle, yTitle, text: 'Step or play to score candidates' });
     return;
   }
   const axis = scoreAxis(scores, plot.h);
-  const x1 = Math.max(2, scores.length);
-  drawAxes(ctx, plot, { x0: 1, x1, y0: axis.y0, y1: axis.y1, theme, grid: true, xInteger: true, xTitle: 'candidates scored', yTitle, yTicks: axis.ticks });
-  const px = (i) => plot.x + ((i + 1 - 1) / (x1 - 1)) * plot.w;
+  let xs = scores.map((_, i) => i + 1);
+  if (seconds) {
+    let spent = 0;
+    xs = seconds.map((s) => (spent += s));
+  }
+  const x0 = seconds ? 0 : 1;
+  const x1 = seconds ? Math.max(1e-3, xs[xs.length - 1]) : Math.max(2, scores.length);
+  drawAxes(ctx, plot, { x0, x1, y0: axis.y0, y1: axis.y1, theme, grid: true, xInteger: !seconds, xTitle, yTitle, yTicks: axis.ticks });
+  const px = (i) => plot.x + ((xs[i] - x0) / (x1 - x0)) * plot.w;
   const py = (v) => plot.y + plot.h - ((v - axis.y0) / (axis.y1 - axis.y0)) * plot.h;
   scores.forEach((s, i) => {
     if (Number.isFinite(s)) dot(ctx, px(i), py(s), 2.5, theme.muted);

@@ -6,25 +6,13 @@ import { encodeTrainingHash, SYNTHETIC, CLASSIC } from '../training/options.js';
 import { decodeWith, encodeWith } from '../state.js';
 import { applies, readValue, writeValue } from './settings.js';
 
-/** The hash that opens `candidate` (a leaderboard row) on `data` in the Train a model view. */
-export function trainingLinkFor(data, candidate, features) {
-  const options = {
-    // The Train view's own rows stay where they are (a link cannot carry them).
-    data: data.id === 'training' ? undefined : { ...data },
-    config: {
-      inputs: features > 2 ? 'all' : 'display',
-      model: {
-        hidden: candidate.hidden.slice(),
-        activation: candidate.activation,
-        regularization: candidate.l2 > 0 ? 'l2' : 'none',
-        regularizationRate: candidate.l2 > 0 ? candidate.l2 : 0.001,
-      },
-      batch: 'mini',
-      batchSize: candidate.batchSize,
-      stepUnit: 'epoch',
-      strategy: { kind: 'gradient', rule: candidate.rule, learningRate: candidate.learningRate },
-    },
-  };
+/**
+ * The hash that opens a candidate on `data` in the Train a model view with `config`, the
+ * training settings the core gives for it (SearchSession.trainingConfig).
+ */
+export function trainingLinkFor(data, config) {
+  // The Train view's own rows stay where they are (a link cannot carry them).
+  const options = { data: data.id === 'training' ? undefined : { ...data }, config };
   return `#${encodeTrainingHash('training', options)}`;
 }
 

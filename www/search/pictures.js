@@ -1,14 +1,15 @@
 // What the search view shows of the candidates scored: the rows coloured by fold, every
 // candidate across the hyperparameters (parallel coordinates), the winner with its held-out
 // test score, the best CV score so far, the score against size or one hyperparameter, and the
-// chosen candidate's k fold models side by side.
+// chosen candidate's k fold models side by side, with how they learnt (search/chosen.js).
 
 import { el, replaceChildren } from '../ui/dom.js';
 import { num } from '../ui/format.js';
 import { selectField } from '../ui/field.js';
 import { fitCanvas } from '../draw/plot.js';
+import { ChosenPanel } from './chosen.js';
 import {
-  drawBestSoFar, drawScoreVsSize, drawScoreAgainst, drawFolds, drawFoldPicture, drawParallel, drawGenerations, HYPER_AXES,
+  BEST_AXES, drawBestSoFar, drawScoreVsSize, drawScoreAgainst, drawFolds, drawFoldPicture, drawParallel, drawGenerations, HYPER_AXES,
 } from '../draw/search-charts.js';
 
 const planes = new WeakMap();
@@ -47,15 +48,17 @@ export class SearchPictures {
 
     this.winnerBox = el('div', { class: 'sr-winner', 'aria-live': 'polite' });
     this.bestCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Best cross-validation score so far' });
+    this.bestAxis = selectField('x axis', BEST_AXES, redraw, 'best-against');
     this.against = selectField('Score against', [{ id: 'parameters', label: 'parameters (the Pareto front)' }, ...HYPER_AXES.map((a) => ({ id: a.id, label: a.label }))], redraw, 'against');
     this.sizeCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Score against parameter count' });
     this.sizeNote = el('p', { class: 'pg-note' }, 'Dashed: the Pareto front — no other candidate is both smaller and better.');
     this.detail = el('div', { class: 'sr-detail' });
     this.trainButton = el('button', { type: 'button', class: 'pg-button', dataset: { action: 'train-this' }, hidden: true }, 'Train this one');
     this.trainButton.addEventListener('click', train);
+    this.chosen = new ChosenPanel((f) => (this.figures || []).forEach((figure, i) => figure.classList.toggle('sr-shown', i === f)));
     this.sideNodes = [
       el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Winner'), this.winnerBox),
-      el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Best CV score so far'), this.bestCanvas),
+      el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Best CV score so far'), this.bestAxis.root, this.bestCanvas),
       el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'What made a good candidate'), this.against.root, this.sizeCanvas, this.sizeNote),
       el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Chosen candidate'), this.detail, this.trainButton),
     ];
@@ -64,7 +67,8 @@ export class SearchPictures {
   /**
    * Draws snapshot `s` (the session's state). `view`: { parts, foldOf, bounds, foldImages
    * (candidate → k RGBA pictures), pictureSize, selected, theme, stageWidth, kind (the
-   * strategy) }.
+   * strategy), times (candidate → its folds' training ms), record (candidate → Promise of
+   * its fold records) }.
    */
   draw(s, view) {
     this.drawCharts(s, view);
@@ -74,10 +78,11 @@ export class SearchPictures {
     this.drawDetail(s, view);
   }
 
-  drawCharts(s, { selected, theme }) {
+  drawCharts(s, { selected, theme, times }) {
     const width = Math.max(240, this.bestCanvas.parentElement.clientWidth - 28);
     const best = fitCanvas(this.bestCanvas, width, 200);
-    drawBestSoFar(this.bestCanvas.getContext('2d'), { ...best, theme, scores: s.candidates.map((c) => c.mean), metric: s.metric });
+    const seconds = this.bestAxis.select.value === 'time' ? s.candidates.map((c) => (times.get(c.candidate) || 0) / 1000) : null;
+    drawBestSoFar(this.bestCanvas.getContext('2d'), { ...best, theme, scores: s.candidates.map((c) => c.mean), metric: s.metric, seconds });
     const size = fitCanvas(this.sizeCanvas, width, 200);
     const against = HYPER_AXES.find((a) => a.id === this.against.select.value);
     this.sizeNote.hidden = Boolean(against);
@@ -146,6 +151,8 @@ export class SearchPictures {
   }
 
   drawDetail(s, view) {
+    const width = Math.max(240, this.detail.clientWidth || this.bestCanvas.parentElement.clientWidth - 28);
+    this.chosen.fit(width);
     // Rebuilt only when the choice or the candidates change (not on every fold's result).
     const key = `${view.selected}|${s.candidates.length}|${view.foldImages.size}`;
     if (key === this.detailKey && view.parts === this.detailParts) return;
@@ -153,15 +160,20 @@ export class SearchPictures {
     this.detailParts = view.parts;
     const c = s.candidates.find((x) => x.candidate === view.selected);
     this.trainButton.hidden = !c;
-    if (!c) {
-      replaceChildren(this.detail, el('p', { class: 'pg-note' }, 'Click a row of the leaderboard to see its folds.'));
-      return;
+    this.figures = [];
+    if (c) {
+      const list = el('ol', { class: 'sr-fold-list' }, c.folds.map((f, i) => el('li', {}, `fold ${i + 1}: ${f.score === null ? `failed (${f.reason || 'no score'})` : num(f.score)}`)));
+      replaceChildren(this.detail,
+        el('p', { class: 'sr-winner-name' }, c.description),
+        el('p', {}, `${c.parameters} parameters · ${c.epochs} epochs · CV ${s.metric} ${c.mean === null ? 'failed' : `${num(c.mean)} ± ${num(c.std)}`}`),
+        this.foldPictures(c, view) || list, this.chosen.element);
+    } else {
+      replaceChildren(this.detail, el('p', { class: 'pg-note' }, 'Click a row of the leaderboard to see its folds and how its fold models learnt.'));
     }
-    const list = el('ol', { class: 'sr-fold-list' }, c.folds.map((f, i) => el('li', {}, `fold ${i + 1}: ${f.score === null ? `failed (${f.reason || 'no score'})` : num(f.score)}`)));
-    replaceChildren(this.detail,
-      el('p', { class: 'sr-winner-name' }, c.description),
-      el('p', {}, `${c.parameters} parameters · ${c.epochs} epochs · CV ${s.metric} ${c.mean === null ? 'failed' : `${num(c.mean)} ± ${num(c.std)}`}`),
-      this.foldPictures(c, view) || list);
+    this.chosen.choose(c || null, {
+      record: view.record, metric: s.metric, theme: view.theme, width,
+      featureNames: view.parts.featureNames, classNames: view.parts.classNames || null,
+    });
   }
 
   /**
@@ -172,14 +184,17 @@ export class SearchPictures {
     const pictures = foldImages.get(c.candidate);
     if (!pictures || bounds.length !== 4) return null;
     const { xs, ys } = plane(parts, foldOf.length);
-    return el('div', { class: 'sr-fold-pictures' }, pictures.map((rgba, f) => {
+    this.figures = pictures.map((rgba, f) => {
       const canvas = el('canvas', { class: 'sr-fold-picture', role: 'img', 'aria-label': `Fold ${f + 1}: the model trained without it, on the rows it was scored on` });
       const box = fitCanvas(canvas, 96, 96);
       const rows = [];
       foldOf.forEach((fold, i) => { if (fold === f) rows.push(i); });
       drawFoldPicture(canvas.getContext('2d'), { ...box, rgba, size: pictureSize, bounds, xs, ys, labels: parts.labels || null, rows });
       const score = c.folds[f].score;
-      return el('figure', {}, canvas, el('figcaption', {}, `fold ${f + 1}: ${score === null ? 'failed' : num(score)}`));
-    }));
+      const figure = el('figure', { title: `Show how fold ${f + 1}'s model learnt` }, canvas, el('figcaption', {}, `fold ${f + 1}: ${score === null ? 'failed' : num(score)}`));
+      figure.addEventListener('click', () => this.chosen.showFold(f));
+      return figure;
+    });
+    return el('div', { class: 'sr-fold-pictures' }, this.figures);
   }
 }

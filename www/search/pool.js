@@ -149,12 +149,13 @@ export class WorkerPool {
       if (slot.task || !slot.readyNow) continue;
       const task = this.queue.shift();
       slot.task = task;
-      slot.worker.postMessage({ type: 'job', id: task.id, job: task.job, fold: task.fold, crash: task.crash && task.attempts === 0 });
+      slot.worker.postMessage({ type: 'job', id: task.id, job: task.job, fold: task.fold, record: Boolean(task.record), crash: task.crash && task.attempts === 0 });
     }
   }
 
   /**
-   * Runs `jobs` ([{ job, fold, crash? }]) on the workers; resolves to their results in the
+   * Runs `jobs` ([{ job, fold, record?, crash? }]) on the workers (`record`: the fold model
+   * trained again with its curves and weights, SearchWorker.record); resolves to their results in the
    * order given, whatever order the workers finish in. `onResult(index, result)` is called
    * as each arrives. Only one run at a time.
    */

@@ -1,7 +1,8 @@
 // One search as the page runs it: the core's SearchSession (which asks and tells), the pool
 // of workers that train every (candidate, fold) job, the fold results not yet told (kept
 // across a Stop, so resuming trains only what is missing), each candidate's time and fold
-// pictures, and the progress of the step in hand.
+// pictures, the progress of the step in hand, and the chosen candidate's fold models trained
+// again with their curves (in a worker of their own, so a running search goes on).
 
 import { WorkerPool } from './pool.js';
 
@@ -16,6 +17,8 @@ export class SearchRun {
     this.results = new Map();
     this.times = new Map();
     this.foldImages = new Map();
+    this.records = new Map();
+    this.recordTicket = 0;
     this.progress = { done: 0, total: 0 };
     this.crashCandidate = null;
     this.finished = false;
@@ -85,6 +88,47 @@ export class SearchRun {
     this.finished = true;
   }
 
+  /**
+   * Candidate `candidate`'s k fold models trained again exactly as its cross-validation
+   * trained them, each with its curves and final weights (SearchWorker.record): resolves to
+   * the k records, kept for later. Asking for another candidate drops the one in hand (it
+   * rejects with { cancelled: true }).
+   */
+  record(candidate) {
+    const kept = this.records.get(candidate);
+    if (kept) return kept;
+    const job = this.session.candidateJob(candidate);
+    if (!job) return Promise.reject(new Error(`there is no candidate ${candidate + 1}`));
+    if (!this.recorder) {
+      this.recorder = new WorkerPool({ size: 1, dataset: this.parts, settings: this.settings });
+      const pool = this.recorder;
+      this.recorderReady = pool.start();
+      this.recorderReady.catch(() => {
+        pool.destroy();
+        if (this.recorder === pool) this.recorder = null;
+      });
+    }
+    this.recorder.cancel();
+    const ticket = ++this.recordTicket;
+    const recorder = this.recorder;
+    const promise = this.recorderReady.then(() => {
+      if (ticket !== this.recordTicket) throw { cancelled: true };
+      return recorder.run(Array.from({ length: this.k }, (_, fold) => ({ job, fold, record: true })));
+    });
+    this.records.set(candidate, promise);
+    promise.catch(() => {
+      if (this.records.get(candidate) === promise) this.records.delete(candidate);
+    });
+    return promise;
+  }
+
+  /** Drops every recording (in hand or kept). */
+  forgetRecords() {
+    this.recordTicket += 1;
+    if (this.recorder) this.recorder.cancel();
+    this.records.clear();
+  }
+
   /** Stops the workers' current jobs at once (finished folds are kept). */
   cancel() {
     this.pool.cancel();
@@ -99,11 +143,14 @@ export class SearchRun {
     this.results.clear();
     this.times.clear();
     this.foldImages.clear();
+    this.forgetRecords();
     this.progress = { done: 0, total: 0 };
     this.finished = false;
   }
 
   destroy() {
+    this.forgetRecords();
+    if (this.recorder) this.recorder.destroy();
     this.pool.destroy();
     this.session.free();
   }

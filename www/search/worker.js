@@ -21,8 +21,12 @@ self.onmessage = (event) => {
         return;
       }
       const started = performance.now();
-      // Fold −1: the winner's final training on every non-test row, scored on the test rows.
-      const result = message.fold < 0 ? search.testScore(message.job) : search.evaluate(message.job, message.fold);
+      // Fold −1: the winner's final training on every non-test row, scored on the test rows;
+      // record: a chosen candidate's fold model trained again, with its curves and weights.
+      let result;
+      if (message.fold < 0) result = search.testScore(message.job);
+      else if (message.record) result = search.record(message.job, message.fold);
+      else result = search.evaluate(message.job, message.fold);
       result.ms = performance.now() - started;
       self.postMessage({ type: 'result', id: message.id, result });
     }

@@ -16,7 +16,7 @@
 //   state(): { view, status, options, steps, planned, evaluated, k, metric, progress,
 //   leaderboard (best first: candidate, architecture, parameters, folds, mean, std, epochs,
 //   failed, ms), best, winner ({ candidate, cvScore, testScore }), folds (fold of every row,
-//   −1 held out), workers, gridSize, crashes, error }.
+//   −1 held out), workers, gridSize, crashes, chosen (search/chosen.js), error }.
 
 import { loadWasm } from '../wasm.js';
 import { el, replaceChildren } from '../ui/dom.js';
@@ -370,8 +370,8 @@ class SearchView {
   }
 
   trainSelected() {
-    const c = (this.snapshot.candidates || []).find((x) => x.candidate === this.selected);
-    if (c) location.hash = trainingLinkFor(this.data, c, this.run.parts.featureNames.length);
+    const config = this.selected === null ? null : this.run.session.trainingConfig(this.selected);
+    if (config) location.hash = trainingLinkFor(this.data, config);
   }
 
   /** Copies the session's state and redraws. */
@@ -412,6 +412,7 @@ class SearchView {
       parts: run.parts, foldOf: run.foldOf, bounds: run.bounds, foldImages: run.foldImages,
       selected: this.selected, theme: this.theme, stageWidth: Math.max(280, this.stage.clientWidth - 32),
       pictureSize: this.wasm.SearchSession.pictureSize(), kind: getPath(this.settings, 'strategy.kind'),
+      record: (candidate) => run.record(candidate), times: run.times,
     });
   }
 
@@ -468,6 +469,7 @@ class SearchView {
       workers: this.workers,
       gridSize: this.run.gridSize,
       crashes: this.run.pool.crashes,
+      chosen: this.pictures.chosen.state(),
       error: this.lastError,
     };
   }

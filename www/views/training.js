@@ -46,8 +46,8 @@ import { Panel, statusLabel } from '../ui/panel.js';
 import { fitCanvas, readTheme } from '../draw/plot.js';
 import { fitMainPlot, heatmapLayer, pointerOnPlot } from '../draw/landscape.js';
 import { drawTraining, drawPointLayer, classColour, rampColour, pointRadius } from '../draw/boundary.js';
-import { MARK, drawCurves } from '../draw/curves.js';
-import { drawNetwork, labelLines, layoutNetwork, nodeAt, thetaOffsets } from '../draw/network.js';
+import { MARK, SERIES, drawCurves } from '../draw/curves.js';
+import { drawNetwork, labelLines, layoutNetwork, nodeAt, outputNames, thetaOffsets } from '../draw/network.js';
 import { DataPanel } from '../training/data-panel.js';
 import { ModelPanel, SearchPanel } from '../training/model-panel.js';
 import { loadTable } from '../training/tables.js';
@@ -73,7 +73,6 @@ const CURVE_POINTS = 240;
 /** History arrays, as the core names them. */
 const HISTORY_KEYS = ['steps', 'trainLoss', 'validationLoss', 'testLoss', 'trainScore', 'validationScore', 'testScore', 'trainRmse', 'testRmse', 'generationBest', 'generationMean'];
 /** Curve colours: training, validation, test; best and mean of a generation. */
-const SERIES = { train: '#1d4ed8', validation: '#7c3aed', test: '#d9480f', best: '#047857', mean: '#6b7280' };
 
 /** A legend entry for a chart line. */
 function lineItem(colour, text, dash) {
@@ -1328,10 +1327,7 @@ class TrainingView extends RunController {
   }
 
   outputNames() {
-    const classes = this.classes();
-    if (!classes) return ['ŷ'];
-    if (classes.length === 2) return [`P(${classes[1]})`];
-    return classes;
+    return outputNames(this.classes());
   }
 
   drawNet(now) {

@@ -85,6 +85,72 @@ test('a small search fills the leaderboard and retrains the winner on held-out r
   await page.locator('[data-action="train-this"]').click();
   await page.waitForFunction(() => window.training && window.training.state && document.querySelector('#view-training:not([hidden])'));
   await expect.poll(() => page.evaluate(() => window.training.state().options.config.model.hidden)).toEqual(best.architecture.split(' ')[0].split('-').slice(1, -1).map(Number));
+  // Trained as the search trained it (the core's settings for the candidate): its rule and
+  // rate (named to 6 digits in the architecture), mini-batches, a step per epoch.
+  const config = await page.evaluate(() => window.training.state().options.config);
+  const [, rule, rate] = best.architecture.match(/· (\w+) lr ([\d.e-]+)/);
+  expect(config).toMatchObject({ batch: 'mini', stepUnit: 'epoch', strategy: { kind: 'gradient', rule } });
+  expect(Number(config.strategy.learningRate.toPrecision(6))).toBe(Number(rate));
+});
+
+test("choosing a candidate shows its fold models' curves, ending at its fold scores, and its network", async ({ page }) => {
+  await open(page);
+  const s = await playToEnd(page);
+  const canvasColours = (selector) => page.evaluate((sel) => {
+    const c = document.querySelector(sel);
+    if (!c || !c.width) return 0;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    for (let i = 0; i < d.length; i += 4 * 7) seen.add(`${d[i] >> 4},${d[i + 1] >> 4},${d[i + 2] >> 4}`);
+    return seen.size;
+  }, selector);
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+  });
+  // The runner-up: not the winner, so nothing was kept from the search's end.
+  const row = s.leaderboard[1];
+  const watched = await watchFrames(page, async (candidate) => {
+    document.querySelectorAll('.sr-board tbody tr')[1].click();
+    const started = performance.now();
+    const chosen = () => window.search.state().chosen;
+    while (!(chosen() && chosen().candidate === candidate && chosen().status !== 'recording') && performance.now() - started < 30_000) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return chosen();
+  }, row.candidate);
+  const chosen = watched.value;
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  console.log(`recording ${s.k} fold models of candidate ${row.candidate}: ${watched.frames} frames, longest frame gap ${watched.maxGap.toFixed(1)} ms, long tasks ${longTasks.length} (longest ${Math.max(0, ...longTasks).toFixed(1)} ms)`);
+  expect(watched.maxGap, 'the page kept drawing while the fold models trained again').toBeLessThan(1000);
+  expect(chosen.status).toBe('ready');
+  expect(chosen.candidate).toBe(row.candidate);
+  expect(chosen.folds.length).toBe(3);
+  // Trained again with the same seeds: every fold's validation curve ends exactly at its score.
+  expect(chosen.folds.map((f) => f.lastValidationScore)).toEqual(row.folds);
+  for (const f of chosen.folds) {
+    expect(f.epochs).toBe(row.epochs);
+    expect(f.lastTrainLoss).toBeLessThan(f.firstTrainLoss);
+    expect(f.parameters).toBe(row.parameters);
+  }
+  await expect(page.locator('.sr-chosen-caption')).toContainText(`is the fold's score in the leaderboard`);
+  for (const sel of ['.sr-chosen-loss', '.sr-chosen-score', '.sr-chosen-net']) {
+    await expect(page.locator(sel)).toBeVisible();
+    expect(await canvasColours(sel), `${sel} is drawn`).toBeGreaterThan(4);
+  }
+  // Clicking a fold's picture shows that fold.
+  await page.locator('.sr-fold-pictures figure').nth(2).click();
+  await expect.poll(() => page.evaluate(() => window.search.state().chosen.fold)).toBe(2);
+  await expect(page.locator('.sr-chosen-caption')).toContainText('Fold 3:');
+  await expect(page.locator('.sr-fold-pictures figure.sr-shown')).toHaveText(/^fold 3:/);
+  await page.screenshot({ path: `${SCREENSHOTS}search-chosen.png`, fullPage: true });
+  await page.locator('.sr-chosen').locator('..').screenshot({ path: `${SCREENSHOTS}search-chosen-panel.png` });
+
+  // The best-so-far chart against compute time: the same scores on another x axis.
+  const before = await page.evaluate(() => document.querySelector('.pg-field[data-field="best-against"]').nextElementSibling.toDataURL());
+  await page.locator('.pg-field[data-field="best-against"] select').selectOption('time');
+  await expect.poll(() => page.evaluate(() => document.querySelector('.pg-field[data-field="best-against"]').nextElementSibling.toDataURL())).not.toBe(before);
+  await page.locator('.pg-field[data-field="best-against"]').locator('..').screenshot({ path: `${SCREENSHOTS}search-best-time.png` });
 });
 
 test('the result depends on the settings and seed, not on the number of workers', async ({ page }) => {
