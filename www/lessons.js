@@ -76,8 +76,9 @@ export function lessonById(id) {
 
 /**
  * Splits the `lesson=` key off a hash: `{ hash, lesson, problem }`, where `hash` is what is left
- * for the view (with its leading '#', if it had one), `lesson` the known lesson or undefined,
- * and `problem` says why a `lesson=` value was ignored.
+ * for the view (with its leading '#', if it had one; the lesson's preset when the link names
+ * nothing else), `lesson` the known lesson or undefined, and `problem` says why a `lesson=`
+ * value was ignored.
  */
 export function takeLesson(hash) {
   const text = String(hash || '');
@@ -91,7 +92,10 @@ export function takeLesson(hash) {
   const rest = `${text.startsWith('#') ? '#' : ''}${kept.join('&')}`;
   if (id === undefined) return { hash: rest };
   const lesson = lessonById(id);
-  return lesson ? { hash: rest, lesson } : { hash: rest, problem: `unknown lesson "${String(id).slice(0, 30)}"` };
+  if (!lesson) return { hash: rest, problem: `unknown lesson "${String(id).slice(0, 30)}"` };
+  // A link that names only the lesson (and at most a view) opens the lesson's preset.
+  const bare = kept.every((part) => part.startsWith('view='));
+  return { hash: bare ? `${text.startsWith('#') ? '#' : ''}${lesson.link}` : rest, lesson };
 }
 
 function safeDecode(text) {

@@ -108,6 +108,15 @@ test('the lessons menu works from the keyboard and Escape closes it', async ({ p
   await expect(page.locator('#lesson .lesson')).toContainText(all[0].title);
 });
 
+test('a link naming only a lesson opens its preset', async ({ page }) => {
+  const lesson = (await lessons(page)).find((l) => l.id === 'ga-rastrigin');
+  await open(page, '#lesson=ga-rastrigin');
+  await settled(page, 'landscapes');
+  await expect(page.locator('#lesson .lesson')).toContainText(lesson.title);
+  await expect.poll(() => page.evaluate(() => location.hash.slice(1))).toBe(lesson.full);
+  expect(await page.evaluate(() => window.playground.state().strategy)).toBe('genetic');
+});
+
 test('an unknown lesson is named in a notice and the rest of the link is applied', async ({ page }) => {
   await open(page, '#view=landscapes&landscape=ackley&lesson=%3Cimg%20src%3Dx%3E');
   await settled(page, 'landscapes');
