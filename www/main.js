@@ -14,6 +14,7 @@ import { el, replaceChildren } from './ui/dom.js';
 import { lessonsMenu, lessonLink, showLesson, takeLesson, withLesson } from './lessons.js';
 import { shareButton } from './share.js';
 import { exportMenu } from './export/menu.js';
+import { keysHelp } from './ui/help.js';
 import { readEmbedHash, embedSuffix } from './embed/keys.js';
 import { foldForEmbed } from './embed/layout.js';
 import { mountEmbedDialog } from './embed/dialog.js';
@@ -170,7 +171,9 @@ async function start() {
     };
     const shown = () => (mounted.has(activeId) ? { view: activeId, panel: panels.get(activeId), api: mounted.get(activeId) } : null);
     const failed = (message) => showNotice(noticeHost, `The file could not be made: ${message}`);
-    replaceChildren(actions, lessonsMenu(pick), exportMenu(shown, failed), shareButton(() => location.href));
+    replaceChildren(actions, lessonsMenu(pick), exportMenu(shown, failed), shareButton(() => location.href), keysHelp());
+    // Before the first view is laid out, so the header's height does not change under it.
+    if (!embed.on) mountEmbedDialog(actions, () => readEmbedHash(location.hash).hash);
   }
   for (const view of list) {
     const panelId = `view-${view.id}`;
@@ -192,7 +195,6 @@ async function start() {
   }
 
   await activate(first.view.id, initial);
-  if (!embed.on) mountEmbedDialog(document.getElementById('header-actions') || document.querySelector('.site-header'), () => readEmbedHash(location.hash).hash);
   if (notices.length) showNotice(noticeHost, notices.join(' '));
 
   // Someone edits the address bar: apply the new hash (switching view if it names the other

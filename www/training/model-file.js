@@ -55,7 +55,7 @@ function withTypedLists(model) {
  * `load(text, name)` resolves to `{ ok, error }`, which the row shows.
  */
 export function modelFileRow(save, load) {
-  const status = el('p', { class: 'pg-note tr-model-status', role: 'status', 'aria-live': 'polite' });
+  const status = el('p', { class: 'tr-model-status', role: 'status', 'aria-live': 'polite' });
   const picker = el('input', { type: 'file', accept: '.json,application/json', hidden: true });
   const saveButton = el('button', { type: 'button', class: 'pg-button pg-small' }, 'Save model');
   const loadButton = el('button', { type: 'button', class: 'pg-button pg-small' }, 'Load model…');

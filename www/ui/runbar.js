@@ -45,9 +45,12 @@ export function runButton(label, title, onClick, extra = {}) {
 
 /** "Keys: Space play/pause · → step · R reset". */
 export function keysHint() {
-  return el('p', { class: 'pg-keys' },
-    el('span', {}, 'Keys: '), el('kbd', {}, 'Space'), ' play/pause · ', el('kbd', {}, '→'), ' step · ', el('kbd', {}, 'R'), ' reset');
+  const parts = RUN_KEYS.flatMap(([key, what], i) => [i ? ' · ' : '', el('kbd', {}, key), ` ${what}`]);
+  return el('p', { class: 'pg-keys' }, el('span', {}, 'Keys: '), ...parts, ' · ', el('kbd', {}, '?'), ' all keys');
 }
+
+/** The keys of a run (what `runKeys` answers), as [key, what it does]. */
+export const RUN_KEYS = [['Space', 'play/pause'], ['→', 'step'], ['R', 'reset']];
 
 /** The run bar: Step, Play/Pause, Reset and the speed select. */
 export class RunBar {

@@ -24,7 +24,7 @@ async function typeInto(page, key, text) {
 
 /** Uploads `text` as a file through the CSV box's file input. */
 async function upload(page, name, text) {
-  await page.locator('#view-training input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.locator('#view-training input.tr-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 }
 
 /** The colour of the canvas at a fraction (fx, fy) of its size. */
