@@ -1,7 +1,9 @@
 //! Candidate evaluations per second on the architecture search's fixed workload: two spirals
 //! (300 points, noise 0.1, data seed 1), 20 % held out, 5 stratified folds, one candidate
 //! 2-8-8-1 tanh trained for 100 epochs of mini-batch SGD (batch 10, plain rule, α 0.03). One
-//! candidate evaluation is its 5 fold trainings and scorings, as a search does it.
+//! candidate evaluation is its 5 fold trainings and scorings, each with the fold model's
+//! picture, as a search's worker does it in the browser (`www/search-bench.html`), so that
+//! the two figures count the same work.
 //!
 //! Prints the median and the best of the runs (on a shared machine the best is the least
 //! disturbed) and the candidate's mean CV accuracy (the same on every run: same seeds).
@@ -18,8 +20,8 @@ mod common;
 use common::{median, option};
 
 use automl_playground::architecture::{
-    ArchitectureSearch, GridSettings, IntRange, LogRange, SearchSettings, SearchSpace,
-    StrategyChoice,
+    ArchitectureSearch, GridSettings, IntRange, LogRange, PICTURE_SIZE, SearchSettings,
+    SearchSpace, StrategyChoice,
 };
 use automl_playground::data;
 use automl_playground::model::Activation;
@@ -93,7 +95,13 @@ fn main() {
         let started = Instant::now();
         for c in 0..candidates {
             let folds: Vec<_> = (0..k)
-                .map(|f| search.evaluate(&proposal, c, f).expect("a fold"))
+                .map(|f| {
+                    let (result, picture) = search
+                        .evaluate_with_picture(&proposal, c, f, PICTURE_SIZE)
+                        .expect("a fold");
+                    assert!(picture.is_some(), "two features give a picture");
+                    result
+                })
                 .collect();
             score = folds.iter().map(|r| r.scores.score).sum::<f64>() / k as f64;
         }

@@ -19,7 +19,9 @@ pub use grid::{GridSearch, GridSettings};
 pub use halving::{Halving, HalvingSettings};
 pub use protocol::{ArchitectureStrategy, Proposal};
 pub use random::{MAX_CANDIDATES, RandomSearch, RandomSettings};
-pub use search::{ArchitectureSearch, Candidate, SearchSettings, StrategyChoice, Winner};
+pub use search::{
+    ArchitectureSearch, Candidate, PICTURE_SIZE, SearchSettings, StrategyChoice, Winner,
+};
 pub use space::{
     IntRange, L2_LIMITS, LEARNING_RATE_LIMITS, LogRange, MAX_EPOCHS, MAX_GRID_POINTS,
     MAX_GRID_STEPS, SearchSpace,

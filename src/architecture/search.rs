@@ -23,6 +23,10 @@ use crate::training::{
 };
 use crate::{Error, Result};
 
+/// The side, in pixels, of the picture a search draws of each fold model (small: one per fold
+/// of every candidate; see [`ArchitectureSearch::evaluate_with_picture`]).
+pub const PICTURE_SIZE: usize = 48;
+
 /// Which strategy searches the space, with its own settings.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StrategyChoice {

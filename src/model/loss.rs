@@ -96,9 +96,11 @@ pub(crate) fn loss_and_delta(
     }
 }
 
-/// ln(1 + eˣ) without overflow.
+/// ln(1 + eˣ) without overflow. max(x, 0) is spelled as a comparison: `f64::max` is a call
+/// to `fmax` in WebAssembly (its own max differs on NaN), and the sum is the same either way
+/// (NaN makes the second term NaN; −0 and +0 add alike to it, which is positive).
 fn softplus(x: f64) -> f64 {
-    x.max(0.0) + (-x.abs()).exp().ln_1p()
+    (if x > 0.0 { x } else { 0.0 }) + (-x.abs()).exp().ln_1p()
 }
 
 /// ln Σ e^(zₖ) without overflow.

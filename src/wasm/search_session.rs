@@ -7,7 +7,7 @@ use super::read::Fields;
 use super::{js_error, to_js};
 use crate::architecture::{
     Architecture, ArchitectureSearch, Candidate, EvolutionSettings, GridSettings, HalvingSettings,
-    Proposal, RandomSettings, SearchSettings, SearchSpace, StrategyChoice,
+    PICTURE_SIZE, Proposal, RandomSettings, SearchSettings, SearchSpace, StrategyChoice,
 };
 use crate::choice::Choice;
 use crate::data::{Dataset, Target};
@@ -18,9 +18,6 @@ use crate::{Error, Result};
 use js_sys::{Array, Float64Array, Uint32Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-/// The side of a fold model's picture, in pixels (small: one per fold of every candidate).
-const PICTURE_SIZE: usize = 48;
 
 /// Which strategy searches the space (the page's names).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

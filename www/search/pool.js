@@ -2,9 +2,17 @@
 // page never blocks. The wasm module is compiled once here and handed to every worker; each
 // worker rebuilds the same dataset and folds from the parts and settings it is sent.
 //
+// Each worker holds up to IN_FLIGHT jobs: the next one already waits in its inbox when it
+// finishes one, so it never idles while its result travels to this thread and the next job
+// back (a few per cent of a short job, far more while the page's thread is busy).
+//
 // A worker that crashes (or whose wasm fails) is replaced and its job retried once; a second
-// failure marks the job failed and the run goes on. cancel() stops at once: busy workers are
-// terminated and replaced, the pending run rejects with { cancelled: true }.
+// failure marks the job failed and the run goes on (the other jobs it held are handed out
+// again as they were). cancel() stops at once: busy workers are terminated and replaced, the
+// pending run rejects with { cancelled: true }.
+
+/** Jobs handed to a worker at a time. */
+const IN_FLIGHT = 2;
 
 let compiled = null;
 
@@ -73,7 +81,7 @@ export class WorkerPool {
     const old = this.slots[i];
     if (old) old.worker.terminate();
     const worker = createWorker();
-    const slot = { worker, task: null, ready: null };
+    const slot = { worker, tasks: [], ready: null };
     this.slots[i] = slot;
     slot.ready = new Promise((resolve, reject) => {
       slot.onReady = resolve;
@@ -96,29 +104,38 @@ export class WorkerPool {
       slot.onReady();
       this.dispatch();
     } else if (data.type === 'result') {
-      const task = slot.task;
-      slot.task = null;
-      if (task && task.id === data.id && this.current) this.done(task, data.result);
+      const at = slot.tasks.findIndex((task) => task.id === data.id);
+      if (at >= 0) {
+        const [task] = slot.tasks.splice(at, 1);
+        if (this.current) this.done(task, data.result);
+      }
       this.dispatch();
     } else if (data.type === 'failed') {
-      if (!slot.task) {
+      if (!slot.tasks.length) {
         slot.onInitFailed(new Error(data.message));
         return;
       }
-      this.crashed(slot, data.message);
+      this.crashed(slot, data.message, data.id);
     }
   }
 
-  /** A worker died (or its wasm failed) during a task: replace it, retry the task once. */
-  crashed(slot, reason) {
+  /**
+   * A worker died (or its wasm failed) during a task — the one with `id`, else the oldest it
+   * holds, the one it was working on: replace the worker, retry that task once and hand its
+   * other tasks out again.
+   */
+  crashed(slot, reason, id) {
     this.crashes += 1;
     const i = this.slots.indexOf(slot);
-    const task = slot.task;
-    slot.task = null;
-    if (task && this.current) {
+    const tasks = slot.tasks;
+    slot.tasks = [];
+    if (tasks.length && this.current) {
+      const at = Math.max(0, tasks.findIndex((task) => task.id === id));
+      const [task] = tasks.splice(at, 1);
       task.attempts += 1;
-      if (task.attempts < 2) this.queue.unshift(task);
+      if (task.attempts < 2) tasks.unshift(task);
       else this.done(task, failedResult(`its worker failed twice (${reason})`));
+      this.queue.unshift(...tasks);
     }
     if (i >= 0 && !this.destroyed) this.spawn(i).catch((error) => this.broken(error));
   }
@@ -142,14 +159,16 @@ export class WorkerPool {
     if (run) run.reject(error);
   }
 
-  /** Hands queued tasks to idle, ready workers. */
+  /** Hands queued tasks to ready workers, one round at a time so that they share them. */
   dispatch() {
-    for (const slot of this.slots) {
-      if (!this.queue.length) return;
-      if (slot.task || !slot.readyNow) continue;
-      const task = this.queue.shift();
-      slot.task = task;
-      slot.worker.postMessage({ type: 'job', id: task.id, job: task.job, fold: task.fold, record: Boolean(task.record), crash: task.crash && task.attempts === 0 });
+    for (let round = 0; round < IN_FLIGHT; round += 1) {
+      for (const slot of this.slots) {
+        if (!this.queue.length) return;
+        if (slot.tasks.length > round || !slot.readyNow) continue;
+        const task = this.queue.shift();
+        slot.tasks.push(task);
+        slot.worker.postMessage({ type: 'job', id: task.id, job: task.job, fold: task.fold, record: Boolean(task.record), crash: task.crash && task.attempts === 0 });
+      }
     }
   }
 
@@ -179,8 +198,8 @@ export class WorkerPool {
     this.current = null;
     this.queue = [];
     this.slots.forEach((slot, i) => {
-      if (slot.task) {
-        slot.task = null;
+      if (slot.tasks.length) {
+        slot.tasks = [];
         this.spawn(i).catch((error) => this.broken(error));
       }
     });

@@ -166,6 +166,35 @@ test('the result depends on the settings and seed, not on the number of workers'
   expect(three).toEqual(one);
 });
 
+test('a worker is handed its next job before it answers the last, and the results come in order', async ({ page }) => {
+  await open(page);
+  const seen = await page.evaluate(async () => {
+    const { WORKLOAD_DATA, WORKLOAD_SETTINGS } = await import('/www/search/bench-workload.js');
+    const { loadWasm } = await import('/www/wasm.js');
+    const { WorkerPool } = await import('/www/search/pool.js');
+    const wasm = await loadWasm();
+    const parts = wasm.datasetParts(WORKLOAD_DATA);
+    const [job] = new wasm.SearchSession(parts, WORKLOAD_SETTINGS).pending();
+    const pool = new WorkerPool({ size: 1, dataset: parts, settings: WORKLOAD_SETTINGS });
+    await pool.start();
+    // What the page sends the worker and hears back, in order.
+    const events = [];
+    const { worker } = pool.slots[0];
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (message) => { events.push(`job ${message.fold}`); post(message); };
+    const handle = worker.onmessage;
+    worker.onmessage = (event) => { events.push(event.data.type); handle(event); };
+    const jobs = [0, 1, 2].map((fold) => ({ job: { ...job, epochs: 2 }, fold }));
+    const results = await pool.run(jobs);
+    const alone = [];
+    for (const fold of [0, 1, 2]) alone.push((await pool.run([{ job: { ...job, epochs: 2 }, fold }]))[0].score);
+    pool.destroy();
+    return { events: events.slice(0, 6), scores: results.map((r) => r.score), alone };
+  });
+  expect(seen.events).toEqual(['job 0', 'job 1', 'result', 'job 2', 'result', 'result']);
+  expect(seen.scores).toEqual(seen.alone);
+});
+
 test('Stop stops at once and keeps what was scored; a crashed worker is replaced', async ({ page }) => {
   await open(page, SMALL.replace('cand=4', 'cand=30').replace('epochs=10', 'epochs=200'));
   await page.evaluate(() => window.search.play());
