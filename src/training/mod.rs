@@ -6,6 +6,7 @@ mod config;
 mod cv;
 mod fit;
 mod history;
+mod picture;
 mod plane;
 mod run;
 mod trainer;
@@ -19,6 +20,7 @@ pub use cv::{
 };
 pub use fit::{FitSettings, FittedModel, Scores, fit, score};
 pub use history::History;
+pub use picture::{Picture, Shows};
 pub use plane::Plane;
 pub(crate) use run::padded_bounds;
 pub use run::{Role, TrainingRun};
