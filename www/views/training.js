@@ -57,8 +57,8 @@ import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefault
 const CHART_FPS = 20;
 /** Stepping budget of the main surface while playing, in ms per frame. */
 const SURFACE_MS = 6;
-/** The surface at full device resolution is computed at once below this cost, in ms. */
-const SURFACE_NOW_MS = 45;
+/** The surface at full device resolution is computed at once below this cost, in ms (above it, it sharpens a band at a time). */
+const SURFACE_NOW_MS = 25;
 /** Sharpening the resting surface to full resolution: ms per frame (a band of rows at a time). */
 const SHARPEN_MS = 12;
 /**
