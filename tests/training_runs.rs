@@ -478,3 +478,54 @@ fn a_step_in_progress_says_how_far_it_has_come() {
     assert!(!run.advance(1).unwrap());
     assert_eq!(run.progress().unwrap(), "epoch 1: batch 2 of 14");
 }
+
+/// A picture of the model over the plane done a band of rows at a time (as the page does at
+/// rest, a frame at a time) is the picture done at once, byte for byte — the output of a
+/// classifier and of a regression, and a hidden neuron's — and it shows the model as it was
+/// when it started, whatever steps come meanwhile.
+#[test]
+fn a_picture_done_in_bands_is_the_picture_done_at_once() {
+    use automl_playground::training::Shows;
+    for set in ["spiral", "plane"] {
+        let dataset = data::generate(set, 300, 0.1, &mut seeded(4)).unwrap();
+        let mut run = TrainingRun::new(&dataset, &TrainingConfig::default()).unwrap();
+        for _ in 0..3 {
+            run.step().unwrap();
+        }
+        let (w, h) = (37, 23);
+        for shows in [
+            Shows::Output,
+            Shows::Neuron {
+                layer: 1,
+                neuron: 2,
+            },
+        ] {
+            let whole = match shows {
+                Shows::Neuron { layer, neuron } => run.neuron_rgba(layer, neuron, w, h).unwrap(),
+                _ => run.boundary_rgba(w, h),
+            };
+            let mut picture = run.picture(shows, w, h).unwrap();
+            // About two rows per call: at least one row, never the whole picture at once.
+            let budget = 2 * w * run.spec().n_params();
+            let mut calls = 0;
+            loop {
+                calls += 1;
+                assert_eq!(picture.rgba(), None, "{set} {shows:?}: not complete yet");
+                if run.advance_picture(&mut picture, budget) {
+                    break;
+                }
+                // Steps taken meanwhile do not change the picture being made.
+                run.step().unwrap();
+            }
+            assert!(calls >= h.div_ceil(2), "{set} {shows:?}: {calls} calls");
+            assert_eq!(picture.rgba().unwrap(), &whole[..], "{set} {shows:?}");
+        }
+    }
+    let dataset = data::generate("spiral", 100, 0.1, &mut seeded(4)).unwrap();
+    let run = TrainingRun::new(&dataset, &TrainingConfig::default()).unwrap();
+    let missing = Shows::Neuron {
+        layer: 9,
+        neuron: 0,
+    };
+    assert!(run.picture(missing, 4, 4).is_err());
+}

@@ -7,6 +7,7 @@ mod cv;
 mod fit;
 mod history;
 mod model_file;
+mod picture;
 mod plane;
 mod run;
 mod trainer;
@@ -21,6 +22,7 @@ pub use cv::{
 pub use fit::{FitSettings, FittedModel, Scores, Snapshot, fit, fit_watched, score};
 pub use history::History;
 pub use model_file::{MODEL_FORMAT, MODEL_VERSION, ModelFile, ModelInputs};
+pub use picture::{Picture, Shows};
 pub use plane::Plane;
 pub(crate) use run::padded_bounds;
 pub use run::{Role, TrainingRun};

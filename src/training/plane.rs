@@ -85,10 +85,21 @@ impl Plane {
     /// Model inputs for the pixel centres of a `width` × `height` image of `bounds`
     /// (`[u_min, u_max, v_min, v_max]`), row-major, top row = largest v.
     pub fn grid_inputs(&self, bounds: [f64; 4], width: usize, height: usize) -> Vec<f64> {
+        self.grid_rows(bounds, width, height, 0..height)
+    }
+
+    /// The image rows `rows` of [`Plane::grid_inputs`] (a band of the picture).
+    pub fn grid_rows(
+        &self,
+        bounds: [f64; 4],
+        width: usize,
+        height: usize,
+        rows: std::ops::Range<usize>,
+    ) -> Vec<f64> {
         let d = self.inputs();
-        let mut out = vec![0.0; width * height * d];
+        let mut out = vec![0.0; width * rows.len() * d];
         let mut cells = out.chunks_exact_mut(d);
-        for r in 0..height {
+        for r in rows {
             let v = bounds[3] - (bounds[3] - bounds[2]) * (r as f64 + 0.5) / height as f64;
             for c in 0..width {
                 let u = bounds[0] + (bounds[1] - bounds[0]) * (c as f64 + 0.5) / width as f64;

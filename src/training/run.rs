@@ -5,13 +5,13 @@ use super::config::{DisplayMode, InputMode, TrainingConfig};
 use super::fit::subset;
 use super::history::History;
 use super::model_file::{MODEL_FORMAT, MODEL_VERSION, ModelFile, ModelInputs};
+use super::picture::{Picture, Shows};
 use super::plane::Plane;
 use super::trainer::{TargetCoding, Trainer, model_spec};
 use crate::data::{
     Dataset, Pca, Split, Standardizer, Target, most_informative_pair, train_test_split,
 };
-use crate::model::{ModelSpec, Output, Samples, Workspace, most_probable_class};
-use crate::render::boundary::{class_rgba, value_rgba};
+use crate::model::{ModelSpec, Samples, Workspace, most_probable_class};
 use crate::rng::seeded;
 use crate::search::{Driver, Status};
 use crate::{Error, Result};
@@ -629,23 +629,44 @@ impl TrainingRun {
             .collect()
     }
 
-    /// The shown model's output over the display plane as RGBA (`width` × `height`).
-    pub fn boundary_rgba(&self, width: usize, height: usize) -> Vec<u8> {
-        self.output_rgba(self.trainer.theta(), width, height)
+    /// Starts a `width` × `height` picture of the shown model over the display plane (see
+    /// [`Picture`]): its output, or one neuron's (refused when the model lacks it). A
+    /// one-feature regression's output is blank: the page draws the fitted curve on paper.
+    pub fn picture(&self, shows: Shows, width: usize, height: usize) -> Result<Picture> {
+        self.picture_of(self.trainer.theta(), shows, width, height)
     }
 
-    /// The output of model `theta` over the display plane as RGBA.
-    pub fn output_rgba(&self, theta: &[f64], width: usize, height: usize) -> Vec<u8> {
-        if matches!(self.plane, Plane::Single { .. }) && self.class_names.is_none() {
-            // One feature against its target: the page draws the fitted curve on paper.
-            return value_rgba(&vec![0.0; width * height], 1.0);
-        }
-        let grid = self.plane.grid_inputs(self.bounds, width, height);
-        let outputs = self.spec.predict(theta, &grid);
-        match self.spec.output() {
-            Output::Linear => value_rgba(&outputs, 2.0),
-            output => class_rgba(&outputs, if output.size() == 1 { 1 } else { output.size() }),
-        }
+    fn picture_of(
+        &self,
+        theta: &[f64],
+        shows: Shows,
+        width: usize,
+        height: usize,
+    ) -> Result<Picture> {
+        let blank = shows == Shows::Output
+            && matches!(self.plane, Plane::Single { .. })
+            && self.class_names.is_none();
+        let shows = if blank { Shows::Blank } else { shows };
+        Picture::new(&self.spec, theta, shows, self.bounds, width, height)
+    }
+
+    /// Carries `picture` on for about `budget` units of work (see [`Picture::advance`]), at
+    /// least one image row; returns whether it is complete.
+    pub fn advance_picture(&self, picture: &mut Picture, budget: usize) -> bool {
+        picture.advance(&self.spec, &self.plane, budget)
+    }
+
+    /// A whole picture at once (see [`TrainingRun::picture`]) of model `theta`.
+    fn rgba_of(&self, theta: &[f64], shows: Shows, width: usize, height: usize) -> Result<Vec<u8>> {
+        let mut picture = self.picture_of(theta, shows, width, height)?;
+        while !self.advance_picture(&mut picture, usize::MAX) {}
+        Ok(picture.rgba().map(<[u8]>::to_vec).unwrap_or_default())
+    }
+
+    /// The shown model's output over the display plane as RGBA (`width` × `height`).
+    pub fn boundary_rgba(&self, width: usize, height: usize) -> Vec<u8> {
+        self.rgba_of(self.trainer.theta(), Shows::Output, width, height)
+            .expect("the output is always there")
     }
 
     /// One neuron's output over the display plane, on the diverging ramp (for hovering a
@@ -657,15 +678,8 @@ impl TrainingRun {
         width: usize,
         height: usize,
     ) -> Result<Vec<u8>> {
-        let grid = self.plane.grid_inputs(self.bounds, width, height);
-        let values = self
-            .spec
-            .neuron_outputs(self.trainer.theta(), &grid, layer, neuron)?;
-        let scale = values.iter().fold(
-            1e-9f64,
-            |m, v| if v.is_finite() { m.max(v.abs()) } else { m },
-        );
-        Ok(value_rgba(&values, scale))
+        let shows = Shows::Neuron { layer, neuron };
+        self.rgba_of(self.trainer.theta(), shows, width, height)
     }
 
     /// The fitted curve of a one-feature regression: `n` (u, v) points across the plane, in
@@ -678,7 +692,9 @@ impl TrainingRun {
     /// a one-feature regression its curve across the plane, over the training points (grey).
     pub fn thumbnail_rgba(&self, theta: &[f64], width: usize, height: usize) -> Vec<u8> {
         let curve = self.curve_of(theta, width);
-        let mut rgba = self.output_rgba(theta, width, height);
+        let mut rgba = self
+            .rgba_of(theta, Shows::Output, width, height)
+            .expect("the output is always there");
         if curve.is_empty() || height < 2 {
             return rgba;
         }

@@ -7,7 +7,7 @@ use super::read_model::read_model_file;
 use super::{js_error, settings, to_js};
 use crate::data::{self, DataSource, Dataset, Drawn, Target, combined};
 use crate::search::Status;
-use crate::training::{TrainingConfig, TrainingRun};
+use crate::training::{Picture, Shows, TrainingConfig, TrainingRun};
 use crate::{Error, Result};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -120,7 +120,18 @@ pub struct TrainingSession {
     credit: String,
     config: TrainingConfig,
     run: Option<TrainingRun>,
+    /// The picture being computed a band at a time (see `startPicture`).
+    picture: Option<Picture>,
     message: String,
+}
+
+/// A budget of work units from the page: anything not a positive count means the least work.
+fn budget_units(budget: f64) -> usize {
+    if budget.is_finite() && budget >= 1.0 {
+        budget.min(usize::MAX as f64) as usize
+    } else {
+        0
+    }
 }
 
 impl TrainingSession {
@@ -131,6 +142,10 @@ impl TrainingSession {
         let previous = self.run.as_ref().filter(|_| keep_weights);
         let dataset = combined(&self.source, self.base.as_ref(), &self.drawn);
         let run = dataset.and_then(|d| TrainingRun::starting_from(&d, &self.config, previous));
+        if run.is_ok() {
+            // A picture of the run being replaced is of no use any more.
+            self.picture = None;
+        }
         match run {
             Ok(run) => {
                 self.install(run);
@@ -263,6 +278,7 @@ impl TrainingSession {
             drawn: Drawn::default(),
             config,
             run: None,
+            picture: None,
             message: String::new(),
         };
         session.rebuild(false).map_err(js_error)?;
@@ -431,13 +447,7 @@ impl TrainingSession {
         let Some(run) = self.run.as_mut() else {
             return Ok(true);
         };
-        // A budget from the page: anything not a positive count means the least work.
-        let budget = if budget.is_finite() && budget >= 1.0 {
-            budget.min(usize::MAX as f64) as usize
-        } else {
-            0
-        };
-        run.advance(budget).map_err(js_error)
+        run.advance(budget_units(budget)).map_err(js_error)
     }
 
     /// The step in progress in words ("generation 3: 1200 of 2000 evaluated"), or undefined
@@ -578,6 +588,62 @@ impl TrainingSession {
                 height as usize,
             )
             .map_err(js_error)
+    }
+
+    /// Starts a `width` × `height` picture of the model on screen, computed a band of rows at
+    /// a time by `advancePicture` (so a large one never blocks the page): its output, or with
+    /// `layer` and `neuron` that neuron's output. It shows the model as it is now, whatever
+    /// steps come before it is done; it replaces any picture in progress.
+    #[wasm_bindgen(js_name = startPicture)]
+    pub fn start_picture(
+        &mut self,
+        width: u32,
+        height: u32,
+        layer: Option<u32>,
+        neuron: Option<u32>,
+    ) -> std::result::Result<(), JsError> {
+        let shows = match (layer, neuron) {
+            (Some(layer), Some(neuron)) => Shows::Neuron {
+                layer: layer as usize,
+                neuron: neuron as usize,
+            },
+            _ => Shows::Output,
+        };
+        let picture = self
+            .run()?
+            .picture(shows, width as usize, height as usize)
+            .map_err(js_error)?;
+        self.picture = Some(picture);
+        Ok(())
+    }
+
+    /// Carries the picture in progress on for about `budget` units of work (a pixel through
+    /// the model times its parameters), at least one row; returns whether it is complete.
+    #[wasm_bindgen(js_name = advancePicture)]
+    pub fn advance_picture(&mut self, budget: f64) -> std::result::Result<bool, JsError> {
+        let run = self
+            .run
+            .as_ref()
+            .ok_or_else(|| JsError::new(&self.message))?;
+        let picture = self
+            .picture
+            .as_mut()
+            .ok_or_else(|| JsError::new("no picture was started"))?;
+        Ok(run.advance_picture(picture, budget_units(budget)))
+    }
+
+    /// The complete picture as RGBA (`width` × `height`, top row first); an error until
+    /// `advancePicture` says it is complete.
+    #[wasm_bindgen(js_name = pictureRgba)]
+    pub fn picture_rgba(&self) -> std::result::Result<Vec<u8>, JsError> {
+        let picture = self
+            .picture
+            .as_ref()
+            .ok_or_else(|| JsError::new("no picture was started"))?;
+        picture
+            .rgba()
+            .map(<[u8]>::to_vec)
+            .ok_or_else(|| JsError::new("the picture is not complete yet"))
     }
 
     /// A one-feature regression's fitted curve: `n` (u, v) points.

@@ -90,10 +90,28 @@ export function drawPointLayer(layer, data) {
 /** The last ring layer drawn, with what it shows (see ringLayer). */
 const rings = { canvas: null, misclassified: null, points: null, key: '' };
 
+/** A stamp (a canvas, device pixels) of a ring of radius `r` (CSS px) stroked `width` wide in `colour`, at `dpr`. */
+function ringStamp(r, width, colour, dpr) {
+  const side = Math.ceil(2 * (r + width / 2 + 1) * dpr);
+  const canvas = document.createElement('canvas');
+  canvas.width = side;
+  canvas.height = side;
+  const ctx = canvas.getContext('2d');
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.beginPath();
+  ctx.arc(side / dpr / 2, side / dpr / 2, r, 0, Math.PI * 2);
+  ctx.lineWidth = width;
+  ctx.strokeStyle = colour;
+  ctx.stroke();
+  return canvas;
+}
+
 /**
  * The red rings around the misclassified points, drawn once into an offscreen canvas the
  * size of the plot (device pixels) and reused while the mistakes, the points and the view
- * stay the same: hovering or redrawing 100 000 points costs one blit, not 66 000 arcs.
+ * stay the same: hovering or redrawing 100 000 points costs one blit, not 66 000 arcs. Each
+ * ring is stamped (a white halo under every ring, then the red rings): far cheaper than
+ * stroking thousands of arcs after each step.
  */
 function ringLayer(scene) {
   const { dpr, layout, domain, points, misclassified: mis } = scene;
@@ -105,15 +123,17 @@ function ringLayer(scene) {
   const layer = rings.canvas || document.createElement('canvas');
   Object.assign(rings, { canvas: layer, misclassified: mis, points, key });
   const { ctx, view } = clearedLayer(layer, layout, dpr, domain);
-  ctx.beginPath();
-  for (let i = 0; i < mis.length; i += 1) {
-    if (!mis[i]) continue;
-    const x = view.px(points[2 * i]);
-    const y = view.py(points[2 * i + 1]);
-    ctx.moveTo(x + r, y);
-    ctx.arc(x, y, r, 0, Math.PI * 2);
+  // Stamped unscaled at whole device pixels: the quickest copy there is.
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  for (const stamp of [ringStamp(r, 4, 'rgba(255, 255, 255, 0.85)', dpr), ringStamp(r, 2.2, MISS, dpr)]) {
+    const half = stamp.width / 2;
+    for (let i = 0; i < mis.length; i += 1) {
+      if (!mis[i]) continue;
+      const x = view.px(points[2 * i]) * dpr;
+      const y = view.py(points[2 * i + 1]) * dpr;
+      if (Number.isFinite(x) && Number.isFinite(y)) ctx.drawImage(stamp, Math.round(x - half), Math.round(y - half));
+    }
   }
-  strokeTwice(ctx, 4, 'rgba(255, 255, 255, 0.85)', 2.2, MISS);
   return layer;
 }
 

@@ -10,7 +10,8 @@
 //   invalidate(stopped)  the run's state changed without new steps (played, paused, failed):
 //                        mark what shows it for redrawing; `stopped`: it has just stopped
 //                        playing, so what was held back while playing catches up
-//   render(now)          draws what is marked
+//   render(now, start)   draws what is marked (`start`: performance.now() when this frame's
+//                        work began, stepping included)
 //   canPlay()            (optional) whether Play may start now
 
 import { replaceChildren } from './dom.js';
@@ -180,7 +181,7 @@ export class RunController {
       if (this.playing) this.advance(now);
       else if (this.pendingSteps > 0) this.advanceStep();
       const t1 = performance.now();
-      this.render(now);
+      this.render(now, t0);
       const t2 = performance.now();
       const p = this.perf;
       p.frames += 1;
@@ -190,7 +191,7 @@ export class RunController {
     } catch (error) {
       this.fail(error);
       try {
-        this.render(now);
+        this.render(now, performance.now());
       } catch (again) {
         this.failure = messageOf(again);
       }

@@ -39,7 +39,7 @@ import { el, replaceChildren } from '../ui/dom.js';
 import { num } from '../ui/format.js';
 import { SEED_FIELD, parseField } from '../ui/fields.js';
 import { seedField, showMessage, markResult } from '../ui/field.js';
-import { runButton, checkRunOptions, keysHint, messageOf } from '../ui/runbar.js';
+import { Stepper, runButton, checkRunOptions, keysHint, messageOf } from '../ui/runbar.js';
 import { RunController } from '../ui/run-controller.js';
 import { strategyTitle } from '../ui/strategy.js';
 import { Panel, statusLabel } from '../ui/panel.js';
@@ -60,8 +60,15 @@ import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefault
 const CHART_FPS = 20;
 /** Stepping budget of the main surface while playing, in ms per frame. */
 const SURFACE_MS = 6;
-/** The surface at full device resolution is computed at once below this cost, in ms. */
-const SURFACE_NOW_MS = 45;
+/** The surface at full device resolution is computed at once below this cost, in ms (above it, it sharpens a band at a time). */
+const SURFACE_NOW_MS = 25;
+/** Sharpening the resting surface to full resolution: ms per frame (a band of rows at a time). */
+const SHARPEN_MS = 12;
+/**
+ * Once a frame has worked this long (ms), what is left to draw — the curves, the population,
+ * the network, the sharpening — waits for the next frames (at least one of them per frame).
+ */
+const FRAME_MS = 16;
 /** Population thumbnails: how many, how big (device pixels), how often while playing. */
 const THUMBS = 12;
 const THUMB_SIZE = 64;
@@ -167,7 +174,12 @@ class TrainingView extends RunController {
     this.hover = null;
     this.hoverNode = null;
     this.cursor = null;
-    this.pxCost = 0.0006;
+    // Drawing cost in ms per pixel and parameter (a pixel through the model costs about its
+    // parameters), so a change of network does not mislead the estimate.
+    this.unitCost = 1e-6;
+    /** The resting surface being sharpened a band at a time: { content, w, h, ms }, or null. */
+    this.sharpen = null;
+    this.sharpener = new Stepper(null, 1, (budget) => this.session.advancePicture(budget));
     this.surface = null;
     this.surfaceKey = '';
     this.surfaceFactor = 0;
@@ -1066,34 +1078,87 @@ class TrainingView extends RunController {
     return (i) => rampColour((t[i] - mean) / scale / 2);
   }
 
+  /** The estimated cost of one pixel of a picture of the model, in ms. */
+  pxCost() {
+    return this.unitCost * Math.max(1, this.st.parameters || 0);
+  }
+
+  /** What the main surface shows now (run, step, neuron, device size): its key and size. */
+  surfaceContent() {
+    const { w, h } = this.surfaceSize();
+    const node = this.hoverNode;
+    return { content: `${this.runKey}|${this.st.step}|${node ? `${node.layer}:${node.index}` : 'out'}|${w}x${h}`, w, h };
+  }
+
   /** The main surface: the model's output, or the hovered neuron's, at a resolution the frame can afford. */
-  updateSurface(now) {
+  updateSurface() {
     if (this.lost) return; // nothing more is asked of a lost core: the last picture stays
     if (!this.st.ready || this.loading) {
       this.surface = null;
       return;
     }
-    const { w, h } = this.surfaceSize();
-    const node = this.hoverNode;
-    const content = `${this.runKey}|${this.st.step}|${node ? `${node.layer}:${node.index}` : 'out'}|${w}x${h}`;
-    const cost = (factor) => (w / factor) * (h / factor) * this.pxCost;
+    const { content, w, h } = this.surfaceContent();
+    const cost = (factor) => (w / factor) * (h / factor) * this.pxCost();
     if (content !== this.surfaceKey) {
       let factor;
       if (this.playing) factor = Math.max(1, Math.min(8, Math.ceil(Math.sqrt(cost(1) / SURFACE_MS))));
       else factor = cost(1) <= SURFACE_NOW_MS ? 1 : Math.max(2, Math.ceil(Math.sqrt(cost(1) / SURFACE_MS)));
+      this.sharpen = null; // a sharper picture of what was on screen is no use now
       this.computeSurface(content, factor);
     }
-    if (this.surfaceFactor > 1 && !this.playing && !this.surfaceTimer) {
-      // Sharpen a coarse picture once the run rests (one call at full device resolution).
-      this.surfaceTimer = this.later(() => {
-        this.surfaceTimer = 0;
-        if (this.surfaceKey === content && !this.playing && this.surfaceFactor > 1) {
-          this.computeSurface(content, 1);
-          this.dirty.canvas = true;
-          this.schedule();
-        }
-      }, 160);
+    if (this.surfaceFactor > 1 && !this.playing && !this.surfaceTimer && !this.sharpen) {
+      // Sharpen a coarse picture once the run rests: at full device resolution, computed a
+      // band of rows per frame (see sharpenSurface), shown when complete.
+      this.surfaceTimer = this.later(() => this.startSharpening(), 160);
     }
+  }
+
+  /** Starts sharpening the surface on screen, if it is coarse and shows the model as it is now. */
+  startSharpening() {
+    this.surfaceTimer = 0;
+    if (this.playing || this.lost || this.sharpen || !this.st.ready || this.surfaceFactor <= 1) return;
+    const { content, w, h } = this.surfaceContent();
+    if (content !== this.surfaceKey) {
+      // The run moved on meanwhile: its coarse picture comes first (and sets the next timer).
+      this.dirty.canvas = true;
+    } else {
+      const node = this.hoverNode;
+      this.session.startPicture(w, h, node ? node.layer : undefined, node ? node.index : undefined);
+      this.sharpen = { content, w, h, ms: 0 };
+    }
+    this.schedule();
+  }
+
+  /**
+   * Carries the resting surface's sharpening on for this frame's share of time; when it is
+   * complete it replaces the coarse picture. Dropped when the run plays or what the surface
+   * shows changes (a step, a hovered neuron, a new size).
+   */
+  sharpenSurface() {
+    const job = this.sharpen;
+    if (!job) return;
+    if (this.playing || this.lost || this.loading || !this.st.ready || this.surfaceContent().content !== job.content) {
+      // What is on screen changed: its own picture comes next (and sharpens in turn).
+      this.sharpen = null;
+      this.dirty.canvas = true;
+      this.schedule();
+      return;
+    }
+    const t0 = performance.now();
+    const done = this.sharpener.slice(SHARPEN_MS);
+    job.ms += performance.now() - t0;
+    if (!done) {
+      this.schedule();
+      return;
+    }
+    this.sharpen = null;
+    this.unitCost = 0.7 * this.unitCost + 0.3 * Math.max(1e-9, job.ms / (job.w * job.h * Math.max(1, this.st.parameters)));
+    this.surface = heatmapLayer(this.session.pictureRgba(), job.w, job.h);
+    this.surfaceMs = job.ms;
+    this.surfaceFactor = 1;
+    this.surfaceRenders += 1;
+    this.dirty.canvas = true;
+    this.schedule();
   }
 
   computeSurface(content, factor) {
@@ -1105,7 +1170,7 @@ class TrainingView extends RunController {
     const rgba = node ? this.session.neuron(node.layer, node.index, rw, rh) : this.session.boundary(rw, rh);
     const spent = performance.now() - t0;
     this.surfaceMs = spent;
-    this.pxCost = 0.7 * this.pxCost + 0.3 * Math.max(1e-5, spent / (rw * rh));
+    this.unitCost = 0.7 * this.unitCost + 0.3 * Math.max(1e-9, spent / (rw * rh * Math.max(1, this.st.parameters)));
     this.surface = heatmapLayer(rgba, rw, rh);
     this.surfaceKey = content;
     this.surfaceFactor = factor;
@@ -1113,13 +1178,14 @@ class TrainingView extends RunController {
     if (`${this.runKey}|${this.st.step}` !== this.modelStep) this.refreshModel();
   }
 
-  render(now) {
+  render(now, start = performance.now()) {
     if (!this.plot) return;
     const st = this.st;
     const throttled = this.playing && now - this.lastChartDraw < 1000 / CHART_FPS;
+    const busy = () => performance.now() - start > FRAME_MS;
     if (this.dirty.canvas) {
       this.dirty.canvas = false;
-      this.updateSurface(now);
+      this.updateSurface();
       if (this.dirty.points) {
         this.dirty.points = false;
         this.pointLayer = this.pointLayer || document.createElement('canvas');
@@ -1150,21 +1216,32 @@ class TrainingView extends RunController {
       this.runBar.showPlaying(this.playing);
       this.buildHandRow();
     }
-    if ((this.dirty.charts || this.dirty.network) && !throttled) {
+    // The other drawings, in turn while the frame has time, at least one per frame.
+    const due = () => this.dirty.charts || this.dirty.thumbs || this.dirty.network;
+    if (due() && !throttled) {
       this.lastChartDraw = now;
-      if (this.dirty.charts) {
+      let drew = false;
+      const room = () => !drew || !busy();
+      if (this.dirty.charts && room()) {
         this.dirty.charts = false;
+        this.dirty.thumbs = true;
         this.drawCharts();
-        this.updateThumbnails(now);
+        drew = true;
       }
-      if (this.dirty.network) {
+      if (this.dirty.thumbs && room()) {
+        this.dirty.thumbs = false;
+        this.updateThumbnails(now);
+        drew = true;
+      }
+      if (this.dirty.network && room()) {
         this.dirty.network = false;
         if (`${this.runKey}|${st.step}` !== this.modelStep && st.ready) this.refreshModel();
         this.drawNet(now);
       }
-    } else if (this.dirty.charts || this.dirty.network) {
-      this.schedule();
     }
+    if (due()) this.schedule();
+    if (this.sharpen && busy()) this.schedule();
+    else this.sharpenSurface();
   }
 
   updateStrip() {
@@ -1293,7 +1370,7 @@ class TrainingView extends RunController {
     const key = `${this.runKey}|${this.st.step}`;
     if (key === this.thumbsKey) return;
     if (this.playing && now - this.thumbsAt < THUMB_EVERY_MS) {
-      this.dirty.charts = true;
+      this.dirty.thumbs = true;
       return;
     }
     this.thumbsKey = key;
@@ -1301,7 +1378,7 @@ class TrainingView extends RunController {
     const values = this.session.thumbnailValues(THUMBS);
     // As sharp as THUMBS_MS allows at the surface's cost per pixel: a huge network gets
     // coarser thumbnails (scaled up on screen) rather than a frame that blocks the page.
-    const side = Math.max(12, Math.min(THUMB_SIZE, Math.floor(Math.sqrt(THUMBS_MS / (THUMBS * this.pxCost)))));
+    const side = Math.max(12, Math.min(THUMB_SIZE, Math.floor(Math.sqrt(THUMBS_MS / (THUMBS * this.pxCost())))));
     const rgba = values.length ? this.session.thumbnails(THUMBS, side) : new Uint8Array(0);
     const per = side * side * 4;
     const figures = [];
@@ -1355,7 +1432,7 @@ class TrainingView extends RunController {
     if (!sizes.length || !layout || key === this.nodeThumbsKey || this.lost) return;
     const side = Math.round(layout.node * this.dpr);
     const count = layout.nodes.length;
-    const cost = count * side * side * this.pxCost * 1.5;
+    const cost = count * side * side * this.pxCost() * 1.5;
     if (layout.node < 14 || cost > 60 || (this.playing && (cost > 8 || now - this.nodeThumbsAt < 500))) {
       if (layout.node < 14 || cost > 60) this.nodeThumbs.clear();
       if (this.playing) this.dirty.network = true;
@@ -1420,7 +1497,7 @@ class TrainingView extends RunController {
       hoverNode: this.hoverNode ? { ...this.hoverNode } : null,
       surfaceFactor: this.surfaceFactor,
       surfaceMs: this.surfaceMs,
-      pxCost: this.pxCost,
+      pxCost: this.pxCost(),
       perf: { ...this.perf },
     };
   }

@@ -62,6 +62,17 @@ const playFor = async (ms) => {
   window.training.pause();
 };
 
+/** Clicks Step, then waits until the step is complete and the picture at rest is at full resolution. */
+const stepAndRest = async () => {
+  const before = window.training.state().step;
+  document.querySelector('#view-training [data-action="step"]').click();
+  const t0 = performance.now();
+  const rested = (s) => s.step === before + 1 && !s.stepInProgress && s.surfaceFactor === 1;
+  while (!rested(window.training.state()) && performance.now() - t0 < 60000) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
 function report(name, m) {
   // Printed for the record (see the closing note): never asserted.
   console.log(`${name}: longest task ${m.longest.toFixed(0)} ms, longest frame gap ${m.maxGap.toFixed(0)} ms, ${m.frames} frames; samples ${m.samples.slice(0, 3).join(', ')} … ${m.samples.slice(-2).join(', ')}`);
@@ -78,18 +89,35 @@ test('a GA of 2000 over a 6×32 network plays without freezing the page', async 
   // The generation moves on: its evaluated count grows (or steps complete).
   expect(new Set(m.samples).size).toBeGreaterThan(3);
   expect(m.samples.some((s) => /generation \d+: (\d+ of 2000 evaluated|drawing candidate \d+ of 2000)/.test(s))).toBe(true);
-  // The Step button carries one generation on across frames too, and completes it.
+  // The Step button carries one generation on across frames too, and completes it; the
+  // picture at rest then sharpens to full resolution a band of rows per frame.
   const before = (await page.evaluate(() => window.training.state())).step;
-  const stepped = await measure(page, async () => {
-    document.querySelector('#view-training [data-action="step"]').click();
-    const t0 = performance.now();
-    while (window.training.state().stepInProgress && performance.now() - t0 < 40000) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  });
-  report('GA 2000 × 6×32, Step button', stepped);
+  const stepped = await measure(page, stepAndRest);
+  report('GA 2000 × 6×32, Step button until the picture is sharp', stepped);
   expect(stepped.maxGap).toBeLessThan(1000);
-  expect((await page.evaluate(() => window.training.state())).step).toBe(before + 1);
+  expect(stepped.longest).toBeLessThan(1000);
+  const after = await page.evaluate(() => window.training.state());
+  expect(after.step).toBe(before + 1);
+  expect(after.surfaceFactor).toBe(1);
+});
+
+test('completing a Step of a GA of 2000 over a 6×32 network at HiDPI, and sharpening its picture, keeps frames coming', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // Twice the device pixels per side: the picture at rest has four times the pixels.
+  const context = await browser.newContext({ deviceScaleFactor: 2, viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  await open(page, '#view=training&data=spiral&n=2000&layers=32,32,32,32,32,32&strategy=genetic&pop=2000&speed=max');
+  await expect.poll(() => page.evaluate(() => window.training.state().surfaceFactor), { timeout: 30_000 }).toBe(1);
+  const stepped = await measure(page, stepAndRest);
+  report('GA 2000 × 6×32 at HiDPI, Step button until the picture is sharp', stepped);
+  await shot(page, 'ga-hidpi-step');
+  expect(stepped.frames).toBeGreaterThan(20);
+  expect(stepped.maxGap).toBeLessThan(1000);
+  expect(stepped.longest).toBeLessThan(1000);
+  const s = await page.evaluate(() => window.training.state());
+  expect(s.step).toBe(1);
+  expect(s.surfaceFactor).toBe(1);
+  await context.close();
 });
 
 test('100 000 rows play and redraw on hover without freezing the page', async ({ page }) => {
