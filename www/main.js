@@ -19,10 +19,9 @@ import { el, replaceChildren } from './ui/dom.js';
 
 /** The page's views, in tab order. */
 function views(wasm) {
-  const landscapeIds = wasm.landscapeCatalog().map((entry) => entry.id);
   const searchTable = wasm.searchSettingsTable();
   return [
-    { id: 'landscapes', label: 'Landscapes', mount: mountPlayground, encode: encodeHash, decode: (hash) => decodeHash(hash, landscapeIds), expose: 'playground' },
+    { id: 'landscapes', label: 'Landscapes', mount: mountPlayground, encode: encodeHash, decode: decodeHash, expose: 'playground' },
     { id: 'training', label: 'Train a model', mount: mountTraining, encode: encodeTrainingHash, decode: decodeTrainingHash, expose: 'training' },
     { id: 'search', label: 'Search for a model', mount: mountSearch, encode: (id, options) => encodeSearchHash(id, options, searchTable), decode: (hash) => decodeSearchHash(hash, searchTable), expose: 'search' },
   ];

@@ -6,11 +6,13 @@ mod landscape_session;
 mod read;
 mod search_session;
 mod settings;
+mod tables;
 mod training_session;
 
 pub use bench::MlpBench;
 pub use landscape_session::LandscapeSession;
 pub use search_session::{SearchSession, SearchWorker, dataset_parts_of, search_settings_table};
+pub use tables::settings_tables;
 pub use training_session::TrainingSession;
 
 use serde::Serialize;
