@@ -105,7 +105,8 @@ pub struct SettingSpec {
 }
 
 impl SettingSpec {
-    fn new(
+    /// A setting of any kind (ranges, sets, flags…) with its default; range and choices empty.
+    pub fn of_kind(
         path: &'static str,
         key: &'static str,
         label: &'static str,
@@ -137,7 +138,7 @@ impl SettingSpec {
         range: [f64; 2],
         default: f64,
     ) -> SettingSpec {
-        SettingSpec::new(
+        SettingSpec::of_kind(
             path,
             key,
             label,
@@ -156,7 +157,7 @@ impl SettingSpec {
         default: usize,
     ) -> SettingSpec {
         let default = DefaultValue::Number(default as f64);
-        SettingSpec::new(path, key, label, SettingKind::Count, default)
+        SettingSpec::of_kind(path, key, label, SettingKind::Count, default)
             .within([range[0] as f64, range[1] as f64])
     }
 
@@ -167,7 +168,7 @@ impl SettingSpec {
         label: &'static str,
         default: T,
     ) -> SettingSpec {
-        SettingSpec::new(
+        SettingSpec::of_kind(
             path,
             key,
             label,
@@ -175,17 +176,6 @@ impl SettingSpec {
             DefaultValue::Name(default.name()),
         )
         .with_choices(names::<T>())
-    }
-
-    /// Any other kind (ranges, sets, flags), with its default.
-    pub fn of_kind(
-        path: &'static str,
-        key: &'static str,
-        label: &'static str,
-        kind: SettingKind,
-        default: DefaultValue,
-    ) -> SettingSpec {
-        SettingSpec::new(path, key, label, kind, default)
     }
 
     /// With the range `[min, max]`.

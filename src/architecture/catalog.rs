@@ -13,8 +13,15 @@ use crate::model::{Activation, MAX_HIDDEN_LAYERS, MAX_NEURONS};
 use crate::search::settings::UpdateRule;
 use crate::training::MAX_FOLDS;
 
-fn named<T: Choice>(items: &[T]) -> DefaultValue {
-    DefaultValue::Names(items.iter().map(|item| item.name()).collect())
+/// A setting whose value is a non-empty subset of the names of `T`, `default` by default.
+fn subset<T: Choice>(
+    path: &'static str,
+    key: &'static str,
+    label: &'static str,
+    default: &[T],
+) -> SettingSpec {
+    let default = DefaultValue::Names(default.iter().map(|item| item.name()).collect());
+    SettingSpec::of_kind(path, key, label, SettingKind::Choices, default).with_choices(names::<T>())
 }
 
 /// The table of a search's settings, defaults from [`SearchSettings::default`] and each
@@ -105,22 +112,8 @@ pub fn search_settings_table() -> Vec<SettingSpec> {
             pair(s.neurons.min, s.neurons.max),
         )
         .within([1.0, MAX_NEURONS as f64]),
-        SettingSpec::of_kind(
-            "space.activations",
-            "acts",
-            "Activations",
-            SettingKind::Choices,
-            named(&s.activations),
-        )
-        .with_choices(names::<Activation>()),
-        SettingSpec::of_kind(
-            "space.rules",
-            "rules",
-            "Update rules",
-            SettingKind::Choices,
-            named(&s.rules),
-        )
-        .with_choices(names::<UpdateRule>()),
+        subset::<Activation>("space.activations", "acts", "Activations", &s.activations),
+        subset::<UpdateRule>("space.rules", "rules", "Update rules", &s.rules),
         SettingSpec::of_kind(
             "space.learningRate",
             "lr",
