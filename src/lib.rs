@@ -5,6 +5,7 @@
 //! Every search strategy follows an ask/tell protocol and is stepped by a [`search::Driver`].
 
 pub mod architecture;
+pub mod catalog;
 pub mod choice;
 pub mod data;
 pub mod error;

@@ -138,6 +138,41 @@ fn a_huge_learning_rate_diverges_instead_of_drawing_nan() {
     assert!(session.path().iter().all(|v| v.is_finite()));
 }
 
+/// The settings tables reach the page as plain objects, bounds that follow another setting and
+/// list items (written under their list's key) included.
+#[wasm_bindgen_test]
+fn the_settings_tables_cross_as_plain_objects() {
+    let tables = automl_playground::wasm::settings_tables().unwrap();
+    let entry = |part: &str, path: &str| {
+        let list = js_sys::Array::from(&field(&tables, part));
+        list.iter()
+            .find(|e| field(e, "path").as_string().as_deref() == Some(path))
+            .unwrap_or_else(|| panic!("{part}: no {path}"))
+    };
+    let tournament = entry("strategy", "tournament");
+    assert_eq!(field(&tournament, "key").as_string().as_deref(), Some("k"));
+    assert_eq!(
+        field(&tournament, "kind").as_string().as_deref(),
+        Some("count")
+    );
+    assert_eq!(field(&tournament, "midRun").as_bool(), Some(true));
+    let bound = field(&tournament, "maxFrom");
+    assert_eq!(
+        field(&bound, "path").as_string().as_deref(),
+        Some("population")
+    );
+    assert_eq!(field(&bound, "offset").as_f64(), Some(0.0));
+    let neurons = entry("training", "config.model.hidden.*");
+    assert!(field(&neurons, "key").is_null());
+    assert_eq!(field(&neurons, "max").as_f64(), Some(32.0));
+    let kappa = entry("landscape", "landscape.condition");
+    let requires = js_sys::Array::from(&field(&kappa, "requires"));
+    assert_eq!(
+        field(&requires.get(0), "path").as_string().as_deref(),
+        Some("landscape.id")
+    );
+}
+
 #[wasm_bindgen_test]
 fn fresh_seeds_differ() {
     assert_ne!((fresh_seed(), fresh_seed()), (fresh_seed(), fresh_seed()));

@@ -7,54 +7,30 @@
 // strict: an unknown key or a value that does not parse is reported, and the caller falls
 // back to the defaults with a visible notice (never a blank page).
 
-import { STRATEGY_FIELDS, STRATEGIES, RULES, CROSSOVERS, isSpeed } from './ui/fields.js';
+import { isSpeed } from './ui/fields.js';
+import { linkKeys, settingsTables } from './ui/catalog.js';
 
 /**
- * The strategy's hash keys, for a view whose strategy settings live at `base` (a path) in its
- * options. A numeric key is written only when its field matters for the strategy in force.
+ * The strategy's hash keys (from the core's strategy table), for a view whose strategy settings
+ * live at `base` (a path) in its options. A key is written only when its setting matters for
+ * the strategy in force.
  */
 export function strategyKeys(base) {
-  const at = (key) => [...base, key];
-  const strategyOf = (o) => base.reduce((node, k) => (node ? node[k] : undefined), o) || {};
-  const matters = (key) => (o) => strategyFieldMatters(key, strategyOf(o));
-  const number = (key, field) => ({ key, path: at(field), type: 'number', when: matters(field) });
-  return [
-    { key: 'strategy', path: at('kind'), type: 'enum', choices: STRATEGIES.map((s) => s.id) },
-    { key: 'rule', path: at('rule'), type: 'enum', choices: RULES.map((r) => r.id), when: (o) => strategyOf(o).kind === 'gradient' },
-    number('alpha', 'learningRate'),
-    number('mu', 'momentum'),
-    number('rho', 'rho'),
-    number('beta1', 'beta1'),
-    number('beta2', 'beta2'),
-    number('eps', 'epsilon'),
-    number('samples', 'samplesPerStep'),
-    number('sigma', 'sigma'),
-    number('pop', 'population'),
-    number('k', 'tournament'),
-    { key: 'crossover', path: at('crossover'), type: 'enum', choices: CROSSOVERS.map((c) => c.id), when: (o) => strategyOf(o).kind === 'genetic' },
-    number('blend', 'blendAlpha'),
-    number('mrate', 'mutationRate'),
-    number('msigma', 'mutationSigma'),
-    number('elite', 'elitism'),
-    number('spread', 'initialSpread'),
-  ];
+  return linkKeys(settingsTables().strategy, base, { kindPath: 'kind' });
 }
 
-/** Hash key → where it lives in the options and how it is read. */
-const KEYS = [
-  { key: 'landscape', path: ['landscape', 'id'], type: 'landscape' },
-  { key: 'kappa', path: ['landscape', 'condition'], type: 'number', when: (o) => o.landscape.id === 'bowl' },
-  { key: 'phi', path: ['landscape', 'rotationDeg'], type: 'number', when: (o) => o.landscape.id === 'bowl' },
-  ...strategyKeys(['strategy']),
-  { key: 'seed', path: ['seed'], type: 'seed' },
-  { key: 'start', path: ['start'], type: 'point' },
-  { key: 'speed', path: ['speed'], type: 'speed' },
-  { key: 'controls', path: ['controls'], type: 'flag' },
-];
-
-/** Whether a strategy field (by its settings key) matters for these settings. */
-function strategyFieldMatters(settingsKey, strategy) {
-  return STRATEGY_FIELDS.some((f) => f.key === settingsKey && f.show(strategy));
+/** Hash key → where it lives in the options and how it is read: the core's tables, then the start point, speed and controls. */
+function keys() {
+  const own = linkKeys(settingsTables().landscape, [], { kindPath: 'strategy.kind', seeds: ['seed'] });
+  const seed = own.filter((k) => k.path.join('.') === 'seed');
+  return [
+    ...own.filter((k) => !seed.includes(k)),
+    ...strategyKeys(['strategy']),
+    ...seed,
+    { key: 'start', path: ['start'], type: 'point' },
+    { key: 'speed', path: ['speed'], type: 'speed' },
+    { key: 'controls', path: ['controls'], type: 'flag' },
+  ];
 }
 
 function encodeValue(value) {
@@ -64,8 +40,8 @@ function encodeValue(value) {
 /**
  * The hash (without '#') for view `view` and its options `snapshot`, written with `keys`
  * (`{ key, path, type, when?, write? }`): only the keys whose `when` holds and whose value is
- * set. Types: number, seed, enum, point, speed, flag (written only when false), or any type
- * with its own `write(value)` / `read(text, context)`.
+ * set. Types: number, seed (with its `min` and `max`), enum (with its `choices`), point, speed,
+ * flag (written only when false), or any type with its own `write(value)` / `read(text)`.
  */
 export function encodeWith(keys, view, snapshot) {
   const parts = [`view=${encodeValue(view)}`];
@@ -90,7 +66,7 @@ export function encodeWith(keys, view, snapshot) {
  * `{ landscape, strategy, seed, start, speed, controls }`.
  */
 export function encodeHash(view, snapshot) {
-  return encodeWith(KEYS, view, snapshot);
+  return encodeWith(keys(), view, snapshot);
 }
 
 /** The `view=` of a hash, or null. */
@@ -122,10 +98,9 @@ export function readNumber(text) {
 /**
  * Reads a hash with `keys`. Returns `{ view, options, problems }`: `options` holds only what
  * the hash sets (partial options), `problems` lists what could not be read (empty when the
- * hash is fine). An empty hash gives empty options and no problems. `context` goes to the
- * keys' own `read(text, context)` and holds `landscapeIds` for the landscape key.
+ * hash is fine). An empty hash gives empty options and no problems.
  */
-export function decodeWith(keys, hash, context = {}) {
+export function decodeWith(keys, hash) {
   const text = String(hash || '').replace(/^#/, '');
   const result = { view: null, options: {}, problems: [] };
   if (text.trim() === '') return result;
@@ -156,19 +131,16 @@ export function decodeWith(keys, hash, context = {}) {
     let value;
     switch (spec.read ? 'custom' : spec.type) {
       case 'custom':
-        value = spec.read(raw, context);
+        value = spec.read(raw);
         break;
       case 'number':
         value = readNumber(raw);
         break;
       case 'seed': {
         const n = readNumber(raw);
-        value = Number.isInteger(n) && n >= 0 && n <= 4294967295 ? n : undefined;
+        value = Number.isInteger(n) && n >= spec.min && n <= spec.max ? n : undefined;
         break;
       }
-      case 'landscape':
-        value = (context.landscapeIds || []).includes(raw) ? raw : undefined;
-        break;
       case 'enum':
         value = spec.choices.includes(raw) ? raw : undefined;
         break;
@@ -194,6 +166,6 @@ export function decodeWith(keys, hash, context = {}) {
 }
 
 /** Reads a Landscapes hash (see decodeWith). */
-export function decodeHash(hash, landscapeIds) {
-  return decodeWith(KEYS, hash, { landscapeIds });
+export function decodeHash(hash) {
+  return decodeWith(keys(), hash);
 }

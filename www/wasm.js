@@ -1,7 +1,8 @@
 // Loads the wasm core once per page (every view shares the one instance).
 
 import init from '../pkg/automl_playground.js';
-import { LandscapeSession, landscapeCatalog, freshSeed, TrainingSession, datasetCatalog, csvSizeProblem, modelFileProblem, SearchSession, datasetParts, searchSettingsTable } from '../pkg/automl_playground.js';
+import { installTables } from './ui/catalog.js';
+import { settingsTables, LandscapeSession, landscapeCatalog, freshSeed, TrainingSession, datasetCatalog, csvSizeProblem, modelFileProblem, SearchSession, datasetParts, searchSettingsTable } from '../pkg/automl_playground.js';
 
 let loading = null;
 
@@ -10,6 +11,7 @@ export function loadWasm() {
   if (!loading) {
     loading = (async () => {
       const b64 = globalThis.AUTOML_WASM_BASE64; await init(b64 ? { module_or_path: Uint8Array.from(atob(b64), c => c.charCodeAt(0)) } : undefined);
+      installTables(settingsTables());
       return { LandscapeSession, landscapeCatalog, freshSeed, TrainingSession, datasetCatalog, csvSizeProblem, modelFileProblem, SearchSession, datasetParts, searchSettingsTable };
     })();
     loading.catch(() => {

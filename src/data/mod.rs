@@ -26,7 +26,7 @@ pub use folds::{Fold, k_fold, stratified_k_fold};
 pub use informative::most_informative_pair;
 pub use pca::{Pca, pca_2d};
 pub use source::{DataSource, Drawn, combined};
-pub use split::{Split, train_test_split};
+pub use split::{Split, TEST_SHARE_RANGE, VALIDATION_SHARE_RANGE, train_test_split};
 pub use standardize::Standardizer;
 pub use synthetic::{
     GENERATOR_IDS, MAX_NOISE, MAX_POINTS, MIN_POINTS, circle, generate, generator_defaults, line,

@@ -18,6 +18,11 @@ pub struct Split {
     pub test: Vec<usize>,
 }
 
+/// Allowed test shares.
+pub const TEST_SHARE_RANGE: [f64; 2] = [0.05, 0.5];
+/// Allowed validation shares.
+pub const VALIDATION_SHARE_RANGE: [f64; 2] = [0.0, 0.5];
+
 /// Splits the rows labelled by `target` at random: `test` share in [0.05, 0.5], `validation`
 /// share in [0, 0.5], together at most 0.8. Each non-zero share gets at least one row, and
 /// training at least one. For classification every part keeps the class proportions (within
@@ -28,8 +33,10 @@ pub fn train_test_split(
     test: f64,
     rng: &mut Rng,
 ) -> Result<Split> {
-    check_range("test share", test, 0.05, 0.5)?;
-    check_range("validation share", validation, 0.0, 0.5)?;
+    let [min, max] = TEST_SHARE_RANGE;
+    check_range("test share", test, min, max)?;
+    let [min, max] = VALIDATION_SHARE_RANGE;
+    check_range("validation share", validation, min, max)?;
     if validation + test > 0.8 {
         return Err(Error::setting(
             "validation share",

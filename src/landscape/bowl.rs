@@ -5,9 +5,9 @@ use crate::Result;
 use crate::error::check_range;
 
 /// Allowed condition numbers κ.
-pub const CONDITION_RANGE: (f64, f64) = (1.0, 1000.0);
+pub const CONDITION_RANGE: [f64; 2] = [1.0, 1000.0];
 /// Allowed rotations φ, in degrees.
-pub const ROTATION_RANGE: (f64, f64) = (-90.0, 90.0);
+pub const ROTATION_RANGE: [f64; 2] = [-90.0, 90.0];
 
 /// J(x, y) = ½ (u² + κ v²), where (u, v) = (x cos φ + y sin φ, −x sin φ + y cos φ) is (x, y)
 /// rotated by φ.
@@ -25,9 +25,9 @@ impl Bowl {
     /// A bowl with condition number `condition` (in [`CONDITION_RANGE`]) whose long axis is
     /// turned by `rotation_deg` degrees (in [`ROTATION_RANGE`]).
     pub fn new(condition: f64, rotation_deg: f64) -> Result<Self> {
-        let (min, max) = CONDITION_RANGE;
+        let [min, max] = CONDITION_RANGE;
         let condition = check_range("condition number κ", condition, min, max)?;
-        let (min, max) = ROTATION_RANGE;
+        let [min, max] = ROTATION_RANGE;
         let rotation = check_range("rotation φ", rotation_deg, min, max)?.to_radians();
         Ok(Bowl {
             condition,

@@ -4,6 +4,7 @@
 
 mod ackley;
 mod bowl;
+pub mod catalog;
 mod grid;
 mod himmelblau;
 mod rastrigin;

@@ -5,6 +5,7 @@
 //! from the values (`tell`). The strategy never calls the objective, so the page can draw
 //! what was asked before it is scored, and every algorithm is a resumable state machine.
 
+pub mod catalog;
 pub mod driver;
 pub mod explain;
 pub mod genetic;

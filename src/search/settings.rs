@@ -134,25 +134,56 @@ impl Default for StrategySettings {
 
 /// The largest population or batch the page accepts (keeps a step well under a frame).
 pub const MAX_POPULATION: usize = 2000;
+/// Allowed learning rates α.
+pub const LEARNING_RATE_RANGE: [f64; 2] = [0.0, 1e6];
+/// Allowed momentum coefficients μ.
+pub const MOMENTUM_RANGE: [f64; 2] = [0.0, 0.999];
+/// Allowed RMSProp decays ρ.
+pub const RHO_RANGE: [f64; 2] = [0.0, 0.9999];
+/// Allowed Adam β₁.
+pub const BETA1_RANGE: [f64; 2] = [0.0, 0.9999];
+/// Allowed Adam β₂.
+pub const BETA2_RANGE: [f64; 2] = [0.0, 0.99999];
+/// Allowed small constants ε.
+pub const EPSILON_RANGE: [f64; 2] = [1e-12, 1.0];
+/// Allowed random-search samples per step.
+pub const SAMPLES_RANGE: [usize; 2] = [1, MAX_POPULATION];
+/// Allowed random-walk step sizes σ.
+pub const SIGMA_RANGE: [f64; 2] = [1e-6, 100.0];
+/// Allowed GA population sizes.
+pub const POPULATION_RANGE: [usize; 2] = [2, MAX_POPULATION];
+/// Smallest tournament size (the largest is the population).
+pub const MIN_TOURNAMENT: usize = 1;
+/// Allowed BLX-α widenings.
+pub const BLEND_RANGE: [f64; 2] = [0.0, 1.0];
+/// Allowed mutation probabilities.
+pub const MUTATION_RATE_RANGE: [f64; 2] = [0.0, 1.0];
+/// Allowed mutation steps σ.
+pub const MUTATION_SIGMA_RANGE: [f64; 2] = [0.0, 100.0];
+/// Allowed initial spreads (fractions of the domain width).
+pub const SPREAD_RANGE: [f64; 2] = [0.0, 1.0];
 
 impl StrategySettings {
     /// Checks every field against its allowed range; the error names the first bad setting.
     pub fn validate(&self) -> Result<()> {
-        check_range("learning rate α", self.learning_rate, 0.0, 1e6)?;
-        check_range("momentum μ", self.momentum, 0.0, 0.999)?;
-        check_range("decay ρ", self.rho, 0.0, 0.9999)?;
-        check_range("β₁", self.beta1, 0.0, 0.9999)?;
-        check_range("β₂", self.beta2, 0.0, 0.99999)?;
-        check_range("ε", self.epsilon, 1e-12, 1.0)?;
-        check_count("samples per step", self.samples_per_step, 1, MAX_POPULATION)?;
-        check_range("step size σ", self.sigma, 1e-6, 100.0)?;
-        check_count("population", self.population, 2, MAX_POPULATION)?;
-        check_count("tournament size", self.tournament, 1, self.population)?;
-        check_range("blend α", self.blend_alpha, 0.0, 1.0)?;
-        check_range("mutation rate", self.mutation_rate, 0.0, 1.0)?;
-        check_range("mutation σ", self.mutation_sigma, 0.0, 100.0)?;
-        check_count("elitism", self.elitism, 0, self.population - 1)?;
-        check_range("initial spread", self.initial_spread, 0.0, 1.0)?;
+        let number = |name, value, [min, max]: [f64; 2]| check_range(name, value, min, max);
+        let count = |name, value, [min, max]: [usize; 2]| check_count(name, value, min, max);
+        number("learning rate α", self.learning_rate, LEARNING_RATE_RANGE)?;
+        number("momentum μ", self.momentum, MOMENTUM_RANGE)?;
+        number("decay ρ", self.rho, RHO_RANGE)?;
+        number("β₁", self.beta1, BETA1_RANGE)?;
+        number("β₂", self.beta2, BETA2_RANGE)?;
+        number("ε", self.epsilon, EPSILON_RANGE)?;
+        count("samples per step", self.samples_per_step, SAMPLES_RANGE)?;
+        number("step size σ", self.sigma, SIGMA_RANGE)?;
+        count("population", self.population, POPULATION_RANGE)?;
+        let tournament = [MIN_TOURNAMENT, self.population];
+        count("tournament size", self.tournament, tournament)?;
+        number("blend α", self.blend_alpha, BLEND_RANGE)?;
+        number("mutation rate", self.mutation_rate, MUTATION_RATE_RANGE)?;
+        number("mutation σ", self.mutation_sigma, MUTATION_SIGMA_RANGE)?;
+        count("elitism", self.elitism, [0, self.population - 1])?;
+        number("initial spread", self.initial_spread, SPREAD_RANGE)?;
         Ok(())
     }
 }

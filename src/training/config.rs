@@ -2,7 +2,7 @@
 
 use crate::Result;
 use crate::error::{check_count, check_range};
-use crate::model::{Activation, Loss, MAX_HIDDEN_LAYERS, MAX_NEURONS, Regularization};
+use crate::model::{Activation, Loss, MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_RATE, Regularization};
 use crate::search::StrategySettings;
 use serde::Serialize;
 
@@ -33,6 +33,9 @@ crate::named_choices!(InputMode {
     "display" => Display,
     "all" => All,
 });
+
+/// The most rows a mini-batch may hold.
+pub const MAX_BATCH_SIZE: usize = 100_000;
 
 /// Gradient batches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +116,12 @@ impl Default for ModelSettings {
 impl ModelSettings {
     /// The penalty with its validated rate.
     pub fn regularization(&self) -> Result<Regularization> {
-        let rate = check_range("regularization rate", self.regularization_rate, 0.0, 10.0)?;
+        let rate = check_range(
+            "regularization rate",
+            self.regularization_rate,
+            0.0,
+            MAX_RATE,
+        )?;
         Ok(match self.regularization {
             RegularizationKind::None => Regularization::None,
             RegularizationKind::L1 => Regularization::L1(rate),

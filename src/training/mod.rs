@@ -2,6 +2,7 @@
 //! the data in a 2-D display plane, the model's output over that plane, loss and score
 //! curves for training, validation and test rows, and the searched parameters.
 
+pub mod catalog;
 mod config;
 mod cv;
 mod fit;
@@ -13,7 +14,8 @@ mod run;
 mod trainer;
 
 pub use config::{
-    BatchMode, DisplayMode, InputMode, ModelSettings, RegularizationKind, StepUnit, TrainingConfig,
+    BatchMode, DisplayMode, InputMode, MAX_BATCH_SIZE, ModelSettings, RegularizationKind, StepUnit,
+    TrainingConfig,
 };
 pub use cv::{
     CrossValidation, FoldCurves, FoldPlan, FoldResult, MAX_FOLDS, cross_validate, fit_fold,

@@ -2,7 +2,7 @@
 //! model's inputs and targets go in, θ comes out. [`TrainingRun`](super::TrainingRun) draws on
 //! top of it; [`fit`](super::fit) runs it to a budget for cross-validation.
 
-use super::config::{BatchMode, ModelSettings, StepUnit};
+use super::config::{BatchMode, MAX_BATCH_SIZE, ModelSettings, StepUnit};
 use crate::data::Target;
 use crate::model::{
     Batching, Loss, ModelObjective, ModelSpec, Output, RowPass, Rows, Samples, Workspace,
@@ -25,6 +25,13 @@ pub struct WeightSearch {
 }
 
 impl WeightSearch {
+    /// Checks the strategy's settings and the batch size; the error names the first bad one.
+    pub fn validate(&self) -> Result<()> {
+        self.strategy.validate()?;
+        crate::error::check_count("batch size", self.batch_size, 1, MAX_BATCH_SIZE)?;
+        Ok(())
+    }
+
     /// What one step is called, singular and plural: an epoch (gradient descent by epochs,
     /// or full batches), an update (one mini-batch), a generation (the GA) or a step (a batch
     /// of random samples).
@@ -252,8 +259,7 @@ impl Trainer {
         theta: &[f64],
         seed: u64,
     ) -> Result<Trainer> {
-        search.strategy.validate()?;
-        crate::error::check_count("batch size", search.batch_size, 1, 100_000)?;
+        search.validate()?;
         let rows = targets.len();
         if rows == 0 {
             return Err(Error::data("there are no training rows"));

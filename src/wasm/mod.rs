@@ -7,11 +7,13 @@ mod read;
 mod read_model;
 mod search_session;
 mod settings;
+mod tables;
 mod training_session;
 
 pub use bench::MlpBench;
 pub use landscape_session::LandscapeSession;
 pub use search_session::{SearchSession, SearchWorker, dataset_parts_of, search_settings_table};
+pub use tables::settings_tables;
 pub use training_session::TrainingSession;
 
 use serde::Serialize;

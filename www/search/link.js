@@ -5,6 +5,7 @@
 import { encodeTrainingHash, SYNTHETIC, CLASSIC } from '../training/options.js';
 import { decodeWith, encodeWith } from '../state.js';
 import { applies, readValue, writeValue } from './settings.js';
+import { linkKeys, settingsTables } from '../ui/catalog.js';
 
 /**
  * The hash that opens a candidate on `data` in the Train a model view with `config`, the
@@ -16,14 +17,12 @@ export function trainingLinkFor(data, config) {
   return `#${encodeTrainingHash('training', options)}`;
 }
 
-/** The search view's link keys: the data, every setting of the core's table, controls. */
+/** The search view's link keys: the data (a generated set's from the Train view's table), every setting of the core's search table, controls. */
 function searchKeys(table) {
-  const generated = (o) => o.data && o.data.id in SYNTHETIC;
+  const data = settingsTables().training.filter((spec) => spec.path.startsWith('data.'));
   return [
     { key: 'data', path: ['data', 'id'], type: 'enum', choices: [...Object.keys(SYNTHETIC), ...Object.keys(CLASSIC), 'training'] },
-    { key: 'n', path: ['data', 'points'], type: 'number', when: generated },
-    { key: 'noise', path: ['data', 'noise'], type: 'number', when: generated },
-    { key: 'dseed', path: ['data', 'seed'], type: 'seed', when: generated },
+    ...linkKeys(data, [], { seeds: ['data.seed'] }),
     ...table.map((spec) => ({
       key: spec.key,
       path: ['settings', ...spec.path.split('.')],

@@ -6,7 +6,7 @@
 import { el, replaceChildren, uniqueId } from '../ui/dom.js';
 import { parseField } from '../ui/fields.js';
 import { numberField, selectField, seedField, markResult, showMessage } from '../ui/field.js';
-import { SYNTHETIC, CLASSIC, OWN, DATA_FIELDS, DISPLAYS, dataKind } from './options.js';
+import { SYNTHETIC, CLASSIC, OWN, dataFields, DISPLAYS, dataKind } from './options.js';
 
 /** A rough count of the first line's fields (to offer target columns before a good parse). */
 function roughColumns(text) {
@@ -32,9 +32,10 @@ export class DataPanel {
     ];
     this.dataSelect = selectField('Dataset', menu, (id) => this.choose(id), 'data');
 
-    this.points = numberField(DATA_FIELDS.points, (text) => this.commit(DATA_FIELDS.points, text, (v) => actions.setSynthetic({ points: v })));
-    this.noise = numberField(DATA_FIELDS.noise, (text) => this.commit(DATA_FIELDS.noise, text, (v) => actions.setSynthetic({ noise: v })));
-    this.seed = seedField((text) => this.commit(DATA_FIELDS.seed, text, (v) => actions.setSynthetic({ seed: v })), () => actions.newDataSeed(), DATA_FIELDS.seed, 'Draw a fresh random sample of the same shape');
+    const fields = dataFields();
+    this.points = numberField(fields.points, (text) => this.commit(fields.points, text, (v) => actions.setSynthetic({ points: v })));
+    this.noise = numberField(fields.noise, (text) => this.commit(fields.noise, text, (v) => actions.setSynthetic({ noise: v })));
+    this.seed = seedField((text) => this.commit(fields.seed, text, (v) => actions.setSynthetic({ seed: v })), () => actions.newDataSeed(), fields.seed, 'Draw a fresh random sample of the same shape');
     this.syntheticBox = el('div', { class: 'tr-sub' }, this.points.root, this.noise.root, this.seed.root);
 
     // The CSV box: file picker, drop hint, paste area, reading options, and what was read.
@@ -70,8 +71,8 @@ export class DataPanel {
     this.drawHint = el('p', { class: 'pg-note tr-draw-hint' }, 'Click the plot to add points (shift-click: the other class). A few points of each class start the training.');
 
     // Split.
-    this.testShare = numberField(DATA_FIELDS.testShare, (text) => this.commit(DATA_FIELDS.testShare, text, (v) => actions.setConfig({ testShare: v })));
-    this.validationShare = numberField(DATA_FIELDS.validationShare, (text) => this.commit(DATA_FIELDS.validationShare, text, (v) => actions.setConfig({ validationShare: v })));
+    this.testShare = numberField(fields.testShare, (text) => this.commit(fields.testShare, text, (v) => actions.setConfig({ testShare: v })));
+    this.validationShare = numberField(fields.validationShare, (text) => this.commit(fields.validationShare, text, (v) => actions.setConfig({ validationShare: v })));
 
     // Display.
     this.displaySelect = selectField('Show', DISPLAYS, (display) => this.apply(actions.setConfig({ display }), null), 'display');

@@ -7,7 +7,7 @@ import { el } from '../ui/dom.js';
 import { parseField } from '../ui/fields.js';
 import { numberField, selectField, stepperField, markResult, showMessage } from '../ui/field.js';
 import { StrategyFields } from '../ui/strategy.js';
-import { MODEL_FIELDS, ACTIVATIONS, LOSSES, REGULARIZATIONS, BATCHES, STEP_UNITS } from './options.js';
+import { modelFields, ACTIVATIONS, LOSSES, REGULARIZATIONS, BATCHES, STEP_UNITS } from './options.js';
 
 /** `hidden` with `n` layers: extra layers copy the last one (or 4 neurons). */
 function resize(hidden, n) {
@@ -22,15 +22,16 @@ export class ModelPanel {
     this.setConfig = setConfig;
     this.hidden = [];
     this.groupError = el('div', { class: 'pg-error pg-group-error', role: 'alert', hidden: true });
-    const L = MODEL_FIELDS.layers;
+    this.specs = modelFields();
+    const L = this.specs.layers;
     this.layers = stepperField(L, (text) => this.commitLayers(text), (d) => this.commitLayers(String(this.hidden.length + d)));
     this.neuronBox = el('div', { class: 'tr-neurons' });
     this.neuronFields = [];
     this.activation = selectField('Activation', ACTIVATIONS, (activation) => this.model({ activation }, null), 'activation');
     this.loss = selectField('Loss', LOSSES, (loss) => this.model({ loss }, null), 'loss');
     this.regularization = selectField('Regularization', REGULARIZATIONS, (regularization) => this.model({ regularization }, null), 'regularization');
-    this.rate = numberField(MODEL_FIELDS.rate, (text) => {
-      const parsed = parseField(MODEL_FIELDS.rate, text, {});
+    this.rate = numberField(this.specs.rate, (text) => {
+      const parsed = parseField(this.specs.rate, text, {});
       if (parsed.error) this.rate.setError(parsed.error);
       else this.model({ regularizationRate: parsed.value }, this.rate);
     });
@@ -45,14 +46,14 @@ export class ModelPanel {
   }
 
   commitLayers(text) {
-    const parsed = parseField(MODEL_FIELDS.layers, text, {});
+    const parsed = parseField(this.specs.layers, text, {});
     if (parsed.error) {
       this.layers.setError(parsed.error);
       return;
     }
     const n = parsed.value;
     // A count outside 0…6 goes to the core as it is, so the message is the core's.
-    const hidden = n <= MODEL_FIELDS.layers.max ? resize(this.hidden, n) : [...resize(this.hidden, MODEL_FIELDS.layers.max), ...Array(n - MODEL_FIELDS.layers.max).fill(4)];
+    const hidden = n <= this.specs.layers.max ? resize(this.hidden, n) : [...resize(this.hidden, this.specs.layers.max), ...Array(n - this.specs.layers.max).fill(4)];
     this.model({ hidden }, this.layers);
   }
 
@@ -72,11 +73,11 @@ export class ModelPanel {
   sync(model, { force = false, classes = true, summary = '' } = {}) {
     this.hidden = model.hidden.slice();
     this.layers.sync(this.hidden.length, {}, force);
-    this.layers.minus.disabled = this.hidden.length <= MODEL_FIELDS.layers.min;
-    this.layers.plus.disabled = this.hidden.length >= MODEL_FIELDS.layers.max;
+    this.layers.minus.disabled = this.hidden.length <= this.specs.layers.min;
+    this.layers.plus.disabled = this.hidden.length >= this.specs.layers.max;
     while (this.neuronFields.length < this.hidden.length) {
       const i = this.neuronFields.length;
-      const spec = MODEL_FIELDS.neurons(i);
+      const spec = this.specs.neurons(i);
       const field = stepperField(spec, (text) => this.commitNeurons(i, text), (d) => this.commitNeurons(i, String(this.hidden[i] + d)));
       field.root.classList.add('tr-neuron-field');
       this.neuronFields.push(field);
@@ -111,8 +112,8 @@ export class SearchPanel {
     this.groupError = el('div', { class: 'pg-error pg-group-error', role: 'alert', hidden: true });
     this.strategy = new StrategyFields((partial, field) => markResult(setConfig(partial), field, this.groupError));
     this.batch = selectField('Gradient batches', BATCHES, (batch) => this.apply({ batch }, null), 'batch');
-    this.batchSize = numberField(MODEL_FIELDS.batchSize, (text) => {
-      const parsed = parseField(MODEL_FIELDS.batchSize, text, {});
+    this.batchSize = numberField(modelFields().batchSize, (text) => {
+      const parsed = parseField(this.batchSize.spec, text, {});
       if (parsed.error) this.batchSize.setError(parsed.error);
       else this.apply({ batchSize: parsed.value }, this.batchSize);
     });

@@ -1,5 +1,5 @@
-// The "Train a model" view's settings: the datasets it offers, the data options and their
-// ranges, and its state in the URL hash.
+// The "Train a model" view's settings: the datasets it offers, the data and model fields (from
+// the core's table, catalog.js), the menus' labels, and its state in the URL hash.
 //
 //   #view=training&data=circle&n=200&noise=0.1&dseed=1&test=0.3&display=pair&inputs=display
 //    &layers=6,6&act=tanh&loss=cross-entropy&reg=none&batch=mini&bs=10&unit=epoch
@@ -11,6 +11,7 @@
 // is reported and the page falls back to the defaults with a visible notice.
 
 import { decodeWith, encodeWith, readNumber, strategyKeys } from '../state.js';
+import { linkKeys, numberSpec, settingsTables, specAt } from '../ui/catalog.js';
 
 /** Synthetic sets: label, and whether the target is a class. */
 export const SYNTHETIC = {
@@ -60,22 +61,28 @@ export function generatorDefaults(catalog, id) {
   return entry ? { points: entry.points, noise: entry.noise } : {};
 }
 
-/** Numeric data fields (ranges as in the core's generators and split). */
-export const DATA_FIELDS = {
-  points: { key: 'points', label: 'Points', name: 'points', min: 10, max: 2000, integer: true },
-  noise: { key: 'noise', label: 'Noise', name: 'noise', min: 0, max: 1 },
-  seed: { key: 'dataSeed', label: 'Data seed', name: 'data seed', min: 0, max: 4294967295, integer: true },
-  testShare: { key: 'testShare', label: 'Test share', name: 'test share', min: 0.05, max: 0.5 },
-  validationShare: { key: 'validationShare', label: 'Validation share', name: 'validation share', min: 0, max: 0.5 },
-};
+/** The data fields, from the core's Train a model table (numberSpec in catalog.js). */
+export function dataFields() {
+  const field = (path, options) => numberSpec(specAt('training', path), options);
+  return {
+    points: field('data.points'),
+    noise: field('data.noise'),
+    seed: field('data.seed', { key: 'dataSeed' }),
+    testShare: field('config.testShare'),
+    validationShare: field('config.validationShare'),
+  };
+}
 
-/** Model fields (ranges as in the core's ModelSettings). */
-export const MODEL_FIELDS = {
-  layers: { key: 'layers', label: 'Hidden layers', name: 'hidden layers', min: 0, max: 6, integer: true },
-  neurons: (i) => ({ key: `neurons${i}`, label: `Layer ${i + 1}: neurons`, name: `neurons in layer ${i + 1}`, min: 1, max: 32, integer: true }),
-  rate: { key: 'regularizationRate', label: 'Regularization rate λ', name: 'regularization rate', min: 0, max: 10 },
-  batchSize: { key: 'batchSize', label: 'Batch size', name: 'batch size', min: 1, max: 100000, integer: true },
-};
+/** The model fields, from the core's Train a model table; `neurons(i)` for layer i (from 0). */
+export function modelFields() {
+  const field = (path, options) => numberSpec(specAt('training', path), options);
+  return {
+    layers: field('config.model.hidden', { key: 'layers' }),
+    neurons: (i) => field('config.model.hidden.*', { key: `neurons${i}`, n: i + 1 }),
+    rate: field('config.model.regularizationRate'),
+    batchSize: field('config.batchSize'),
+  };
+}
 
 export const ACTIVATIONS = [
   { id: 'relu', label: 'ReLU' },
@@ -105,9 +112,6 @@ export const DISPLAYS = [
   { id: 'pair', label: 'Two features' },
   { id: 'pca', label: 'PCA: the two principal components' },
 ];
-
-const gradient = (o) => !o.config || !o.config.strategy || o.config.strategy.kind === 'gradient';
-const synthetic = (o) => o.data && dataKind(o.data.id) === 'synthetic';
 
 function readList(raw) {
   if (raw === 'none') return [];
@@ -142,38 +146,38 @@ function readPair(raw) {
   return parts.length === 2 && parts.every((n) => Number.isInteger(n) && n >= 1 && n <= 1000) ? parts.map((n) => n - 1) : undefined;
 }
 
-/** Hash key → where it lives in the view's options. */
-const KEYS = [
-  { key: 'data', path: ['data', 'id'], type: 'enum', choices: DATA_IDS },
-  { key: 'n', path: ['data', 'points'], type: 'number', when: synthetic },
-  { key: 'noise', path: ['data', 'noise'], type: 'number', when: synthetic },
-  { key: 'dseed', path: ['data', 'seed'], type: 'seed', when: synthetic },
-  { key: 'pts', path: ['data', 'drawn'], read: readPoints, write: writePoints },
-  { key: 'test', path: ['config', 'testShare'], type: 'number' },
-  { key: 'val', path: ['config', 'validationShare'], type: 'number', when: (o) => o.config.validationShare > 0 },
-  { key: 'display', path: ['config', 'display'], type: 'enum', choices: DISPLAYS.map((d) => d.id) },
-  { key: 'features', path: ['config', 'displayFeatures'], read: readPair, write: (p) => `${p[0] + 1},${p[1] + 1}`, when: (o) => o.config.display === 'pair' },
-  { key: 'inputs', path: ['config', 'inputs'], type: 'enum', choices: ['display', 'all'] },
-  { key: 'layers', path: ['config', 'model', 'hidden'], read: readList, write: (h) => (h.length ? h.join(',') : 'none') },
-  { key: 'act', path: ['config', 'model', 'activation'], type: 'enum', choices: ACTIVATIONS.map((a) => a.id) },
-  { key: 'loss', path: ['config', 'model', 'loss'], type: 'enum', choices: LOSSES.map((l) => l.id) },
-  { key: 'reg', path: ['config', 'model', 'regularization'], type: 'enum', choices: REGULARIZATIONS.map((r) => r.id) },
-  { key: 'lambda', path: ['config', 'model', 'regularizationRate'], type: 'number', when: (o) => o.config.model.regularization !== 'none' },
-  { key: 'batch', path: ['config', 'batch'], type: 'enum', choices: BATCHES.map((b) => b.id), when: gradient },
-  { key: 'bs', path: ['config', 'batchSize'], type: 'number', when: (o) => gradient(o) && o.config.batch === 'mini' },
-  { key: 'unit', path: ['config', 'stepUnit'], type: 'enum', choices: STEP_UNITS.map((u) => u.id), when: gradient },
-  ...strategyKeys(['config', 'strategy']),
-  { key: 'seed', path: ['config', 'seed'], type: 'seed' },
-  { key: 'speed', path: ['speed'], type: 'speed' },
-  { key: 'controls', path: ['controls'], type: 'flag' },
-];
+/**
+ * Hash key → where it lives in the view's options: the core's table (with the strategy's keys
+ * before the seed), the data id, the drawn points and the displayed pair, the speed and controls.
+ */
+function keys() {
+  const table = linkKeys(settingsTables().training, [], { kindPath: 'config.strategy.kind', seeds: ['data.seed', 'config.seed'] });
+  const own = {
+    'config.validationShare': { when: (o) => o.config.validationShare > 0 },
+    'config.model.hidden': { read: readList, write: (h) => (h.length ? h.join(',') : 'none') },
+  };
+  const after = {
+    'data.seed': [{ key: 'pts', path: ['data', 'drawn'], read: readPoints, write: writePoints }],
+    'config.display': [{ key: 'features', path: ['config', 'displayFeatures'], read: readPair, write: (p) => `${p[0] + 1},${p[1] + 1}`, when: (o) => o.config.display === 'pair' }],
+    'config.stepUnit': strategyKeys(['config', 'strategy']),
+  };
+  return [
+    { key: 'data', path: ['data', 'id'], type: 'enum', choices: DATA_IDS },
+    ...table.flatMap((k) => {
+      const path = k.path.join('.');
+      return [{ ...k, ...own[path] }, ...(after[path] || [])];
+    }),
+    { key: 'speed', path: ['speed'], type: 'speed' },
+    { key: 'controls', path: ['controls'], type: 'flag' },
+  ];
+}
 
 /** The hash (without '#') for the view's options `{ data, config, speed, controls }`. */
 export function encodeTrainingHash(view, options) {
-  return encodeWith(KEYS, view, options);
+  return encodeWith(keys(), view, options);
 }
 
 /** Reads a training hash: `{ view, options, problems }` (see decodeWith in state.js). */
 export function decodeTrainingHash(hash) {
-  return decodeWith(KEYS, hash);
+  return decodeWith(keys(), hash);
 }

@@ -4,7 +4,7 @@
 
 import { el } from './dom.js';
 import { num } from './format.js';
-import { LANDSCAPE_FIELDS, SEED_FIELD, parseField } from './fields.js';
+import { landscapeFields, parseField } from './fields.js';
 import { numberField, selectField, seedField, markResult, showMessage } from './field.js';
 import { StrategyFields } from './strategy.js';
 import { keysHint } from './runbar.js';
@@ -19,11 +19,11 @@ export class Controls {
     const landscapeSelect = selectField('Surface', catalog.map((c) => ({ id: c.id, label: c.label })),
       (id) => this.apply({ landscape: { id } }, null), 'landscape');
     this.landscapeSelect = landscapeSelect;
-    this.landscapeFields = LANDSCAPE_FIELDS.map((spec) => numberField(spec, (text) => this.commitNumber(spec, text, 'landscape')));
+    this.landscapeFields = landscapeFields().map((spec) => numberField(spec, (text) => this.commitNumber(spec, text, 'landscape')));
 
     this.strategy = new StrategyFields((partial, field) => this.apply(partial, field));
 
-    this.seedField = seedField((text) => this.commitNumber(SEED_FIELD, text, 'seed'), newSeed);
+    this.seedField = seedField((text) => this.commitNumber(this.seedField.spec, text, 'seed'), newSeed);
 
     this.startX = numberField({ key: 'startX', label: 'Start x', name: 'start x', min: -Infinity, max: Infinity }, () => this.commitStart());
     this.startY = numberField({ key: 'startY', label: 'Start y', name: 'start y', min: -Infinity, max: Infinity }, () => this.commitStart());

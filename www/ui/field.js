@@ -5,11 +5,13 @@
 
 import { el, uniqueId } from './dom.js';
 import { bound } from './format.js';
-import { fieldMax, SEED_FIELD } from './fields.js';
+import { fieldMax } from './catalog.js';
+import { seedFieldSpec } from './fields.js';
 
 /**
  * One labelled text field for a number, with its range hint and an error line.
- * `spec`: { key, id?, label, min, max (number or function of `settings`), integer? };
+ * `spec`: { key, id?, label, min, max, maxFrom?, integer?, table? } (numberSpec in catalog.js;
+ * a field from the core's table carries its path as `data-setting`);
  * `onCommit(text)` runs when the value is committed (Enter, blur).
  */
 export function numberField(spec, onCommit) {
@@ -20,7 +22,8 @@ export function numberField(spec, onCommit) {
   });
   const hint = el('span', { class: 'pg-hint', id: `${id}-hint` });
   const error = el('div', { class: 'pg-error', id: `${id}-error`, role: 'alert', hidden: true });
-  const root = el('div', { class: 'pg-field', dataset: { field: spec.id || spec.key } },
+  const dataset = spec.table ? { field: spec.id || spec.key, setting: spec.table.path } : { field: spec.id || spec.key };
+  const root = el('div', { class: 'pg-field', dataset },
     el('label', { for: id }, spec.label), input, hint, error);
   input.addEventListener('change', () => onCommit(input.value));
   input.addEventListener('keydown', (event) => {
@@ -82,7 +85,7 @@ export function selectField(label, choices, onChange, key) {
  * The seed field with its "New seed" button. `onCommit(text)` as for numberField;
  * `onNewSeed()` returns the commit result ({ ok }) of a fresh seed.
  */
-export function seedField(onCommit, onNewSeed, spec = SEED_FIELD, title = 'Pick a fresh random seed (the run restarts)') {
+export function seedField(onCommit, onNewSeed, spec = seedFieldSpec(), title = 'Pick a fresh random seed (the run restarts)') {
   const field = numberField(spec, onCommit);
   const button = el('button', { type: 'button', class: 'pg-button pg-small', title }, 'New seed');
   button.addEventListener('click', () => {

@@ -1,6 +1,8 @@
-// The settings the page lets a learner change: labels, allowed ranges (mirroring the
-// core's `validate()`), and when each one is relevant. The core stays the judge: these
-// ranges only feed the hints and the parsing of text into numbers.
+// The settings the page lets a learner change: the menus' labels, and the number fields built
+// from the core's tables (catalog.js: ranges, whole-number flags, names, when each applies).
+// The core stays the judge: the ranges only feed the hints and the parsing of text into numbers.
+
+import { fieldMax, numberSpec, settingsTables, specAt, specApplies } from './catalog.js';
 
 export const STRATEGIES = [
   { id: 'gradient', label: 'Gradient descent' },
@@ -38,58 +40,32 @@ export function isSpeed(speed) {
   return SPEEDS.some((s) => s.id === speed);
 }
 
+/** A second field for the random walk's samples per step, under its own name. */
+const WALK_SAMPLES = { id: 'proposals', label: 'Proposals per step', strategies: ['random-walk'] };
+
 /**
- * Numeric strategy fields. `name` is how the core names the setting in its messages;
- * `max` may be a function of the settings (tournament ≤ population).
- * `show(settings)` says when the field matters.
+ * The numeric strategy fields, from the core's strategy table (numberSpec in catalog.js), each
+ * with `show(strategySettings)`: whether it matters for the settings in force.
  */
-export const STRATEGY_FIELDS = [
-  { key: 'learningRate', label: 'Learning rate α', name: 'learning rate α', min: 0, max: 1e6,
-    show: (s) => s.kind === 'gradient' },
-  { key: 'momentum', label: 'Momentum μ', name: 'momentum μ', min: 0, max: 0.999,
-    show: (s) => s.kind === 'gradient' && (s.rule === 'momentum' || s.rule === 'nesterov') },
-  { key: 'rho', label: 'Decay ρ', name: 'decay ρ', min: 0, max: 0.9999,
-    show: (s) => s.kind === 'gradient' && s.rule === 'rmsprop' },
-  { key: 'beta1', label: 'β₁ (1st moment)', name: 'β₁', min: 0, max: 0.9999,
-    show: (s) => s.kind === 'gradient' && s.rule === 'adam' },
-  { key: 'beta2', label: 'β₂ (2nd moment)', name: 'β₂', min: 0, max: 0.99999,
-    show: (s) => s.kind === 'gradient' && s.rule === 'adam' },
-  { key: 'epsilon', label: 'ε (small constant)', name: 'ε', min: 1e-12, max: 1,
-    show: (s) => s.kind === 'gradient' && ['adagrad', 'rmsprop', 'adam'].includes(s.rule) },
-  { key: 'samplesPerStep', label: 'Samples per step', name: 'samples per step', min: 1, max: 2000, integer: true,
-    show: (s) => s.kind === 'random-global' },
-  { key: 'samplesPerStep', label: 'Proposals per step', name: 'samples per step', min: 1, max: 2000, integer: true,
-    show: (s) => s.kind === 'random-walk', id: 'proposals' },
-  { key: 'sigma', label: 'Step size σ', name: 'step size σ', min: 1e-6, max: 100,
-    show: (s) => s.kind === 'random-walk' },
-  { key: 'population', label: 'Population', name: 'population', min: 2, max: 2000, integer: true,
-    show: (s) => s.kind === 'genetic' },
-  { key: 'tournament', label: 'Tournament size k', name: 'tournament size', min: 1, max: (s) => s.population, integer: true,
-    show: (s) => s.kind === 'genetic' },
-  { key: 'blendAlpha', label: 'Blend α', name: 'blend α', min: 0, max: 1,
-    show: (s) => s.kind === 'genetic' && s.crossover === 'blend' },
-  { key: 'mutationRate', label: 'Mutation rate', name: 'mutation rate', min: 0, max: 1,
-    show: (s) => s.kind === 'genetic' },
-  { key: 'mutationSigma', label: 'Mutation σ', name: 'mutation σ', min: 0, max: 100,
-    show: (s) => s.kind === 'genetic' },
-  { key: 'elitism', label: 'Elitism (kept best)', name: 'elitism', min: 0, max: (s) => s.population - 1, integer: true,
-    show: (s) => s.kind === 'genetic' },
-  { key: 'initialSpread', label: 'Initial spread', name: 'initial spread', min: 0, max: 1,
-    show: (s) => s.kind === 'genetic' },
-];
+export function strategyFields() {
+  const show = (spec) => (s) => specApplies(spec, s, 'kind');
+  return settingsTables().strategy.filter((spec) => spec.kind !== 'choice').flatMap((spec) => {
+    if (spec.path !== 'samplesPerStep') return [{ ...numberSpec(spec), show: show(spec) }];
+    const walk = { ...spec, strategies: WALK_SAMPLES.strategies };
+    const global = { ...spec, strategies: spec.strategies.filter((k) => !WALK_SAMPLES.strategies.includes(k)) };
+    return [{ ...numberSpec(global), show: show(global) }, { ...numberSpec(walk, WALK_SAMPLES), show: show(walk) }];
+  });
+}
 
-export const LANDSCAPE_FIELDS = [
-  { key: 'condition', label: 'Condition number κ', name: 'condition number κ', min: 1, max: 1000,
-    show: (l) => l.id === 'bowl' },
-  { key: 'rotationDeg', label: 'Rotation φ (degrees)', name: 'rotation φ', min: -90, max: 90,
-    show: (l) => l.id === 'bowl' },
-];
+/** The bowl's shape fields, from the core's Landscapes table; `show(landscape)`. */
+export function landscapeFields() {
+  return settingsTables().landscape.filter((spec) => spec.kind === 'number')
+    .map((spec) => ({ ...numberSpec(spec), show: (l) => specApplies(spec, { landscape: l }, 'strategy.kind') }));
+}
 
-export const SEED_FIELD = { key: 'seed', label: 'Seed', name: 'seed', min: 0, max: 4294967295, integer: true };
-
-/** The field's upper bound for the given settings. */
-export function fieldMax(field, settings) {
-  return typeof field.max === 'function' ? field.max(settings) : field.max;
+/** The run's seed field, from the core's Landscapes table. */
+export function seedFieldSpec() {
+  return numberSpec(specAt('landscape', 'seed'));
 }
 
 /**

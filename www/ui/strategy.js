@@ -1,7 +1,7 @@
 // The strategy settings, shared by every view that searches θ: which strategy, its update rule
 // or crossover, and its own numeric hyperparameters, each with its range and error line.
 
-import { STRATEGIES, RULES, CROSSOVERS, STRATEGY_FIELDS, parseField } from './fields.js';
+import { STRATEGIES, RULES, CROSSOVERS, strategyFields, parseField } from './fields.js';
 import { numberField, selectField } from './field.js';
 
 /** Short names of the update rules, for titles. */
@@ -31,7 +31,7 @@ export class StrategyFields {
     this.kindSelect = selectField('Strategy', STRATEGIES, (kind) => apply({ strategy: { kind } }, null), 'kind');
     this.ruleSelect = selectField('Update rule', RULES, (rule) => apply({ strategy: { rule } }, null), 'rule');
     this.crossoverSelect = selectField('Crossover', CROSSOVERS, (crossover) => apply({ strategy: { crossover } }, null), 'crossover');
-    this.fields = STRATEGY_FIELDS.map((spec) => numberField(spec, (text) => this.commit(spec, text)));
+    this.fields = strategyFields().map((spec) => numberField(spec, (text) => this.commit(spec, text)));
     // Reading order: the crossover choice right after the tournament size.
     this.nodes = [this.kindSelect.root, this.ruleSelect.root];
     for (const f of this.fields) {

@@ -14,10 +14,9 @@ import { encodeTrainingHash, decodeTrainingHash } from '../training/options.js';
 
 /** The views, in tab order, for the loaded wasm core `wasm`. */
 export function viewList(wasm) {
-  const landscapeIds = wasm.landscapeCatalog().map((entry) => entry.id);
   const searchTable = wasm.searchSettingsTable();
   return [
-    { id: 'landscapes', label: 'Landscapes', mount: mountLandscapes, encode: encodeHash, decode: (hash) => decodeHash(hash, landscapeIds), expose: 'playground' },
+    { id: 'landscapes', label: 'Landscapes', mount: mountLandscapes, encode: encodeHash, decode: decodeHash, expose: 'playground' },
     { id: 'training', label: 'Train a model', mount: mountTraining, encode: encodeTrainingHash, decode: decodeTrainingHash, expose: 'training' },
     { id: 'search', label: 'Search for a model', mount: mountSearch, encode: (id, options) => encodeSearchHash(id, options, searchTable), decode: (hash) => decodeSearchHash(hash, searchTable), expose: 'search' },
   ];

@@ -30,7 +30,7 @@ import { SearchRun } from '../search/run.js';
 import { SearchFields, defaultSettings, withPath, getPath } from '../search/settings.js';
 import { Leaderboard } from '../search/leaderboard.js';
 import { SearchPictures } from '../search/pictures.js';
-import { SYNTHETIC, CLASSIC, DATA_FIELDS } from '../training/options.js';
+import { SYNTHETIC, CLASSIC, dataFields } from '../training/options.js';
 import { loadTable } from '../training/tables.js';
 import { trainingLinkFor } from '../search/link.js';
 import { tableExports } from '../export/files.js';
@@ -111,7 +111,7 @@ class SearchView {
     this.dataSelect = selectField('Dataset', dataChoices(this.catalog, Boolean(this.trainingData)), (id) => this.set({ data: { id } }), 'data');
     // A generated set's size and noise (its seed: the link's dseed).
     this.dataFields = ['points', 'noise'].map((key) => {
-      const spec = DATA_FIELDS[key];
+      const spec = dataFields()[key];
       const field = numberField(spec, async (text) => {
         const parsed = parseField(spec, text, {});
         const result = parsed.error ? { ok: false, error: parsed.error } : await this.set({ data: { [key]: parsed.value } });

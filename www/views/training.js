@@ -37,7 +37,8 @@
 import { loadWasm, moduleLost } from '../wasm.js';
 import { el, replaceChildren } from '../ui/dom.js';
 import { num } from '../ui/format.js';
-import { SEED_FIELD, parseField } from '../ui/fields.js';
+import { parseField } from '../ui/fields.js';
+import { numberSpec, specAt } from '../ui/catalog.js';
 import { seedField, showMessage, markResult } from '../ui/field.js';
 import { Stepper, runButton, checkRunOptions, keysHint, messageOf } from '../ui/runbar.js';
 import { RunController } from '../ui/run-controller.js';
@@ -248,11 +249,10 @@ class TrainingView extends RunController {
     this.modelPanel = new ModelPanel((partial) => this.setConfig(partial));
     this.searchPanel = new SearchPanel((partial) => this.setConfig(partial));
     this.seedField = seedField((text) => {
-      const parsed = parseField(SEED_FIELD, text, {});
+      const parsed = parseField(this.seedField.spec, text, {});
       if (parsed.error) this.seedField.setError(parsed.error);
       else markResult(this.setConfig({ seed: parsed.value }), this.seedField, null);
-    }, () => markResult(this.setConfig({ seed: this.wasm.freshSeed() }), this.seedField, null));
-    this.seedField.root.querySelector('label').textContent = 'Seed (split, first weights, search)';
+    }, () => markResult(this.setConfig({ seed: this.wasm.freshSeed() }), this.seedField, null), numberSpec(specAt('training', 'config.seed')));
     this.controls = el('aside', { class: 'pg-controls tr-controls', 'aria-label': 'Settings' },
       this.dataPanel.elements, this.modelPanel.element, this.searchPanel.element,
       el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Run'), this.seedField.root),
