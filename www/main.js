@@ -19,6 +19,12 @@ import { readEmbedHash, embedSuffix } from './embed/keys.js';
 import { foldForEmbed } from './embed/layout.js';
 import { mountEmbedDialog } from './embed/dialog.js';
 
+/** Up to five of `items`, joined, with how many more there are. */
+function listed(items) {
+  const more = items.length > 5 ? `; and ${items.length - 5} more` : '';
+  return `${items.slice(0, 5).join('; ')}${more}`;
+}
+
 function showNotice(host, message) {
   const close = el('button', { type: 'button', class: 'pg-button pg-small', 'aria-label': 'Dismiss this notice' }, 'Dismiss');
   const notice = el('div', { class: 'notice', role: 'alert' }, el('p', {}, message), close);
@@ -74,9 +80,10 @@ async function start() {
   const decoded = first.view.decode(read.hash);
   const problems = decoded.problems.slice();
   if (first.id && first.view.id !== first.id) problems.push(`unknown view "${first.id.slice(0, 20)}"`);
-  const initial = problems.length ? {} : decoded.options;
+  // What could be read applies; what could not keeps its default, and the notice lists it.
+  const initial = decoded.options;
   const notices = [];
-  if (problems.length) notices.push(`This link's settings could not be read (${problems.slice(0, 3).join('; ')}), so the playground shows its defaults.`);
+  if (problems.length) notices.push(`Some of this link's settings could not be read and keep their defaults: ${listed(problems)}.`);
   if (link.problems.length) notices.push(`Ignored in this link: ${link.problems.slice(0, 3).join('; ')}.`);
   if (read.problem) notices.push(`This link names an ${read.problem}; no lesson is shown.`);
   if (read.lesson) openLesson(read.lesson);
@@ -210,8 +217,7 @@ async function start() {
     }
     const settings = again.view.decode(typed.hash);
     if (settings.problems.length) {
-      showNotice(noticeHost, `This link's settings could not be read (${settings.problems.slice(0, 3).join('; ')}); the current run is kept.`);
-      return;
+      showNotice(noticeHost, `Some of this link's settings could not be read and were ignored: ${listed(settings.problems)}. The rest was applied.`);
     }
     if (again.view.id !== activeId) {
       activate(again.view.id, settings.options).catch((e) => showNotice(noticeHost, String(e && e.message ? e.message : e)));

@@ -135,6 +135,10 @@ export function decodeWith(keys, hash) {
         break;
       case 'number':
         value = readNumber(raw);
+        if (value !== undefined && (value < spec.min || value > spec.max)) {
+          result.problems.push(`${key} = "${raw.slice(0, 20)}" is outside ${spec.min} to ${spec.max}`);
+          continue;
+        }
         break;
       case 'seed': {
         const n = readNumber(raw);

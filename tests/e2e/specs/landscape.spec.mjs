@@ -266,7 +266,7 @@ test('the URL hash restores the run; a tampered hash falls back to defaults with
   expect(s.bestValue).toEqual(walked.bestValue);
   await expect(page.locator('.notice')).toHaveCount(0);
 
-  for (const hash of ['#landscape=nowhere&alpha=abc', '#%%%garbage&&==', '#strategy=genetic&pop=0']) {
+  for (const hash of ['#landscape=nowhere&alpha=abc', '#%%%garbage&&==', '#strategy=nowhere&pop=0']) {
     await open(page, hash);
     await expect(page.locator('.notice')).toBeVisible();
     await expect(page.locator('.notice')).toContainText(/could not be read|were refused/);
@@ -276,6 +276,23 @@ test('the URL hash restores the run; a tampered hash falls back to defaults with
     await page.getByRole('button', { name: 'Dismiss this notice' }).click();
     await expect(page.locator('.notice')).toHaveCount(0);
   }
+});
+
+test('a link\'s readable settings apply; each unknown, repeated or out-of-range one keeps its default and is listed', async ({ page }) => {
+  await open(page, '#landscape=himmelblau&strategy=genetic&pop=0&alpha=abc&zzz=1&seed=4&seed=5');
+  const s = await state(page);
+  expect(s).toMatchObject({ landscape: 'himmelblau', strategy: 'genetic', step: 0 });
+  expect(s.options.seed).toBe(4);
+  const notice = page.locator('.notice');
+  await expect(notice).toContainText('keep their defaults');
+  await expect(notice).toContainText('pop = "0" is outside 2 to 2000');
+  await expect(notice).toContainText('alpha = "abc" is not valid');
+  await expect(notice).toContainText('unknown setting "zzz"');
+  await expect(notice).toContainText('"seed" appears twice');
+  // The link written back holds only what is on screen: the default population.
+  expect(await page.evaluate(() => location.hash)).not.toContain('zzz');
+  await open(page, '#landscape=himmelblau&strategy=genetic');
+  expect(s.options.strategy.population).toBe((await state(page)).options.strategy.population);
 });
 
 test('editing the address bar applies the new settings; destroy and mount again', async ({ page }) => {
