@@ -178,7 +178,10 @@ async function start() {
     };
     const shown = () => (mounted.has(activeId) ? { view: activeId, panel: panels.get(activeId), api: mounted.get(activeId) } : null);
     const failed = (message) => showNotice(noticeHost, `The file could not be made: ${message}`);
-    replaceChildren(actions, lessonsMenu(pick), exportMenu(shown, failed), shareButton(() => location.href), keysHelp());
+    replaceChildren(actions, lessonsMenu(pick), exportMenu(shown, failed), shareButton(() => location.href, () => {
+      const api = mounted.get(activeId);
+      return api && typeof api.linkLimit === 'function' ? api.linkLimit() : null;
+    }), keysHelp());
     // Before the first view is laid out, so the header's height does not change under it.
     if (!embed.on) mountEmbedDialog(actions, () => readEmbedHash(location.hash).hash);
   }

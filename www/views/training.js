@@ -817,14 +817,22 @@ class TrainingView extends RunController {
 
   /** What a link to this page leaves out, or '' (a CSV file; drawn points too many for a link). */
   linkNotice() {
+    return this.linkLimit().message;
+  }
+
+  /**
+   * What this view's link cannot carry: `{ message, refused }` — `refused` when sharing the
+   * link would silently lose what is on screen (drawn points too many for a link).
+   */
+  linkLimit() {
     if (this.data.id === 'csv' || this.pickedId === 'csv') {
-      return 'A link cannot carry your CSV file: this page\'s link keeps the settings, and whoever opens it loads the file again.';
+      return { message: 'A link cannot carry your CSV file: this page\'s link keeps the settings, and whoever opens it loads the file again.', refused: false };
     }
     const drawn = this.drawnPoints();
     if (drawn.length && !pointsFitLink(drawn)) {
-      return `This page's link keeps the settings but not your ${drawn.length} drawn points: there are too many for a link.`;
+      return { message: `This page's link keeps the settings but not your ${drawn.length} drawn points: there are too many for a link.`, refused: true };
     }
-    return '';
+    return { message: '', refused: false };
   }
 
   /** The options that reproduce this run (what the URL stores). */
@@ -1571,6 +1579,8 @@ class TrainingView extends RunController {
       addPoint: (u, v, k = 0) => this.guard(() => this.addPoint(u, v, k)),
       undoPoint: () => this.guard(() => this.pointAction('undo')),
       clearPoints: () => this.guard(() => this.pointAction('clear')),
+      /** What the link cannot carry: { message, refused } (see linkLimit). */
+      linkLimit: () => this.linkLimit(),
       /** A saved model's file object (the JSON "Save model" writes, parsed). */
       modelFile: () => this.guard(() => JSON.parse(this.modelText())),
       loadModel: (text) => this.loadModel(typeof text === 'string' ? text : JSON.stringify(text)),

@@ -138,6 +138,20 @@ test('Share copies the current link and says so; without a clipboard it shows th
   expect(copied).toContain('alpha=0.3');
   expect(copied).toContain('data=moons');
 
+  // Drawn points too many for a link: Share refuses rather than copy a link that loses them.
+  await open(page, '#view=training&data=draw-classes');
+  await settled(page, 'training');
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
+  await page.evaluate(() => {
+    for (let i = 0; i < 400; i += 1) window.training.addPoint(Math.cos(i) * 0.9, Math.sin(i * 1.3) * 0.9, i % 2);
+  });
+  await page.locator('#share-button').click();
+  await expect(page.locator('.share-status')).toContainText('Not copied');
+  await expect(page.locator('.share-status')).toContainText('400 drawn points');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before');
+
+  await open(page, '#view=training&data=moons&n=300');
+  await settled(page, 'training');
   await page.evaluate(() => {
     navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));
   });
