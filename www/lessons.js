@@ -4,6 +4,7 @@
 
 import { el, replaceChildren } from './ui/dom.js';
 import { popupMenu } from './ui/menu.js';
+import { takeKey } from './link-keys.js';
 
 /** The lessons, in menu order. */
 export const LESSONS = [
@@ -81,29 +82,13 @@ export function lessonById(id) {
  * value was ignored.
  */
 export function takeLesson(hash) {
-  const text = String(hash || '');
-  const body = text.startsWith('#') ? text.slice(1) : text;
-  const kept = [];
-  let id;
-  for (const part of body.split('&')) {
-    if (part.startsWith('lesson=')) id = safeDecode(part.slice('lesson='.length));
-    else if (part !== '') kept.push(part);
-  }
-  const rest = `${text.startsWith('#') ? '#' : ''}${kept.join('&')}`;
+  const { hash: rest, value: id, rest: parts } = takeKey(hash, 'lesson');
   if (id === undefined) return { hash: rest };
   const lesson = lessonById(id);
   if (!lesson) return { hash: rest, problem: `unknown lesson "${String(id).slice(0, 30)}"` };
   // A link that names only the lesson (and at most a view) opens the lesson's preset.
-  const bare = kept.every((part) => part.startsWith('view='));
-  return { hash: bare ? `${text.startsWith('#') ? '#' : ''}${lesson.link}` : rest, lesson };
-}
-
-function safeDecode(text) {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
+  const bare = parts.every((part) => part.startsWith('view='));
+  return { hash: bare ? `${rest.startsWith('#') ? '#' : ''}${lesson.link}` : rest, lesson };
 }
 
 /** `hash` (without '#') with the lesson's key appended. */

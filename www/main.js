@@ -12,6 +12,7 @@ import { hashView } from './state.js';
 import { loadWasm } from './wasm.js';
 import { el, replaceChildren } from './ui/dom.js';
 import { lessonsMenu, lessonLink, showLesson, takeLesson, withLesson } from './lessons.js';
+import { takeStep } from './link-keys.js';
 import { shareButton } from './share.js';
 import { exportMenu } from './export/menu.js';
 import { keysHelp } from './ui/help.js';
@@ -76,8 +77,9 @@ async function start() {
   const embed = link.embed;
   if (embed.on) document.documentElement.classList.add('pg-embed-page');
   const read = takeLesson(link.hash);
-  const first = viewOf(read.hash);
-  const decoded = first.view.decode(read.hash);
+  const opening = takeStep(read.hash);
+  const first = viewOf(opening.hash);
+  const decoded = first.view.decode(opening.hash);
   const problems = decoded.problems.slice();
   if (first.id && first.view.id !== first.id) problems.push(`unknown view "${first.id.slice(0, 20)}"`);
   // What could be read applies; what could not keeps its default, and the notice lists it.
@@ -86,6 +88,7 @@ async function start() {
   if (problems.length) notices.push(`Some of this link's settings could not be read and keep their defaults: ${listed(problems)}.`);
   if (link.problems.length) notices.push(`Ignored in this link: ${link.problems.slice(0, 3).join('; ')}.`);
   if (read.problem) notices.push(`This link names an ${read.problem}; no lesson is shown.`);
+  if (opening.problem) notices.push(`Ignored in this link: ${opening.problem}.`);
   if (read.lesson) openLesson(read.lesson);
 
   const mounted = new Map();
@@ -204,7 +207,16 @@ async function start() {
     host.appendChild(panel);
   }
 
+  /** Takes a link's `step=` steps on the shown view, frame by frame (never blocking the page). */
+  const runSteps = (steps) => {
+    const api = mounted.get(activeId);
+    if (!steps || !api) return;
+    const taken = typeof api.runFor === 'function' ? api.runFor(steps) : api.step(steps);
+    if (taken && typeof taken.catch === 'function') taken.catch(() => {});
+  };
+
   await activate(first.view.id, initial);
+  runSteps(opening.step);
   if (notices.length) showNotice(noticeHost, notices.join(' '));
 
   // Someone edits the address bar: apply the new hash (switching view if it names the other
@@ -213,6 +225,9 @@ async function start() {
     const typed = takeLesson(readEmbedHash(location.hash).hash);
     if (typed.problem) showNotice(noticeHost, `This link names an ${typed.problem}; no lesson is shown.`);
     if (typed.lesson !== lesson) openLesson(typed.lesson);
+    const wanted = takeStep(typed.hash);
+    if (wanted.problem) showNotice(noticeHost, `Ignored in this link: ${wanted.problem}.`);
+    typed.hash = wanted.hash;
     const again = viewOf(typed.hash);
     if (again.id && again.view.id !== again.id) {
       showNotice(noticeHost, `This link names an unknown view "${again.id.slice(0, 20)}"; the current view is kept.`);
@@ -222,12 +237,19 @@ async function start() {
     if (settings.problems.length) {
       showNotice(noticeHost, `Some of this link's settings could not be read and were ignored: ${listed(settings.problems)}. The rest was applied.`);
     }
+    // A link's step= opens the run at that step: from its start.
+    const thenStep = () => {
+      const api = mounted.get(activeId);
+      if (!wanted.step || !api) return;
+      api.reset();
+      runSteps(wanted.step);
+    };
     if (again.view.id !== activeId) {
-      activate(again.view.id, settings.options).catch((e) => showNotice(noticeHost, String(e && e.message ? e.message : e)));
+      activate(again.view.id, settings.options).then(thenStep, (e) => showNotice(noticeHost, String(e && e.message ? e.message : e)));
       return;
     }
     const api = mounted.get(activeId);
-    if (api) applyLink(api, settings.options);
+    if (api) Promise.resolve(applyLink(api, settings.options)).then(thenStep);
   });
 
   // A file dropped where no view takes it (the Train view takes CSV files while it is shown)

@@ -45,6 +45,8 @@ export class RunController {
     this.stepper = new Stepper((n) => this.session.step(n), maxBatch, work);
     /** Steps the Step button asked for that are still to take, carried on frame by frame. */
     this.pendingSteps = 0;
+    /** A step to carry the run on to frame by frame (a link's `step=`): { left, batch, done }. */
+    this.catchUp = null;
     this.raf = 0;
     this.destroyed = false;
     this.lastError = null;
@@ -66,6 +68,7 @@ export class RunController {
     if (!Number.isInteger(count) || count < 1) return 0;
     this.pause();
     this.pendingSteps = 0;
+    this.endCatchUp();
     let taken = 0;
     try {
       taken = stepMany((k) => this.session.step(k), count);
@@ -93,9 +96,63 @@ export class RunController {
     this.schedule();
   }
 
+  /**
+   * Carries the run on by `count` steps frame by frame, as many per frame as its time slice
+   * allows and never more (a link's `step=N`), then pauses. Resolves to the steps taken.
+   */
+  runFor(count) {
+    this.pause();
+    this.pendingSteps = 0;
+    this.endCatchUp();
+    return new Promise((done) => {
+      this.catchUp = { left: count, taken: 0, batch: 1, done };
+      this.schedule();
+    });
+  }
+
+  /** Stops a catch-up in progress (its promise resolves to the steps it took). */
+  endCatchUp() {
+    const c = this.catchUp;
+    this.catchUp = null;
+    if (c) c.done(c.taken);
+  }
+
+  /** This frame's share of the catch-up: whole steps, sliced ones carried across frames. */
+  advanceCatchUp() {
+    const c = this.catchUp;
+    const t0 = performance.now();
+    let stopped = Boolean(this.failure) || isFinished(this.coreState().status);
+    let unseen = 0;
+    while (c.left > 0 && !stopped && performance.now() - t0 < SLICE_MS) {
+      if (this.stepper.sliced) {
+        // A dear step, carried on across frames: the view copies each completed one.
+        if (!this.stepper.slice(SLICE_MS - (performance.now() - t0))) break;
+        c.left -= 1;
+        c.taken += 1;
+        this.stepped();
+        stopped = isFinished(this.coreState().status);
+      } else {
+        // Cheap steps, in batches that grow while they stay well inside the slice.
+        const asked = Math.min(c.left, c.batch);
+        const b0 = performance.now();
+        const taken = this.session.step(asked);
+        if (performance.now() - b0 < SLICE_MS / 4) c.batch = Math.min(2 * c.batch, 100_000);
+        c.left -= taken;
+        c.taken += taken;
+        unseen += taken;
+        stopped = taken < asked;
+      }
+    }
+    if (unseen > 0) this.stepped();
+    const over = c.left <= 0 || stopped || Boolean(this.failure);
+    if (over) this.endCatchUp();
+    this.invalidate(over);
+  }
+
   /** Plays at `speed`; a finished or failed run starts again. */
   play() {
     if (this.destroyed || this.playing || !this.canPlay()) return;
+    this.endCatchUp();
     if (isFinished(this.coreState().status) || this.failure) this.restart();
     this.playing = true;
     this.perf = freshPerf();
@@ -132,6 +189,7 @@ export class RunController {
   /** Starts the core's run again from the beginning. */
   restart() {
     this.pendingSteps = 0;
+    this.endCatchUp();
     this.session.reset();
     this.failure = null;
     this.restarted();
@@ -141,6 +199,7 @@ export class RunController {
   fail(error) {
     this.playing = false;
     this.pendingSteps = 0;
+    this.endCatchUp();
     this.failure = messageOf(error);
     this.lastError = this.failure;
     this.invalidate(false);
@@ -179,6 +238,7 @@ export class RunController {
     try {
       const t0 = performance.now();
       if (this.playing) this.advance(now);
+      else if (this.catchUp) this.advanceCatchUp();
       else if (this.pendingSteps > 0) this.advanceStep();
       const t1 = performance.now();
       this.render(now, t0);
@@ -196,7 +256,7 @@ export class RunController {
         this.failure = messageOf(again);
       }
     }
-    if (this.playing || this.pendingSteps > 0) this.schedule();
+    if (this.playing || this.pendingSteps > 0 || this.catchUp) this.schedule();
   }
 
   /** Carries the Step button's steps on for this frame's share of time (one per click). */
@@ -310,6 +370,7 @@ export class RunController {
     if (this.destroyed) return;
     this.destroyed = true;
     this.playing = false;
+    this.endCatchUp();
     if (this.raf) cancelAnimationFrame(this.raf);
     for (const id of this.timers) clearTimeout(id);
     for (const off of this.listeners) off();
@@ -332,6 +393,8 @@ export class RunController {
       set: (options) => this.guard(() => this.set(options)) || { ok: false, reset: false, error: this.lastError },
       state: () => this.guard(() => this.state()),
       destroy: () => this.guard(() => this.destroy()),
+      /** Carries the run on by `n` steps frame by frame (never blocking); resolves to the steps taken. */
+      runFor: (n) => this.runFor(Math.max(0, Math.floor(Number(n)) || 0)),
       exports: () => this.guard(() => this.exports()) || [],
       element: this.element,
     };
