@@ -112,7 +112,7 @@ export function showLesson(host, lesson, onClose) {
     replaceChildren(host);
     return;
   }
-  const close = el('button', { type: 'button', class: 'pg-button pg-small', 'aria-label': 'Close this lesson' }, 'Close lesson');
+  const close = el('button', { type: 'button', class: 'pg-button pg-small' }, 'Close lesson');
   close.addEventListener('click', onClose);
   replaceChildren(host, el('section', { class: 'lesson', 'aria-label': `Lesson: ${lesson.title}` },
     el('h2', {}, `Lesson · ${lesson.title}`),
