@@ -171,6 +171,14 @@ async function start() {
 
   replaceChildren(tabs);
   replaceChildren(host);
+  // The skip link: straight to the shown view's Play button (a button, so the hash stays the state).
+  const skip = document.getElementById('skip-link');
+  if (skip) {
+    skip.addEventListener('click', () => {
+      const play = panels.get(activeId) && panels.get(activeId).querySelector('[data-action="play"]');
+      if (play) play.focus();
+    });
+  }
   const actions = document.getElementById('header-actions');
   if (actions) {
     // A lesson is a link: the hashchange handler below applies it like one typed in.

@@ -29,3 +29,18 @@ test('? lists the keys, Escape closes the list, and ? typed in a field stays in 
   await seed.press('?');
   await expect(dialog).toBeHidden();
 });
+
+test('the first Tab reaches a skip link that takes the focus to the run bar\'s Play', async ({ page }) => {
+  await page.goto('/#view=landscapes');
+  await page.waitForFunction(() => window.playground);
+  await page.keyboard.press('Tab');
+  const skip = page.locator('#skip-link');
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#view-landscapes [data-action="play"]')).toBeFocused();
+  expect(await page.evaluate(() => location.hash)).toContain('view=landscapes');
+  // Space on the focused Play plays (the button takes it).
+  await page.keyboard.press('Space');
+  await expect.poll(() => page.evaluate(() => window.playground.state().playing)).toBe(true);
+});
