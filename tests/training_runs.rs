@@ -529,3 +529,70 @@ fn a_picture_done_in_bands_is_the_picture_done_at_once() {
     };
     assert!(run.picture(missing, 4, 4).is_err());
 }
+
+/// A step's curves' entry (losses and scores on every part of the split) and its mistakes are
+/// worked out a slice of rows at a time too, after the trainer's step: whatever the budget,
+/// the curves and the ringed rows are those of steps done at once, bit for bit, and the
+/// ringed rows are those the shown model's predictions get wrong.
+#[test]
+fn the_curves_entry_of_a_step_is_worked_out_in_slices() {
+    let with_validation = TrainingConfig {
+        batch: BatchMode::Full,
+        validation_share: 0.2,
+        ..Default::default()
+    };
+    let cases = [
+        ("classifier", "spiral", with_validation.clone()),
+        ("regression", "sine", with_validation),
+    ];
+    for (name, set, config) in cases {
+        let dataset = data::generate(set, 900, 0.1, &mut seeded(5)).unwrap();
+        let mut at_once = TrainingRun::new(&dataset, &config).unwrap();
+        let chunks = |role: Role| {
+            let rows = at_once.roles().iter().filter(|&&r| r == role).count();
+            rows.div_ceil(16)
+        };
+        let (train, validation, test) = (
+            chunks(Role::Train),
+            chunks(Role::Validation),
+            chunks(Role::Test),
+        );
+        assert!(validation > 0 && test > 0, "{name}");
+        // The trainer's gradient and training-loss passes, then the entry's five passes.
+        let one_chunk_calls = 3 * train + 2 * validation + 2 * test;
+        let mut runs: Vec<(usize, TrainingRun)> = [1, 37, 1000]
+            .into_iter()
+            .map(|budget| (budget, TrainingRun::new(&dataset, &config).unwrap()))
+            .collect();
+        for _ in 0..3 {
+            at_once.step().unwrap();
+            let wrong: Vec<u8> = at_once
+                .predictions()
+                .iter()
+                .zip(at_once.targets())
+                .map(|(p, t)| u8::from(at_once.class_names().is_some() && *p != t))
+                .collect();
+            assert_eq!(at_once.misclassified(), &wrong[..], "{name}");
+            for (budget, run) in &mut runs {
+                let shown = run.misclassified().to_vec();
+                let mut calls = 1;
+                while !run.advance(*budget).unwrap() {
+                    calls += 1;
+                    assert_eq!(run.misclassified(), &shown[..], "{name}: shown mistakes");
+                }
+                if *budget == 1 {
+                    assert!(
+                        calls >= one_chunk_calls,
+                        "{name}: {calls} calls of one chunk for {one_chunk_calls} chunks"
+                    );
+                }
+                assert_eq!(run.misclassified(), at_once.misclassified(), "{name}");
+                assert_eq!(
+                    format!("{:?}", run.history()),
+                    format!("{:?}", at_once.history()),
+                    "{name}: curves with budget {budget}"
+                );
+            }
+        }
+    }
+}

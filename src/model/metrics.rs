@@ -3,8 +3,9 @@
 
 use crate::error::{Error, Result};
 
-use super::lanes::{self, blocks, for_each_chunk};
+use super::lanes::{self, CHUNK, blocks, for_each_chunk};
 use super::network::Workspace;
+use super::output::Output;
 use super::samples::Samples;
 use super::spec::ModelSpec;
 
@@ -22,13 +23,9 @@ impl ModelSpec {
                 "accuracy needs a classifier output",
             ));
         }
-        let output = self.output();
-        let mut correct = 0usize;
-        let count =
-            self.score_rows(theta, samples, &mut rows.into_iter(), &mut |out, target| {
-                correct += usize::from(output.class_of(out) == output.class_of_target(target));
-            })?;
-        Ok(correct as f64 / count as f64)
+        Ok(self
+            .score_rows(theta, samples, &mut rows.into_iter())?
+            .accuracy())
     }
 
     /// The root mean squared error of the predictions over `rows` (linear output only).
@@ -38,8 +35,9 @@ impl ModelSpec {
         samples: &Samples<'_>,
         rows: impl IntoIterator<Item = usize>,
     ) -> Result<f64> {
-        let (stats, count) = self.regression_stats(theta, samples, &mut rows.into_iter())?;
-        Ok((stats.squared_error / count as f64).sqrt())
+        Ok(self
+            .regression_tally(theta, samples, &mut rows.into_iter())?
+            .rmse())
     }
 
     /// The coefficient of determination, 1 − SS_res/SS_tot, over `rows` (linear output only;
@@ -50,64 +48,169 @@ impl ModelSpec {
         samples: &Samples<'_>,
         rows: impl IntoIterator<Item = usize>,
     ) -> Result<f64> {
-        let (stats, _) = self.regression_stats(theta, samples, &mut rows.into_iter())?;
-        if stats.target_spread == 0.0 {
-            return Err(Error::data("R² needs targets that are not all equal"));
-        }
-        Ok(1.0 - stats.squared_error / stats.target_spread)
+        self.regression_tally(theta, samples, &mut rows.into_iter())?
+            .r_squared()
+            .ok_or_else(|| Error::data("R² needs targets that are not all equal"))
     }
 
-    /// Sums of squares over `rows` for the regression metrics, and the row count.
-    fn regression_stats(
+    /// The regression sums over `rows`.
+    fn regression_tally(
         &self,
         theta: &[f64],
         samples: &Samples<'_>,
         rows: &mut dyn Iterator<Item = usize>,
-    ) -> Result<(RegressionStats, usize)> {
+    ) -> Result<Tally> {
         if self.output().is_classifier() {
             return Err(Error::setting("metric", "RMSE and R² need a linear output"));
         }
-        let mut stats = RegressionStats::default();
-        let count = self.score_rows(theta, samples, rows, &mut |out, target| {
-            stats.add(out[0], target)
-        })?;
-        Ok((stats, count))
+        self.score_rows(theta, samples, rows)
     }
 
-    /// Runs each of `rows` forward and hands its outputs and target to `score`; returns the
-    /// number of rows, failing if there are none.
+    /// Runs each of `rows` forward and tallies its outputs against its target, failing if
+    /// there are no rows.
     fn score_rows(
         &self,
         theta: &[f64],
         samples: &Samples<'_>,
         rows: &mut dyn Iterator<Item = usize>,
-        score: &mut dyn FnMut(&[f64], f64),
-    ) -> Result<usize> {
+    ) -> Result<Tally> {
         let mut workspace = self.workspace();
         self.check_buffers(theta, &workspace);
-        let at = self.outputs_at();
-        let count = for_each_chunk(rows, |chunk| {
-            self.forward(theta, samples.features, chunk, &mut workspace);
-            let Workspace {
-                activations,
-                row_outputs,
-                ..
-            } = &mut workspace;
-            let s = blocks(chunk.len());
-            for (j, &row) in chunk.iter().enumerate() {
-                lanes::gather(&activations[at * s..], s, j, row_outputs);
-                score(row_outputs, samples.target(row));
-            }
+        let mut tally = Tally::default();
+        for_each_chunk(rows, |chunk| {
+            self.score_chunk(theta, samples, chunk, &mut workspace, &mut tally, None)
         });
-        if count == 0 {
+        if tally.count == 0 {
             return Err(Error::data("there are no rows to score"));
         }
-        Ok(count)
+        Ok(tally)
+    }
+
+    /// Runs a chunk of rows forward and adds each row's outputs and target to `tally`,
+    /// flagging in `misses` (indexed by row) the rows a classifier gets wrong.
+    fn score_chunk(
+        &self,
+        theta: &[f64],
+        samples: &Samples<'_>,
+        chunk: &[usize],
+        workspace: &mut Workspace,
+        tally: &mut Tally,
+        mut misses: Option<&mut [u8]>,
+    ) {
+        self.forward(theta, samples.features, chunk, workspace);
+        let Workspace {
+            activations,
+            row_outputs,
+            ..
+        } = workspace;
+        let (s, at, output) = (blocks(chunk.len()), self.outputs_at(), self.output());
+        for (j, &row) in chunk.iter().enumerate() {
+            lanes::gather(&activations[at * s..], s, j, row_outputs);
+            let miss = tally.add(output, row_outputs, samples.target(row));
+            if let Some(misses) = misses.as_deref_mut() {
+                misses[row] = u8::from(miss);
+            }
+        }
+    }
+}
+
+/// Scores of a model over some rows, worked out a few chunks of rows at a time: the same
+/// sums in the same order as [`ModelSpec::accuracy`], [`ModelSpec::rmse`] and
+/// [`ModelSpec::r_squared`] at once, so the same bits.
+#[derive(Debug, Clone, Default)]
+pub struct ScorePass {
+    done: usize,
+    tally: Tally,
+}
+
+impl ScorePass {
+    /// Carries the pass of `theta` over `rows` (at least one) of `samples` on for about
+    /// `budget` units (a row times a parameter), at least one chunk of rows, taking them off
+    /// `budget`; flags in `misses` (indexed by row) the rows a classifier gets wrong. Returns
+    /// the tally once the last row is done, leaving the pass ready for the next one. Panics
+    /// if `rows` is empty, a row is out of range, or θ or `workspace` do not fit the model.
+    #[allow(clippy::too_many_arguments)]
+    pub fn resume(
+        &mut self,
+        spec: &ModelSpec,
+        theta: &[f64],
+        samples: &Samples<'_>,
+        rows: &[usize],
+        workspace: &mut Workspace,
+        mut misses: Option<&mut [u8]>,
+        budget: &mut usize,
+    ) -> Option<Tally> {
+        assert!(!rows.is_empty(), "a pass needs at least one row");
+        if self.done == 0 {
+            self.tally = Tally::default();
+            spec.check_buffers(theta, workspace);
+        }
+        let per_row = spec.n_params().max(1);
+        loop {
+            let end = (self.done + CHUNK).min(rows.len());
+            let chunk = &rows[self.done..end];
+            spec.score_chunk(
+                theta,
+                samples,
+                chunk,
+                workspace,
+                &mut self.tally,
+                misses.as_deref_mut(),
+            );
+            *budget = budget.saturating_sub(chunk.len().saturating_mul(per_row));
+            self.done = end;
+            if end == rows.len() {
+                self.done = 0;
+                return Some(std::mem::take(&mut self.tally));
+            }
+            if *budget == 0 {
+                return None;
+            }
+        }
+    }
+}
+
+/// What scoring some rows adds up: the rows whose class is right (classifiers), or running
+/// sums for RMSE and R² (regression).
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    count: usize,
+    correct: usize,
+    stats: RegressionStats,
+}
+
+impl Tally {
+    /// Adds a row's outputs and target; returns whether a classifier got it wrong.
+    fn add(&mut self, output: Output, outputs: &[f64], target: f64) -> bool {
+        self.count += 1;
+        if !output.is_classifier() {
+            self.stats.add(outputs[0], target);
+            return false;
+        }
+        let right = output.class_of(outputs) == output.class_of_target(target);
+        self.correct += usize::from(right);
+        !right
+    }
+
+    /// The fraction of rows whose class is right (a classifier's).
+    pub fn accuracy(&self) -> f64 {
+        self.correct as f64 / self.count as f64
+    }
+
+    /// The root mean squared error (a regression's).
+    pub fn rmse(&self) -> f64 {
+        (self.stats.squared_error / self.count as f64).sqrt()
+    }
+
+    /// 1 − SS_res/SS_tot (a regression's); `None` when the targets are all equal.
+    pub fn r_squared(&self) -> Option<f64> {
+        (self.stats.target_spread != 0.0)
+            .then(|| 1.0 - self.stats.squared_error / self.stats.target_spread)
     }
 }
 
 /// Running sums for RMSE and R² (Welford's update for the target spread).
-#[derive(Default)]
+#[derive(Debug, Clone, Default)]
 struct RegressionStats {
     count: f64,
     target_mean: f64,

@@ -22,6 +22,7 @@ mod training;
 
 pub use activation::Activation;
 pub use loss::Loss;
+pub use metrics::{ScorePass, Tally};
 pub use network::Workspace;
 pub use output::{MAX_CLASSES, Output, most_probable_class};
 pub use regularization::{MAX_RATE, Regularization};

@@ -11,7 +11,9 @@ use super::trainer::{TargetCoding, Trainer, model_spec};
 use crate::data::{
     Dataset, Pca, Split, Standardizer, Target, most_informative_pair, train_test_split,
 };
-use crate::model::{ModelSpec, Samples, Workspace, most_probable_class};
+use crate::model::{
+    ModelSpec, RowPass, Rows, Samples, ScorePass, Tally, Workspace, most_probable_class,
+};
 use crate::rng::seeded;
 use crate::search::{Driver, Status};
 use crate::{Error, Result};
@@ -57,6 +59,40 @@ pub struct TrainingRun {
     evaluations_before: usize,
     history: History,
     workspace: Workspace,
+    /// The curves' entry of the trainer's new model while it is being worked out.
+    recording: Option<Record>,
+    /// The model on screen while `recording`: the last one whose entry is complete.
+    shown: Vec<f64>,
+    /// Classification: 1 for every row the shown model gets wrong, else 0. Regression: all 0.
+    misclassified: Vec<u8>,
+}
+
+/// The curves' entry of a new model, worked out a slice of rows at a time (see
+/// [`TrainingRun::advance`]): the validation and test losses, then the scores on the
+/// training, validation and test rows, and a classifier's mistakes on the way.
+struct Record {
+    /// The pass in progress, an index into [`Record::ROWS`].
+    part: usize,
+    losses: RowPass,
+    scores: ScorePass,
+    /// The validation and test losses (NaN for no rows).
+    loss: [f64; 2],
+    /// The training, validation and test tallies (`None` for no rows).
+    tallies: [Option<Tally>; 3],
+    /// A classifier's mistakes, row by row (empty for a regression).
+    misses: Vec<u8>,
+    population: Option<(f64, f64)>,
+}
+
+impl Record {
+    /// The rows each pass goes through: two losses, three scores.
+    const ROWS: [Role; 5] = [
+        Role::Validation,
+        Role::Test,
+        Role::Train,
+        Role::Validation,
+        Role::Test,
+    ];
 }
 
 /// Padded bounds `[u_min, u_max, v_min, v_max]` around the 2-D points.
@@ -327,11 +363,15 @@ impl TrainingRun {
             trainer,
             evaluations_before: 0,
             history: History::default(),
+            recording: None,
+            shown: Vec::new(),
+            misclassified: vec![0; n],
         };
         if let Some(previous) = previous {
             run.carry_on(previous);
         }
-        run.record(None);
+        run.start_record(None);
+        run.record(&mut { usize::MAX });
         Ok(run)
     }
 
@@ -380,27 +420,43 @@ impl TrainingRun {
 
     /// Carries the step on for about `budget` units of work (see [`Trainer::advance`]: a row
     /// through the model times its parameters); returns whether a step completed (or the run
-    /// had stopped). A step done in parts gives the same model and curves, bit for bit, as
-    /// one done at once; until it completes, the run shows the model of the last complete
-    /// step. The curves' entry for the new model (its losses and scores on every part of the
-    /// split) is then computed at once.
+    /// had stopped). A step is complete once the curves hold the new model's entry (its
+    /// losses and scores on every part of the split, worked out a slice of rows at a time
+    /// after the trainer's step) and [`TrainingRun::misclassified`] its mistakes. A step done
+    /// in parts gives the same model and curves, bit for bit, as one done at once; until it
+    /// completes, the run shows the model of the last complete step (its weights, step count
+    /// and mistakes).
     pub fn advance(&mut self, budget: usize) -> Result<bool> {
-        if self.trainer.progress().is_none() && self.status().is_final() {
-            return Ok(true);
+        let mut budget = budget;
+        if self.recording.is_none() {
+            if self.trainer.progress().is_none() {
+                if self.status().is_final() {
+                    return Ok(true);
+                }
+                self.shown.clear();
+                self.shown.extend_from_slice(self.trainer.theta());
+            }
+            if !self.trainer.advance_within(&mut budget)? {
+                return Ok(false);
+            }
+            if self.status() == Status::Diverged {
+                return Ok(true);
+            }
+            self.start_record(self.population_values());
+            if budget == 0 {
+                return Ok(false);
+            }
         }
-        if !self.trainer.advance(budget)? {
-            return Ok(false);
-        }
-        if self.status() != Status::Diverged {
-            self.record(self.population_values());
-        }
-        Ok(true)
+        Ok(self.record(&mut budget))
     }
 
     /// The step in progress in words ("generation 3: 1200 of 2000 evaluated"), `None`
     /// between steps.
     pub fn progress(&self) -> Option<String> {
-        self.trainer.progress_text()
+        match self.recording {
+            Some(_) => Some(format!("{}: scoring the new model", self.trainer.at_step())),
+            None => self.trainer.progress_text(),
+        }
     }
 
     /// The best and the mean finite value of the last step's candidates, for a strategy
@@ -415,64 +471,104 @@ impl TrainingRun {
         })
     }
 
-    fn samples(&self) -> Samples<'_> {
-        Samples::new(&self.features, &self.targets, self.spec.inputs())
-            .expect("features fit the model")
+    /// Starts the curves' entry of the trainer's model, with the population's `population`
+    /// values.
+    fn start_record(&mut self, population: Option<(f64, f64)>) {
+        let misses = match self.class_names {
+            Some(_) => vec![0; self.targets.len()],
+            None => Vec::new(),
+        };
+        self.recording = Some(Record {
+            part: 0,
+            losses: RowPass::default(),
+            scores: ScorePass::default(),
+            loss: [f64::NAN; 2],
+            tallies: [None, None, None],
+            misses,
+            population,
+        });
     }
 
-    /// The mean loss of the shown model over some rows (NaN for none).
-    fn loss_on(&mut self, rows: &[usize]) -> f64 {
-        if rows.is_empty() {
-            return f64::NAN;
-        }
+    /// Carries the curves' entry in progress on for about `budget` units (at least a chunk
+    /// of rows); once it is complete, appends it and returns `true`.
+    fn record(&mut self, budget: &mut usize) -> bool {
+        let Some(mut record) = self.recording.take() else {
+            return true;
+        };
+        let classifier = self.class_names.is_some();
         let samples = Samples::new(&self.features, &self.targets, self.spec.inputs())
             .expect("features fit the model");
-        self.spec.loss_value(
-            self.trainer.theta(),
-            &samples,
-            rows.iter().copied(),
-            &mut self.workspace,
-        )
+        let theta = self.trainer.theta();
+        while let Some(&role) = Record::ROWS.get(record.part) {
+            let rows = match role {
+                Role::Train => &self.split.train,
+                Role::Validation => &self.split.validation,
+                Role::Test => &self.split.test,
+            };
+            if !rows.is_empty() {
+                let part = record.part;
+                let done = if part < 2 {
+                    let value = record.losses.resume(
+                        &self.spec,
+                        theta,
+                        &samples,
+                        Rows::Listed(rows),
+                        &mut self.workspace,
+                        None,
+                        budget,
+                    );
+                    value.map(|v| record.loss[part] = v).is_some()
+                } else {
+                    let misses = classifier.then_some(record.misses.as_mut_slice());
+                    let tally = record.scores.resume(
+                        &self.spec,
+                        theta,
+                        &samples,
+                        rows,
+                        &mut self.workspace,
+                        misses,
+                        budget,
+                    );
+                    tally.map(|t| record.tallies[part - 2] = Some(t)).is_some()
+                };
+                if !done {
+                    self.recording = Some(record);
+                    return false;
+                }
+            }
+            record.part += 1;
+            if *budget == 0 && record.part < Record::ROWS.len() {
+                self.recording = Some(record);
+                return false;
+            }
+        }
+        self.append(record);
+        true
     }
 
-    fn score_on(&self, rows: &[usize]) -> (f64, f64) {
-        if rows.is_empty() {
-            return (f64::NAN, f64::NAN);
-        }
-        let samples = self.samples();
-        let rows = rows.iter().copied();
-        let shown = self.trainer.theta();
-        if self.class_names.is_some() {
-            (
-                self.spec
-                    .accuracy(shown, &samples, rows)
-                    .unwrap_or(f64::NAN),
-                f64::NAN,
-            )
-        } else {
-            let r2 = self
-                .spec
-                .r_squared(shown, &samples, rows.clone())
-                .unwrap_or(f64::NAN);
-            let rmse =
-                self.spec.rmse(shown, &samples, rows).unwrap_or(f64::NAN) * self.coding.scale;
-            (r2, rmse)
+    /// A score and (regression) the RMSE in the target's units from a pass's tally.
+    fn scores(&self, tally: &Option<Tally>) -> (f64, f64) {
+        match (tally, &self.class_names) {
+            (None, _) => (f64::NAN, f64::NAN),
+            (Some(t), Some(_)) => (t.accuracy(), f64::NAN),
+            (Some(t), None) => (
+                t.r_squared().unwrap_or(f64::NAN),
+                t.rmse() * self.coding.scale,
+            ),
         }
     }
 
-    /// Appends one entry to the curves for the model on screen (the trainer's, whose
-    /// training loss it has computed).
-    fn record(&mut self, population: Option<(f64, f64)>) {
+    /// Appends a complete entry to the curves for the trainer's model (whose training loss
+    /// it has computed), and takes its mistakes as the ones on screen.
+    fn append(&mut self, record: Record) {
         let h_train = self.trainer.loss().unwrap_or(f64::NAN);
-        let validation = std::mem::take(&mut self.split.validation);
-        let h_val = self.loss_on(&validation);
-        self.split.validation = validation;
-        let test = std::mem::take(&mut self.split.test);
-        let h_test = self.loss_on(&test);
-        self.split.test = test;
-        let (train_score, train_rmse) = self.score_on(&self.split.train);
-        let (val_score, _) = self.score_on(&self.split.validation);
-        let (test_score, test_rmse) = self.score_on(&self.split.test);
+        let [h_val, h_test] = record.loss;
+        let (train_score, train_rmse) = self.scores(&record.tallies[0]);
+        let (val_score, _) = self.scores(&record.tallies[1]);
+        let (test_score, test_rmse) = self.scores(&record.tallies[2]);
+        if self.class_names.is_some() {
+            self.misclassified = record.misses;
+        }
         let h = &mut self.history;
         h.steps.push(self.trainer.steps() as f64);
         h.train_loss.push(h_train);
@@ -487,7 +583,7 @@ impl TrainingRun {
             h.train_rmse.push(train_rmse);
             h.test_rmse.push(test_rmse);
         }
-        if let Some((best, mean)) = population {
+        if let Some((best, mean)) = record.population {
             h.generation_best.push(best);
             h.generation_mean.push(mean);
         }
@@ -512,14 +608,19 @@ impl TrainingRun {
         self.trainer.reason()
     }
 
-    /// Steps taken (epochs, batches, generations or sample batches).
+    /// Steps taken (epochs, batches, generations or sample batches), the one whose curves'
+    /// entry is in progress not counted.
     pub fn steps(&self) -> usize {
-        self.trainer.steps()
+        self.trainer.steps() - usize::from(self.recording.is_some())
     }
 
-    /// The model's parameters on screen (the last good model after a divergence).
+    /// The model's parameters on screen (the last good model after a divergence; the last
+    /// complete step's while the next one's entry is in progress).
     pub fn theta(&self) -> &[f64] {
-        self.trainer.theta()
+        match self.recording {
+            Some(_) => &self.shown,
+            None => self.trainer.theta(),
+        }
     }
 
     /// The model.
@@ -600,14 +701,14 @@ impl TrainingRun {
             classes: self.class_names.clone(),
             target_mean: self.coding.mean,
             target_scale: self.coding.scale,
-            weights: self.trainer.theta().to_vec(),
+            weights: self.theta().to_vec(),
         }
     }
 
     /// The shown model's prediction for every row: a class index, or a value in the target's
     /// units.
     pub fn predictions(&self) -> Vec<f64> {
-        let outputs = self.spec.predict(self.trainer.theta(), &self.features);
+        let outputs = self.spec.predict(self.theta(), &self.features);
         match self.class_names {
             Some(_) => outputs
                 .chunks_exact(self.spec.output().size())
@@ -618,22 +719,16 @@ impl TrainingRun {
     }
 
     /// Classification: 1 for every row the shown model gets wrong, else 0. Regression: all 0.
-    pub fn misclassified(&self) -> Vec<u8> {
-        if self.class_names.is_none() {
-            return vec![0; self.targets.len()];
-        }
-        self.predictions()
-            .iter()
-            .zip(&self.targets)
-            .map(|(p, t)| u8::from(p != t))
-            .collect()
+    /// Worked out with the scores of the curves' entry, so it costs nothing here.
+    pub fn misclassified(&self) -> &[u8] {
+        &self.misclassified
     }
 
     /// Starts a `width` × `height` picture of the shown model over the display plane (see
     /// [`Picture`]): its output, or one neuron's (refused when the model lacks it). A
     /// one-feature regression's output is blank: the page draws the fitted curve on paper.
     pub fn picture(&self, shows: Shows, width: usize, height: usize) -> Result<Picture> {
-        self.picture_of(self.trainer.theta(), shows, width, height)
+        self.picture_of(self.theta(), shows, width, height)
     }
 
     fn picture_of(
@@ -665,7 +760,7 @@ impl TrainingRun {
 
     /// The shown model's output over the display plane as RGBA (`width` × `height`).
     pub fn boundary_rgba(&self, width: usize, height: usize) -> Vec<u8> {
-        self.rgba_of(self.trainer.theta(), Shows::Output, width, height)
+        self.rgba_of(self.theta(), Shows::Output, width, height)
             .expect("the output is always there")
     }
 
@@ -679,13 +774,13 @@ impl TrainingRun {
         height: usize,
     ) -> Result<Vec<u8>> {
         let shows = Shows::Neuron { layer, neuron };
-        self.rgba_of(self.trainer.theta(), shows, width, height)
+        self.rgba_of(self.theta(), shows, width, height)
     }
 
     /// The fitted curve of a one-feature regression: `n` (u, v) points across the plane, in
     /// the data's units.
     pub fn curve(&self, n: usize) -> Vec<f64> {
-        self.curve_of(self.trainer.theta(), n)
+        self.curve_of(self.theta(), n)
     }
 
     /// A population member's picture (see the thumbnails): its output over the plane, or for

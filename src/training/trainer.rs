@@ -348,6 +348,12 @@ impl Trainer {
     /// reported is as of the last complete step (see [`Trainer::progress`]).
     pub fn advance(&mut self, budget: usize) -> Result<bool> {
         let mut budget = budget;
+        self.advance_within(&mut budget)
+    }
+
+    /// [`Trainer::advance`], taking the work done off `budget` (what is left of it carries
+    /// on the caller's own work).
+    pub(crate) fn advance_within(&mut self, budget: &mut usize) -> Result<bool> {
         if let Phase::Idle = self.phase {
             if self.status().is_final() {
                 return Ok(true);
@@ -356,13 +362,13 @@ impl Trainer {
         }
         if let Phase::Updating(mut done) = self.phase {
             while done < self.steps_per_unit && !self.driver.status().is_final() {
-                if !self.driver.advance(&mut budget)? {
+                if !self.driver.advance(budget)? {
                     self.phase = Phase::Updating(done);
                     return Ok(false);
                 }
                 done += 1;
                 let more = done < self.steps_per_unit && !self.driver.status().is_final();
-                if more && budget == 0 {
+                if more && *budget == 0 {
                     self.phase = Phase::Updating(done);
                     return Ok(false);
                 }
@@ -379,13 +385,13 @@ impl Trainer {
                 return Ok(true);
             }
             self.phase = Phase::Scoring(RowPass::default());
-            if budget == 0 {
+            if *budget == 0 {
                 return Ok(false);
             }
         }
         if let Phase::Scoring(pass) = &mut self.phase {
             let watch = self.watch.as_mut().expect("only a watched trainer scores");
-            let Some(loss) = watch.resume(pass, self.driver.position(), &mut budget) else {
+            let Some(loss) = watch.resume(pass, self.driver.position(), budget) else {
                 return Ok(false);
             };
             self.phase = Phase::Idle;
@@ -453,7 +459,7 @@ impl Trainer {
     }
 
     /// "epoch 78" (or update, generation, step: the unit the trainer counts).
-    fn at_step(&self) -> String {
+    pub(crate) fn at_step(&self) -> String {
         let noun = self.watch.as_ref().map_or("step", |w| w.noun.0);
         format!("{noun} {}", self.steps)
     }

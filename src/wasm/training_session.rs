@@ -563,7 +563,7 @@ impl TrainingSession {
     pub fn misclassified(&self) -> Vec<u8> {
         self.run
             .as_ref()
-            .map(|r| r.misclassified())
+            .map(|r| r.misclassified().to_vec())
             .unwrap_or_default()
     }
 
