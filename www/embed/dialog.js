@@ -2,7 +2,7 @@
 // chosen set of controls, a copy button, and a live preview of exactly that snippet.
 
 import { el, uniqueId } from '../ui/dom.js';
-import { EMBED_CONTROLS } from './keys.js';
+import { DEFAULT_CONTROLS, EMBED_CONTROLS } from './keys.js';
 
 /** The iframe sizes offered first (a 700 px blog column, a narrower one, a wide one). */
 const SIZES = [[700, 480], [560, 420], [900, 640]];
@@ -35,7 +35,7 @@ export function mountEmbedDialog(header, currentHash) {
   const width = el('input', { type: 'text', inputmode: 'numeric', value: '700', 'aria-label': 'Width in pixels', size: '5' });
   const height = el('input', { type: 'text', inputmode: 'numeric', value: '480', 'aria-label': 'Height in pixels', size: '5' });
   const error = el('p', { class: 'pg-error', role: 'alert', hidden: true });
-  const checks = EMBED_CONTROLS.map((name) => el('input', { type: 'checkbox', value: name, checked: true }));
+  const checks = EMBED_CONTROLS.map((name) => el('input', { type: 'checkbox', value: name, checked: DEFAULT_CONTROLS.includes(name) }));
   const controls = el('fieldset', { class: 'pg-embed-controls' }, el('legend', {}, 'Controls shown'),
     checks.map((box) => el('label', {}, box, ` ${box.value}`)));
   const snippet = el('textarea', { class: 'pg-embed-snippet', readonly: true, rows: '4', 'aria-label': 'The iframe snippet' });
@@ -64,7 +64,8 @@ export function mountEmbedDialog(header, currentHash) {
     error.textContent = problem || '';
     if (!problem) last = { width: w.value, height: h.value };
     const shown = checks.filter((box) => box.checked).map((box) => box.value);
-    const show = shown.length === EMBED_CONTROLS.length ? '' : `&show=${shown.join(',')}`;
+    const asDefault = shown.length === DEFAULT_CONTROLS.length && shown.every((name) => DEFAULT_CONTROLS.includes(name));
+    const show = asDefault ? '' : `&show=${shown.join(',')}`;
     const src = `${location.href.split('#')[0]}#${currentHash()}&embed=1${show}`;
     snippet.value = `<iframe src="${attribute(src)}" width="${last.width}" height="${last.height}" style="border:0" title="AutoML Playground" loading="lazy"></iframe>`;
     copied.textContent = '';

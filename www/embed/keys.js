@@ -4,7 +4,10 @@
 // link is the same link minus these keys.
 
 /** The controls an embed can show or hide, by the names `show=` and `hide=` use. */
-export const EMBED_CONTROLS = ['step', 'play', 'reset', 'speed', 'status', 'stop', 'progress', 'numbers'];
+export const EMBED_CONTROLS = ['step', 'play', 'reset', 'speed', 'timeline', 'status', 'stop', 'progress', 'numbers'];
+
+/** The controls an embed shows when the link names none (the timeline only when asked for). */
+export const DEFAULT_CONTROLS = EMBED_CONTROLS.filter((name) => name !== 'timeline');
 
 const EMBED_KEYS = ['embed', 'show', 'hide'];
 
@@ -46,7 +49,7 @@ export function splitEmbed(pairs) {
       problems.push(`embed = "${String(value).slice(0, 20)}" is not valid (1 or 0)`);
     }
   }
-  let shown = new Set(EMBED_CONTROLS);
+  let shown = new Set(DEFAULT_CONTROLS);
   if (found.has('show')) {
     shown = readNames('show', found.get('show'), problems);
     kept.push(['show', [...shown].join(',')]);

@@ -14,6 +14,7 @@ const CONTROL_SELECTORS = {
   play: '[data-action="play"]',
   reset: '[data-action="reset"]',
   speed: '.pg-speed',
+  timeline: '.pg-timeline',
   status: '.pg-strip',
   stop: '[data-action="stop"]',
   progress: '.sr-progress-row',

@@ -7,6 +7,7 @@ import { RUN_KEYS, isTypingTarget } from './runbar.js';
 /** Keys beyond the run's, as [key, what it does], by where they act. */
 const OTHER_KEYS = [
   ['Run (the view with focus)', RUN_KEYS],
+  ['Landscapes and Train a model', [['←', 'one step back (the timeline replays the run)']]],
   ['Train a model: the plot', [['click', 'add a point of the chosen class'], ['shift-click', 'add a point of the other class']]],
   ['Page', [['Tab / Shift+Tab', 'move between controls'], ['← / →', 'switch views (on a tab)'], ['↑ / ↓, Esc', 'move in a menu, close it'], ['?', 'this list']]],
 ];

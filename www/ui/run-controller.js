@@ -16,6 +16,7 @@
 
 import { replaceChildren } from './dom.js';
 import { RunBar, SLICE_MS, Stepper, runButton, runKeys, stepMany, messageOf } from './runbar.js';
+import { Timeline } from './timeline.js';
 
 /** Whether a core status means the run has stopped until a reset. */
 function isFinished(status) {
@@ -47,6 +48,8 @@ export class RunController {
     this.pendingSteps = 0;
     /** A step to carry the run on to frame by frame (a link's `step=`): { left, batch, done }. */
     this.catchUp = null;
+    /** The furthest step the run has reached: the timeline's end. */
+    this.furthest = 0;
     this.raf = 0;
     this.destroyed = false;
     this.lastError = null;
@@ -76,6 +79,7 @@ export class RunController {
       this.fail(error);
     }
     this.stepped();
+    this.noteFurthest();
     this.schedule();
     return taken;
   }
@@ -149,6 +153,45 @@ export class RunController {
     this.invalidate(over);
   }
 
+  /** Whether the run can be replayed to an earlier step (a view may say no). */
+  canScrub() {
+    return true;
+  }
+
+  /**
+   * Shows the run at step `target` (0 to the furthest reached): back by replaying from the
+   * start, forward by stepping on, frame by frame. Resolves to the step reached.
+   */
+  async scrubTo(target) {
+    const step = this.coreState().step;
+    this.noteFurthest();
+    const to = Math.max(0, Math.min(Math.floor(Number(target)) || 0, this.furthest));
+    if (!this.canScrub() || to === step) return step;
+    const furthest = this.furthest;
+    this.pause();
+    if (to < step) this.restart();
+    // The replay is the same run: its timeline keeps its end.
+    this.furthest = furthest;
+    this.timelineRun = this.runKey;
+    await this.runFor(to - this.coreState().step);
+    return this.coreState().step;
+  }
+
+  /** Keeps the timeline's end: a new run (its `runKey` changed) starts a new timeline. */
+  noteFurthest() {
+    if (this.timelineRun !== this.runKey) {
+      this.timelineRun = this.runKey;
+      this.furthest = 0;
+    }
+    this.furthest = Math.max(this.furthest, this.coreState().step);
+  }
+
+  /** ← : one step back. */
+  stepBack() {
+    const step = this.coreState().step;
+    if (step > 0) this.scrubTo(step - 1);
+  }
+
   /** Plays at `speed`; a finished or failed run starts again. */
   play() {
     if (this.destroyed || this.playing || !this.canPlay()) return;
@@ -176,6 +219,7 @@ export class RunController {
   /** Back to the start of the run, same settings, paused. */
   reset() {
     this.playing = false;
+    this.furthest = 0;
     this.pendingSteps = 0;
     this.lastError = null;
     try {
@@ -241,6 +285,8 @@ export class RunController {
       else if (this.catchUp) this.advanceCatchUp();
       else if (this.pendingSteps > 0) this.advanceStep();
       const t1 = performance.now();
+      this.noteFurthest();
+      if (this.timeline) this.timeline.sync(this.coreState().step, this.furthest, this.canScrub() && !this.playing);
       this.render(now, t0);
       const t2 = performance.now();
       const p = this.perf;
@@ -322,8 +368,10 @@ export class RunController {
       reset: () => this.guard(() => this.reset()),
       speed: (value) => this.set({ speed: value }),
     }, resetTitle);
+    this.timeline = new Timeline((step) => this.guard(() => this.scrubTo(step)));
+    this.runBar.element.append(this.timeline.element);
     this.toggleControls = runButton('Hide settings', 'Show or hide the settings column', () => this.set({ controls: !this.controlsVisible }), { 'data-action': 'toggle-controls', class: 'pg-button pg-quiet pg-small' });
-    const actions = { toggle: () => this.toggle(), step: () => this.stepButton(), reset: () => this.reset() };
+    const actions = { toggle: () => this.toggle(), step: () => this.stepButton(), reset: () => this.reset(), back: () => this.stepBack() };
     this.listen(document, 'keydown', (event) => this.guard(() => runKeys(event, this.root, actions)));
   }
 
@@ -395,6 +443,8 @@ export class RunController {
       destroy: () => this.guard(() => this.destroy()),
       /** Carries the run on by `n` steps frame by frame (never blocking); resolves to the steps taken. */
       runFor: (n) => this.runFor(Math.max(0, Math.floor(Number(n)) || 0)),
+      /** Shows the run at an earlier (or later, up to the furthest) step; resolves to the step. */
+      scrubTo: (step) => this.scrubTo(step),
       exports: () => this.guard(() => this.exports()) || [],
       element: this.element,
     };

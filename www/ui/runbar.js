@@ -102,6 +102,9 @@ export function runKeys(event, root, actions) {
   } else if (event.key === 'ArrowRight') {
     event.preventDefault();
     actions.step();
+  } else if (event.key === 'ArrowLeft' && actions.back) {
+    event.preventDefault();
+    actions.back();
   } else if (event.key === 'r' || event.key === 'R') {
     event.preventDefault();
     actions.reset();

@@ -919,6 +919,11 @@ class TrainingView extends RunController {
     this.runChanged();
   }
 
+  /** A run that went on after points were added by hand cannot be replayed from its start. */
+  canScrub() {
+    return this.hist.dataChanges.length === 0;
+  }
+
   invalidate(stopped) {
     this.dirty.canvas = true;
     if (stopped) this.dirty.charts = true;
