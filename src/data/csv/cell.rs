@@ -1,7 +1,7 @@
 //! Reading one cell as a number, with an error that names its place.
 
 use crate::data::MAX_MAGNITUDE;
-use crate::text::Num;
+use crate::text::{Num, part};
 use crate::{Error, Result};
 
 /// Longest cell text quoted in an error message.
@@ -33,7 +33,7 @@ pub(super) fn is_numeric(text: &str) -> bool {
 /// the wasm module) to escape characters no CSV cell holds.
 pub(super) fn shown(text: &str) -> String {
     let (text, more) = match text.char_indices().nth(SHOWN_CHARS) {
-        Some((cut, _)) => (&text[..cut], "…"),
+        Some((cut, _)) => (part(text, ..cut), "…"),
         None => (text, ""),
     };
     let mut out = String::from('"');
