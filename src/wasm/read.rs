@@ -4,7 +4,7 @@
 //! run the page's code (a getter, a proxy) catches what it throws: a thrown exception must not
 //! cross the Rust frames, or the session would stay borrowed for good.
 
-use crate::choice::Choice;
+use crate::choice::{Choice, or_list};
 use crate::{Error, Result};
 use js_sys::{ArrayBuffer, Float64Array, Reflect};
 use wasm_bindgen::JsCast;
@@ -136,8 +136,20 @@ impl Fields {
     /// One of the names of `T`.
     #[inline(never)]
     pub fn choice<T: Choice>(&self, key: &str, into: &mut T) -> Result<()> {
-        let named = |v: &JsValue| T::named(&v.as_string()?);
-        overwrite(into, self.read(key, &T::listed(), named)?)
+        let names: Vec<&str> = T::NAMES.iter().map(|(name, _)| *name).collect();
+        let found = self.name_index(key, &names)?;
+        overwrite(into, found.map(|i| T::NAMES[i].1))
+    }
+
+    /// Which of `names` field `key` holds, or `None` when missing (the part of [`Self::choice`]
+    /// that is not generic: one copy in the wasm module, not one per choice type).
+    #[inline(never)]
+    fn name_index(&self, key: &str, names: &[&str]) -> Result<Option<usize>> {
+        let index = |v: &JsValue| {
+            let name = v.as_string()?;
+            names.iter().position(|known| *known == name)
+        };
+        self.read(key, &or_list(names), index)
     }
 
     /// An array of `length` numbers (up to [`MAX_LIST`] when `length` is `None`), or `None`
