@@ -104,16 +104,50 @@ pub struct SettingSpec {
     pub mid_run: bool,
 }
 
-impl SettingSpec {
+/// A condition of a [`Row`], as static data (see [`Condition`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Requirement {
+    path: &'static str,
+    values: &'static [&'static str],
+    not: bool,
+}
+
+/// One setting of a table as static data: the tables are `static` arrays of rows, built with
+/// the `const` constructors below, and turned into [`SettingSpec`]s by [`table`]. The default
+/// and the choices are functions, so they come from the settings' `Default` impls and the
+/// [`Choice`] name tables.
+#[derive(Debug, Clone, Copy)]
+pub struct Row {
+    path: &'static str,
+    key: Option<&'static str>,
+    label: &'static str,
+    name: Option<&'static str>,
+    kind: SettingKind,
+    min: f64,
+    max: f64,
+    max_from: Option<MaxFrom>,
+    default: fn() -> DefaultValue,
+    choices: fn() -> Vec<&'static str>,
+    strategies: &'static [&'static str],
+    requires: Option<Requirement>,
+    mid_run: bool,
+}
+
+/// No choices (every kind but the choice ones).
+fn no_choices() -> Vec<&'static str> {
+    Vec::new()
+}
+
+impl Row {
     /// A setting of any kind (ranges, sets, flags…) with its default; range and choices empty.
-    pub fn of_kind(
+    pub const fn of_kind(
         path: &'static str,
         key: &'static str,
         label: &'static str,
         kind: SettingKind,
-        default: DefaultValue,
-    ) -> SettingSpec {
-        SettingSpec {
+        default: fn() -> DefaultValue,
+    ) -> Row {
+        Row {
             path,
             key: Some(key),
             label,
@@ -123,128 +157,155 @@ impl SettingSpec {
             max: 0.0,
             max_from: None,
             default,
-            choices: Vec::new(),
-            strategies: Vec::new(),
-            requires: Vec::new(),
+            choices: no_choices,
+            strategies: &[],
+            requires: None,
             mid_run: false,
         }
     }
 
     /// A number from `range[0]` to `range[1]`.
-    pub fn number(
+    pub const fn number(
         path: &'static str,
         key: &'static str,
         label: &'static str,
         range: [f64; 2],
-        default: f64,
-    ) -> SettingSpec {
-        SettingSpec::of_kind(
-            path,
-            key,
-            label,
-            SettingKind::Number,
-            DefaultValue::Number(default),
-        )
-        .within(range)
+        default: fn() -> DefaultValue,
+    ) -> Row {
+        Row::of_kind(path, key, label, SettingKind::Number, default).within(range)
     }
 
     /// A whole number from `range[0]` to `range[1]`.
-    pub fn count(
+    pub const fn count(
         path: &'static str,
         key: &'static str,
         label: &'static str,
         range: [usize; 2],
-        default: usize,
-    ) -> SettingSpec {
-        let default = DefaultValue::Number(default as f64);
-        SettingSpec::of_kind(path, key, label, SettingKind::Count, default)
+        default: fn() -> DefaultValue,
+    ) -> Row {
+        Row::of_kind(path, key, label, SettingKind::Count, default)
             .within([range[0] as f64, range[1] as f64])
     }
 
     /// One of the names of `T`.
-    pub fn choice<T: Choice>(
+    pub const fn choice<T: Choice>(
         path: &'static str,
         key: &'static str,
         label: &'static str,
-        default: T,
-    ) -> SettingSpec {
-        SettingSpec::of_kind(
-            path,
-            key,
-            label,
-            SettingKind::Choice,
-            DefaultValue::Name(default.name()),
-        )
-        .with_choices(names::<T>())
+        default: fn() -> DefaultValue,
+    ) -> Row {
+        Row::of_kind(path, key, label, SettingKind::Choice, default).with_choices(names::<T>)
     }
 
     /// With the range `[min, max]`.
-    pub fn within(mut self, range: [f64; 2]) -> SettingSpec {
+    pub const fn within(mut self, range: [f64; 2]) -> Row {
         [self.min, self.max] = range;
         self
     }
 
     /// With the names allowed.
-    pub fn with_choices(mut self, choices: Vec<&'static str>) -> SettingSpec {
+    pub const fn with_choices(mut self, choices: fn() -> Vec<&'static str>) -> Row {
         self.choices = choices;
         self
     }
 
     /// With the default.
-    pub fn defaulting(mut self, default: DefaultValue) -> SettingSpec {
+    pub const fn defaulting(mut self, default: fn() -> DefaultValue) -> Row {
         self.default = default;
         self
     }
 
     /// Named so in the core's messages.
-    pub fn named(mut self, name: &'static str) -> SettingSpec {
+    pub const fn named(mut self, name: &'static str) -> Row {
         self.name = Some(name);
         self
     }
 
     /// Applying to these strategies only.
-    pub fn only(mut self, strategies: &[&'static str]) -> SettingSpec {
-        self.strategies = strategies.to_vec();
+    pub const fn only(mut self, strategies: &'static [&'static str]) -> Row {
+        self.strategies = strategies;
         self
     }
 
     /// Applying only while the setting at `path` is one of `values`.
-    pub fn requires(mut self, path: &'static str, values: &[&'static str]) -> SettingSpec {
-        self.requires.push(Condition {
+    pub const fn requires(mut self, path: &'static str, values: &'static [&'static str]) -> Row {
+        self.requires = Some(Requirement {
             path,
-            values: values.to_vec(),
+            values,
             not: false,
         });
         self
     }
 
     /// Applying only while the setting at `path` is none of `values`.
-    pub fn unless(mut self, path: &'static str, values: &[&'static str]) -> SettingSpec {
-        self.requires.push(Condition {
+    pub const fn unless(mut self, path: &'static str, values: &'static [&'static str]) -> Row {
+        self.requires = Some(Requirement {
             path,
-            values: values.to_vec(),
+            values,
             not: true,
         });
         self
     }
 
     /// Bounded above by the setting at `path` plus `offset` too.
-    pub fn max_from(mut self, path: &'static str, offset: f64) -> SettingSpec {
+    pub const fn max_from(mut self, path: &'static str, offset: f64) -> Row {
         self.max_from = Some(MaxFrom { path, offset });
         self
     }
 
     /// Applying to the run in progress (a change does not restart it).
-    pub fn mid_run(mut self) -> SettingSpec {
+    pub const fn mid_run(mut self) -> Row {
         self.mid_run = true;
         self
     }
 
     /// Written in a link as part of another setting's key.
-    pub fn unlinked(mut self) -> SettingSpec {
+    pub const fn unlinked(mut self) -> Row {
         self.key = None;
         self
     }
+
+    /// The setting this row describes, its default and choices filled in.
+    fn spec(&self) -> SettingSpec {
+        SettingSpec {
+            path: self.path,
+            key: self.key,
+            label: self.label,
+            name: self.name,
+            kind: self.kind,
+            min: self.min,
+            max: self.max,
+            max_from: self.max_from,
+            default: (self.default)(),
+            choices: (self.choices)(),
+            strategies: self.strategies.to_vec(),
+            requires: self
+                .requires
+                .iter()
+                .map(|r| Condition {
+                    path: r.path,
+                    values: r.values.to_vec(),
+                    not: r.not,
+                })
+                .collect(),
+            mid_run: self.mid_run,
+        }
+    }
+}
+
+/// The table the rows describe, in their order.
+pub fn table(rows: &[Row]) -> Vec<SettingSpec> {
+    rows.iter().map(Row::spec).collect()
+}
+
+/// A whole number's default.
+pub fn whole(value: usize) -> DefaultValue {
+    DefaultValue::Number(value as f64)
+}
+
+/// A choice's default: its name.
+pub fn name<T: Choice>(value: T) -> DefaultValue {
+    DefaultValue::Name(value.name())
 }
 
 /// The names of `T`, in its order.

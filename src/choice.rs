@@ -24,11 +24,20 @@ pub trait Choice: Sized + Copy + PartialEq + 'static {
 
     /// The names, for a message: "a, b or c".
     fn listed() -> String {
-        let names: Vec<&str> = Self::NAMES.iter().map(|(name, _)| *name).collect();
-        match names.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-            _ => names.concat(),
-        }
+        or_list(
+            &Self::NAMES
+                .iter()
+                .map(|(name, _)| *name)
+                .collect::<Vec<_>>(),
+        )
+    }
+}
+
+/// `names` for a message: "a, b or c". (Not generic: one copy in the wasm module.)
+pub fn or_list(names: &[&str]) -> String {
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.concat(),
     }
 }
 

@@ -5,7 +5,7 @@ use crate::text::Num;
 use std::fmt;
 
 /// Everything that can go wrong in the core, as a value rather than a panic.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub enum Error {
     /// A setting outside its allowed range, e.g. a negative σ or a population of 0.
     Setting {
@@ -52,6 +52,14 @@ impl Error {
             column,
             message: message.into(),
         }
+    }
+}
+
+/// Written as its message, in `Error(…)`. (A derived `Debug` quotes strings with Rust's
+/// escapes, which would bring Unicode's printable tables, ~10 KB, into the wasm module.)
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Error({self})")
     }
 }
 

@@ -59,7 +59,7 @@ fn number(x: f64, significant: usize, fixed: Range<f64>, minus: &str) -> String 
     let body = if fixed.contains(&10f64.powi(exponent)) {
         fixed_point(&digits, exponent)
     } else {
-        let (first, rest) = digits.split_at(1);
+        let (first, rest) = (part(&digits, ..1), part(&digits, 1..));
         let rest = rest.trim_end_matches('0');
         let point = if rest.is_empty() { "" } else { "." };
         let exponent_sign = if exponent < 0 { minus } else { "" };
@@ -96,6 +96,13 @@ fn significant_digits(magnitude: f64, count: usize) -> (String, i32) {
     ((digits as u64).to_string(), exponent + shift)
 }
 
+/// `text[range]`, or "" if a cut is not on a character boundary. Every caller cuts where it
+/// found a character; unlike indexing, this has no panic path, whose message would bring
+/// Unicode's printable tables (~10 KB) into the wasm module.
+pub fn part<R: std::slice::SliceIndex<str, Output = str>>(text: &str, range: R) -> &str {
+    text.get(range).unwrap_or_default()
+}
+
 /// Digits with their first digit at 10^`exponent`, in fixed notation: ("735", −2) is 0.0735.
 fn fixed_point(digits: &str, exponent: i32) -> String {
     let text = if exponent < 0 {
@@ -106,7 +113,7 @@ fn fixed_point(digits: &str, exponent: i32) -> String {
         if digits.len() <= whole {
             return format!("{digits}{}", "0".repeat(whole - digits.len()));
         }
-        format!("{}.{}", &digits[..whole], &digits[whole..])
+        format!("{}.{}", part(digits, ..whole), part(digits, whole..))
     };
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
@@ -114,6 +121,14 @@ fn fixed_point(digits: &str, exponent: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parts_are_slices_and_a_cut_inside_a_character_is_empty() {
+        assert_eq!(part("abc", 1..), "bc");
+        assert_eq!(part("été", ..2), "é");
+        assert_eq!(part("été", ..1), "");
+        assert_eq!(part("abc", 2..9), "");
+    }
 
     #[test]
     fn messages_show_six_significant_digits_and_whole_numbers_in_full() {

@@ -90,9 +90,12 @@ pub fn classic_from_text(id: &str, text: &str) -> Result<Dataset> {
         "iris" => labelled_table("Iris", text, owned(&IRIS_FEATURES)),
         "wine" => labelled_table("Wine", text, owned(&WINE_FEATURES)),
         "breast_cancer" => {
-            let names = ["mean {}", "{} standard error", "worst {}"]
+            // Text around each property (not `str::replace`, whose searcher has a panic path).
+            let names = [("mean ", ""), ("", " standard error"), ("worst ", "")]
                 .iter()
-                .flat_map(|pattern| NUCLEUS_PROPERTIES.map(|p| pattern.replace("{}", p)))
+                .flat_map(|(before, after)| {
+                    NUCLEUS_PROPERTIES.map(|p| format!("{before}{p}{after}"))
+                })
                 .collect();
             labelled_table("Breast cancer (Wisconsin)", text, names)
         }

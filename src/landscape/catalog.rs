@@ -3,47 +3,61 @@
 //! in [`crate::search::catalog`]. Every one of these restarts the run.
 
 use super::{CONDITION_RANGE, LANDSCAPE_IDS, LandscapeSettings, ROTATION_RANGE};
-use crate::catalog::{DefaultValue, SettingKind, SettingSpec};
+use crate::catalog::{DefaultValue, Row, SettingKind, SettingSpec, table};
 
-/// The seed's settings entry (`path` and link key `key`): any 32-bit whole number.
-pub fn seed_spec(path: &'static str, key: &'static str, label: &'static str) -> SettingSpec {
-    SettingSpec::count(path, key, label, [0, u32::MAX as usize], 0).named("seed")
+/// The seed's settings row (`path` and link key `key`): any 32-bit whole number, 0 by default.
+pub const fn seed_row(path: &'static str, key: &'static str, label: &'static str) -> Row {
+    Row::count(path, key, label, [0, u32::MAX as usize], || {
+        DefaultValue::Number(0.0)
+    })
+    .named("seed")
 }
+
+/// A setting of the bowl only.
+const fn bowl(
+    path: &'static str,
+    key: &'static str,
+    label: &'static str,
+    name: &'static str,
+    range: [f64; 2],
+    default: fn() -> DefaultValue,
+) -> Row {
+    Row::number(path, key, label, range, default)
+        .named(name)
+        .requires("landscape.id", &["bowl"])
+}
+
+/// The Landscapes view's rows, in link order.
+static ROWS: &[Row] = &[
+    Row::of_kind(
+        "landscape.id",
+        "landscape",
+        "Surface",
+        SettingKind::Choice,
+        || DefaultValue::Name(LANDSCAPE_IDS[0]),
+    )
+    .with_choices(|| LANDSCAPE_IDS.to_vec())
+    .named("landscape"),
+    bowl(
+        "landscape.condition",
+        "kappa",
+        "Condition number κ",
+        "condition number κ",
+        CONDITION_RANGE,
+        || DefaultValue::Number(LandscapeSettings::default().condition),
+    ),
+    bowl(
+        "landscape.rotationDeg",
+        "phi",
+        "Rotation φ (degrees)",
+        "rotation φ",
+        ROTATION_RANGE,
+        || DefaultValue::Number(LandscapeSettings::default().rotation_deg),
+    ),
+    seed_row("seed", "seed", "Seed"),
+];
 
 /// The Landscapes view's table, in link order, defaults from [`LandscapeSettings::default`].
 pub fn landscape_settings_table() -> Vec<SettingSpec> {
-    let d = LandscapeSettings::default();
-    let bowl = |path, key, label, name, range, default| {
-        SettingSpec::number(path, key, label, range, default)
-            .named(name)
-            .requires("landscape.id", &["bowl"])
-    };
-    vec![
-        SettingSpec::of_kind(
-            "landscape.id",
-            "landscape",
-            "Surface",
-            SettingKind::Choice,
-            DefaultValue::Name(LANDSCAPE_IDS[0]),
-        )
-        .with_choices(LANDSCAPE_IDS.to_vec())
-        .named("landscape"),
-        bowl(
-            "landscape.condition",
-            "kappa",
-            "Condition number κ",
-            "condition number κ",
-            CONDITION_RANGE,
-            d.condition,
-        ),
-        bowl(
-            "landscape.rotationDeg",
-            "phi",
-            "Rotation φ (degrees)",
-            "rotation φ",
-            ROTATION_RANGE,
-            d.rotation_deg,
-        ),
-        seed_spec("seed", "seed", "Seed"),
-    ]
+    table(ROWS)
 }

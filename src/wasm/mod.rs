@@ -19,12 +19,6 @@ pub use training_session::TrainingSession;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// Installs the panic hook so a bug shows a readable message in the console.
-#[wasm_bindgen(start)]
-pub fn start() {
-    console_error_panic_hook::set_once();
-}
-
 /// A fresh random seed (the one place entropy is used: the "new seed" button).
 #[wasm_bindgen(js_name = freshSeed)]
 pub fn fresh_seed() -> u32 {

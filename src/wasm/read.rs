@@ -4,7 +4,7 @@
 //! run the page's code (a getter, a proxy) catches what it throws: a thrown exception must not
 //! cross the Rust frames, or the session would stay borrowed for good.
 
-use crate::choice::Choice;
+use crate::choice::{Choice, or_list};
 use crate::{Error, Result};
 use js_sys::{ArrayBuffer, Float64Array, Reflect};
 use wasm_bindgen::JsCast;
@@ -35,6 +35,7 @@ pub(crate) struct Fields {
 
 impl Fields {
     /// The object `value` (undefined or null read as an empty object: every default).
+    #[inline(never)]
     pub fn of(value: JsValue) -> Result<Fields> {
         Fields::at(value, String::new(), "settings")
     }
@@ -79,6 +80,7 @@ impl Fields {
     }
 
     /// The object in field `key` (empty when missing).
+    #[inline(never)]
     pub fn object(&self, key: &str) -> Result<Fields> {
         let name = format!("{}{key}", self.path);
         let value = self.get(key)?.unwrap_or(JsValue::UNDEFINED);
@@ -86,21 +88,25 @@ impl Fields {
     }
 
     /// A number (any number: ranges are checked by the settings themselves).
+    #[inline(never)]
     pub fn number(&self, key: &str, into: &mut f64) -> Result<()> {
         overwrite(into, self.read(key, "a number", JsValue::as_f64)?)
     }
 
     /// A whole number ≥ 0 (ranges are checked by the settings themselves).
+    #[inline(never)]
     pub fn count(&self, key: &str, into: &mut usize) -> Result<()> {
         overwrite(into, self.optional_count(key)?)
     }
 
     /// A whole number ≥ 0, or `None` when missing.
+    #[inline(never)]
     pub fn optional_count(&self, key: &str) -> Result<Option<usize>> {
         self.read(key, "a whole number", whole)
     }
 
     /// A whole number from 0 to 2³² − 1 (seeds).
+    #[inline(never)]
     pub fn seed(&self, key: &str, into: &mut u32) -> Result<()> {
         let seed = |v: &JsValue| whole(v).and_then(|n| u32::try_from(n).ok());
         overwrite(
@@ -110,28 +116,45 @@ impl Fields {
     }
 
     /// true or false.
+    #[inline(never)]
     pub fn flag(&self, key: &str, into: &mut bool) -> Result<()> {
         overwrite(into, self.read(key, "true or false", JsValue::as_bool)?)
     }
 
     /// A string.
+    #[inline(never)]
     pub fn text(&self, key: &str, into: &mut String) -> Result<()> {
         overwrite(into, self.optional_text(key)?)
     }
 
     /// A string, or `None` when missing.
+    #[inline(never)]
     pub fn optional_text(&self, key: &str) -> Result<Option<String>> {
         self.read(key, "a string", JsValue::as_string)
     }
 
     /// One of the names of `T`.
+    #[inline(never)]
     pub fn choice<T: Choice>(&self, key: &str, into: &mut T) -> Result<()> {
-        let named = |v: &JsValue| T::named(&v.as_string()?);
-        overwrite(into, self.read(key, &T::listed(), named)?)
+        let names: Vec<&str> = T::NAMES.iter().map(|(name, _)| *name).collect();
+        let found = self.name_index(key, &names)?;
+        overwrite(into, found.map(|i| T::NAMES[i].1))
+    }
+
+    /// Which of `names` field `key` holds, or `None` when missing (the part of [`Self::choice`]
+    /// that is not generic: one copy in the wasm module, not one per choice type).
+    #[inline(never)]
+    fn name_index(&self, key: &str, names: &[&str]) -> Result<Option<usize>> {
+        let index = |v: &JsValue| {
+            let name = v.as_string()?;
+            names.iter().position(|known| *known == name)
+        };
+        self.read(key, &or_list(names), index)
     }
 
     /// An array of `length` numbers (up to [`MAX_LIST`] when `length` is `None`), or `None`
     /// when missing.
+    #[inline(never)]
     pub fn numbers(&self, key: &str, length: Option<usize>) -> Result<Option<Vec<f64>>> {
         let expected = match length {
             Some(n) => format!("a list of {n} numbers"),
@@ -142,6 +165,7 @@ impl Fields {
 
     /// A typed array (Float64Array, Uint32Array…, any length) or an array of numbers, or
     /// `None` when missing: bulk numbers such as a dataset's features.
+    #[inline(never)]
     pub fn floats(&self, key: &str) -> Result<Option<Vec<f64>>> {
         let Some(value) = self.get(key)? else {
             return Ok(None);
@@ -153,6 +177,7 @@ impl Fields {
     }
 
     /// An array of at most [`MAX_LIST`] strings, or `None` when missing.
+    #[inline(never)]
     pub fn texts(&self, key: &str) -> Result<Option<Vec<String>>> {
         let expected = format!("a list of at most {MAX_LIST} strings");
         self.read(key, &expected, |value| {
@@ -161,6 +186,7 @@ impl Fields {
     }
 
     /// An array of whole numbers ≥ 0, or `None` when missing.
+    #[inline(never)]
     pub fn counts(&self, key: &str, length: Option<usize>) -> Result<Option<Vec<usize>>> {
         let Some(numbers) = self.numbers(key, length)? else {
             return Ok(None);

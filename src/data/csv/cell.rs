@@ -1,7 +1,7 @@
 //! Reading one cell as a number, with an error that names its place.
 
 use crate::data::MAX_MAGNITUDE;
-use crate::text::Num;
+use crate::text::{Num, part};
 use crate::{Error, Result};
 
 /// Longest cell text quoted in an error message.
@@ -28,17 +28,51 @@ pub(super) fn is_numeric(text: &str) -> bool {
     text.parse::<f64>().is_ok()
 }
 
-/// `text` in quotes for a message, shortened if long, control characters escaped.
+/// `text` in quotes for a message, shortened if long, control characters escaped as `{:?}`
+/// writes them. Written out: `{:?}` of a string brings Unicode's printable tables (~10 KB of
+/// the wasm module) to escape characters no CSV cell holds.
 pub(super) fn shown(text: &str) -> String {
-    match text.char_indices().nth(SHOWN_CHARS) {
-        Some((cut, _)) => format!("{:?}", format!("{}…", &text[..cut])),
-        None => format!("{text:?}"),
+    let (text, more) = match text.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => (part(text, ..cut), "…"),
+        None => (text, ""),
+    };
+    let mut out = String::from('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
     }
+    out.push_str(more);
+    out.push('"');
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_are_quoted_as_debug_quotes_them() {
+        for text in [
+            "abc",
+            "",
+            "a \"quoted\" \\ back",
+            "tab\there\r\n\0\u{7}\u{1b}\u{85}",
+            "été ∑ 日本 🙂 it's",
+        ] {
+            assert_eq!(shown(text), format!("{text:?}"));
+        }
+        let long = "x\"".repeat(20);
+        let cut: String = long.chars().take(SHOWN_CHARS).collect();
+        assert_eq!(shown(&long), format!("{:?}", format!("{cut}…")));
+    }
 
     #[test]
     fn numbers_and_their_problems() {

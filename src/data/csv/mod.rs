@@ -19,6 +19,7 @@ mod target;
 use std::borrow::Cow;
 
 use super::{Dataset, MAX_ROWS};
+use crate::text::part;
 use crate::{Error, Result};
 use records::{Record, Records};
 pub use target::AUTO_MAX_CLASSES;
@@ -54,7 +55,9 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// `name`, cut to [`MAX_NAME_CHARS`] characters (the last one "…") when longer.
 fn capped(name: &str) -> String {
     match name.char_indices().nth(MAX_NAME_CHARS - 1) {
-        Some((end, _)) if name.chars().count() > MAX_NAME_CHARS => format!("{}…", &name[..end]),
+        Some((end, _)) if name.chars().count() > MAX_NAME_CHARS => {
+            format!("{}…", part(name, ..end))
+        }
         _ => name.to_string(),
     }
 }

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use crate::text::part;
 use crate::{Error, Result};
 
 /// One non-blank record: the line it starts on and its fields (trimmed unless quoted).
@@ -115,7 +116,7 @@ impl<'a> Records<'a> {
             .position(|&b| b == self.delimiter || b == b'\n' || b == b'\r')
             .map_or(bytes.len(), |p| start + p);
         self.pos = end;
-        Ok(Cow::Borrowed(self.text[start..end].trim()))
+        Ok(Cow::Borrowed(part(self.text, start..end).trim()))
     }
 
     /// A quoted field whose content starts at `open`.
@@ -136,7 +137,7 @@ impl<'a> Records<'a> {
             if bytes.get(q + 1) == Some(&b'"') {
                 unescaped
                     .get_or_insert_with(String::new)
-                    .push_str(&text[segment..=q]);
+                    .push_str(part(text, segment..=q));
                 p = q + 2;
                 segment = p;
             } else {
@@ -146,10 +147,10 @@ impl<'a> Records<'a> {
         self.line += line_breaks(&bytes[open..close]);
         let value = match unescaped {
             Some(mut value) => {
-                value.push_str(&text[segment..close]);
+                value.push_str(part(text, segment..close));
                 Cow::Owned(value)
             }
-            None => Cow::Borrowed(&text[open..close]),
+            None => Cow::Borrowed(part(text, open..close)),
         };
         let after = close
             + 1
