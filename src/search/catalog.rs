@@ -16,8 +16,9 @@ fn d() -> StrategySettings {
     StrategySettings::default()
 }
 
-/// A rate of gradient descent (applies mid-run).
-const fn gradient(
+/// A rate of the strategy `kind` ("gradient" or "genetic"): it applies mid-run.
+const fn rate(
+    kind: &'static [&'static str],
     path: &'static str,
     key: &'static str,
     label: &'static str,
@@ -27,24 +28,12 @@ const fn gradient(
 ) -> Row {
     Row::number(path, key, label, range, default)
         .named(name)
-        .only(&["gradient"])
+        .only(kind)
         .mid_run()
 }
 
-/// A rate of the genetic algorithm (applies mid-run).
-const fn genetic(
-    path: &'static str,
-    key: &'static str,
-    label: &'static str,
-    name: &'static str,
-    range: [f64; 2],
-    default: fn() -> DefaultValue,
-) -> Row {
-    Row::number(path, key, label, range, default)
-        .named(name)
-        .only(&["genetic"])
-        .mid_run()
-}
+const GRADIENT: &[&str] = &["gradient"];
+const GENETIC: &[&str] = &["genetic"];
 
 /// A count of the genetic algorithm.
 const fn count(
@@ -64,7 +53,8 @@ const fn count(
 static ROWS: &[Row] = &[
     Row::choice::<StrategyKind>("kind", "strategy", "Strategy", || name(d().kind)),
     Row::choice::<UpdateRule>("rule", "rule", "Update rule", || name(d().rule)).only(&["gradient"]),
-    gradient(
+    rate(
+        GRADIENT,
         "learningRate",
         "alpha",
         "Learning rate α",
@@ -72,7 +62,8 @@ static ROWS: &[Row] = &[
         LEARNING_RATE_RANGE,
         || DefaultValue::Number(d().learning_rate),
     ),
-    gradient(
+    rate(
+        GRADIENT,
         "momentum",
         "mu",
         "Momentum μ",
@@ -81,11 +72,18 @@ static ROWS: &[Row] = &[
         || DefaultValue::Number(d().momentum),
     )
     .requires("rule", &["momentum", "nesterov"]),
-    gradient("rho", "rho", "Decay ρ", "decay ρ", RHO_RANGE, || {
-        DefaultValue::Number(d().rho)
-    })
+    rate(
+        GRADIENT,
+        "rho",
+        "rho",
+        "Decay ρ",
+        "decay ρ",
+        RHO_RANGE,
+        || DefaultValue::Number(d().rho),
+    )
     .requires("rule", &["rmsprop"]),
-    gradient(
+    rate(
+        GRADIENT,
         "beta1",
         "beta1",
         "β₁ (1st moment)",
@@ -94,7 +92,8 @@ static ROWS: &[Row] = &[
         || DefaultValue::Number(d().beta1),
     )
     .requires("rule", &["adam"]),
-    gradient(
+    rate(
+        GRADIENT,
         "beta2",
         "beta2",
         "β₂ (2nd moment)",
@@ -103,7 +102,8 @@ static ROWS: &[Row] = &[
         || DefaultValue::Number(d().beta2),
     )
     .requires("rule", &["adam"]),
-    gradient(
+    rate(
+        GRADIENT,
         "epsilon",
         "eps",
         "ε (small constant)",
@@ -151,7 +151,8 @@ static ROWS: &[Row] = &[
     })
     .only(&["genetic"])
     .mid_run(),
-    genetic(
+    rate(
+        GENETIC,
         "blendAlpha",
         "blend",
         "Blend α",
@@ -160,7 +161,8 @@ static ROWS: &[Row] = &[
         || DefaultValue::Number(d().blend_alpha),
     )
     .requires("crossover", &["blend"]),
-    genetic(
+    rate(
+        GENETIC,
         "mutationRate",
         "mrate",
         "Mutation rate",
@@ -168,7 +170,8 @@ static ROWS: &[Row] = &[
         MUTATION_RATE_RANGE,
         || DefaultValue::Number(d().mutation_rate),
     ),
-    genetic(
+    rate(
+        GENETIC,
         "mutationSigma",
         "msigma",
         "Mutation σ",
@@ -186,7 +189,8 @@ static ROWS: &[Row] = &[
     )
     .max_from("population", -1.0)
     .mid_run(),
-    genetic(
+    rate(
+        GENETIC,
         "initialSpread",
         "spread",
         "Initial spread",
