@@ -13,7 +13,7 @@ mod random;
 mod search;
 mod space;
 
-pub use candidate::{Architecture, CANDIDATE_BATCH_SIZE};
+pub use candidate::Architecture;
 pub use evolution::{Evolution, EvolutionSettings};
 pub use grid::{GridSearch, GridSettings};
 pub use halving::{Halving, HalvingSettings};

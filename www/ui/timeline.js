@@ -9,7 +9,8 @@ export class Timeline {
   constructor(scrub) {
     this.input = el('input', { type: 'range', id: uniqueId('pg-timeline'), min: '0', max: '0', value: '0', step: '1', dataset: { action: 'timeline' } });
     this.input.addEventListener('change', () => scrub(Number(this.input.value)));
-    this.element = el('label', { class: 'pg-timeline', for: this.input.id, title: 'Move back to see the run at an earlier step (←); Play goes on from there' }, 'Step', this.input);
+    this.readout = el('span', { class: 'pg-timeline-at', 'aria-hidden': 'true' }, '0 / 0');
+    this.element = el('label', { class: 'pg-timeline', for: this.input.id, title: 'Move back to see the run at an earlier step (←); Play goes on from there' }, 'Timeline', this.input, this.readout);
     this.shown = '';
   }
 
@@ -22,5 +23,6 @@ export class Timeline {
     this.input.value = String(step);
     this.input.disabled = !enabled || furthest === 0;
     this.input.setAttribute('aria-valuetext', `step ${step} of ${furthest}`);
+    this.readout.textContent = `${step} / ${furthest}`;
   }
 }
