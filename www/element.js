@@ -17,9 +17,7 @@ import { splitEmbed } from './embed/keys.js';
 import { shadowContainer, releaseShadow } from './embed/shadow.js';
 import { foldForEmbed } from './embed/layout.js';
 import { el } from './ui/dom.js';
-
-/** The full page that "open in AutoML Playground" leads to. */
-const PAGE = new URL('../index.html', import.meta.url).href;
+import { FULL_PAGE as PAGE } from './embed/page.js';
 
 /** HTML's own attributes, which any element may carry: they are not settings. */
 const PAGE_ATTRIBUTES = ['id', 'class', 'style', 'title', 'hidden', 'lang', 'dir', 'tabindex', 'slot', 'part', 'role'];

@@ -121,7 +121,8 @@ async function start() {
     if (!training) throw new Error('the Train a model view has no data yet: open it and load the data first');
     return training.datasetParts();
   };
-  const extras = (view) => (view.id === 'search' ? { trainingData } : {});
+  const openTraining = (hash) => { location.hash = hash; };
+  const extras = (view) => (view.id === 'search' ? { trainingData, openTraining } : {});
 
   /** Mounts a view once, with `options` (a link's settings) the first time. */
   const mountView = async (view, options = {}) => {

@@ -9,6 +9,14 @@ import { el, uniqueId } from '../ui/dom.js';
 import { bound } from '../ui/format.js';
 import { readNumber } from '../state.js';
 
+/** What the menus show for a choice's name, where the name alone reads poorly. */
+const CHOICE_LABELS = {
+  grid: 'Grid search',
+  random: 'Random search',
+  evolution: 'Evolutionary search',
+  halving: 'Successive halving',
+};
+
 /** The value at dotted `path` of `object`. */
 export function getPath(object, path) {
   return path.split('.').reduce((node, key) => (node == null ? undefined : node[key]), object);
@@ -119,7 +127,7 @@ export class SearchFields {
     let input;
     let show;
     if (spec.kind === 'choice') {
-      input = el('select', { id, dataset: { key: spec.key } }, spec.choices.map((c) => el('option', { value: c }, c)));
+      input = el('select', { id, dataset: { key: spec.key } }, spec.choices.map((c) => el('option', { value: c }, CHOICE_LABELS[c] || c)));
       input.addEventListener('change', () => send(input.value));
       show = (value) => { input.value = value; };
     } else if (spec.kind === 'flag') {

@@ -10,6 +10,7 @@
 //               activations, rules, learningRate, l2, l2Zero, epochs, … }, folds: { k,
 //               stratified }, testShare, seed }
 //     workers   how many Web Workers train candidates (default: cores − 1, at least 1)
+//     openTraining(hash)  opens (hash: "#view=training&…") "Train this one"'s link (default: the full page, in a new tab)
 //   s.step(n = 1)  → Promise of the steps taken (a step: one candidate, generation or rung)
 //   s.play(), s.pause() (stops at once: busy workers are replaced; finished folds are kept),
 //   s.reset(), s.set(partial) → Promise of { ok, reset, error }, s.state(), s.destroy().
@@ -19,6 +20,7 @@
 //   −1 held out), workers, gridSize, crashes, chosen (search/chosen.js), error }.
 
 import { loadWasm } from '../wasm.js';
+import { FULL_PAGE } from '../embed/page.js';
 import { el, replaceChildren } from '../ui/dom.js';
 import { num } from '../ui/format.js';
 import { RunBar, runKeys, messageOf } from '../ui/runbar.js';
@@ -47,6 +49,11 @@ const STATUS_TEXT = {
 /** The data id of the Train a model view's rows (its CSV, drawn points or set). */
 export const TRAINING_DATA = 'training';
 
+/** Opens the Train a model view's link `hash` (starting with #) in the full page, in a new tab. */
+function openInFullPage(hash) {
+  window.open(`${FULL_PAGE}${hash}`, '_blank', 'noopener');
+}
+
 /** The data the view offers: generated sets, classic tables, and the Train view's rows. */
 function dataChoices(catalog, withTraining) {
   return [
@@ -64,6 +71,7 @@ class SearchView {
     this.catalog = wasm.datasetCatalog();
     this.onChange = typeof options.onChange === 'function' ? options.onChange : null;
     this.trainingData = typeof options.trainingData === 'function' ? options.trainingData : null;
+    this.openTraining = typeof options.openTraining === 'function' ? options.openTraining : openInFullPage;
     this.controlsVisible = options.controls !== false;
     this.workers = Number.isInteger(options.workers) && options.workers >= 1 && options.workers <= 16 ? options.workers : defaultPoolSize();
     this.data = this.withDefaults({ id: 'spiral', seed: 1, ...(options.data || {}) });
@@ -371,7 +379,7 @@ class SearchView {
 
   trainSelected() {
     const config = this.selected === null ? null : this.run.session.trainingConfig(this.selected);
-    if (config) location.hash = trainingLinkFor(this.data, config);
+    if (config) this.openTraining(trainingLinkFor(this.data, config));
   }
 
   /** Copies the session's state and redraws. */

@@ -329,3 +329,27 @@ test("a generated set's points and noise are fields; a bad value is refused ther
   await page.evaluate(() => window.search.set({ data: { id: 'iris' } }));
   await expect(points).toBeHidden();
 });
+
+test('"Train this one" in a view mounted on a host page opens the full page in a new tab and leaves the host page where it was', async ({ page, context }) => {
+  const host = `<!doctype html><html><head><meta charset="utf-8"><title>A post</title><link rel="icon" href="data:,"></head>
+<body><div id="s" style="width: 1000px"></div>
+<script type="module">
+  import { mountSearch } from '/www/views/search.js';
+  window.mounted = await mountSearch(document.getElementById('s'), {
+    data: { id: 'moons', points: 120, noise: 0.2 },
+    settings: { strategy: { kind: 'random', candidates: 3 }, space: { layers: [1, 2], neurons: [2, 8], epochs: 10 }, folds: { k: 3 }, seed: 5 },
+  });
+</script></body></html>`;
+  await page.route('**/search-host.html', (route) => route.fulfill({ contentType: 'text/html', body: host }));
+  await page.goto('/search-host.html#my-post');
+  await page.waitForFunction(() => window.mounted && window.mounted.state().status === 'ready');
+  await page.evaluate(() => window.mounted.play());
+  await page.waitForFunction(() => window.mounted.state().status === 'finished', null, { timeout: 60_000 });
+  await page.locator('#s .sr-board tbody tr').first().click();
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.locator('#s [data-action="train-this"]').click()]);
+  await popup.waitForLoadState();
+  expect(new URL(popup.url()).pathname).toBe('/index.html');
+  expect(new URL(popup.url()).hash).toMatch(/^#view=training&/);
+  expect(new URL(page.url()).hash, 'the host page keeps its own address').toBe('#my-post');
+  await popup.waitForFunction(() => window.training && window.training.state().options.config.strategy.kind === 'gradient');
+});
