@@ -96,11 +96,14 @@ async function start() {
   let activeId = null;
   /** Each mounted view's embed layout (embed mode only), whose link follows the state. */
   const embedded = new Map();
+  // The embed keys the hash carries: the page's own, or ones typed in since (they lay the
+  // page out when it is next loaded).
+  let hashEmbed = embed;
   const pageUrl = (viewHash) => `${location.href.split('#')[0]}#${viewHash}`;
   const writeHash = (viewId, options) => {
     const view = list.find((v) => v.id === viewId);
     const viewHash = withLesson(view.encode(viewId, options), lesson);
-    const hash = `#${viewHash}${embedSuffix(embed)}`;
+    const hash = `#${viewHash}${embedSuffix(hashEmbed)}`;
     if (location.hash !== hash) history.replaceState(null, '', hash);
     if (embedded.has(viewId)) embedded.get(viewId).setHref(pageUrl(viewHash));
   };
@@ -231,7 +234,13 @@ async function start() {
   // Someone edits the address bar: apply the new hash (switching view if it names the other
   // one), or explain why it was not applied.
   window.addEventListener('hashchange', () => {
-    const typed = takeLesson(readEmbedHash(location.hash).hash);
+    const typedLink = readEmbedHash(location.hash);
+    // Embed mode lays out the whole page: its keys apply when the page is loaded with them.
+    if (embedSuffix(typedLink.embed) !== embedSuffix(hashEmbed)) {
+      hashEmbed = typedLink.embed;
+      if (embedSuffix(hashEmbed) !== embedSuffix(embed)) showNotice(noticeHost, 'The embed keys of this link (embed, show, hide) apply when the page is opened with them: reload the page to see them. Its other settings were applied.');
+    }
+    const typed = takeLesson(typedLink.hash);
     if (typed.problem) showNotice(noticeHost, `This link names an ${typed.problem}; no lesson is shown.`);
     if (typed.lesson !== lesson) openLesson(typed.lesson);
     const wanted = takeStep(typed.hash);

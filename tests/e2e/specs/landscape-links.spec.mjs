@@ -230,6 +230,16 @@ test('a hash naming an unknown view gives a notice and keeps the view', async ({
 
 // ---------------------------------------------------------------- dropped files
 
+test('embed keys typed into an open tab say they apply on reload; the rest of the link applies', async ({ page }) => {
+  await open(page, '#view=landscapes&landscape=bowl');
+  await page.evaluate(() => { location.hash = '#view=landscapes&landscape=himmelblau&embed=1&show=step'; });
+  await expect(page.locator('#notice')).toContainText('reload the page');
+  await expect.poll(() => page.evaluate(() => window.playground.state().options.landscape.id)).toBe('himmelblau');
+  await page.reload();
+  await page.waitForFunction(() => window.playground && window.playground.state().heatmapRenders > 0);
+  expect(await page.evaluate(() => document.documentElement.classList.contains('pg-embed-page'))).toBe(true);
+});
+
 test('a file dropped on the Landscapes view is caught with a notice, and the page stays', async ({ page }) => {
   await open(page, '#view=landscapes&landscape=rastrigin');
   const outcome = await page.evaluate(() => {
