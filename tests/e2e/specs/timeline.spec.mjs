@@ -110,6 +110,7 @@ test('Landscapes: a 100 000-step run scrubs back to 50 000 and 12 345 from kept 
     expect(scrub.reached).toBe(step);
     expect(await page.evaluate(NUMBERS)).toEqual(expected[step]);
   }
+  await page.screenshot({ path: '/work/helpers/mount/shots/scrub-100000-to-12345.png' });
   // Play from step 12 345 as fast as possible: the run ends where it did, with the same trace.
   await page.evaluate(() => {
     window.playground.set({ speed: 'max' });
