@@ -426,3 +426,28 @@ mod training {
         assert!(field(&s.config().unwrap(), "displayFeatures").is_null());
     }
 }
+
+#[wasm_bindgen_test]
+fn a_rewind_goes_to_a_kept_snapshot_and_stepping_on_gives_the_runs_numbers() {
+    let make = || {
+        LandscapeSession::new(config(
+            r#"{"landscape":{"id":"himmelblau"},"strategy":{"kind":"genetic","population":30},"seed":4}"#,
+        ))
+        .unwrap()
+    };
+    let mut fresh = make();
+    fresh.step(137).unwrap();
+    let expected = js_sys::JSON::stringify(&fresh.state().unwrap()).unwrap();
+    let mut session = make();
+    assert_eq!(session.step(400).unwrap(), 400);
+    let at = session.rewind(137).unwrap();
+    assert!(at > 0 && at <= 137, "rewound to {at}");
+    session.step(137 - at).unwrap();
+    let state = js_sys::JSON::stringify(&session.state().unwrap()).unwrap();
+    assert_eq!(state, expected);
+    assert_eq!(session.path(), fresh.path());
+    assert_eq!(session.asked(), fresh.asked());
+    assert_eq!(session.curve_from(0), fresh.curve_from(0));
+    // A target ahead is not a rewind.
+    assert_eq!(session.rewind(300).unwrap(), 137);
+}

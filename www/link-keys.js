@@ -40,3 +40,18 @@ export function takeStep(hash) {
   }
   return { hash: rest, step };
 }
+
+/**
+ * `url` with `step=` set to `step` at the end of its hash (the link of a run at that step), or
+ * without one at step 0 (or past what a link may ask for).
+ */
+export function withStep(url, step) {
+  const text = String(url);
+  const cut = text.indexOf('#');
+  const base = cut < 0 ? text : text.slice(0, cut);
+  const { hash } = takeKey(cut < 0 ? '' : text.slice(cut + 1), 'step');
+  const parts = [hash];
+  if (Number.isInteger(step) && step > 0 && step <= MAX_LINK_STEPS) parts.push(`step=${step}`);
+  const joined = parts.filter((p) => p !== '').join('&');
+  return joined ? `${base}#${joined}` : base;
+}

@@ -12,7 +12,7 @@ import { hashView } from './state.js';
 import { loadWasm } from './wasm.js';
 import { el, replaceChildren } from './ui/dom.js';
 import { lessonsMenu, lessonLink, showLesson, takeLesson, withLesson } from './lessons.js';
-import { takeStep } from './link-keys.js';
+import { takeStep, withStep } from './link-keys.js';
 import { shareButton } from './share.js';
 import { exportMenu } from './export/menu.js';
 import { keysHelp } from './ui/help.js';
@@ -193,7 +193,13 @@ async function start() {
     };
     const shown = () => (mounted.has(activeId) ? { view: activeId, panel: panels.get(activeId), api: mounted.get(activeId) } : null);
     const failed = (message) => showNotice(noticeHost, `The file could not be made: ${message}`);
-    replaceChildren(actions, lessonsMenu(pick), exportMenu(shown, failed), shareButton(() => location.href, () => {
+    // The shared link opens the run at the step on screen.
+    const sharedLink = () => {
+      const api = mounted.get(activeId);
+      const state = api && typeof api.state === 'function' ? api.state() : null;
+      return withStep(location.href, state ? state.step : 0);
+    };
+    replaceChildren(actions, lessonsMenu(pick), exportMenu(shown, failed), shareButton(sharedLink, () => {
       const api = mounted.get(activeId);
       return api && typeof api.linkLimit === 'function' ? api.linkLimit() : null;
     }), keysHelp());

@@ -73,7 +73,7 @@ import { fitMainPlot, heatmapLayer, pointerOnPlot, drawLandscape, describePoint,
 import { PointLayer } from './draw/points.js';
 import { drawChart } from './draw/chart.js';
 import { drawRegression } from './draw/regression.js';
-import { mountInShadow } from './embed/shadow.js';
+import { shadowed } from './embed/shadow.js';
 
 /**
  * Most steps per call into the core: a step can get dearer suddenly (the trace starts dropping
@@ -628,7 +628,7 @@ class LandscapePlayground extends RunController {
  * setting when `options` are refused (the element is left as it was).
  */
 export async function mountLandscapes(element, options = {}) {
-  if (!(element instanceof Element)) throw new Error('mountPlayground: expected a DOM element');
+  if (!(element instanceof Element)) throw new Error('mountLandscapes: expected a DOM element');
   const wasm = await loadWasm();
   const playground = new LandscapePlayground(element, wasm, options || {});
   return playground.api();
@@ -640,7 +640,4 @@ export async function mountLandscapes(element, options = {}) {
  * Error whose message names the bad setting when `options` are refused (the element is left
  * as it was).
  */
-export async function mountPlayground(element, options = {}) {
-  if (!(element instanceof Element)) throw new Error('mountPlayground: expected a DOM element');
-  return mountInShadow(mountLandscapes, element, options);
-}
+export const mountPlayground = shadowed(mountLandscapes, 'mountPlayground');

@@ -73,8 +73,16 @@ impl StopRules {
 
 /// Owns one run: strategy, objective, generator, counters and trace.
 pub struct Driver {
-    strategy: Box<dyn Strategy>,
     objective: Box<dyn Objective>,
+    trace: Trace,
+    watch_position: bool,
+    run: RunState,
+}
+
+/// Everything of a run that changes as it steps, the objective and the trace apart.
+#[derive(Clone)]
+struct RunState {
+    strategy: Box<dyn Strategy>,
     rng: Rng,
     rules: StopRules,
     status: Status,
@@ -89,12 +97,33 @@ pub struct Driver {
     previous_asked: Vec<f64>,
     values: Vec<f64>,
     gradients: Vec<f64>,
-    trace: Trace,
-    watch_position: bool,
     /// While a step is in progress: the candidates of its ask evaluated so far.
     evaluated: Option<usize>,
     /// Whether the strategy is still preparing the next step's candidates.
     preparing: bool,
+}
+
+/// A kept copy of a run's state after a whole step (see [`Driver::snapshot`]): restoring it
+/// and stepping on gives the same run, bit for bit.
+#[derive(Clone)]
+pub struct Snapshot(RunState);
+
+impl Snapshot {
+    /// The step it was taken after.
+    pub fn step(&self) -> usize {
+        self.0.steps
+    }
+
+    /// About how many numbers it holds: the driver's own vectors, and as many again for the
+    /// strategy's (a population and its next generation, moments…).
+    pub fn size(&self) -> usize {
+        let r = &self.0;
+        2 * (r.best_point.len()
+            + r.asked.len()
+            + r.previous_asked.len()
+            + r.values.len()
+            + r.gradients.len())
+    }
 }
 
 impl Driver {
@@ -108,25 +137,27 @@ impl Driver {
         let start = strategy.position().to_vec();
         Driver {
             trace: Trace::new(&start),
-            best_point: start,
-            strategy,
             objective,
-            rng: seeded(seed),
-            rules,
-            status: Status::Ready,
-            reason: String::new(),
-            steps: 0,
-            evaluations: 0,
-            stale_steps: 0,
-            first_value: None,
-            best_value: f64::INFINITY,
-            asked: Vec::new(),
-            previous_asked: Vec::new(),
-            values: Vec::new(),
-            gradients: Vec::new(),
             watch_position: false,
-            evaluated: None,
-            preparing: false,
+            run: RunState {
+                best_point: start,
+                strategy,
+                rng: seeded(seed),
+                rules,
+                status: Status::Ready,
+                reason: String::new(),
+                steps: 0,
+                evaluations: 0,
+                stale_steps: 0,
+                first_value: None,
+                best_value: f64::INFINITY,
+                asked: Vec::new(),
+                previous_asked: Vec::new(),
+                values: Vec::new(),
+                gradients: Vec::new(),
+                evaluated: None,
+                preparing: false,
+            },
         }
     }
 
@@ -143,7 +174,7 @@ impl Driver {
     pub fn step(&mut self) -> Result<Status> {
         let mut unlimited = usize::MAX;
         self.advance(&mut unlimited)?;
-        Ok(self.status)
+        Ok(self.run.status)
     }
 
     /// Carries the step on for about `budget` units of the objective's work (see
@@ -154,47 +185,48 @@ impl Driver {
     /// reports is as of the last complete step, except [`Driver::asked`] and
     /// [`Driver::values`], which then hold the step's candidates and their values so far.
     pub fn advance(&mut self, budget: &mut usize) -> Result<bool> {
-        if self.status.is_final() {
+        if self.run.status.is_final() {
             return Ok(true);
         }
-        let dim = self.strategy.dim();
-        let wants_gradient = self.strategy.wants_gradient();
-        let mut evaluated = match self.evaluated {
+        let dim = self.run.strategy.dim();
+        let wants_gradient = self.run.strategy.wants_gradient();
+        let mut evaluated = match self.run.evaluated {
             Some(evaluated) => evaluated,
             None => {
                 // A large population is bred a slice at a time too.
-                self.preparing = !self.strategy.prepare(&mut self.rng, budget);
-                if self.preparing {
+                self.run.preparing = !self.run.strategy.prepare(&mut self.run.rng, budget);
+                if self.run.preparing {
                     return Ok(false);
                 }
-                std::mem::swap(&mut self.previous_asked, &mut self.asked);
-                self.asked.clear();
-                self.asked
-                    .extend_from_slice(self.strategy.ask(&mut self.rng)?);
-                self.values.clear();
-                self.gradients.clear();
+                std::mem::swap(&mut self.run.previous_asked, &mut self.run.asked);
+                self.run.asked.clear();
+                self.run
+                    .asked
+                    .extend_from_slice(self.run.strategy.ask(&mut self.run.rng)?);
+                self.run.values.clear();
+                self.run.gradients.clear();
                 if wants_gradient {
-                    self.gradients.resize(self.asked.len(), 0.0);
+                    self.run.gradients.resize(self.run.asked.len(), 0.0);
                 }
                 0
             }
         };
-        let count = self.asked.len() / dim;
+        let count = self.run.asked.len() / dim;
         while evaluated < count {
-            let point = &self.asked[evaluated * dim..(evaluated + 1) * dim];
-            let gradient =
-                wants_gradient.then(|| &mut self.gradients[evaluated * dim..(evaluated + 1) * dim]);
+            let point = &self.run.asked[evaluated * dim..(evaluated + 1) * dim];
+            let gradient = wants_gradient
+                .then(|| &mut self.run.gradients[evaluated * dim..(evaluated + 1) * dim]);
             let value = self.objective.evaluate_part(point, gradient, budget);
             if let Some(value) = value {
-                self.values.push(value);
+                self.run.values.push(value);
                 evaluated += 1;
             }
             if evaluated < count && (value.is_none() || *budget == 0) {
-                self.evaluated = Some(evaluated);
+                self.run.evaluated = Some(evaluated);
                 return Ok(false);
             }
         }
-        self.evaluated = None;
+        self.run.evaluated = None;
         self.tell(count)?;
         Ok(true)
     }
@@ -202,43 +234,80 @@ impl Driver {
     /// While a step is in progress: its candidates evaluated so far, and how many it asked
     /// (0 and 0 while the strategy still prepares them).
     pub fn progress(&self) -> Option<(usize, usize)> {
-        if self.preparing {
+        if self.run.preparing {
             return Some((0, 0));
         }
-        self.evaluated
-            .map(|done| (done, self.asked.len() / self.strategy.dim()))
+        self.run
+            .evaluated
+            .map(|done| (done, self.run.asked.len() / self.run.strategy.dim()))
     }
 
     /// While the strategy prepares the step's candidates: how many it has made, of how many.
     pub fn preparation(&self) -> Option<(usize, usize)> {
-        self.preparing
-            .then(|| self.strategy.preparation())
+        self.run
+            .preparing
+            .then(|| self.run.strategy.preparation())
             .flatten()
     }
 
     /// Ends a step whose `count` candidates are scored: counts, checks for divergence,
     /// tells the strategy, keeps the best and checks the stop rules.
     fn tell(&mut self, count: usize) -> Result<()> {
-        self.evaluations += count;
-        self.steps += 1;
+        self.run.evaluations += count;
+        self.run.steps += 1;
         if let Some(reason) = self.divergence() {
             // The strategy is not told, so its last good state stays on screen.
-            self.status = Status::Diverged;
-            self.reason = reason;
+            self.run.status = Status::Diverged;
+            self.run.reason = reason;
             return Ok(());
         }
-        self.strategy.tell(&self.values, &self.gradients)?;
+        self.run
+            .strategy
+            .tell(&self.run.values, &self.run.gradients)?;
         self.update_best();
         self.trace.record(
-            &self.asked,
-            &self.values,
-            self.strategy.position(),
-            self.evaluations,
-            self.best_value,
+            &self.run.asked,
+            &self.run.values,
+            self.run.strategy.position(),
+            self.run.evaluations,
+            self.run.best_value,
         );
-        self.status = Status::Running;
+        self.run.status = Status::Running;
         self.check_stop();
         Ok(())
+    }
+
+    /// A copy of the run's state after its last whole step (`None` while a step is in
+    /// progress). The objective and the trace are not copied: see [`Driver::restore`].
+    pub fn snapshot(&self) -> Option<Snapshot> {
+        (self.run.evaluated.is_none() && !self.run.preparing).then(|| Snapshot(self.run.clone()))
+    }
+
+    /// Whether restoring `snapshot` (taken from this run) and stepping on to step `target`
+    /// gives this run's state at `target` and its trace too: the snapshot is at or before
+    /// `target`, and the trace still holds what the target's trace keeps from before it.
+    pub fn can_restore(&self, snapshot: &Snapshot, target: usize) -> bool {
+        let taken = &snapshot.0;
+        let samples = match target {
+            0 => 0,
+            t => self
+                .trace
+                .evaluations
+                .get(t - 1)
+                .map_or(self.run.evaluations, |&e| e as usize),
+        };
+        taken.steps <= target
+            && target <= self.run.steps
+            && self
+                .trace
+                .covers((target, samples), (taken.steps, taken.evaluations))
+    }
+
+    /// Puts the run back to `snapshot` (taken from this run), its trace cut to match: stepping
+    /// on replays the run from there, bit for bit.
+    pub fn restore(&mut self, snapshot: &Snapshot) {
+        self.run = snapshot.0.clone();
+        self.trace.truncate(self.run.steps, self.run.evaluations);
     }
 
     /// Steps until the run stops or `max_steps` more steps are done.
@@ -248,28 +317,31 @@ impl Driver {
                 break;
             }
         }
-        Ok(self.status)
+        Ok(self.run.status)
     }
 
     fn divergence(&mut self) -> Option<String> {
-        let finite = self.values.iter().any(|v| v.is_finite());
-        let gradient_ok = self.gradients.iter().all(|g| g.is_finite());
+        let finite = self.run.values.iter().any(|v| v.is_finite());
+        let gradient_ok = self.run.gradients.iter().all(|g| g.is_finite());
         let smallest = self
+            .run
             .values
             .iter()
             .copied()
             .filter(|v| v.is_finite())
             .fold(f64::INFINITY, f64::min);
-        let reference = *self
-            .first_value
-            .get_or_insert(if finite { smallest.abs() } else { 0.0 });
+        let reference =
+            *self
+                .run
+                .first_value
+                .get_or_insert(if finite { smallest.abs() } else { 0.0 });
         if !finite || !gradient_ok {
-            Some(format!("J(θ) became non-finite at step {}", self.steps))
-        } else if self.rules.explodes(smallest, reference) {
+            Some(format!("J(θ) became non-finite at step {}", self.run.steps))
+        } else if self.run.rules.explodes(smallest, reference) {
             Some(format!(
                 "J(θ) exploded to {} at step {}",
                 super::explain::num(smallest),
-                self.steps
+                self.run.steps
             ))
         } else {
             None
@@ -279,30 +351,36 @@ impl Driver {
     /// Keeps the best of the points just evaluated (and, when watching, of the position the
     /// strategy moved to) and counts the steps without a real improvement.
     fn update_best(&mut self) {
-        let dim = self.strategy.dim();
-        let before = self.best_value;
-        for (point, &value) in self.asked.chunks_exact(dim).zip(&self.values) {
-            if value < self.best_value {
-                self.best_value = value;
-                self.best_point.copy_from_slice(point);
+        let dim = self.run.strategy.dim();
+        let before = self.run.best_value;
+        for (point, &value) in self.run.asked.chunks_exact(dim).zip(&self.run.values) {
+            if value < self.run.best_value {
+                self.run.best_value = value;
+                self.run.best_point.copy_from_slice(point);
             }
         }
         if self.watch_position {
-            let value = self.objective.value(self.strategy.position());
-            if value.is_finite() && value < self.best_value {
-                self.best_value = value;
-                self.best_point.copy_from_slice(self.strategy.position());
+            let value = self.objective.value(self.run.strategy.position());
+            if value.is_finite() && value < self.run.best_value {
+                self.run.best_value = value;
+                self.run
+                    .best_point
+                    .copy_from_slice(self.run.strategy.position());
             }
         }
-        let relative = (before - self.best_value) / (1e-300 + before.abs());
-        let improved = self.best_value < before && (!before.is_finite() || relative > 1e-12);
-        self.stale_steps = if improved { 0 } else { self.stale_steps + 1 };
+        let relative = (before - self.run.best_value) / (1e-300 + before.abs());
+        let improved = self.run.best_value < before && (!before.is_finite() || relative > 1e-12);
+        self.run.stale_steps = if improved {
+            0
+        } else {
+            self.run.stale_steps + 1
+        };
     }
 
     fn check_stop(&mut self) {
-        let rules = &self.rules;
-        let gradient_norm = self.gradients.iter().map(|g| g * g).sum::<f64>().sqrt();
-        let (status, reason) = if rules.target.is_some_and(|t| self.best_value <= t) {
+        let rules = &self.run.rules;
+        let gradient_norm = self.run.gradients.iter().map(|g| g * g).sum::<f64>().sqrt();
+        let (status, reason) = if rules.target.is_some_and(|t| self.run.best_value <= t) {
             (
                 Status::Converged,
                 format!(
@@ -310,26 +388,26 @@ impl Driver {
                     super::explain::num(rules.target.unwrap_or(0.0))
                 ),
             )
-        } else if self.strategy.wants_gradient() && gradient_norm < rules.gradient_tolerance {
+        } else if self.run.strategy.wants_gradient() && gradient_norm < rules.gradient_tolerance {
             (
                 Status::Converged,
                 format!(
                     "‖∇J‖ fell below {} at step {}",
                     crate::text::Num(rules.gradient_tolerance),
-                    self.steps
+                    self.run.steps
                 ),
             )
-        } else if self.stale_steps >= rules.patience {
+        } else if self.run.stale_steps >= rules.patience {
             (
                 Status::Converged,
                 format!("no improvement in the last {} steps", rules.patience),
             )
-        } else if self.evaluations >= rules.max_evaluations {
+        } else if self.run.evaluations >= rules.max_evaluations {
             (
                 Status::BudgetSpent,
                 format!("used the budget of {} evaluations", rules.max_evaluations),
             )
-        } else if self.steps >= rules.max_steps {
+        } else if self.run.steps >= rules.max_steps {
             (
                 Status::BudgetSpent,
                 format!("used the budget of {} steps", rules.max_steps),
@@ -337,84 +415,84 @@ impl Driver {
         } else {
             return;
         };
-        self.status = status;
-        self.reason = reason;
+        self.run.status = status;
+        self.run.reason = reason;
     }
 
     /// Applies new hyperparameters mid-run; `false` means the strategy must be rebuilt.
     pub fn retune(&mut self, settings: &StrategySettings) -> Result<bool> {
         settings.validate()?;
-        Ok(self.strategy.retune(settings))
+        Ok(self.run.strategy.retune(settings))
     }
 
     /// Replaces the stop rules (e.g. a new budget) without resetting the run.
     pub fn set_rules(&mut self, rules: StopRules) {
-        self.rules = rules;
-        if self.status == Status::BudgetSpent || self.status == Status::Converged {
-            self.status = Status::Running;
-            self.stale_steps = 0;
+        self.run.rules = rules;
+        if self.run.status == Status::BudgetSpent || self.run.status == Status::Converged {
+            self.run.status = Status::Running;
+            self.run.stale_steps = 0;
             self.check_stop();
         }
     }
 
     /// The run's status.
     pub fn status(&self) -> Status {
-        self.status
+        self.run.status
     }
 
     /// Why the run stopped (empty while it runs).
     pub fn reason(&self) -> &str {
-        &self.reason
+        &self.run.reason
     }
 
     /// Steps taken.
     pub fn steps(&self) -> usize {
-        self.steps
+        self.run.steps
     }
 
     /// Objective evaluations done.
     pub fn evaluations(&self) -> usize {
-        self.evaluations
+        self.run.evaluations
     }
 
     /// The best point evaluated so far and its value (∞ before the first step).
     pub fn best(&self) -> (&[f64], f64) {
-        (&self.best_point, self.best_value)
+        (&self.run.best_point, self.run.best_value)
     }
 
     /// The strategy's current position.
     pub fn position(&self) -> &[f64] {
-        self.strategy.position()
+        self.run.strategy.position()
     }
 
     /// The points asked in the last step, row-major.
     pub fn asked(&self) -> &[f64] {
-        &self.asked
+        &self.run.asked
     }
 
     /// The points asked in the step before the last (a GA's previous generation).
     pub fn previous_asked(&self) -> &[f64] {
-        &self.previous_asked
+        &self.run.previous_asked
     }
 
     /// The values of the last step's points.
     pub fn values(&self) -> &[f64] {
-        &self.values
+        &self.run.values
     }
 
     /// The gradients of the last step's points (empty for gradient-free strategies).
     pub fn gradients(&self) -> &[f64] {
-        &self.gradients
+        &self.run.gradients
     }
 
     /// The strategy's formula with the last step's numbers.
     pub fn explain(&self) -> String {
-        self.strategy.explain()
+        self.run.strategy.explain()
     }
 
     /// The strategy's drawing marks for the last step.
     pub fn marks(&self) -> StepMarks {
-        self.strategy.marks()
+        self.run.strategy.marks()
     }
 
     /// The run's history (empty after [`Driver::without_trace`]).

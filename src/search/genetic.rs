@@ -10,6 +10,7 @@ use crate::Result;
 use crate::rng::{Rng, index, standard_normal, uniform};
 
 /// The GA's population and its operators' settings.
+#[derive(Clone)]
 pub struct Genetic {
     settings: StrategySettings,
     bounds: Vec<(f64, f64)>,
@@ -266,6 +267,10 @@ impl Strategy for Genetic {
         }
         self.settings = settings.clone();
         true
+    }
+
+    fn snapshot(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
     }
 }
 

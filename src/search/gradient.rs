@@ -8,6 +8,7 @@ use crate::Result;
 use crate::rng::Rng;
 
 /// Gradient descent with one update rule and its state.
+#[derive(Clone)]
 pub struct GradientDescent {
     settings: StrategySettings,
     theta: Vec<f64>,
@@ -207,6 +208,10 @@ impl Strategy for GradientDescent {
         }
         self.settings = settings.clone();
         true
+    }
+
+    fn snapshot(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
     }
 }
 

@@ -12,11 +12,13 @@ pub mod genetic;
 pub mod gradient;
 pub mod protocol;
 pub mod random;
+pub mod rewind;
 pub mod settings;
 pub mod trace;
 
-pub use driver::{Driver, Status, StopRules};
+pub use driver::{Driver, Snapshot, Status, StopRules};
 pub use protocol::{Pending, StepMarks, Strategy};
+pub use rewind::Rewindable;
 pub use settings::{StrategyKind, StrategySettings};
 
 use crate::Result;

@@ -47,6 +47,14 @@ pub trait Strategy {
     /// Applies hyperparameters that can change mid-run (rates, σ, β…). Returns `false` when
     /// the change needs a fresh strategy (another kind, another population size…).
     fn retune(&mut self, settings: &StrategySettings) -> bool;
+    /// A copy of the strategy's whole state (a run's kept snapshot).
+    fn snapshot(&self) -> Box<dyn Strategy>;
+}
+
+impl Clone for Box<dyn Strategy> {
+    fn clone(&self) -> Self {
+        self.snapshot()
+    }
 }
 
 /// Bookkeeping for one outstanding ask: enforces ask → tell order and batch sizes.

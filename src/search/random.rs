@@ -20,6 +20,7 @@ pub(super) fn argmin(values: &[f64]) -> Option<(usize, f64)> {
 /// Samples k points per step uniformly in the box and keeps the best. Its position is the
 /// start point until the first samples are scored (never a point it has not evaluated, such
 /// as the box's centre, which is the minimum of several test surfaces).
+#[derive(Clone)]
 pub struct GlobalSampling {
     settings: StrategySettings,
     bounds: Vec<(f64, f64)>,
@@ -106,10 +107,15 @@ impl Strategy for GlobalSampling {
         self.settings = settings.clone();
         true
     }
+
+    fn snapshot(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
+    }
 }
 
 /// The local walk: proposes k points θ + ε around the current θ and moves to the best
 /// proposal when it improves on J(θ).
+#[derive(Clone)]
 pub struct LocalWalk {
     settings: StrategySettings,
     bounds: Vec<(f64, f64)>,
@@ -228,6 +234,10 @@ impl Strategy for LocalWalk {
         }
         self.settings = settings.clone();
         true
+    }
+
+    fn snapshot(&self) -> Box<dyn Strategy> {
+        Box::new(self.clone())
     }
 }
 

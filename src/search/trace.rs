@@ -8,17 +8,27 @@ pub const SAMPLE_CAPACITY: usize = 20_000;
 /// rows than a 2-D landscape); older rows are dropped first.
 pub const FLOAT_CAPACITY: usize = 200_000;
 
-/// Once `rows` (row-major, `dim` wide) holds a quarter more than `max_rows`, drops the
-/// oldest rows down to `max_rows` (so the cost of dropping is spread over many steps).
-/// Returns how many rows were dropped.
-fn drop_oldest(rows: &mut Vec<f64>, dim: usize, max_rows: usize) -> usize {
-    let held = rows.len() / dim.max(1);
-    if held <= max_rows + max_rows / 4 {
-        return 0;
+/// The first row a window of `capacity` rows keeps once `total` rows were recorded. Rows are
+/// dropped a quarter of the capacity at a time (so the cost of dropping is spread over many
+/// steps), at multiples of that quarter, so what is kept depends only on `total`: a run
+/// rewound to a snapshot and stepped on keeps the same rows as the run that got there at once.
+fn window_start(total: usize, capacity: usize) -> usize {
+    let block = (capacity / 4).max(1);
+    if total <= capacity + block {
+        0
+    } else {
+        (total - capacity) / block * block
     }
-    let excess = held - max_rows;
-    rows.drain(..excess * dim);
-    excess
+}
+
+/// Appends `new` rows (`dim` wide) to `rows`, which holds the run's rows from `from` on, and
+/// drops (or skips) those before `first`.
+fn append(rows: &mut Vec<f64>, from: usize, new: &[f64], dim: usize, first: usize) {
+    let held = rows.len() / dim;
+    let dropped = first.saturating_sub(from).min(held);
+    rows.drain(..dropped * dim);
+    let skipped = first.saturating_sub(from + held);
+    rows.extend_from_slice(&new[(skipped * dim).min(new.len())..]);
 }
 
 /// A run's history, flat and ready to copy into typed arrays.
@@ -39,6 +49,10 @@ pub struct Trace {
     pub evaluations: Vec<f64>,
     /// Best value found after each step (y of the best-so-far chart).
     pub best: Vec<f64>,
+    /// The run's index of the first kept sample.
+    samples_from: usize,
+    /// The run's index of the first kept position (the step it was reached at).
+    positions_from: usize,
 }
 
 impl Trace {
@@ -69,22 +83,63 @@ impl Trace {
         if !self.on {
             return;
         }
-        let max_rows = SAMPLE_CAPACITY.min(FLOAT_CAPACITY / self.dim.max(1)).max(1);
-        // A batch larger than what is kept only contributes its newest rows.
-        let skipped = values.len().saturating_sub(max_rows);
-        self.samples
-            .extend_from_slice(&points[skipped * self.dim..]);
-        self.sample_values.extend_from_slice(&values[skipped..]);
-        let dropped = drop_oldest(&mut self.samples, self.dim, max_rows);
-        self.sample_values.drain(..dropped);
-        self.positions.extend_from_slice(position);
-        drop_oldest(
+        let dim = self.dim.max(1);
+        let total = self.samples_from + self.sample_values.len() + values.len();
+        let first = window_start(total, self.sample_rows());
+        let from = self.samples_from;
+        append(&mut self.samples, from, points, dim, first);
+        append(&mut self.sample_values, from, values, 1, first);
+        self.samples_from = first.max(from);
+        let total = self.positions_from + self.positions.len() / dim + 1;
+        let first = window_start(total, self.position_rows());
+        append(
             &mut self.positions,
-            self.dim,
-            FLOAT_CAPACITY / self.dim.max(1),
+            self.positions_from,
+            position,
+            dim,
+            first,
         );
+        self.positions_from = first.max(self.positions_from);
         self.evaluations.push(evaluations as f64);
         self.best.push(best);
+    }
+
+    /// How many samples are kept (fewer for a wide θ).
+    fn sample_rows(&self) -> usize {
+        SAMPLE_CAPACITY.min(FLOAT_CAPACITY / self.dim.max(1)).max(1)
+    }
+
+    /// How many positions are kept.
+    fn position_rows(&self) -> usize {
+        (FLOAT_CAPACITY / self.dim.max(1)).max(1)
+    }
+
+    /// Whether this trace still holds every row that the trace of the same run holds after
+    /// `to` (steps, samples) and that was recorded before `since` (steps, samples): what a
+    /// rewind to a snapshot taken at `since` cannot record again on its way to `to`.
+    pub fn covers(&self, to: (usize, usize), since: (usize, usize)) -> bool {
+        let samples = window_start(to.1, self.sample_rows());
+        let positions = window_start(to.0 + 1, self.position_rows());
+        (self.samples_from <= samples || since.1 <= samples)
+            && (self.positions_from <= positions || since.0 < positions)
+    }
+
+    /// Forgets what was recorded after the first `steps` steps and `samples` samples (a run
+    /// rewound to a snapshot taken then): stepping on records the rest again.
+    pub fn truncate(&mut self, steps: usize, samples: usize) {
+        if !self.on {
+            return;
+        }
+        let dim = self.dim.max(1);
+        self.evaluations.truncate(steps);
+        self.best.truncate(steps);
+        let kept = samples.saturating_sub(self.samples_from);
+        self.samples.truncate(kept * dim);
+        self.sample_values.truncate(kept);
+        self.samples_from = self.samples_from.min(samples);
+        let kept = (steps + 1).saturating_sub(self.positions_from);
+        self.positions.truncate(kept * dim);
+        self.positions_from = self.positions_from.min(steps + 1);
     }
 }
 
@@ -119,15 +174,16 @@ mod tests {
     #[test]
     fn a_batch_larger_than_the_capacity_keeps_its_newest_rows_and_off_keeps_nothing() {
         let dim = 1000;
-        let rows = FLOAT_CAPACITY / dim + 50;
+        let rows = 2 * (FLOAT_CAPACITY / dim) + 50;
         let points: Vec<f64> = (0..rows * dim).map(|i| (i / dim) as f64).collect();
         let values: Vec<f64> = (0..rows).map(|r| r as f64).collect();
         let start = vec![0.0; dim];
         let mut trace = Trace::new(&start);
         trace.record(&points, &values, &start, rows, 0.0);
         assert_eq!(trace.sample_values.len(), FLOAT_CAPACITY / dim);
-        assert_eq!(trace.sample_values[0], 50.0);
-        assert_eq!(trace.samples[0], 50.0);
+        // Rows are dropped a quarter of the capacity at a time, from the run's first row on.
+        assert_eq!(trace.sample_values[0], 250.0);
+        assert_eq!(trace.samples[0], 250.0);
         let mut off = Trace::off();
         off.record(&points, &values, &start, rows, 0.0);
         assert_eq!(off, Trace::off());

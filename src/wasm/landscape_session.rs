@@ -4,7 +4,7 @@ use super::read::Fields;
 use super::{js_error, settings, to_js};
 use crate::landscape::{self, Landscape, LandscapeObjective, LandscapeSettings};
 use crate::render::surface::surface_rgba;
-use crate::search::{self, Driver, StopRules, StrategySettings};
+use crate::search::{self, Driver, Rewindable, StopRules, StrategySettings};
 use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -41,12 +41,12 @@ struct StateView {
     elite_count: usize,
 }
 
-/// One landscape, one strategy, one run.
+/// One landscape, one strategy, one run (with snapshots kept to go back in it).
 #[wasm_bindgen]
 pub struct LandscapeSession {
     config: LandscapeConfig,
     landscape: Rc<dyn Landscape>,
-    driver: Driver,
+    run: Rewindable,
 }
 
 fn make_driver(config: &LandscapeConfig) -> crate::Result<(Rc<dyn Landscape>, Driver)> {
@@ -86,7 +86,7 @@ impl LandscapeSession {
         Ok(LandscapeSession {
             config,
             landscape,
-            driver,
+            run: Rewindable::new(driver),
         })
     }
 
@@ -102,7 +102,7 @@ impl LandscapeSession {
         let structural = config.landscape != self.config.landscape
             || config.seed != self.config.seed
             || config.start != self.config.start;
-        if !structural && self.driver.retune(&config.strategy).map_err(js_error)? {
+        if !structural && self.run.retune(&config.strategy).map_err(js_error)? {
             self.config = config;
             return Ok(false);
         }
@@ -110,7 +110,7 @@ impl LandscapeSession {
         *self = LandscapeSession {
             config,
             landscape,
-            driver,
+            run: Rewindable::new(driver),
         };
         Ok(true)
     }
@@ -119,21 +119,31 @@ impl LandscapeSession {
     pub fn reset(&mut self) -> Result<(), JsError> {
         let (landscape, driver) = make_driver(&self.config).map_err(js_error)?;
         self.landscape = landscape;
-        self.driver = driver;
+        self.run.restart(driver);
         Ok(())
     }
 
     /// Takes up to `n` steps (fewer if the run stops); returns the steps taken.
     pub fn step(&mut self, n: u32) -> Result<u32, JsError> {
-        let before = self.driver.steps();
-        self.driver.run(n as usize).map_err(js_error)?;
-        Ok((self.driver.steps() - before) as u32)
+        Ok(self.run.step(n as usize).map_err(js_error)? as u32)
+    }
+
+    /// Goes back towards the earlier step `target`: to the nearest kept snapshot at or before
+    /// it (or the start). Returns the step it is at; stepping on to `target` shows the same
+    /// state as the run had there, bit for bit.
+    pub fn rewind(&mut self, target: u32) -> Result<u32, JsError> {
+        let config = &self.config;
+        let at = self
+            .run
+            .rewind(target as usize, || Ok(make_driver(config)?.1))
+            .map_err(js_error)?;
+        Ok(at as u32)
     }
 
     /// The status object: status, reason, step, evaluations, position, value, gradient,
     /// best point and value, the update formula with numbers, and drawing marks.
     pub fn state(&self) -> Result<JsValue, JsError> {
-        let d = &self.driver;
+        let d = self.run.driver();
         let position = d.position().to_vec();
         let value = self.landscape.value(position[0], position[1]);
         let (best_point, best_value) = d.best();
@@ -197,25 +207,25 @@ impl LandscapeSession {
 
     /// The points asked in the last step, flat (x, y) pairs.
     pub fn asked(&self) -> Vec<f64> {
-        self.driver.asked().to_vec()
+        self.run.driver().asked().to_vec()
     }
 
     /// The points asked the step before (the GA's previous generation).
     #[wasm_bindgen(js_name = previousAsked)]
     pub fn previous_asked(&self) -> Vec<f64> {
-        self.driver.previous_asked().to_vec()
+        self.run.driver().previous_asked().to_vec()
     }
 
     /// GA parent indices (into the previous generation), two per individual.
     pub fn parents(&self) -> Vec<u32> {
-        self.driver.marks().parents
+        self.run.driver().marks().parents
     }
 
     /// The newest `count` kept samples (every kept one when fewer are kept), flat (x, y)
     /// pairs, oldest first: the page copies only what it has not drawn yet.
     #[wasm_bindgen(js_name = recentSamples)]
     pub fn recent_samples(&self, count: u32) -> Vec<f64> {
-        let samples = &self.driver.trace().samples;
+        let samples = &self.run.driver().trace().samples;
         let start = samples
             .len()
             .saturating_sub((count as usize).saturating_mul(2));
@@ -224,14 +234,14 @@ impl LandscapeSession {
 
     /// The strategy's position after each step, flat (x, y) pairs; the first is the start.
     pub fn path(&self) -> Vec<f64> {
-        self.driver.trace().positions.clone()
+        self.run.driver().trace().positions.clone()
     }
 
     /// The best-so-far curve from step `start` on (the page keeps the earlier part): flat
     /// (evaluations, best J) pairs, one per step.
     #[wasm_bindgen(js_name = curveFrom)]
     pub fn curve_from(&self, start: u32) -> Vec<f64> {
-        let trace = self.driver.trace();
+        let trace = self.run.driver().trace();
         let start = (start as usize).min(trace.best.len());
         trace.evaluations[start..]
             .iter()

@@ -58,3 +58,15 @@ export async function mountInShadow(mount, element, options) {
     },
   };
 }
+
+/**
+ * The host-page form of a view's `mount(element, options)`: the same view, mounted inside a
+ * shadow root on `element` with its own stylesheet (see mountInShadow). `name` is the
+ * function's name in its error messages.
+ */
+export function shadowed(mount, name) {
+  return async (element, options = {}) => {
+    if (!(element instanceof Element)) throw new Error(`${name}: expected a DOM element`);
+    return mountInShadow(mount, element, options);
+  };
+}

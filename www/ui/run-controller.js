@@ -159,8 +159,9 @@ export class RunController {
   }
 
   /**
-   * Shows the run at step `target` (0 to the furthest reached): back by replaying from the
-   * start, forward by stepping on, frame by frame. Resolves to the step reached.
+   * Shows the run at step `target` (0 to the furthest reached): back by going to the core's
+   * nearest kept snapshot (a session with `rewind(step)`) or else to the start, then forward
+   * by stepping on, frame by frame. Resolves to the step reached.
    */
   async scrubTo(target) {
     const step = this.coreState().step;
@@ -169,7 +170,7 @@ export class RunController {
     if (!this.canScrub() || to === step) return step;
     const furthest = this.furthest;
     this.pause();
-    if (to < step) this.restart();
+    if (to < step) this.rewind(to);
     // The replay is the same run: its timeline keeps its end.
     this.furthest = furthest;
     this.timelineRun = this.runKey;
@@ -228,6 +229,19 @@ export class RunController {
       this.fail(error);
     }
     this.schedule();
+  }
+
+  /** Takes the run back to a state at or before step `to`, from which stepping on reaches it. */
+  rewind(to) {
+    if (typeof this.session.rewind !== 'function') {
+      this.restart();
+      return;
+    }
+    this.pendingSteps = 0;
+    this.endCatchUp();
+    this.session.rewind(to);
+    this.failure = null;
+    this.restarted();
   }
 
   /** Starts the core's run again from the beginning. */

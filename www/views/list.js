@@ -6,8 +6,8 @@
 // stores) and `set(options)`; `decode(hash)` → { options, problems }.
 
 import { mountLandscapes } from '../playground.js';
-import { mountTraining } from './training.js';
-import { mountSearch } from './search.js';
+import { mountTrainingView } from './training.js';
+import { mountSearchView } from './search.js';
 import { encodeSearchHash, decodeSearchHash } from '../search/link.js';
 import { decodeHash, encodeHash } from '../state.js';
 import { encodeTrainingHash, decodeTrainingHash } from '../training/options.js';
@@ -17,7 +17,7 @@ export function viewList(wasm) {
   const searchTable = wasm.searchSettingsTable();
   return [
     { id: 'landscapes', label: 'Landscapes', mount: mountLandscapes, encode: encodeHash, decode: decodeHash, expose: 'playground' },
-    { id: 'training', label: 'Train a model', mount: mountTraining, encode: encodeTrainingHash, decode: decodeTrainingHash, expose: 'training' },
-    { id: 'search', label: 'Search for a model', mount: mountSearch, encode: (id, options) => encodeSearchHash(id, options, searchTable), decode: (hash) => decodeSearchHash(hash, searchTable), expose: 'search' },
+    { id: 'training', label: 'Train a model', mount: mountTrainingView, encode: encodeTrainingHash, decode: decodeTrainingHash, expose: 'training' },
+    { id: 'search', label: 'Search for a model', mount: mountSearchView, encode: (id, options) => encodeSearchHash(id, options, searchTable), decode: (hash) => decodeSearchHash(hash, searchTable), expose: 'search' },
   ];
 }

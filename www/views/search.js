@@ -4,6 +4,9 @@
 //
 // API
 //   const s = await mountSearch(element, { data, settings, workers, controls, onChange });
+//     builds the view in a shadow root on `element`, with its own stylesheet (keys act only
+//     while the focus is inside it); mountSearchView(element, options) builds it in `element`
+//     itself (the page uses it).
 //     data      { id, points, noise, seed }: a generated set or a classic table (iris, wine…)
 //     settings  the core's search settings (see searchSettingsTable() for every path, range
 //               and default): { strategy: { kind, candidates, … }, space: { layers, neurons,
@@ -37,6 +40,7 @@ import { loadTable } from '../training/tables.js';
 import { trainingLinkFor } from '../search/link.js';
 import { tableExports } from '../export/files.js';
 import { leaderboardTable } from '../export/traces.js';
+import { shadowed } from '../embed/shadow.js';
 
 const STATUS_TEXT = {
   ready: 'Ready — press Play or Step',
@@ -510,9 +514,12 @@ class SearchView {
   }
 }
 
-/** Mounts the search view; rejects with the core's message when the options are refused. */
-export async function mountSearch(element, options = {}) {
-  if (!(element instanceof Element)) throw new Error('mountSearch: expected a DOM element');
+/**
+ * Mounts the search view in `element` itself, styled by the page's own stylesheet (the page
+ * uses this); rejects with the core's message when the options are refused.
+ */
+export async function mountSearchView(element, options = {}) {
+  if (!(element instanceof Element)) throw new Error('mountSearchView: expected a DOM element');
   const wasm = await loadWasm();
   const view = new SearchView(element, wasm, options || {});
   try {
@@ -523,3 +530,9 @@ export async function mountSearch(element, options = {}) {
   }
   return view.api();
 }
+
+/**
+ * Mounts the search view in `element`, inside a shadow root that loads its own stylesheet (so
+ * it neither takes nor gives style): for host pages. Same API and refusals as mountSearchView.
+ */
+export const mountSearch = shadowed(mountSearchView, 'mountSearch');

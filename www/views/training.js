@@ -4,7 +4,8 @@
 //
 // API
 //   const tr = await mountTraining(element, options);
-//     Builds the view inside `element`. Rejects with an Error naming the bad setting if the
+//     Builds the view in a shadow root on `element`, with its own stylesheet (the host page's
+//     rules do not reach it, its rules do not reach the host). Rejects with an Error naming the bad setting if the
 //     options are refused (then `element` is left as it was).
 //
 //   options (all optional):
@@ -32,7 +33,8 @@
 //   set({ data }) for a classic table resolves asynchronously: it returns a Promise (of
 //   { ok: false } when a later data choice came first: the last choice wins).
 //
-// Keys (when the focus is not in a field): Space play/pause, → step, R reset.
+// Keys (when the focus is not in a field): Space play/pause, → step, ← step back, R reset;
+// mounted with mountTraining (in a shadow root), only while the focus is inside the view.
 
 import { loadWasm, moduleLost } from '../wasm.js';
 import { el, replaceChildren } from '../ui/dom.js';
@@ -42,6 +44,7 @@ import { numberSpec, specAt } from '../ui/catalog.js';
 import { seedField, showMessage, markResult } from '../ui/field.js';
 import { Stepper, runButton, checkRunOptions, keysHint, messageOf } from '../ui/runbar.js';
 import { RunController } from '../ui/run-controller.js';
+import { shadowed } from '../embed/shadow.js';
 import { strategyTitle } from '../ui/strategy.js';
 import { Panel, statusLabel } from '../ui/panel.js';
 import { fitCanvas, readTheme } from '../draw/plot.js';
@@ -1605,11 +1608,12 @@ class TrainingView extends RunController {
 }
 
 /**
- * Mounts the "Train a model" view in `element`. Resolves to its API; rejects with an Error whose
- * message names the bad setting when `options` are refused (the element is left as it was).
+ * Mounts the "Train a model" view in `element` itself, styled by the page's own stylesheet (the
+ * page uses this). Resolves to its API; rejects with an Error whose message names the bad
+ * setting when `options` are refused (the element is left as it was).
  */
-export async function mountTraining(element, options = {}) {
-  if (!(element instanceof Element)) throw new Error('mountTraining: expected a DOM element');
+export async function mountTrainingView(element, options = {}) {
+  if (!(element instanceof Element)) throw new Error('mountTrainingView: expected a DOM element');
   const wasm = await loadWasm();
   const opts = options || {};
   const problem = checkOptions(opts);
@@ -1623,3 +1627,10 @@ export async function mountTraining(element, options = {}) {
   const view = new TrainingView(element, wasm, opts, text);
   return view.api();
 }
+
+/**
+ * Mounts the "Train a model" view in `element`, inside a shadow root that loads its own
+ * stylesheet (so it neither takes nor gives style): for host pages. Same API and refusals as
+ * mountTrainingView.
+ */
+export const mountTraining = shadowed(mountTrainingView, 'mountTraining');

@@ -260,3 +260,97 @@ test('the single file in embed mode from file://', async ({ page }) => {
   await page.locator('[data-action="step"]').click();
   expect(await page.evaluate(() => window.playground.state().step)).toBe(1);
 });
+
+/** A host page whose rules would restyle a playground that took them, and its own header, button and canvas. */
+const HOSTILE = `<!doctype html>
+<html><head><meta charset="utf-8"><title>A hostile post</title><link rel="icon" href="data:,">
+<style>
+  header { background: #000; color: #000; padding: 30px; }
+  button { background: rgb(255, 0, 0); color: rgb(0, 255, 0); font: 30px cursive; border: 6px dotted rgb(0, 0, 255); }
+  canvas { border: 7px solid rgb(255, 0, 255); background: rgb(0, 255, 255); }
+  h2, p, div { color: rgb(123, 45, 67); font-family: fantasy; }
+  body { font-family: serif; background: rgb(250, 250, 250); }
+</style></head>
+<body>
+  <header id="host-header"><h1>My blog</h1></header>
+  <p id="text">Some text before the playgrounds. <button id="host-button" type="button">A host button</button></p>
+  <canvas id="host-canvas" width="40" height="20"></canvas>
+  <div id="landscapes" style="width: 900px"></div>
+  <div id="training" style="width: 900px"></div>
+  <div id="search" style="width: 900px"></div>
+  <div style="height: 3000px">The rest of the post.</div>
+  <script type="module">
+    import { mountPlayground } from '/www/playground.js';
+    import { mountTraining } from '/www/views/training.js';
+    import { mountSearch } from '/www/views/search.js';
+    window.mounted = {
+      landscapes: await mountPlayground(document.getElementById('landscapes'), { landscape: { id: 'rosenbrock' }, controls: false }),
+      training: await mountTraining(document.getElementById('training'), { data: { id: 'moons' }, controls: false }),
+      search: await mountSearch(document.getElementById('search'), { data: { id: 'moons', points: 100 }, controls: false }),
+    };
+  </script>
+</body></html>`;
+
+/** Computed styles of a view's parts, in `root` (a document or a shadow root): what a host must not change. */
+function viewLooks(root) {
+  const view = root.querySelector('.pg-root');
+  const look = (node, props) => (node ? Object.fromEntries(props.map((p) => [p, getComputedStyle(node)[p]])) : null);
+  return {
+    play: look(view.querySelector('[data-action="play"]'), ['backgroundColor', 'color', 'fontFamily', 'fontSize', 'borderTopStyle', 'borderTopColor']),
+    head: look(view.querySelector('.pg-stage-head'), ['backgroundColor', 'color', 'paddingTop']),
+    title: look(view.querySelector('.pg-stage-titles > :first-child'), ['color', 'fontFamily']),
+    canvas: look(view.querySelector('canvas'), ['borderTopWidth', 'backgroundColor']),
+    settingsShown: Array.from(view.querySelectorAll('.pg-controls')).some((c) => c.getClientRects().length > 0),
+  };
+}
+
+test('mountPlayground, mountTraining and mountSearch on a hostile page: styled as on the playground page, the host untouched, keys only inside', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // The playground's own looks, on its own page.
+  const own = {};
+  for (const [view, ready] of [
+    ['landscapes', () => window.playground && window.playground.state().heatmapRenders > 0],
+    ['training', () => window.training && window.training.state().surfaceRenders > 0],
+    ['search', () => window.search && window.search.state().status === 'ready'],
+  ]) {
+    await page.goto(`/#view=${view}&data=moons&n=100`);
+    await page.waitForFunction(ready);
+    own[view] = await page.evaluate(`(${viewLooks})(document.getElementById('view-${view}'))`);
+  }
+  await page.route('**/hostile-host.html', (route) => route.fulfill({ contentType: 'text/html', body: HOSTILE }));
+  await page.goto('/hostile-host.html');
+  await page.waitForFunction(() => window.mounted && window.mounted.training.state().surfaceRenders > 0 && window.mounted.landscapes.state().heatmapRenders > 0);
+  for (const view of ['landscapes', 'training', 'search']) {
+    const inside = await page.evaluate(`(${viewLooks})(document.getElementById('${view}').shadowRoot)`);
+    expect(inside.settingsShown, `${view}: controls: false hides the settings`).toBe(false);
+    expect({ ...inside, settingsShown: own[view].settingsShown }, `${view}: the host's rules do not reach it`).toEqual(own[view]);
+  }
+  // The view's rules do not restyle the host.
+  const host = await page.evaluate(() => {
+    const look = (id, props) => Object.fromEntries(props.map((p) => [p, getComputedStyle(document.getElementById(id))[p]]));
+    return {
+      button: look('host-button', ['backgroundColor', 'color', 'fontFamily', 'borderTopStyle']),
+      canvas: look('host-canvas', ['borderTopWidth', 'backgroundColor']),
+      header: look('host-header', ['backgroundColor', 'color', 'paddingTop']),
+      body: { margin: getComputedStyle(document.body).margin, font: getComputedStyle(document.body).fontFamily, background: getComputedStyle(document.body).backgroundColor },
+    };
+  });
+  expect(host).toEqual({
+    button: { backgroundColor: 'rgb(255, 0, 0)', color: 'rgb(0, 255, 0)', fontFamily: 'cursive', borderTopStyle: 'dotted' },
+    canvas: { borderTopWidth: '7px', backgroundColor: 'rgb(0, 255, 255)' },
+    header: { backgroundColor: 'rgb(0, 0, 0)', color: 'rgb(0, 0, 0)', paddingTop: '30px' },
+    body: { margin: '8px', font: 'serif', background: 'rgb(250, 250, 250)' },
+  });
+  await page.screenshot({ path: `${SHOTS}../../mount/shots/hostile-host.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 2200 } });
+  // Space on the host page scrolls it and plays nothing; inside a view it plays that view only.
+  const playing = () => page.evaluate(() => ['landscapes', 'training'].map((id) => window.mounted[id].state().playing));
+  await page.locator('#text').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Space');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  expect(await playing()).toEqual([false, false]);
+  expect(await page.evaluate(() => window.mounted.search.state().status)).toBe('ready');
+  await page.evaluate(() => document.getElementById('training').shadowRoot.querySelector('canvas').focus());
+  await page.keyboard.press('Space');
+  expect(await playing()).toEqual([false, true]);
+  await page.evaluate(() => window.mounted.training.pause());
+});

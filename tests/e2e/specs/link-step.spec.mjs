@@ -71,3 +71,28 @@ test('catching up on a dear run keeps the page drawing; a bad step is listed and
     expect(await page.evaluate(() => window.playground.state())).toMatchObject({ landscape: 'ackley', step: 0 });
   }
 });
+
+test('Share at step 37 copies a link with step=37, which opens a fresh page at step 37 with the same numbers', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page, '#view=landscapes&landscape=himmelblau&strategy=genetic&seed=8', 'playground');
+  await page.evaluate(() => window.playground.step(37));
+  const shown = await page.evaluate(() => window.playground.state());
+  await page.locator('#share-button').click();
+  await expect(page.locator('.share-status')).toContainText('Link copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/#view=landscapes&.*&step=37$/);
+  expect(copied.match(/step=/g)).toHaveLength(1);
+
+  const fresh = await context.newPage();
+  await fresh.goto(copied);
+  await fresh.waitForFunction(() => window.playground && window.playground.state().step === 37);
+  const opened = await fresh.evaluate(() => window.playground.state());
+  for (const key of ['position', 'value', 'bestPoint', 'bestValue', 'evaluations', 'points', 'explanation']) {
+    expect(opened[key], key).toEqual(shown[key]);
+  }
+  // Back at step 0 the link carries no step.
+  await page.evaluate(() => window.playground.reset());
+  await page.locator('#share-button').click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toContain('step=');
+  await fresh.close();
+});

@@ -61,3 +61,62 @@ test('Train a model: scrubbing back gives the curves of that step; after points 
   await expect(slider).toBeDisabled();
   expect(await page.evaluate(() => window.training.scrubTo(2))).toBe(await page.evaluate(() => window.training.state().step));
 });
+
+/** The numbers of a Landscapes state that a step decides (not the page's own: playing, perf…). */
+const NUMBERS = () => {
+  const s = window.playground.state();
+  return { step: s.step, evaluations: s.evaluations, position: s.position, value: s.value, gradient: s.gradient, points: s.points, bestPoint: s.bestPoint, bestValue: s.bestValue, explanation: s.explanation, coreStatus: s.coreStatus };
+};
+
+/** SHA-256 of the run's trace export (one row per step: evaluations, θ, J, best J). */
+const TRACE = async () => {
+  const csv = window.playground.exports().find((f) => f.file.endsWith('.csv')).content();
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(csv));
+  return `${csv.split('\n').length} rows ${Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+};
+
+test('Landscapes: a 100 000-step run scrubs back to 50 000 and 12 345 from kept snapshots, and Play from there ends as the run did', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  const hash = '#view=landscapes&landscape=rosenbrock&strategy=gradient&alpha=0.0003&seed=3';
+  // A fresh run's numbers at the two steps.
+  const fresh = await context.newPage();
+  await open(fresh, hash, 'playground');
+  const expected = {};
+  for (const step of [12_345, 50_000]) {
+    await fresh.evaluate((n) => window.playground.runFor(n - window.playground.state().step), step);
+    expected[step] = await fresh.evaluate(NUMBERS);
+  }
+  await fresh.close();
+
+  await open(page, hash, 'playground');
+  expect(await page.evaluate(() => window.playground.runFor(100_000))).toBe(100_000);
+  const original = { numbers: await page.evaluate(NUMBERS), trace: await page.evaluate(TRACE) };
+  expect(original.numbers.coreStatus).toBe('budget-spent');
+  for (const step of [50_000, 12_345]) {
+    const scrub = await page.evaluate(async (target) => {
+      let frames = 0;
+      let counting = true;
+      const tick = () => {
+        frames += 1;
+        if (counting) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      const t0 = performance.now();
+      const reached = await window.playground.scrubTo(target);
+      counting = false;
+      return { reached, ms: performance.now() - t0, frames };
+    }, step);
+    console.log(`scrub 100000 → ${step}: ${scrub.ms.toFixed(1)} ms, ${scrub.frames} animation frames`);
+    expect(scrub.reached).toBe(step);
+    expect(await page.evaluate(NUMBERS)).toEqual(expected[step]);
+  }
+  await page.screenshot({ path: '/work/helpers/mount/shots/scrub-100000-to-12345.png' });
+  // Play from step 12 345 as fast as possible: the run ends where it did, with the same trace.
+  await page.evaluate(() => {
+    window.playground.set({ speed: 'max' });
+    window.playground.play();
+  });
+  await page.waitForFunction(() => window.playground.state().step === 100_000 && !window.playground.state().playing, null, { timeout: 120_000 });
+  expect(await page.evaluate(NUMBERS)).toEqual(original.numbers);
+  expect(await page.evaluate(TRACE)).toBe(original.trace);
+});
