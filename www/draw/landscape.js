@@ -540,10 +540,26 @@ function drawWalk(ctx, view, scene) {
   const shown = Math.min(asked.length / 2, 200);
   for (let i = 0; i < 2 * shown; i += 2) {
     const isTaken = scene.accepted === true && p && asked[i] === p[0] && asked[i + 1] === p[1];
-    dot(ctx, view.px(asked[i]), view.py(asked[i + 1]), 4.5, isTaken ? MARKS.accepted : MARKS.rejected, MARKS.rim, 1.5);
+    const [x, y] = [view.px(asked[i]), view.py(asked[i + 1])];
+    if (isTaken) dot(ctx, x, y, 4.5, MARKS.accepted, MARKS.rim, 1.5);
+    else cross(ctx, x, y, 4.5, MARKS.rejected);
   }
   // The walk only ever moves to a better point, so θ is also the best so far.
   if (p) dot(ctx, view.px(p[0]), view.py(p[1]), 7, MARKS.current, MARKS.rim, 2.5);
+}
+
+/** A × of half-width `r` at (x, y) in `colour` with a dark rim: a rejected proposal (apart from an accepted dot by shape, not only colour). */
+function cross(ctx, x, y, r, colour) {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+  ctx.beginPath();
+  ctx.moveTo(x - r, y - r);
+  ctx.lineTo(x + r, y + r);
+  ctx.moveTo(x + r, y - r);
+  ctx.lineTo(x - r, y + r);
+  ctx.save();
+  ctx.lineCap = 'round';
+  strokeTwice(ctx, 5, MARKS.rim, 2.5, colour);
+  ctx.restore();
 }
 
 /** At most this many parent → child links are drawn (evenly chosen), so big populations stay legible. */

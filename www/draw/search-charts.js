@@ -4,7 +4,7 @@
 
 import { drawAxes, valueAxis, emptyChart, dot } from './plot.js';
 import { num } from '../ui/format.js';
-import { classColour } from './boundary.js';
+import { classColour } from './palette.js';
 
 /** Fold colours (colour-blind-safe qualitative set, Okabe–Ito), grey for held-out rows. */
 export const FOLD_RGB = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000', '#999933', '#882255'];

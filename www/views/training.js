@@ -46,7 +46,8 @@ import { strategyTitle } from '../ui/strategy.js';
 import { Panel, statusLabel } from '../ui/panel.js';
 import { fitCanvas, readTheme } from '../draw/plot.js';
 import { fitMainPlot, heatmapLayer, pointerOnPlot } from '../draw/landscape.js';
-import { drawTraining, drawPointLayer, classColour, rampColour, pointRadius } from '../draw/boundary.js';
+import { drawTraining, drawPointLayer, pointRadius } from '../draw/boundary.js';
+import { classColour, rampColour } from '../draw/palette.js';
 import { MARK, SERIES, drawCurves } from '../draw/curves.js';
 import { drawNetwork, labelLines, layoutNetwork, nodeAt, outputNames, thetaOffsets } from '../draw/network.js';
 import { DataPanel } from '../training/data-panel.js';
@@ -489,7 +490,7 @@ class TrainingView extends RunController {
     } else if (this.curve && this.curve.length) {
       items.push(el('li', {}, swatch('tr-sw-curve', {}), 'the model\'s curve ŷ(x)'));
     } else {
-      items.push(el('li', {}, swatch('tr-sw-ramp', {}), 'low ← target → high'));
+      items.push(el('li', {}, swatch('tr-sw-ramp', { background: `linear-gradient(90deg, ${rampColour(-1)}, ${rampColour(0)}, ${rampColour(1)})` }), 'low ← target → high'));
     }
     items.push(el('li', {}, swatch('tr-sw-train', {}), 'training'));
     if (this.config.validationShare > 0) items.push(el('li', {}, swatch('tr-sw-val', {}), 'validation'));
