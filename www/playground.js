@@ -49,7 +49,9 @@
 //                    explanation (the update formula with the current numbers, multi-line);
 //                    accepted (walk: was the last proposal taken); eliteCount (GA); playing;
 //                    speed; start (in force, default included); domain [x0, x1, y0, y1];
-//                    error (the last refused setting, or null); heatmapRenders; perf (frame
+//                    error (the last refused setting, or null); heatmapRenders; heatmapRange
+//                    [lowest J, highest J] of the heatmap's colour scale; colourBar (what its
+//                    colour bar shows: title, rows, ticks, ends); perf (frame
 //                    timings since the last play(): frames, maxFrameMs, maxStepMs, maxRenderMs).
 //   pg.destroy()     stops, frees the core session, removes listeners, empties `element`
 //
@@ -69,6 +71,7 @@ import { landscapeTrace } from './export/traces.js';
 import { Controls } from './ui/controls.js';
 import { Panel, statusLabel } from './ui/panel.js';
 import { fitCanvas, readTheme } from './draw/plot.js';
+import { ColourBar, surfaceBarSpec } from './ui/colour-bar.js';
 import { fitMainPlot, heatmapLayer, pointerOnPlot, drawLandscape, describePoint, updateSampleLayer, updatePopulationLayer } from './draw/landscape.js';
 import { PointLayer } from './draw/points.js';
 import { drawChart } from './draw/chart.js';
@@ -167,6 +170,7 @@ class LandscapePlayground extends RunController {
     this.canvasWrap = el('div', { class: 'pg-canvas-wrap' }, this.canvas);
     this.readout = el('p', { class: 'pg-readout' }, ' ');
     this.legend = el('ul', { class: 'pg-legend', 'aria-label': 'Legend' });
+    this.colourBar = new ColourBar();
 
     this.controls = new Controls({
       catalog: this.catalog,
@@ -185,7 +189,7 @@ class LandscapePlayground extends RunController {
 
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Landscape' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText, this.formulaText), this.toggleControls),
-      this.runBar.element, this.statusStrip, this.canvasWrap, this.readout, this.legend);
+      this.runBar.element, this.statusStrip, this.canvasWrap, this.colourBar.element, this.readout, this.legend);
     this.side = el('div', { class: 'pg-side' }, this.panel.element, this.modelCard, this.chartCard);
     this.root = el('div', { class: 'pg-root' }, this.controls.element, this.stage, this.side);
     replaceChildren(this.element, this.root);
@@ -368,6 +372,8 @@ class LandscapePlayground extends RunController {
       domain: this.domain.slice(),
       error: this.lastError,
       heatmapRenders: this.heatmapRenders,
+      heatmapRange: Array.from(this.session.heatmapLevels([0, 1])),
+      colourBar: this.colourBar.state(),
       perf: { ...this.perf },
     };
   }
@@ -516,6 +522,7 @@ class LandscapePlayground extends RunController {
     this.heatmap = heatmapLayer(rgba, w, h);
     this.heatmapKey = key;
     this.heatmapRenders += 1;
+    this.colourBar.show(surfaceBarSpec(this.wasm, (ts) => this.session.heatmapLevels(ts)));
   }
 
   render(now) {

@@ -3,6 +3,7 @@
 // test score, the best CV score so far, the score against size or one hyperparameter, and the
 // chosen candidate's k fold models side by side, with how they learnt (search/chosen.js).
 
+import { ColourBar, outputBarSpec } from '../ui/colour-bar.js';
 import { el, replaceChildren } from '../ui/dom.js';
 import { num } from '../ui/format.js';
 import { selectField } from '../ui/field.js';
@@ -55,6 +56,7 @@ export class SearchPictures {
     this.detail = el('div', { class: 'sr-detail' });
     this.trainButton = el('button', { type: 'button', class: 'pg-button', dataset: { action: 'train-this' }, hidden: true }, 'Train this one');
     this.trainButton.addEventListener('click', train);
+    this.colourBar = new ColourBar();
     this.chosen = new ChosenPanel((f) => (this.figures || []).forEach((figure, i) => figure.classList.toggle('sr-shown', i === f)));
     this.sideNodes = [
       el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Winner'), this.winnerBox),
@@ -168,6 +170,7 @@ export class SearchPictures {
         el('p', {}, `${c.parameters} parameters · ${c.epochs} epochs · CV ${s.metric} ${c.mean === null ? 'failed' : `${num(c.mean)} ± ${num(c.std)}`}`),
         this.foldPictures(c, view) || list, this.chosen.element);
     } else {
+      this.colourBar.show(null);
       replaceChildren(this.detail, el('p', { class: 'pg-note' }, 'Click a row of the leaderboard to see its folds and how its fold models learnt.'));
     }
     this.chosen.choose(c || null, {
@@ -180,8 +183,9 @@ export class SearchPictures {
    * The candidate's k fold models side by side, each over the plane with the rows it was
    * scored on, captioned with its score (two-feature data only; null otherwise).
    */
-  foldPictures(c, { parts, foldOf, bounds, foldImages, pictureSize }) {
+  foldPictures(c, { parts, foldOf, bounds, foldImages, pictureSize, core }) {
     const pictures = foldImages.get(c.candidate);
+    this.colourBar.show(pictures && bounds.length === 4 ? outputBarSpec(core, { classes: parts.classNames || null }) : null);
     if (!pictures || bounds.length !== 4) return null;
     const { xs, ys } = plane(parts, foldOf.length);
     this.figures = pictures.map((rgba, f) => {
@@ -195,6 +199,6 @@ export class SearchPictures {
       figure.addEventListener('click', () => this.chosen.showFold(f));
       return figure;
     });
-    return el('div', { class: 'sr-fold-pictures' }, this.figures);
+    return el('div', {}, el('div', { class: 'sr-fold-pictures' }, this.figures), this.colourBar.element);
   }
 }

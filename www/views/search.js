@@ -412,7 +412,7 @@ class SearchView {
       parts: run.parts, foldOf: run.foldOf, bounds: run.bounds, foldImages: run.foldImages,
       selected: this.selected, theme: this.theme, stageWidth: Math.max(280, this.stage.clientWidth - 32),
       pictureSize: this.wasm.SearchSession.pictureSize(), kind: getPath(this.settings, 'strategy.kind'),
-      record: (candidate) => run.record(candidate), times: run.times,
+      record: (candidate) => run.record(candidate), times: run.times, core: this.wasm,
     });
   }
 
@@ -449,6 +449,7 @@ class SearchView {
     const order = this.leaderboard.ranked(s.candidates);
     return {
       view: 'search',
+      colourBar: this.pictures.colourBar.state(),
       status: this.failure ? 'error' : this.status,
       playing: this.playing,
       options: this.options(),

@@ -48,6 +48,7 @@ import { fitCanvas, readTheme } from '../draw/plot.js';
 import { fitMainPlot, heatmapLayer, pointerOnPlot } from '../draw/landscape.js';
 import { drawTraining, drawPointLayer, pointRadius } from '../draw/boundary.js';
 import { classColour, rampColour } from '../draw/palette.js';
+import { ColourBar, outputBarSpec } from '../ui/colour-bar.js';
 import { MARK, SERIES, drawCurves } from '../draw/curves.js';
 import { drawNetwork, labelLines, layoutNetwork, nodeAt, outputNames, thetaOffsets } from '../draw/network.js';
 import { DataPanel } from '../training/data-panel.js';
@@ -228,6 +229,7 @@ class TrainingView extends RunController {
     this.canvasWrap = el('div', { class: 'pg-canvas-wrap' }, this.canvas);
     this.readout = el('p', { class: 'pg-readout' }, ' ');
     this.legend = el('ul', { class: 'pg-legend', 'aria-label': 'Legend' });
+    this.colourBar = new ColourBar();
     this.credit = el('p', { class: 'tr-credit' });
     this.linkNote = el('p', { class: 'pg-note tr-link-note', hidden: true });
 
@@ -270,7 +272,7 @@ class TrainingView extends RunController {
     this.panel.element.classList.add('tr-run');
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Training' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls),
-      this.runBar.element, this.statusStrip, this.lostBox, this.alert, this.canvasWrap, this.readout, this.legend, this.handRow, this.credit, this.linkNote, this.panel.element);
+      this.runBar.element, this.statusStrip, this.lostBox, this.alert, this.canvasWrap, this.colourBar.element, this.readout, this.legend, this.handRow, this.credit, this.linkNote, this.panel.element);
 
     // Side: curves, the network, the population, the numbers.
     this.lossCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Loss per step' });
@@ -497,6 +499,8 @@ class TrainingView extends RunController {
     items.push(el('li', {}, swatch('tr-sw-test', {}), 'test'));
     if (classes) items.push(el('li', {}, swatch('tr-sw-miss', {}), 'misclassified'));
     replaceChildren(this.legend, items);
+    const shaded = this.st.ready && !(this.curve && this.curve.length);
+    this.colourBar.show(shaded ? outputBarSpec(this.wasm, { classes, valueRange: this.st.valueRange }) : null);
   }
 
   buildHandRow() {
@@ -1507,6 +1511,8 @@ class TrainingView extends RunController {
       pointError: this.pointError,
       csvColumns: this.csv.read ? this.csv.read.columnNames.slice() : null,
       surfaceRenders: this.surfaceRenders,
+      colourBar: this.colourBar.state(),
+      valueRange: this.st.valueRange ? this.st.valueRange.slice() : null,
       networkNodes: this.netLayout ? this.netLayout.nodes.map(({ layer, index, x, y }) => ({ layer, index, x, y })) : [],
       hoverNode: this.hoverNode ? { ...this.hoverNode } : null,
       surfaceFactor: this.surfaceFactor,

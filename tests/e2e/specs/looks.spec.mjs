@@ -1,0 +1,96 @@
+// How the page looks to a room (issue 8 §7): colour bars beside every heatmap, light and dark
+// themes, projector mode and 4K scaling.
+import { test, expect } from '@playwright/test';
+import { expectNoProblems } from './helpers.mjs';
+
+expectNoProblems(test, expect);
+
+/** The colour bar's strips' end colours [[r, g, b] left, [r, g, b] right], one pair per row. */
+function barEnds(page, scope) {
+  return page.evaluate((s) => Array.from(document.querySelectorAll(`${s} .colour-bar:not([hidden]) .cb-strip`)).map((c) => {
+    const copy = document.createElement('canvas');
+    copy.width = c.width;
+    copy.height = 1;
+    const ctx = copy.getContext('2d', { willReadFrequently: true });
+    ctx.drawImage(c, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, 1).data;
+    return [Array.from(d.slice(0, 3)), Array.from(d.slice(d.length - 4, d.length - 1))];
+  }), scope);
+}
+
+/** The least channel-wise distance (max over r, g, b) from `colour` to a pixel of the canvas's plot area. */
+function nearestPixel(page, selector, colour) {
+  return page.evaluate(([s, c]) => {
+    const canvas = document.querySelector(s);
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d', { willReadFrequently: true });
+    ctx.drawImage(canvas, 0, 0);
+    const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let best = 255;
+    for (let i = 0; i < d.length; i += 4) {
+      const gap = Math.max(Math.abs(d[i] - c[0]), Math.abs(d[i + 1] - c[1]), Math.abs(d[i + 2] - c[2]));
+      if (gap < best) best = gap;
+    }
+    return best;
+  }, [selector, colour]);
+}
+
+const close = (a, b) => Math.abs(a - b) <= 1e-3 * Math.max(1, Math.abs(a), Math.abs(b));
+
+test('Landscapes: the colour bar spans the heatmap\'s J range in the heatmap\'s own colours', async ({ page }) => {
+  await page.goto('/#view=landscapes&landscape=rosenbrock');
+  await page.waitForFunction(() => window.playground && window.playground.state().colourBar);
+  const s = await page.evaluate(() => window.playground.state());
+  const [lo, hi] = s.heatmapRange;
+  expect(hi).toBeGreaterThan(lo);
+  expect(s.colourBar.ends).toEqual([lo, hi]);
+  const ticks = await page.locator('.pg-stage .colour-bar .cb-tick').allTextContents();
+  expect(ticks.length).toBeGreaterThanOrEqual(3);
+  expect(close(Number(ticks[0].replace('−', '-')), lo)).toBe(true);
+  expect(Number(ticks[ticks.length - 1].replace('−', '-')) / hi).toBeGreaterThan(0.99);
+  expect(Number(ticks[ticks.length - 1].replace('−', '-')) / hi).toBeLessThan(1.01);
+  const [[low, high]] = await barEnds(page, '.pg-stage');
+  // The lowest and highest J cells of the heatmap are drawn in exactly the bar's end colours.
+  expect(await nearestPixel(page, 'canvas.pg-landscape', low)).toBeLessThanOrEqual(1);
+  expect(await nearestPixel(page, 'canvas.pg-landscape', high)).toBeLessThanOrEqual(1);
+  expect(Math.max(...low.map((v, k) => Math.abs(v - high[k])))).toBeGreaterThan(100);
+});
+
+test('Train a model: the bar names the classes in the boundary\'s colours; a regression\'s spans its value range', async ({ page }) => {
+  await page.goto('/#view=training&data=blobs');
+  await page.waitForFunction(() => window.training && window.training.state().ready);
+  await page.evaluate(() => window.training.step(60));
+  await page.waitForFunction(() => window.training.state().colourBar);
+  let s = await page.evaluate(() => window.training.state());
+  expect(s.colourBar.rows).toEqual(s.data.classNames);
+  const ends = await barEnds(page, '.pg-stage');
+  expect(ends.length).toBe(3);
+  // Each class's "certain" end is a colour of the boundary picture (the model is sure somewhere).
+  for (const [, sure] of ends) expect(await nearestPixel(page, 'canvas.tr-canvas', sure)).toBeLessThanOrEqual(24);
+
+  await page.goto('about:blank');
+  await page.goto('/#view=training&data=plane');
+  await page.waitForFunction(() => window.training && window.training.state().ready && window.training.state().colourBar);
+  s = await page.evaluate(() => window.training.state());
+  expect(s.valueRange[1]).toBeGreaterThan(s.valueRange[0]);
+  expect(s.colourBar.ends).toEqual(s.valueRange);
+  const ticks = await page.locator('.pg-stage .colour-bar .cb-tick').allTextContents();
+  expect(ticks[0]).toMatch(/^≤ /);
+  expect(ticks[ticks.length - 1]).toMatch(/^≥ /);
+});
+
+test('Search for a model: the fold pictures have a colour bar of their classes', async ({ page }) => {
+  await page.goto('/#view=search&data=moons&n=100&cand=2&epochs=3&folds=2&seed=3');
+  await page.waitForFunction(() => window.search && window.search.state().status === 'ready');
+  await page.evaluate(() => window.search.play());
+  await page.waitForFunction(() => window.search.state().status === 'finished', null, { timeout: 60_000 });
+  await page.locator('.sr-board tbody tr').first().click();
+  await expect(page.locator('.sr-detail .colour-bar')).toBeVisible();
+  const s = await page.evaluate(() => window.search.state());
+  expect(s.colourBar.rows).toEqual(['']);
+  expect(s.colourBar.ends.length).toBe(2);
+  const [[a, b]] = await barEnds(page, '.sr-detail');
+  expect(Math.max(...a.map((v, k) => Math.abs(v - b[k])))).toBeGreaterThan(100);
+});
