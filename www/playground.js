@@ -199,6 +199,10 @@ class LandscapePlayground extends RunController {
     this.listen(this.canvas, 'pointerleave', () => this.pointerLeave());
     this.listen(this.canvas, 'click', (event) => this.guard(() => this.canvasClick(event)));
     this.listen(window, 'resize', () => this.layout());
+    this.listen(window, 'looks-change', () => {
+      this.theme = readTheme(this.root);
+      this.layout();
+    });
     this.observeResize([this.canvasWrap, this.chartCard], () => this.layout());
   }
 

@@ -152,6 +152,10 @@ class SearchView {
     const actions = { toggle: () => this.toggle(), step: () => this.step(1), reset: () => this.reset() };
     this.listen(document, 'keydown', (event) => runKeys(event, this.root, actions));
     this.listen(window, 'resize', () => this.draw());
+    this.listen(window, 'looks-change', () => {
+      this.theme = readTheme(this.root);
+      this.draw();
+    });
   }
 
   listen(target, type, fn) {

@@ -313,6 +313,10 @@ class TrainingView extends RunController {
       this.listen(chart, 'pointerleave', () => this.guard(() => this.setCursor(null)));
     }
     this.listen(window, 'resize', () => this.layout());
+    this.listen(window, 'looks-change', () => {
+      this.theme = readTheme(this.root);
+      this.layout();
+    });
     // Drag and drop a CSV file anywhere on the page while this view is shown.
     const visible = () => this.root.isConnected && this.root.offsetParent !== null;
     const hasFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');

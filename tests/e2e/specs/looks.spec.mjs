@@ -94,3 +94,86 @@ test('Search for a model: the fold pictures have a colour bar of their classes',
   const [[a, b]] = await barEnds(page, '.sr-detail');
   expect(Math.max(...a.map((v, k) => Math.abs(v - b[k])))).toBeGreaterThan(100);
 });
+
+/** WCAG relative luminance of a CSS colour "#rrggbb" or "rgb(r, g, b)". */
+function luminance(colour) {
+  const hex = /^#([0-9a-f]{6})$/i.exec(colour.trim());
+  const rgb = hex ? [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16)) : colour.match(/[\d.]+/g).slice(0, 3).map(Number);
+  const [r, g, b] = rgb.map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+const contrast = (a, b) => {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+};
+
+/** The page's colours as the canvases read them, and the page's own background and text. */
+function colours(page, root) {
+  return page.evaluate((r) => {
+    const css = getComputedStyle(document.querySelector(r));
+    const body = getComputedStyle(document.body);
+    return {
+      theme: document.documentElement.dataset.theme,
+      canvasBg: css.getPropertyValue('--canvas-bg').trim(),
+      fg: css.getPropertyValue('--fg').trim(),
+      muted: css.getPropertyValue('--muted').trim(),
+      bodyBg: body.backgroundColor,
+      bodyFg: body.color,
+    };
+  }, root);
+}
+
+for (const [hash, api, root, canvas] of [['#view=landscapes', 'playground', '.pg-root', 'canvas.pg-chart'], ['#view=training&data=iris', 'training', '.pg-root', 'canvas.tr-canvas']]) {
+  test(`${hash}: the dark theme follows the system; canvas axis text stays readable`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`/${hash}`);
+    await page.waitForFunction((n) => window[n] && window[n].state().step !== undefined, api);
+    await page.evaluate((n) => window[n].step(3), api);
+    const c = await colours(page, root);
+    expect(c.theme).toBe('dark');
+    expect(luminance(c.bodyBg)).toBeLessThan(0.05);
+    expect(luminance(c.bodyFg)).toBeGreaterThan(0.7);
+    // Axis labels are drawn in --fg (ticks) and --muted (hints) on --canvas-bg.
+    expect(contrast(c.fg, c.canvasBg)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(c.muted, c.canvasBg)).toBeGreaterThanOrEqual(4.5);
+    // The canvas really is drawn on the dark background (its top-left corner is margin).
+    await page.waitForTimeout(300);
+    const corner = await page.evaluate((s) => {
+      const el = document.querySelector(s);
+      const copy = document.createElement('canvas');
+      copy.width = 4;
+      copy.height = 4;
+      const ctx = copy.getContext('2d', { willReadFrequently: true });
+      ctx.drawImage(el, 0, 0, 4, 4, 0, 0, 4, 4);
+      const d = ctx.getImageData(1, 1, 1, 1).data;
+      return `rgb(${d[0]}, ${d[1]}, ${d[2]})`;
+    }, canvas);
+    expect(luminance(corner)).toBeLessThan(0.05);
+  });
+}
+
+test('the header toggle switches the theme, remembers it in this browser, keeps it out of the link; theme= wins', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/#view=landscapes');
+  await page.waitForFunction(() => window.playground && window.playground.state());
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+  const dark = page.getByRole('button', { name: 'Dark' });
+  await expect(dark).toHaveAttribute('aria-pressed', 'false');
+  await dark.click();
+  await expect(dark).toHaveAttribute('aria-pressed', 'true');
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  expect(luminance((await colours(page, '.pg-root')).bodyBg)).toBeLessThan(0.05);
+  expect(page.url()).not.toContain('theme=');
+  await page.reload();
+  await page.waitForFunction(() => window.playground && window.playground.state());
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  // A link's theme= (an embed matching its page) wins over the remembered pick.
+  await page.goto('about:blank');
+  await page.goto('/#view=landscapes&theme=light');
+  await page.waitForFunction(() => window.playground && window.playground.state());
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+  expect(page.url()).toContain('theme=light');
+});
