@@ -70,9 +70,9 @@ import { tableExports } from './export/files.js';
 import { landscapeTrace } from './export/traces.js';
 import { Controls } from './ui/controls.js';
 import { Panel, statusLabel } from './ui/panel.js';
-import { fitCanvas, readTheme } from './draw/plot.js';
+import { fitCanvas, readTheme, drawScale, TICK_FONT } from './draw/plot.js';
 import { ColourBar, surfaceBarSpec } from './ui/colour-bar.js';
-import { fitMainPlot, heatmapLayer, pointerOnPlot, drawLandscape, describePoint, updateSampleLayer, updatePopulationLayer } from './draw/landscape.js';
+import { fitMainPlot, heatmapLayer, pointerOnPlot, POPULATION_DOT, drawLandscape, describePoint, updateSampleLayer, updatePopulationLayer } from './draw/landscape.js';
 import { PointLayer } from './draw/points.js';
 import { drawChart } from './draw/chart.js';
 import { drawRegression } from './draw/regression.js';
@@ -378,8 +378,15 @@ class LandscapePlayground extends RunController {
       heatmapRenders: this.heatmapRenders,
       heatmapRange: Array.from(this.session.heatmapLevels([0, 1])),
       colourBar: this.colourBar.state(),
+      sizes: this.drawnSizes(),
       perf: { ...this.perf },
     };
+  }
+
+  /** Sizes on the page (CSS px) of what the canvas draws: scale, tick labels, population dots. */
+  drawnSizes() {
+    const scale = drawScale(this.canvas);
+    return { scale, tickFont: TICK_FONT * scale, populationDot: POPULATION_DOT * scale };
   }
 
   /** The options that reproduce this run (what the URL stores). */
@@ -491,10 +498,11 @@ class LandscapePlayground extends RunController {
     if (!main) return;
     ({ dpr: this.dpr, cssW: this.cssW, cssH: this.cssH, plot: this.plot } = main);
     const sideWidth = Math.max(200, this.chartCard.clientWidth - 2 * 14);
-    this.chartSize = fitCanvas(this.chartCanvas, sideWidth, Math.round(Math.min(210, sideWidth * 0.6)));
+    const scale = drawScale(this.root);
+    this.chartSize = fitCanvas(this.chartCanvas, sideWidth, Math.round(Math.min(210 * scale, sideWidth * 0.6)));
     if (!this.modelCard.hidden || this.config.landscape.id === 'regression') {
       const modelW = Math.max(200, (this.modelCard.clientWidth || this.chartCard.clientWidth) - 2 * 14);
-      this.modelSize = fitCanvas(this.modelCanvas, modelW, Math.round(Math.min(200, modelW * 0.58)));
+      this.modelSize = fitCanvas(this.modelCanvas, modelW, Math.round(Math.min(200 * scale, modelW * 0.58)));
     }
     this.dirty.data = true;
     this.dirty.chart = true;

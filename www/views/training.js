@@ -44,7 +44,7 @@ import { Stepper, runButton, checkRunOptions, keysHint, messageOf } from '../ui/
 import { RunController } from '../ui/run-controller.js';
 import { strategyTitle } from '../ui/strategy.js';
 import { Panel, statusLabel } from '../ui/panel.js';
-import { fitCanvas, readTheme } from '../draw/plot.js';
+import { fitCanvas, readTheme, drawScale, TICK_FONT } from '../draw/plot.js';
 import { fitMainPlot, heatmapLayer, pointerOnPlot } from '../draw/landscape.js';
 import { drawTraining, drawPointLayer, pointRadius } from '../draw/boundary.js';
 import { classColour, rampColour } from '../draw/palette.js';
@@ -1003,7 +1003,8 @@ class TrainingView extends RunController {
   netMove(event) {
     if (!this.netLayout) return;
     const rect = this.netCanvas.getBoundingClientRect();
-    this.setHoverNode(nodeAt(this.netLayout, event.clientX - rect.left, event.clientY - rect.top));
+    const scale = this.netSize.scale;
+    this.setHoverNode(nodeAt(this.netLayout, (event.clientX - rect.left) / scale, (event.clientY - rect.top) / scale));
   }
 
   describeNode(node) {
@@ -1024,7 +1025,7 @@ class TrainingView extends RunController {
     const info = chart === this.lossCanvas ? this.lossInfo : chart === this.scoreCanvas ? this.scoreInfo : this.fitnessInfo;
     if (!info) return;
     const rect = chart.getBoundingClientRect();
-    this.setCursor(info.indexAt(event.clientX - rect.left));
+    this.setCursor(info.indexAt((event.clientX - rect.left) / drawScale(chart)));
   }
 
   setCursor(index) {
@@ -1048,8 +1049,9 @@ class TrainingView extends RunController {
     }
     this.plot = plot;
     const sideW = Math.max(220, this.curvesCard.clientWidth - 2 * 14);
-    const lossH = Math.round(Math.min(180, sideW * 0.52));
-    const scoreH = Math.round(Math.min(150, sideW * 0.44));
+    const scale = drawScale(this.root);
+    const lossH = Math.round(Math.min(180 * scale, sideW * 0.52));
+    const scoreH = Math.round(Math.min(150 * scale, sideW * 0.44));
     this.lossSize = fitCanvas(this.lossCanvas, sideW, lossH);
     this.scoreSize = fitCanvas(this.scoreCanvas, sideW, scoreH);
     this.fitnessSize = fitCanvas(this.fitnessCanvas, sideW, scoreH);
@@ -1062,20 +1064,22 @@ class TrainingView extends RunController {
   layoutNetworkCanvas() {
     const sizes = this.st.ready ? this.st.layerSizes : [];
     const most = sizes.length ? Math.max(...sizes) : 2;
-    const netH = Math.round(Math.max(170, Math.min(380, most * 26 + 40)));
+    const scale = drawScale(this.netCanvas);
+    const netH = Math.round(scale * Math.max(170, Math.min(380, most * 26 + 40)));
     const inputs = this.inputNames();
     const outputs = this.outputNames();
-    const key = `${this.sideW}x${netH}|${sizes.join(',')}|${inputs.join('\u0000')}|${outputs.join('\u0000')}`;
+    const key = `${this.sideW}x${netH}x${scale}|${sizes.join(',')}|${inputs.join('\u0000')}|${outputs.join('\u0000')}`;
     if (key === this.netKey) return;
     this.netKey = key;
     this.netSize = fitCanvas(this.netCanvas, this.sideW, netH);
     // Room for the names beside the first and last columns, within reason.
     const ctx = this.netCanvas.getContext('2d');
     ctx.font = '12px system-ui, sans-serif';
-    const roomMost = 0.26 * this.sideW - 14;
+    const { cssW, cssH } = this.netSize;
+    const roomMost = 0.26 * cssW - 14;
     const widest = (name) => Math.max(...labelLines(name, ctx, roomMost).map((line) => ctx.measureText(line).width));
     const room = (names) => 14 + Math.min(roomMost, Math.max(0, ...names.map(widest)));
-    this.netLayout = layoutNetwork(sizes, this.sideW, netH, { left: room(inputs), right: room(outputs) });
+    this.netLayout = layoutNetwork(sizes, cssW, cssH, { left: room(inputs), right: room(outputs) });
     this.nodeThumbsKey = '';
   }
 
@@ -1516,6 +1520,7 @@ class TrainingView extends RunController {
       csvColumns: this.csv.read ? this.csv.read.columnNames.slice() : null,
       surfaceRenders: this.surfaceRenders,
       colourBar: this.colourBar.state(),
+      sizes: { scale: drawScale(this.canvas), tickFont: TICK_FONT * drawScale(this.canvas), point: pointRadius(this.points.length / 2) * drawScale(this.canvas) },
       valueRange: this.st.valueRange ? this.st.valueRange.slice() : null,
       networkNodes: this.netLayout ? this.netLayout.nodes.map(({ layer, index, x, y }) => ({ layer, index, x, y })) : [],
       hoverNode: this.hoverNode ? { ...this.hoverNode } : null,

@@ -177,3 +177,56 @@ test('the header toggle switches the theme, remembers it in this browser, keeps 
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
   expect(page.url()).toContain('theme=light');
 });
+
+/** Whether the page scrolls sideways (its content is wider than the window). */
+const overflows = (page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+
+test.describe('a 4K projector', () => {
+  test.use({ viewport: { width: 3840, height: 2160 } });
+
+  test('at 3840 px text, lines and dots scale up and the layout holds in every view', async ({ page }) => {
+    await page.goto('/#view=landscapes&strategy=genetic');
+    await page.waitForFunction(() => window.playground && window.playground.state().sizes);
+    const sizes = await page.evaluate(() => window.playground.state().sizes);
+    console.log(`3840 px: ${JSON.stringify(sizes)}`);
+    expect(sizes.tickFont).toBeGreaterThanOrEqual(22);
+    expect(sizes.populationDot).toBeGreaterThanOrEqual(6);
+    // The page's own text grows with it.
+    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(28);
+    expect(await overflows(page)).toBe(false);
+    for (const tab of ['Train a model', 'Search for a model']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.waitForTimeout(500);
+      expect(await overflows(page), tab).toBe(false);
+    }
+    const training = await page.evaluate(() => window.training.state().sizes);
+    expect(training.tickFont).toBeGreaterThanOrEqual(22);
+    expect(training.point).toBeGreaterThanOrEqual(8);
+  });
+});
+
+test('projector mode (header toggle or projector=1) enlarges text and marks; the layout holds', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/#view=landscapes&strategy=genetic');
+  await page.waitForFunction(() => window.playground && window.playground.state().sizes);
+  const normal = await page.evaluate(() => window.playground.state().sizes);
+  const normalText = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  const button = page.getByRole('button', { name: 'Projector' });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await page.waitForFunction(() => window.playground.state().sizes.scale > 1);
+  const projected = await page.evaluate(() => window.playground.state().sizes);
+  expect(projected.tickFont).toBeGreaterThan(normal.tickFont * 1.2);
+  expect(projected.populationDot).toBeGreaterThan(normal.populationDot * 1.2);
+  expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThan(normalText * 1.2);
+  expect(await overflows(page)).toBe(false);
+  expect(page.url()).not.toContain('projector=');
+  await button.click();
+  await page.waitForFunction(() => window.playground.state().sizes.scale < 1.01);
+  // The link key turns it on (an embed, or a link made to be projected).
+  await page.goto('about:blank');
+  await page.goto('/#view=training&data=moons&projector=1&embed=1');
+  await page.waitForFunction(() => window.training && window.training.state().ready);
+  expect((await page.evaluate(() => window.training.state().sizes)).scale).toBeGreaterThan(1.2);
+  expect(await overflows(page)).toBe(false);
+});
