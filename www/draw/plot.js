@@ -252,8 +252,9 @@ export function mainCanvasWidth(wrap, strip, previous) {
   if (!available) return 0;
   // Embed mode: the column's box is what is left of the embed's height (see embed/layout.js).
   if (wrap.closest('.pg-embed')) return Math.floor(Math.max(120, Math.min(available, wrap.clientHeight + 8)));
-  const top = wrap.getBoundingClientRect().top + (window.scrollY || 0) - strip.offsetHeight + 40;
-  const room = Math.max(360, window.innerHeight - top - 16);
+  const scale = drawScale(wrap);
+  const top = wrap.getBoundingClientRect().top + (window.scrollY || 0) - strip.offsetHeight + 40 * scale;
+  const room = Math.max(360, window.innerHeight - top - 16 * scale);
   let cssW = Math.floor(Math.max(300, Math.min(available, room + 8)));
   if (previous && Math.abs(cssW - previous) < 8 && previous <= available) cssW = previous;
   return cssW;
