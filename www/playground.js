@@ -497,6 +497,8 @@ class LandscapePlayground extends RunController {
     const main = fitMainPlot(this.canvas, this.canvasWrap, this.statusStrip, this.cssW);
     if (!main) return;
     ({ dpr: this.dpr, cssW: this.cssW, cssH: this.cssH, plot: this.plot } = main);
+    // The colour bar as wide as the map beside it.
+    this.colourBar.element.style.maxWidth = this.canvas.style.width;
     const sideWidth = Math.max(200, this.chartCard.clientWidth - 2 * 14);
     const scale = drawScale(this.root);
     this.chartSize = fitCanvas(this.chartCanvas, sideWidth, Math.round(Math.min(210 * scale, sideWidth * 0.6)));

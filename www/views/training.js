@@ -1042,6 +1042,8 @@ class TrainingView extends RunController {
     const main = fitMainPlot(this.canvas, this.canvasWrap, this.statusStrip, this.cssW);
     if (!main) return;
     ({ dpr: this.dpr, cssW: this.cssW, cssH: this.cssH } = main);
+    // The colour bar as wide as the plot above it.
+    this.colourBar.element.style.maxWidth = this.canvas.style.width;
     const plot = main.plot;
     if (!this.plot || plot.dev.w !== this.plot.dev.w || plot.dev.h !== this.plot.dev.h) {
       this.surfaceKey = '';
