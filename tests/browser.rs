@@ -40,9 +40,13 @@ fn a_session_steps_and_reports_its_state_as_a_plain_object() {
 
 #[wasm_bindgen_test]
 fn the_heatmap_is_rgba_of_the_requested_size() {
-    let session = LandscapeSession::new(config(r#"{"landscape":{"id":"rastrigin"}}"#)).unwrap();
+    let mut session = LandscapeSession::new(config(r#"{"landscape":{"id":"rastrigin"}}"#)).unwrap();
+    assert!(session.heatmap_levels(vec![0.0, 1.0]).is_empty());
     let pixels = session.heatmap(40, 30);
     assert_eq!(pixels.len(), 40 * 30 * 4);
+    // The colour bar's ends: Rastrigin's lowest and highest values on the sampled grid.
+    let levels = session.heatmap_levels(vec![0.0, 0.5, 1.0]);
+    assert!(levels[0] >= 0.0 && levels[0] < levels[1] && levels[1] < levels[2]);
     let first = &pixels[..4];
     assert!(
         pixels.chunks(4).any(|p| p != first),

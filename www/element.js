@@ -14,6 +14,7 @@
 import { loadWasm } from './wasm.js';
 import { viewList } from './views/list.js';
 import { splitEmbed } from './embed/keys.js';
+import { applyLooks } from './ui/looks.js';
 import { shadowContainer, releaseShadow } from './embed/shadow.js';
 import { foldForEmbed } from './embed/layout.js';
 import { el } from './ui/dom.js';
@@ -57,6 +58,7 @@ class AutomlPlayground extends HTMLElement {
     const list = viewList(wasm);
     const pairs = Array.from(this.attributes, (a) => [a.name, a.value]).filter(([name]) => !isPageAttribute(name));
     const { embed, rest, problems } = splitEmbed(pairs);
+    applyLooks(this, embed);
     const viewId = (rest.find(([key]) => key === 'view') || [null, 'landscapes'])[1];
     let view = list.find((v) => v.id === viewId);
     if (!view) {

@@ -19,6 +19,7 @@ import { keysHelp } from './ui/help.js';
 import { readEmbedHash, embedSuffix } from './embed/keys.js';
 import { foldForEmbed } from './embed/layout.js';
 import { mountEmbedDialog } from './embed/dialog.js';
+import { applyLooks, looksToggles } from './ui/looks.js';
 
 /** Up to five of `items`, joined, with how many more there are. */
 function listed(items) {
@@ -76,6 +77,7 @@ async function start() {
   const link = readEmbedHash(location.hash);
   const embed = link.embed;
   if (embed.on) document.documentElement.classList.add('pg-embed-page');
+  const looks = applyLooks(document.documentElement, embed);
   const read = takeLesson(link.hash);
   const opening = takeStep(read.hash);
   const first = viewOf(opening.hash);
@@ -202,7 +204,7 @@ async function start() {
     replaceChildren(actions, lessonsMenu(pick), exportMenu(shown, failed), shareButton(sharedLink, () => {
       const api = mounted.get(activeId);
       return api && typeof api.linkLimit === 'function' ? api.linkLimit() : null;
-    }), keysHelp());
+    }), keysHelp(), looksToggles(looks));
     // Before the first view is laid out, so the header's height does not change under it.
     if (!embed.on) mountEmbedDialog(actions, () => readEmbedHash(location.hash).hash);
   }

@@ -49,7 +49,9 @@
 //                    explanation (the update formula with the current numbers, multi-line);
 //                    accepted (walk: was the last proposal taken); eliteCount (GA); playing;
 //                    speed; start (in force, default included); domain [x0, x1, y0, y1];
-//                    error (the last refused setting, or null); heatmapRenders; perf (frame
+//                    error (the last refused setting, or null); heatmapRenders; heatmapRange
+//                    [lowest J, highest J] of the heatmap's colour scale; colourBar (what its
+//                    colour bar shows: title, rows, ticks, ends); perf (frame
 //                    timings since the last play(): frames, maxFrameMs, maxStepMs, maxRenderMs).
 //   pg.destroy()     stops, frees the core session, removes listeners, empties `element`
 //
@@ -68,8 +70,9 @@ import { tableExports } from './export/files.js';
 import { landscapeTrace } from './export/traces.js';
 import { Controls } from './ui/controls.js';
 import { Panel, statusLabel } from './ui/panel.js';
-import { fitCanvas, readTheme } from './draw/plot.js';
-import { fitMainPlot, heatmapLayer, pointerOnPlot, drawLandscape, describePoint, updateSampleLayer, updatePopulationLayer } from './draw/landscape.js';
+import { fitCanvas, readTheme, drawScale, TICK_FONT } from './draw/plot.js';
+import { ColourBar, surfaceBarSpec } from './ui/colour-bar.js';
+import { fitMainPlot, heatmapLayer, pointerOnPlot, POPULATION_DOT, drawLandscape, describePoint, updateSampleLayer, updatePopulationLayer } from './draw/landscape.js';
 import { PointLayer } from './draw/points.js';
 import { drawChart } from './draw/chart.js';
 import { drawRegression } from './draw/regression.js';
@@ -167,6 +170,7 @@ class LandscapePlayground extends RunController {
     this.canvasWrap = el('div', { class: 'pg-canvas-wrap' }, this.canvas);
     this.readout = el('p', { class: 'pg-readout' }, ' ');
     this.legend = el('ul', { class: 'pg-legend', 'aria-label': 'Legend' });
+    this.colourBar = new ColourBar();
 
     this.controls = new Controls({
       catalog: this.catalog,
@@ -185,7 +189,7 @@ class LandscapePlayground extends RunController {
 
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Landscape' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText, this.formulaText), this.toggleControls),
-      this.runBar.element, this.statusStrip, this.canvasWrap, this.readout, this.legend);
+      this.runBar.element, this.statusStrip, this.canvasWrap, this.colourBar.element, this.readout, this.legend);
     this.side = el('div', { class: 'pg-side' }, this.panel.element, this.modelCard, this.chartCard);
     this.root = el('div', { class: 'pg-root' }, this.controls.element, this.stage, this.side);
     replaceChildren(this.element, this.root);
@@ -195,6 +199,10 @@ class LandscapePlayground extends RunController {
     this.listen(this.canvas, 'pointerleave', () => this.pointerLeave());
     this.listen(this.canvas, 'click', (event) => this.guard(() => this.canvasClick(event)));
     this.listen(window, 'resize', () => this.layout());
+    this.listen(window, 'looks-change', () => {
+      this.theme = readTheme(this.root);
+      this.layout();
+    });
     this.observeResize([this.canvasWrap, this.chartCard], () => this.layout());
   }
 
@@ -368,8 +376,17 @@ class LandscapePlayground extends RunController {
       domain: this.domain.slice(),
       error: this.lastError,
       heatmapRenders: this.heatmapRenders,
+      heatmapRange: Array.from(this.session.heatmapLevels([0, 1])),
+      colourBar: this.colourBar.state(),
+      sizes: this.drawnSizes(),
       perf: { ...this.perf },
     };
+  }
+
+  /** Sizes on the page (CSS px) of what the canvas draws: scale, tick labels, population dots. */
+  drawnSizes() {
+    const scale = drawScale(this.canvas);
+    return { scale, tickFont: TICK_FONT * scale, populationDot: POPULATION_DOT * scale };
   }
 
   /** The options that reproduce this run (what the URL stores). */
@@ -480,11 +497,14 @@ class LandscapePlayground extends RunController {
     const main = fitMainPlot(this.canvas, this.canvasWrap, this.statusStrip, this.cssW);
     if (!main) return;
     ({ dpr: this.dpr, cssW: this.cssW, cssH: this.cssH, plot: this.plot } = main);
+    // The colour bar as wide as the map beside it.
+    this.colourBar.element.style.maxWidth = this.canvas.style.width;
     const sideWidth = Math.max(200, this.chartCard.clientWidth - 2 * 14);
-    this.chartSize = fitCanvas(this.chartCanvas, sideWidth, Math.round(Math.min(210, sideWidth * 0.6)));
+    const scale = drawScale(this.root);
+    this.chartSize = fitCanvas(this.chartCanvas, sideWidth, Math.round(Math.min(210 * scale, sideWidth * 0.6)));
     if (!this.modelCard.hidden || this.config.landscape.id === 'regression') {
       const modelW = Math.max(200, (this.modelCard.clientWidth || this.chartCard.clientWidth) - 2 * 14);
-      this.modelSize = fitCanvas(this.modelCanvas, modelW, Math.round(Math.min(200, modelW * 0.58)));
+      this.modelSize = fitCanvas(this.modelCanvas, modelW, Math.round(Math.min(200 * scale, modelW * 0.58)));
     }
     this.dirty.data = true;
     this.dirty.chart = true;
@@ -516,6 +536,7 @@ class LandscapePlayground extends RunController {
     this.heatmap = heatmapLayer(rgba, w, h);
     this.heatmapKey = key;
     this.heatmapRenders += 1;
+    this.colourBar.show(surfaceBarSpec(this.wasm, (ts) => this.session.heatmapLevels(ts)));
   }
 
   render(now) {

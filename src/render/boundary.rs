@@ -4,17 +4,24 @@
 use super::surface::NON_FINITE_RGBA;
 use crate::model::most_probable_class;
 
-/// Class colours (RGB): orange, blue, green, purple, red, brown, pink, grey; repeated beyond 8.
+/// Class colours (RGB), the one palette of the page (exported to it by `classColours`):
+/// orange, blue, wine, sky, sand, indigo, brown, grey (Okabe–Ito's orange and blue, then
+/// Paul Tol's muted colours), repeated beyond 8. Chosen so that every pair stays apart under
+/// protanopia, deuteranopia and tritanopia, in hue and in lightness (see the test below).
 pub const CLASS_COLOURS: [[u8; 3]; 8] = [
-    [232, 136, 30],
-    [33, 113, 181],
-    [44, 160, 44],
-    [148, 103, 189],
-    [214, 39, 40],
-    [140, 86, 75],
-    [227, 119, 194],
+    [230, 159, 0],
+    [0, 114, 178],
+    [136, 34, 85],
+    [136, 204, 238],
+    [221, 204, 119],
+    [51, 34, 136],
+    [139, 90, 43],
     [127, 127, 127],
 ];
+
+/// The model output (in standardized target units) drawn at full colour by [`output_rgba`]:
+/// ±2, two standard deviations of the training targets.
+pub const VALUE_SCALE: f64 = 2.0;
 
 const PAPER: [f64; 3] = [250.0, 250.0, 247.0];
 
@@ -29,7 +36,7 @@ fn mix(colour: [u8; 3], amount: f64, pixel: &mut [u8]) {
 /// values per pixel), values on the diverging ramp (±2 at full colour) for regression.
 pub fn output_rgba(output: crate::model::Output, values: &[f64]) -> Vec<u8> {
     match output {
-        crate::model::Output::Linear => value_rgba(values, 2.0),
+        crate::model::Output::Linear => value_rgba(values, VALUE_SCALE),
         classifier => class_rgba(values, classifier.size()),
     }
 }
@@ -81,6 +88,38 @@ pub fn value_rgba(values: &[f64], scale: f64) -> Vec<u8> {
     out
 }
 
+/// `n` evenly spaced values from `a` to `b` (n ≥ 2; one value `a` for n = 1).
+fn spaced(a: f64, b: f64, n: usize) -> impl Iterator<Item = f64> {
+    let last = n.saturating_sub(1).max(1) as f64;
+    (0..n).map(move |i| a + (b - a) * i as f64 / last)
+}
+
+/// The colour bar of [`value_rgba`]: `n` RGBA pixels for values from −1 to +1 at scale 1.
+pub fn value_bar(n: usize) -> Vec<u8> {
+    value_rgba(&spaced(-1.0, 1.0, n).collect::<Vec<_>>(), 1.0)
+}
+
+/// The colour bar of [`class_rgba`], `n` RGBA pixels. Two classes (`classes` ≤ 2, one
+/// sigmoid output): the probability of class 1 from 0 to 1. More: class `class` from chance
+/// (1 / `classes`) to certain, the rest shared by the others.
+pub fn class_bar(classes: usize, class: usize, n: usize) -> Vec<u8> {
+    if classes <= 2 {
+        return class_rgba(&spaced(0.0, 1.0, n).collect::<Vec<_>>(), 1);
+    }
+    let chance = 1.0 / classes as f64;
+    let mut probabilities = Vec::with_capacity(n * classes);
+    for p in spaced(chance, 1.0, n) {
+        probabilities.extend((0..classes).map(|k| {
+            if k == class % classes {
+                p
+            } else {
+                (1.0 - p) / (classes - 1) as f64
+            }
+        }));
+    }
+    class_rgba(&probabilities, classes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,11 +147,25 @@ mod tests {
         let pixels = class_rgba(&[0.1, 0.1, 0.8, f64::NAN, 0.5, 0.5], 3);
         assert_eq!(pixels.len(), 8);
         assert!(
-            pixels[1] > pixels[0] && pixels[1] > pixels[2],
-            "green wins: {:?}",
+            pixels[0] > pixels[2] && pixels[2] > pixels[1],
+            "wine wins: {:?}",
             &pixels[..4]
         );
         assert_eq!(&pixels[4..8], &NON_FINITE_RGBA);
+    }
+
+    #[test]
+    fn the_bars_end_in_the_colours_of_their_end_values() {
+        let value = value_bar(5);
+        assert_eq!(&value[..4], &value_rgba(&[-1.0], 1.0)[..]);
+        assert_eq!(&value[8..12], &[250, 250, 247, 255]);
+        assert_eq!(&value[16..], &value_rgba(&[1.0], 1.0)[..]);
+        let binary = class_bar(2, 0, 3);
+        assert_eq!(&binary[..4], &class_rgba(&[0.0], 1)[..]);
+        assert_eq!(&binary[8..], &class_rgba(&[1.0], 1)[..]);
+        let third = class_bar(3, 2, 4);
+        assert_eq!(&third[12..], &class_rgba(&[0.0, 0.0, 1.0], 3)[..]);
+        assert_eq!(&third[..4], &class_rgba(&[1.0 / 3.0; 3], 3)[..]);
     }
 
     #[test]

@@ -57,15 +57,7 @@ pub fn surface_rgba(values: &[f64], width: usize, height: usize) -> Vec<u8> {
     if values.is_empty() {
         return out;
     }
-    let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
-    for &v in values.iter().filter(|v| v.is_finite()) {
-        if v < min {
-            min = v;
-        }
-        if v > max {
-            max = v;
-        }
-    }
+    let (min, max) = finite_range(values);
     let span = ln_1p_approx(max - min);
     let scale = if span > 0.0 { span.recip() } else { 0.0 };
 
@@ -98,6 +90,31 @@ pub fn surface_rgba(values: &[f64], width: usize, height: usize) -> Vec<u8> {
         }
     }
     out
+}
+
+/// The least and greatest finite values (∞ and −∞ when there is none).
+pub fn finite_range(values: &[f64]) -> (f64, f64) {
+    values
+        .iter()
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+            (lo.min(v), hi.max(v))
+        })
+}
+
+/// The colour bar of [`surface_rgba`]: `n` RGBA pixels from t = 0 (the lowest value) to
+/// t = 1 (the highest).
+pub fn surface_bar(n: usize) -> Vec<u8> {
+    let last = n.saturating_sub(1).max(1) as f64;
+    (0..n)
+        .flat_map(|i| RAMP[shade_of(i as f64 / last)])
+        .collect()
+}
+
+/// The value drawn at position t ∈ [0, 1] of the colour scale of a grid whose finite values
+/// span [`min`, `max`]: the inverse of the mapping in [`surface_rgba`].
+pub fn surface_level(min: f64, max: f64, t: f64) -> f64 {
+    min + (t * (max - min).ln_1p()).exp_m1()
 }
 
 /// The [`RAMP`] index of a mapped value t ∈ [0, 1] (NaN gives the lowest shade).
@@ -231,6 +248,21 @@ mod tests {
                 "ln(1 + {u}): {fast} vs {exact}"
             );
         }
+    }
+
+    #[test]
+    fn the_bar_and_levels_follow_the_heatmap_mapping() {
+        let bar = surface_bar(3);
+        assert_eq!(&bar[..4], &RAMP[0]);
+        assert_eq!(&bar[8..], &RAMP[SHADES - 1]);
+        assert_eq!(finite_range(&[3.0, f64::NAN, -1.0, 7.0]), (-1.0, 7.0));
+        let (min, max) = (2.0, 1002.0);
+        assert_eq!(surface_level(min, max, 0.0), min);
+        assert!((surface_level(min, max, 1.0) - max).abs() < 1e-9);
+        // A cell at level t gets the bar's colour at t (the last cell borders no contour).
+        let v = surface_level(min, max, 300.0 / (SHADES - 1) as f64);
+        let out = surface_rgba(&[min, max, v], 3, 1);
+        assert_eq!(pixel(&out, 2)[..], surface_bar(SHADES)[4 * 300..4 * 301]);
     }
 
     #[test]

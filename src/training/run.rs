@@ -679,6 +679,16 @@ impl TrainingRun {
         &self.roles
     }
 
+    /// A regression's target values (original units) at the ends of the picture's colour
+    /// scale, −[`VALUE_SCALE`] and +[`VALUE_SCALE`] model outputs; `None` for a classifier.
+    ///
+    /// [`VALUE_SCALE`]: crate::render::boundary::VALUE_SCALE
+    pub fn value_colour_range(&self) -> Option<[f64; 2]> {
+        use crate::render::boundary::VALUE_SCALE;
+        (self.spec().output() == crate::model::Output::Linear)
+            .then(|| [-VALUE_SCALE, VALUE_SCALE].map(|t| self.coding.decode(t)))
+    }
+
     /// Every row's target in the original units (class index for classification).
     pub fn targets(&self) -> Vec<f64> {
         self.targets

@@ -3,7 +3,7 @@
 use super::read::Fields;
 use super::{js_error, settings, to_js};
 use crate::landscape::{self, Landscape, LandscapeObjective, LandscapeSettings};
-use crate::render::surface::surface_rgba;
+use crate::render::surface::{finite_range, surface_level, surface_rgba};
 use crate::search::{self, Driver, Rewindable, StopRules, StrategySettings};
 use serde::Serialize;
 use std::rc::Rc;
@@ -47,7 +47,12 @@ pub struct LandscapeSession {
     config: LandscapeConfig,
     landscape: Rc<dyn Landscape>,
     run: Rewindable,
+    /// The finite values' range in the last heatmap (the ends of its colour scale).
+    heatmap_range: (f64, f64),
 }
+
+/// No heatmap yet: no range.
+const NO_RANGE: (f64, f64) = (f64::INFINITY, f64::NEG_INFINITY);
 
 fn make_driver(config: &LandscapeConfig) -> crate::Result<(Rc<dyn Landscape>, Driver)> {
     let landscape: Rc<dyn Landscape> = landscape::build(&config.landscape)?.into();
@@ -87,6 +92,7 @@ impl LandscapeSession {
             config,
             landscape,
             run: Rewindable::new(driver),
+            heatmap_range: NO_RANGE,
         })
     }
 
@@ -111,6 +117,7 @@ impl LandscapeSession {
             config,
             landscape,
             run: Rewindable::new(driver),
+            heatmap_range: NO_RANGE,
         };
         Ok(true)
     }
@@ -171,10 +178,25 @@ impl LandscapeSession {
     }
 
     /// The surface as RGBA pixels (`width` × `height`, y up), heatmap with contour lines.
-    pub fn heatmap(&self, width: u32, height: u32) -> Vec<u8> {
+    pub fn heatmap(&mut self, width: u32, height: u32) -> Vec<u8> {
         let values =
             landscape::sample_grid(self.landscape.as_ref(), width as usize, height as usize);
+        self.heatmap_range = finite_range(&values);
         surface_rgba(&values, width as usize, height as usize)
+    }
+
+    /// J at each position t ∈ [0, 1] of the last heatmap's colour scale (its colour bar's
+    /// labels: t = 0 is its lowest value, t = 1 its highest); empty before a heatmap.
+    #[wasm_bindgen(js_name = heatmapLevels)]
+    pub fn heatmap_levels(&self, positions: Vec<f64>) -> Vec<f64> {
+        let (min, max) = self.heatmap_range;
+        if min > max {
+            return Vec::new();
+        }
+        positions
+            .iter()
+            .map(|&t| surface_level(min, max, t.clamp(0.0, 1.0)))
+            .collect()
     }
 
     /// `[x_min, x_max, y_min, y_max]`.

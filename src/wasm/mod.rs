@@ -2,6 +2,7 @@
 //! configuration (`read`, `settings`), call the core, and copy numbers out as typed arrays.
 
 mod bench;
+mod colours;
 mod landscape_session;
 mod read;
 mod read_model;

@@ -108,6 +108,8 @@ struct StateView {
     parameters: usize,
     axis_labels: Vec<String>,
     bounds: Vec<f64>,
+    /// A regression's target values at the ends of the picture's colour bar.
+    value_range: Option<[f64; 2]>,
     data: Option<DataView>,
 }
 
@@ -473,6 +475,7 @@ impl TrainingSession {
                 parameters: run.spec().n_params(),
                 axis_labels: run.axis_labels().to_vec(),
                 bounds: run.bounds().to_vec(),
+                value_range: run.value_colour_range(),
                 data: self.data_view(),
             },
             None => StateView {
@@ -487,6 +490,7 @@ impl TrainingSession {
                 parameters: 0,
                 axis_labels: vec!["x".into(), "y".into()],
                 bounds: vec![-1.0, 1.0, -1.0, 1.0],
+                value_range: None,
                 data: self.data_view(),
             },
         };

@@ -1,34 +1,17 @@
 // The training canvas: the model's output over the display plane (pixels computed in the core)
 // under the data points — training points filled, validation points as hollow diamonds, test
-// points as hollow rings, misclassified points circled in red — with the axes named after the
+// points as hollow rings, misclassified points circled (a dark ring on a light halo) — with the axes named after the
 // features. A one-feature regression shows the data as a scatter with the fitted curve on top.
 // Draw functions take plain and typed arrays; they never call the wasm core.
 
 import { haloText, strokeTwice } from './plot.js';
 import { makeView, beginPlot, diamondPath } from './landscape.js';
+import { paperColour } from './palette.js';
 
-/** Class colours, as the core paints the class regions (render/boundary.rs). */
-export const CLASS_RGB = [
-  [232, 136, 30], [33, 113, 181], [44, 160, 44], [148, 103, 189],
-  [214, 39, 40], [140, 86, 75], [227, 119, 194], [127, 127, 127],
-];
-const PAPER = [250, 250, 247];
-const MISS = '#e0002a';
+/** The misclassified rings: a near-black ring on a white halo, readable on every class colour. */
+const MISS = '#111111';
+const MISS_HALO = 'rgba(255, 255, 255, 0.95)';
 const INK = 'rgba(17, 24, 39, 0.92)';
-
-/** CSS colour of class `k`. */
-export function classColour(k) {
-  const [r, g, b] = CLASS_RGB[((k % CLASS_RGB.length) + CLASS_RGB.length) % CLASS_RGB.length];
-  return `rgb(${r}, ${g}, ${b})`;
-}
-
-/** Colour of a regression value on the diverging ramp (blue below 0, orange above). */
-export function rampColour(t) {
-  const c = t < 0 ? CLASS_RGB[1] : CLASS_RGB[0];
-  const a = Number.isFinite(t) ? 0.4 + 0.6 * Math.min(1, Math.abs(t)) : 0;
-  const mix = (k) => Math.round(PAPER[k] + (c[k] - PAPER[k]) * a);
-  return `rgb(${mix(0)}, ${mix(1)}, ${mix(2)})`;
-}
 
 /** Point radius (CSS px) for a dataset of `n` rows: smaller when crowded. */
 export function pointRadius(n) {
@@ -107,10 +90,10 @@ function ringStamp(r, width, colour, dpr) {
 }
 
 /**
- * The red rings around the misclassified points, drawn once into an offscreen canvas the
+ * The rings around the misclassified points, drawn once into an offscreen canvas the
  * size of the plot (device pixels) and reused while the mistakes, the points and the view
  * stay the same: hovering or redrawing 100 000 points costs one blit, not 66 000 arcs. Each
- * ring is stamped (a white halo under every ring, then the red rings): far cheaper than
+ * ring is stamped (a white halo under every ring, then the dark rings): far cheaper than
  * stroking thousands of arcs after each step.
  */
 function ringLayer(scene) {
@@ -125,7 +108,7 @@ function ringLayer(scene) {
   const { ctx, view } = clearedLayer(layer, layout, dpr, domain);
   // Stamped unscaled at whole device pixels: the quickest copy there is.
   ctx.setTransform(1, 0, 0, 1, 0, 0);
-  for (const stamp of [ringStamp(r, 4, 'rgba(255, 255, 255, 0.85)', dpr), ringStamp(r, 2.2, MISS, dpr)]) {
+  for (const stamp of [ringStamp(r, 5, MISS_HALO, dpr), ringStamp(r, 2.4, MISS, dpr)]) {
     const half = stamp.width / 2;
     for (let i = 0; i < mis.length; i += 1) {
       if (!mis[i]) continue;
@@ -191,7 +174,7 @@ function messageCard(ctx, plot, text) {
 export function drawTraining(ctx, scene) {
   const { layout, theme } = scene;
   const plot = layout.css;
-  const view = beginPlot(ctx, { ...scene, image: scene.surface, imageDomain: scene.surfaceDomain, paper: `rgb(${PAPER.join(', ')})` });
+  const view = beginPlot(ctx, { ...scene, image: scene.surface, imageDomain: scene.surfaceDomain, paper: paperColour() });
   if (scene.pointLayer) {
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);

@@ -2,7 +2,7 @@
 // redrawn every frame — axes, known minima, the start point and what the strategy did.
 // Draw functions take plain and typed arrays; they never call the wasm core.
 
-import { drawAxes, haloText, clampPx, fitCanvas, mainCanvasWidth, strokeTwice, dot } from './plot.js';
+import { drawAxes, haloText, clampPx, fitCanvas, mainCanvasWidth, strokeTwice, dot, drawScale } from './plot.js';
 import { makeKernel } from './points.js';
 import { num } from '../ui/format.js';
 
@@ -43,14 +43,13 @@ export function plotLayout(cssW, cssH, dpr) {
 
 /**
  * Sizes a view's main plot canvas (square but for the x axis) to its column `wrap` (see
- * mainCanvasWidth). Returns { dpr, cssW, cssH, plot (plotLayout) }, or null while the column
- * has no width.
+ * mainCanvasWidth). Returns { dpr, cssW, cssH, plot (plotLayout) } in drawing units (see
+ * fitCanvas; `previousW` too), or null while the column has no width.
  */
 export function fitMainPlot(canvas, wrap, strip, previousW) {
-  const cssW = mainCanvasWidth(wrap, strip, previousW);
-  if (!cssW) return null;
-  const cssH = cssW - 8;
-  const { dpr } = fitCanvas(canvas, cssW, cssH);
+  const pageW = mainCanvasWidth(wrap, strip, previousW && Math.round(previousW * drawScale(canvas)));
+  if (!pageW) return null;
+  const { dpr, cssW, cssH } = fitCanvas(canvas, pageW, pageW - 8);
   return { dpr, cssW, cssH, plot: plotLayout(cssW, cssH, dpr) };
 }
 
@@ -64,6 +63,9 @@ export function heatmapLayer(rgba, width, height) {
   return layer;
 }
 
+/** The radius of a population member's dot, in drawing units (see fitCanvas). */
+export const POPULATION_DOT = 3.6;
+
 /** Dot stamps for a device-pixel ratio (cached: built once per ratio). */
 function kernels(dpr) {
   const cache = kernels.cache || (kernels.cache = new Map());
@@ -72,7 +74,7 @@ function kernels(dpr) {
     cache.set(dpr, {
       sample: makeKernel(2.4 * dpr, [255, 255, 255, 0.75], [...dark, 0.55], 1 * dpr),
       ghost: makeKernel(3 * dpr, [255, 255, 255, 0], [235, 235, 245, 0.7], 1.2 * dpr),
-      member: makeKernel(3.6 * dpr, [255, 255, 255, 1], [...dark, 0.95], 1.4 * dpr),
+      member: makeKernel(POPULATION_DOT * dpr, [255, 255, 255, 1], [...dark, 0.95], 1.4 * dpr),
       memberSmall: makeKernel(2.6 * dpr, [255, 255, 255, 1], [...dark, 0.9], 1 * dpr),
     });
   }
@@ -146,13 +148,14 @@ export function makeView(domain, plot) {
 }
 
 /**
- * Where a pointer event falls on a plot canvas: { px, py } in CSS pixels, the domain point
- * { x, y } and whether it is `inside` the plot.
+ * Where a pointer event falls on a plot canvas: { px, py } in drawing units (see fitCanvas),
+ * the domain point { x, y } and whether it is `inside` the plot.
  */
 export function pointerOnPlot(event, canvas, domain, plot) {
   const rect = canvas.getBoundingClientRect();
-  const px = event.clientX - rect.left;
-  const py = event.clientY - rect.top;
+  const scale = drawScale(canvas);
+  const px = (event.clientX - rect.left) / scale;
+  const py = (event.clientY - rect.top) / scale;
   const view = makeView(domain, plot);
   return { px, py, x: view.x(px), y: view.y(py), inside: view.inside(px, py) };
 }
@@ -540,10 +543,26 @@ function drawWalk(ctx, view, scene) {
   const shown = Math.min(asked.length / 2, 200);
   for (let i = 0; i < 2 * shown; i += 2) {
     const isTaken = scene.accepted === true && p && asked[i] === p[0] && asked[i + 1] === p[1];
-    dot(ctx, view.px(asked[i]), view.py(asked[i + 1]), 4.5, isTaken ? MARKS.accepted : MARKS.rejected, MARKS.rim, 1.5);
+    const [x, y] = [view.px(asked[i]), view.py(asked[i + 1])];
+    if (isTaken) dot(ctx, x, y, 4.5, MARKS.accepted, MARKS.rim, 1.5);
+    else cross(ctx, x, y, 4.5, MARKS.rejected);
   }
   // The walk only ever moves to a better point, so θ is also the best so far.
   if (p) dot(ctx, view.px(p[0]), view.py(p[1]), 7, MARKS.current, MARKS.rim, 2.5);
+}
+
+/** A × of half-width `r` at (x, y) in `colour` with a dark rim: a rejected proposal (apart from an accepted dot by shape, not only colour). */
+function cross(ctx, x, y, r, colour) {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+  ctx.beginPath();
+  ctx.moveTo(x - r, y - r);
+  ctx.lineTo(x + r, y + r);
+  ctx.moveTo(x + r, y - r);
+  ctx.lineTo(x - r, y + r);
+  ctx.save();
+  ctx.lineCap = 'round';
+  strokeTwice(ctx, 5, MARKS.rim, 2.5, colour);
+  ctx.restore();
 }
 
 /** At most this many parent → child links are drawn (evenly chosen), so big populations stay legible. */

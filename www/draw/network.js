@@ -6,10 +6,10 @@
 // θ is laid out layer by layer: the `out × in` weights row by row (w[o][i] at o·in + i), then
 // the layer's `out` biases.
 
-import { CLASS_RGB } from './boundary.js';
+import { classRgb } from './palette.js';
 
-const POSITIVE = CLASS_RGB[0];
-const NEGATIVE = CLASS_RGB[1];
+/** The colour of a weight or bias's sign: positive as class 0, negative as class 1. */
+const signRgb = (v) => classRgb(v >= 0 ? 0 : 1);
 
 /** Where each layer's weights and biases start in θ. */
 export function thetaOffsets(sizes) {
@@ -142,7 +142,7 @@ export function drawNetwork(ctx, data) {
         const from = byLayer[l - 1][i];
         const t = Math.min(1, Math.abs(w) / wMax);
         const lit = hover && ((hover.layer === l && hover.index === o) || (hover.layer === l - 1 && hover.index === i));
-        const colour = w >= 0 ? POSITIVE : NEGATIVE;
+        const colour = signRgb(w);
         ctx.strokeStyle = rgba(colour, hover && !lit ? 0.12 : 0.25 + 0.7 * t);
         ctx.lineWidth = 0.4 + 5.6 * t;
         const x0 = from.x + from.size / 2;
@@ -167,7 +167,7 @@ export function drawNetwork(ctx, data) {
       let fill = '#ffffff';
       if (n.layer > 0) {
         const b = theta[offsets[n.layer - 1].biases + n.index];
-        if (Number.isFinite(b)) fill = rgba(b >= 0 ? POSITIVE : NEGATIVE, 0.15 + 0.6 * Math.min(1, Math.abs(b) / wMax));
+        if (Number.isFinite(b)) fill = rgba(signRgb(b), 0.15 + 0.6 * Math.min(1, Math.abs(b) / wMax));
       }
       ctx.fillStyle = fill;
       ctx.fillRect(x, y, s, s);

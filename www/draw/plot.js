@@ -4,11 +4,28 @@
 import { num, powerOfTen } from '../ui/format.js';
 
 /**
- * Sizes a canvas for crisp drawing: its backing store is cssW × cssH device pixels.
- * Returns { dpr, width, height, cssW, cssH } (width, height in device pixels) and whether it
- * changed.
+ * The drawing scale at `node`: the root font size over 16 px (the shadow host's in an embed) —
+ * 1 up to 1920 px wide, 2 at 3840 px, more in projector mode (style.css sets the root size
+ * from the viewport width and the projector flag). The one place canvas sizes come from: a
+ * canvas draws in units of `scale` CSS pixels (see fitCanvas), so its text, lines, dots and
+ * margins all grow with the page's text.
+ */
+export function drawScale(node) {
+  const root = node && typeof node.getRootNode === 'function' ? node.getRootNode() : null;
+  const element = root && root.host ? root.host : document.documentElement;
+  const size = parseFloat(getComputedStyle(element).fontSize);
+  return Number.isFinite(size) && size > 0 ? size / 16 : 1;
+}
+
+/**
+ * Sizes a canvas for crisp drawing: cssW × cssH CSS pixels on the page, its backing store
+ * that many device pixels. Returns { dpr, scale, width, height, cssW, cssH } and whether it
+ * changed: width and height in device pixels; cssW, cssH and dpr in drawing units (see
+ * drawScale: cssW / scale wide, scale · devicePixelRatio device pixels per unit), which is
+ * what the draw functions lay out in.
  */
 export function fitCanvas(canvas, cssW, cssH) {
+  const scale = drawScale(canvas);
   const dpr = Math.max(1, Math.min(4, globalThis.devicePixelRatio || 1));
   const width = Math.max(1, Math.round(cssW * dpr));
   const height = Math.max(1, Math.round(cssH * dpr));
@@ -17,7 +34,7 @@ export function fitCanvas(canvas, cssW, cssH) {
   if (canvas.height !== height) canvas.height = height;
   canvas.style.width = `${cssW}px`;
   canvas.style.height = `${cssH}px`;
-  return { dpr, width, height, cssW, cssH, changed };
+  return { dpr: dpr * scale, scale, width, height, cssW: cssW / scale, cssH: cssH / scale, changed };
 }
 
 /** About `count` round tick values covering [min, max]. */
@@ -48,6 +65,9 @@ export function labelTicks(ticks) {
     : 3;
   return ticks.map((v) => ({ value: v, label: num(v, digits) }));
 }
+
+/** The tick labels' font size, in drawing units (× drawScale CSS px on the page). */
+export const TICK_FONT = 13;
 
 /** Text with a dark halo so it reads on any background colour. */
 export function haloText(ctx, text, x, y, { color = '#fff', halo = 'rgba(0,0,0,0.85)', font = '600 13px system-ui, sans-serif', align = 'left', baseline = 'middle', width = 3 } = {}) {
@@ -105,7 +125,7 @@ export function clampPx(v) {
 export function drawAxes(ctx, plot, { x0, x1, y0, y1, xTitle, yTitle, theme, xTicks, yTicks, grid = false, xInteger = false }) {
   const fg = theme.fg;
   ctx.save();
-  ctx.font = '13px system-ui, sans-serif';
+  ctx.font = `${TICK_FONT}px system-ui, sans-serif`;
   ctx.fillStyle = theme.muted;
   ctx.strokeStyle = theme.axis;
   ctx.lineWidth = 1;
@@ -232,8 +252,9 @@ export function mainCanvasWidth(wrap, strip, previous) {
   if (!available) return 0;
   // Embed mode: the column's box is what is left of the embed's height (see embed/layout.js).
   if (wrap.closest('.pg-embed')) return Math.floor(Math.max(120, Math.min(available, wrap.clientHeight + 8)));
-  const top = wrap.getBoundingClientRect().top + (window.scrollY || 0) - strip.offsetHeight + 40;
-  const room = Math.max(360, window.innerHeight - top - 16);
+  const scale = drawScale(wrap);
+  const top = wrap.getBoundingClientRect().top + (window.scrollY || 0) - strip.offsetHeight + 40 * scale;
+  const room = Math.max(360, window.innerHeight - top - 16 * scale);
   let cssW = Math.floor(Math.max(300, Math.min(available, room + 8)));
   if (previous && Math.abs(cssW - previous) < 8 && previous <= available) cssW = previous;
   return cssW;

@@ -4,7 +4,7 @@
 
 import { drawAxes, valueAxis, emptyChart, dot } from './plot.js';
 import { num } from '../ui/format.js';
-import { classColour } from './boundary.js';
+import { classColour } from './palette.js';
 
 /** Fold colours (colour-blind-safe qualitative set, Okabe–Ito), grey for held-out rows. */
 export const FOLD_RGB = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000', '#999933', '#882255'];
@@ -241,7 +241,7 @@ export function drawParallel(ctx, { dpr, cssW, cssH, theme, candidates, metric, 
   for (const i of order) {
     const c = candidates[i];
     const t = Number.isFinite(c.mean) && hi > lo ? (c.mean - lo) / (hi - lo) : 0.5;
-    ctx.strokeStyle = c.failed ? '#9ca3af' : `rgba(29, 78, 216, ${0.15 + 0.85 * t})`;
+    ctx.strokeStyle = c.failed ? '#9ca3af' : `rgba(59, 130, 246, ${0.2 + 0.8 * t})`;
     ctx.lineWidth = c.candidate === selected ? 4 : 1.5;
     ctx.setLineDash(c.failed ? [4, 4] : []);
     ctx.beginPath();
@@ -348,7 +348,7 @@ export function drawGenerations(ctx, { dpr, cssW, cssH, theme, rows, survivors, 
         ctx.drawImage(layer, x, y, cell, cell);
       } else {
         const t = Number.isFinite(c.score) && hi > lo ? (c.score - lo) / (hi - lo) : 0.5;
-        ctx.fillStyle = Number.isFinite(c.score) ? `rgba(29, 78, 216, ${0.15 + 0.85 * t})` : '#d1d5db';
+        ctx.fillStyle = Number.isFinite(c.score) ? `rgba(59, 130, 246, ${0.2 + 0.8 * t})` : '#d1d5db';
         ctx.fillRect(x, y, cell, cell);
       }
       if (cell >= 28) {

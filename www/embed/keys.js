@@ -9,7 +9,7 @@ export const EMBED_CONTROLS = ['step', 'play', 'reset', 'speed', 'timeline', 'st
 /** The controls an embed shows when the link names none (the timeline only when asked for). */
 export const DEFAULT_CONTROLS = EMBED_CONTROLS.filter((name) => name !== 'timeline');
 
-const EMBED_KEYS = ['embed', 'show', 'hide'];
+const EMBED_KEYS = ['embed', 'show', 'hide', 'theme', 'projector'];
 
 /** Names in a comma-separated list: the known ones, and problems for the rest. */
 function readNames(key, text, problems) {
@@ -59,7 +59,28 @@ export function splitEmbed(pairs) {
     for (const name of hidden) shown.delete(name);
     kept.push(['hide', [...hidden].join(',')]);
   }
-  return { embed: { on, shown, pairs: kept }, rest, problems };
+  // Display keys (see ui/looks.js): for embeds, and links made to open ready to project.
+  let theme = null;
+  if (found.has('theme')) {
+    const value = found.get('theme');
+    if (value === 'light' || value === 'dark') {
+      theme = value;
+      kept.push(['theme', value]);
+    } else {
+      problems.push(`theme = "${String(value).slice(0, 20)}" is not valid (light or dark)`);
+    }
+  }
+  let projector = null;
+  if (found.has('projector')) {
+    const value = found.get('projector');
+    if (value === '1' || value === '0') {
+      projector = value === '1';
+      kept.push(['projector', value]);
+    } else {
+      problems.push(`projector = "${String(value).slice(0, 20)}" is not valid (1 or 0)`);
+    }
+  }
+  return { embed: { on, shown, pairs: kept, theme, projector }, rest, problems };
 }
 
 /** The [key, value] pairs of a URL hash (with or without '#'), or null when it cannot be read. */

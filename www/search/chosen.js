@@ -7,7 +7,7 @@
 import { el } from '../ui/dom.js';
 import { num } from '../ui/format.js';
 import { selectField } from '../ui/field.js';
-import { fitCanvas } from '../draw/plot.js';
+import { fitCanvas, drawScale } from '../draw/plot.js';
 import { SERIES, drawCurves } from '../draw/curves.js';
 import { drawNetwork, layoutNetwork, outputNames } from '../draw/network.js';
 
@@ -123,10 +123,10 @@ export class ChosenPanel {
       { values: train, colour: SERIES.train },
       { values: validation, colour: SERIES.validation, dash: [6, 4] },
     ];
-    const loss = fitCanvas(this.lossCanvas, this.width, 170);
+    const loss = fitCanvas(this.lossCanvas, this.width, 170 * drawScale(this.lossCanvas));
     drawCurves(this.lossCanvas.getContext('2d'), { ...loss, ...common, series: pair(c.trainLoss, c.validationLoss), yTitle: 'loss', allowLog: true });
     const classes = metric === 'accuracy';
-    const score = fitCanvas(this.scoreCanvas, this.width, 170);
+    const score = fitCanvas(this.scoreCanvas, this.width, 170 * drawScale(this.scoreCanvas));
     drawCurves(this.scoreCanvas.getContext('2d'), {
       ...score, ...common, series: pair(c.trainScore, c.validationScore), yTitle: metric,
       fixed: classes ? [0, 1] : null, floor: classes ? undefined : -1,
@@ -142,8 +142,8 @@ export class ChosenPanel {
     const { featureNames, classNames, theme } = this.context;
     const sizes = Array.from(r.layers);
     const height = Math.max(150, Math.min(300, Math.max(...sizes) * 22 + 40));
-    const box = fitCanvas(this.netCanvas, this.width, height);
-    const layout = layoutNetwork(sizes, this.width, height);
+    const box = fitCanvas(this.netCanvas, this.width, height * drawScale(this.netCanvas));
+    const layout = layoutNetwork(sizes, box.cssW, box.cssH);
     const last = sizes.length - 1;
     drawNetwork(this.netCanvas.getContext('2d'), {
       ...box, theme, sizes, theta: r.theta, layout,

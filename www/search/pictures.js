@@ -3,10 +3,11 @@
 // test score, the best CV score so far, the score against size or one hyperparameter, and the
 // chosen candidate's k fold models side by side, with how they learnt (search/chosen.js).
 
+import { ColourBar, outputBarSpec } from '../ui/colour-bar.js';
 import { el, replaceChildren } from '../ui/dom.js';
 import { num } from '../ui/format.js';
 import { selectField } from '../ui/field.js';
-import { fitCanvas } from '../draw/plot.js';
+import { fitCanvas, drawScale } from '../draw/plot.js';
 import { ChosenPanel } from './chosen.js';
 import {
   BEST_AXES, drawBestSoFar, drawScoreVsSize, drawScoreAgainst, drawFolds, drawFoldPicture, drawParallel, drawGenerations, HYPER_AXES,
@@ -55,6 +56,7 @@ export class SearchPictures {
     this.detail = el('div', { class: 'sr-detail' });
     this.trainButton = el('button', { type: 'button', class: 'pg-button', dataset: { action: 'train-this' }, hidden: true }, 'Train this one');
     this.trainButton.addEventListener('click', train);
+    this.colourBar = new ColourBar();
     this.chosen = new ChosenPanel((f) => (this.figures || []).forEach((figure, i) => figure.classList.toggle('sr-shown', i === f)));
     this.sideNodes = [
       el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'Winner'), this.winnerBox),
@@ -80,10 +82,10 @@ export class SearchPictures {
 
   drawCharts(s, { selected, theme, times }) {
     const width = Math.max(240, this.bestCanvas.parentElement.clientWidth - 28);
-    const best = fitCanvas(this.bestCanvas, width, 200);
+    const best = fitCanvas(this.bestCanvas, width, 200 * drawScale(this.bestCanvas));
     const seconds = this.bestAxis.select.value === 'time' ? s.candidates.map((c) => (times.get(c.candidate) || 0) / 1000) : null;
     drawBestSoFar(this.bestCanvas.getContext('2d'), { ...best, theme, scores: s.candidates.map((c) => c.mean), metric: s.metric, seconds });
-    const size = fitCanvas(this.sizeCanvas, width, 200);
+    const size = fitCanvas(this.sizeCanvas, width, 200 * drawScale(this.sizeCanvas));
     const against = HYPER_AXES.find((a) => a.id === this.against.select.value);
     this.sizeNote.hidden = Boolean(against);
     if (against) {
@@ -117,8 +119,9 @@ export class SearchPictures {
     }));
     const survivors = new Set(s.survivors.flat());
     const widest = Math.max(...rows.map((r) => r.cells.length));
-    const cell = Math.max(8, Math.min(44, Math.floor((stageWidth - 100) / widest) - 6));
-    const box = fitCanvas(this.generationsCanvas, stageWidth, rows.length * (cell + 18) + 12);
+    const scale = drawScale(this.generationsCanvas);
+    const cell = Math.max(8, Math.min(44, Math.floor((stageWidth / scale - 100) / widest) - 6));
+    const box = fitCanvas(this.generationsCanvas, stageWidth, (rows.length * (cell + 18) + 12) * scale);
     drawGenerations(this.generationsCanvas.getContext('2d'), { ...box, theme, rows, survivors, pictureSize, cell, selected });
     this.generationsTitle.textContent = halving ? 'Rung by rung' : 'Generation by generation';
     this.generationsNote.textContent = halving
@@ -128,10 +131,10 @@ export class SearchPictures {
 
   drawStage(s, { parts, foldOf, bounds, selected, theme, stageWidth }) {
     const { xs, ys, xTitle, yTitle } = plane(parts, foldOf.length);
-    const folds = fitCanvas(this.foldCanvas, stageWidth, Math.round(Math.min(420, stageWidth * 0.6)));
+    const folds = fitCanvas(this.foldCanvas, stageWidth, Math.round(Math.min(420 * drawScale(this.foldCanvas), stageWidth * 0.6)));
     drawFolds(this.foldCanvas.getContext('2d'), { ...folds, theme, xs, ys, foldOf, labels: parts.labels || null, bounds, xTitle, yTitle });
     this.foldCaption.textContent = `Filled: the ${s.k} folds (one colour each; every row is scored once, by the model that did not see it). Hollow grey: the ${s.testRows} rows held out for the winner's test score.`;
-    const parallel = fitCanvas(this.parallelCanvas, stageWidth, 240);
+    const parallel = fitCanvas(this.parallelCanvas, stageWidth, 240 * drawScale(this.parallelCanvas));
     drawParallel(this.parallelCanvas.getContext('2d'), { ...parallel, theme, candidates: s.candidates, metric: s.metric, selected });
   }
 
@@ -168,6 +171,7 @@ export class SearchPictures {
         el('p', {}, `${c.parameters} parameters · ${c.epochs} epochs · CV ${s.metric} ${c.mean === null ? 'failed' : `${num(c.mean)} ± ${num(c.std)}`}`),
         this.foldPictures(c, view) || list, this.chosen.element);
     } else {
+      this.colourBar.show(null);
       replaceChildren(this.detail, el('p', { class: 'pg-note' }, 'Click a row of the leaderboard to see its folds and how its fold models learnt.'));
     }
     this.chosen.choose(c || null, {
@@ -180,13 +184,15 @@ export class SearchPictures {
    * The candidate's k fold models side by side, each over the plane with the rows it was
    * scored on, captioned with its score (two-feature data only; null otherwise).
    */
-  foldPictures(c, { parts, foldOf, bounds, foldImages, pictureSize }) {
+  foldPictures(c, { parts, foldOf, bounds, foldImages, pictureSize, core }) {
     const pictures = foldImages.get(c.candidate);
+    this.colourBar.show(pictures && bounds.length === 4 ? outputBarSpec(core, { classes: parts.classNames || null }) : null);
     if (!pictures || bounds.length !== 4) return null;
     const { xs, ys } = plane(parts, foldOf.length);
     this.figures = pictures.map((rgba, f) => {
       const canvas = el('canvas', { class: 'sr-fold-picture', role: 'img', 'aria-label': `Fold ${f + 1}: the model trained without it, on the rows it was scored on` });
-      const box = fitCanvas(canvas, 96, 96);
+      const side = 96 * drawScale(this.detail);
+      const box = fitCanvas(canvas, side, side);
       const rows = [];
       foldOf.forEach((fold, i) => { if (fold === f) rows.push(i); });
       drawFoldPicture(canvas.getContext('2d'), { ...box, rgba, size: pictureSize, bounds, xs, ys, labels: parts.labels || null, rows });
@@ -195,6 +201,6 @@ export class SearchPictures {
       figure.addEventListener('click', () => this.chosen.showFold(f));
       return figure;
     });
-    return el('div', { class: 'sr-fold-pictures' }, this.figures);
+    return el('div', {}, el('div', { class: 'sr-fold-pictures' }, this.figures), this.colourBar.element);
   }
 }

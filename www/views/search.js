@@ -164,6 +164,10 @@ class SearchView {
     const actions = { toggle: () => this.toggle(), step: () => this.step(1), reset: () => this.reset() };
     this.listen(document, 'keydown', (event) => runKeys(event, this.root, actions));
     this.listen(window, 'resize', () => this.draw());
+    this.listen(window, 'looks-change', () => {
+      this.theme = readTheme(this.root);
+      this.draw();
+    });
   }
 
   listen(target, type, fn) {
@@ -424,7 +428,7 @@ class SearchView {
       parts: run.parts, foldOf: run.foldOf, bounds: run.bounds, foldImages: run.foldImages,
       selected: this.selected, theme: this.theme, stageWidth: Math.max(280, this.stage.clientWidth - 32),
       pictureSize: this.wasm.SearchSession.pictureSize(), kind: getPath(this.settings, 'strategy.kind'),
-      record: (candidate) => run.record(candidate), times: run.times,
+      record: (candidate) => run.record(candidate), times: run.times, core: this.wasm,
     });
   }
 
@@ -461,6 +465,7 @@ class SearchView {
     const order = this.leaderboard.ranked(s.candidates);
     return {
       view: 'search',
+      colourBar: this.pictures.colourBar.state(),
       status: this.failure ? 'error' : this.status,
       playing: this.playing,
       options: this.options(),

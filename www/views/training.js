@@ -47,9 +47,11 @@ import { RunController } from '../ui/run-controller.js';
 import { shadowed } from '../embed/shadow.js';
 import { strategyTitle } from '../ui/strategy.js';
 import { Panel, statusLabel } from '../ui/panel.js';
-import { fitCanvas, readTheme } from '../draw/plot.js';
+import { fitCanvas, readTheme, drawScale, TICK_FONT } from '../draw/plot.js';
 import { fitMainPlot, heatmapLayer, pointerOnPlot } from '../draw/landscape.js';
-import { drawTraining, drawPointLayer, classColour, rampColour, pointRadius } from '../draw/boundary.js';
+import { drawTraining, drawPointLayer, pointRadius } from '../draw/boundary.js';
+import { classColour, rampColour } from '../draw/palette.js';
+import { ColourBar, outputBarSpec } from '../ui/colour-bar.js';
 import { MARK, SERIES, drawCurves } from '../draw/curves.js';
 import { drawNetwork, labelLines, layoutNetwork, nodeAt, outputNames, thetaOffsets } from '../draw/network.js';
 import { DataPanel } from '../training/data-panel.js';
@@ -230,6 +232,7 @@ class TrainingView extends RunController {
     this.canvasWrap = el('div', { class: 'pg-canvas-wrap' }, this.canvas);
     this.readout = el('p', { class: 'pg-readout' }, ' ');
     this.legend = el('ul', { class: 'pg-legend', 'aria-label': 'Legend' });
+    this.colourBar = new ColourBar();
     this.credit = el('p', { class: 'tr-credit' });
     this.linkNote = el('p', { class: 'pg-note tr-link-note', hidden: true });
 
@@ -272,7 +275,7 @@ class TrainingView extends RunController {
     this.panel.element.classList.add('tr-run');
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Training' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls),
-      this.runBar.element, this.statusStrip, this.lostBox, this.alert, this.canvasWrap, this.readout, this.legend, this.handRow, this.credit, this.linkNote, this.panel.element);
+      this.runBar.element, this.statusStrip, this.lostBox, this.alert, this.canvasWrap, this.colourBar.element, this.readout, this.legend, this.handRow, this.credit, this.linkNote, this.panel.element);
 
     // Side: curves, the network, the population, the numbers.
     this.lossCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Loss per step' });
@@ -313,6 +316,10 @@ class TrainingView extends RunController {
       this.listen(chart, 'pointerleave', () => this.guard(() => this.setCursor(null)));
     }
     this.listen(window, 'resize', () => this.layout());
+    this.listen(window, 'looks-change', () => {
+      this.theme = readTheme(this.root);
+      this.layout();
+    });
     // Drag and drop a CSV file anywhere on the page while this view is shown.
     const visible = () => this.root.isConnected && this.root.offsetParent !== null;
     const hasFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
@@ -492,13 +499,15 @@ class TrainingView extends RunController {
     } else if (this.curve && this.curve.length) {
       items.push(el('li', {}, swatch('tr-sw-curve', {}), 'the model\'s curve ŷ(x)'));
     } else {
-      items.push(el('li', {}, swatch('tr-sw-ramp', {}), 'low ← target → high'));
+      items.push(el('li', {}, swatch('tr-sw-ramp', { background: `linear-gradient(90deg, ${rampColour(-1)}, ${rampColour(0)}, ${rampColour(1)})` }), 'low ← target → high'));
     }
     items.push(el('li', {}, swatch('tr-sw-train', {}), 'training'));
     if (this.config.validationShare > 0) items.push(el('li', {}, swatch('tr-sw-val', {}), 'validation'));
     items.push(el('li', {}, swatch('tr-sw-test', {}), 'test'));
     if (classes) items.push(el('li', {}, swatch('tr-sw-miss', {}), 'misclassified'));
     replaceChildren(this.legend, items);
+    const shaded = this.st.ready && !(this.curve && this.curve.length);
+    this.colourBar.show(shaded ? outputBarSpec(this.wasm, { classes, valueRange: this.st.valueRange }) : null);
   }
 
   buildHandRow() {
@@ -997,7 +1006,8 @@ class TrainingView extends RunController {
   netMove(event) {
     if (!this.netLayout) return;
     const rect = this.netCanvas.getBoundingClientRect();
-    this.setHoverNode(nodeAt(this.netLayout, event.clientX - rect.left, event.clientY - rect.top));
+    const scale = this.netSize.scale;
+    this.setHoverNode(nodeAt(this.netLayout, (event.clientX - rect.left) / scale, (event.clientY - rect.top) / scale));
   }
 
   describeNode(node) {
@@ -1018,7 +1028,7 @@ class TrainingView extends RunController {
     const info = chart === this.lossCanvas ? this.lossInfo : chart === this.scoreCanvas ? this.scoreInfo : this.fitnessInfo;
     if (!info) return;
     const rect = chart.getBoundingClientRect();
-    this.setCursor(info.indexAt(event.clientX - rect.left));
+    this.setCursor(info.indexAt((event.clientX - rect.left) / drawScale(chart)));
   }
 
   setCursor(index) {
@@ -1035,6 +1045,8 @@ class TrainingView extends RunController {
     const main = fitMainPlot(this.canvas, this.canvasWrap, this.statusStrip, this.cssW);
     if (!main) return;
     ({ dpr: this.dpr, cssW: this.cssW, cssH: this.cssH } = main);
+    // The colour bar as wide as the plot above it.
+    this.colourBar.element.style.maxWidth = this.canvas.style.width;
     const plot = main.plot;
     if (!this.plot || plot.dev.w !== this.plot.dev.w || plot.dev.h !== this.plot.dev.h) {
       this.surfaceKey = '';
@@ -1042,8 +1054,9 @@ class TrainingView extends RunController {
     }
     this.plot = plot;
     const sideW = Math.max(220, this.curvesCard.clientWidth - 2 * 14);
-    const lossH = Math.round(Math.min(180, sideW * 0.52));
-    const scoreH = Math.round(Math.min(150, sideW * 0.44));
+    const scale = drawScale(this.root);
+    const lossH = Math.round(Math.min(180 * scale, sideW * 0.52));
+    const scoreH = Math.round(Math.min(150 * scale, sideW * 0.44));
     this.lossSize = fitCanvas(this.lossCanvas, sideW, lossH);
     this.scoreSize = fitCanvas(this.scoreCanvas, sideW, scoreH);
     this.fitnessSize = fitCanvas(this.fitnessCanvas, sideW, scoreH);
@@ -1056,20 +1069,22 @@ class TrainingView extends RunController {
   layoutNetworkCanvas() {
     const sizes = this.st.ready ? this.st.layerSizes : [];
     const most = sizes.length ? Math.max(...sizes) : 2;
-    const netH = Math.round(Math.max(170, Math.min(380, most * 26 + 40)));
+    const scale = drawScale(this.netCanvas);
+    const netH = Math.round(scale * Math.max(170, Math.min(380, most * 26 + 40)));
     const inputs = this.inputNames();
     const outputs = this.outputNames();
-    const key = `${this.sideW}x${netH}|${sizes.join(',')}|${inputs.join('\u0000')}|${outputs.join('\u0000')}`;
+    const key = `${this.sideW}x${netH}x${scale}|${sizes.join(',')}|${inputs.join('\u0000')}|${outputs.join('\u0000')}`;
     if (key === this.netKey) return;
     this.netKey = key;
     this.netSize = fitCanvas(this.netCanvas, this.sideW, netH);
     // Room for the names beside the first and last columns, within reason.
     const ctx = this.netCanvas.getContext('2d');
     ctx.font = '12px system-ui, sans-serif';
-    const roomMost = 0.26 * this.sideW - 14;
+    const { cssW, cssH } = this.netSize;
+    const roomMost = 0.26 * cssW - 14;
     const widest = (name) => Math.max(...labelLines(name, ctx, roomMost).map((line) => ctx.measureText(line).width));
     const room = (names) => 14 + Math.min(roomMost, Math.max(0, ...names.map(widest)));
-    this.netLayout = layoutNetwork(sizes, this.sideW, netH, { left: room(inputs), right: room(outputs) });
+    this.netLayout = layoutNetwork(sizes, cssW, cssH, { left: room(inputs), right: room(outputs) });
     this.nodeThumbsKey = '';
   }
 
@@ -1509,6 +1524,9 @@ class TrainingView extends RunController {
       pointError: this.pointError,
       csvColumns: this.csv.read ? this.csv.read.columnNames.slice() : null,
       surfaceRenders: this.surfaceRenders,
+      colourBar: this.colourBar.state(),
+      sizes: { scale: drawScale(this.canvas), tickFont: TICK_FONT * drawScale(this.canvas), point: pointRadius(this.points.length / 2) * drawScale(this.canvas) },
+      valueRange: this.st.valueRange ? this.st.valueRange.slice() : null,
       networkNodes: this.netLayout ? this.netLayout.nodes.map(({ layer, index, x, y }) => ({ layer, index, x, y })) : [],
       hoverNode: this.hoverNode ? { ...this.hoverNode } : null,
       surfaceFactor: this.surfaceFactor,

@@ -1,5 +1,6 @@
 // axe-core in the browser (issue 8 §7): no serious or critical accessibility violations on any
-// view, with its settings shown, after a few steps, and with a dialog or menu open.
+// view, with its settings shown, after a few steps, and with a dialog or menu open; in the light
+// and the dark theme, and in projector mode.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,8 +25,11 @@ async function violations(page) {
     .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${n.target.join(' ')} (${(n.failureSummary || '').split('\n').slice(1, 2).join('').trim()})`));
 }
 
-for (const [hash, api] of [['#view=landscapes', 'playground'], ['#view=training&data=iris', 'training'], ['#view=search&data=moons&n=100&cand=3&epochs=3&folds=2', 'search']]) {
-  test(`${hash}: no serious or critical axe violations`, async ({ page }) => {
+for (const [hash, api, scheme] of [['#view=landscapes', 'playground', 'light'], ['#view=training&data=iris', 'training', 'light'], ['#view=search&data=moons&n=100&cand=3&epochs=3&folds=2', 'search', 'light'],
+  ['#view=landscapes', 'playground', 'dark'], ['#view=training&data=iris', 'training', 'dark'], ['#view=search&data=moons&n=100&cand=3&epochs=3&folds=2', 'search', 'dark'],
+  ['#view=training&data=iris&projector=1', 'training', 'dark']]) {
+  test(`${hash} (${scheme} theme): no serious or critical axe violations`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`/${hash}`);
     await page.waitForFunction((name) => window[name] && typeof window[name].state === 'function', api);
     await page.evaluate((name) => window[name].step(2), api);

@@ -509,7 +509,7 @@ test('HiDPI: the canvases are drawn at device-pixel resolution; the layout holds
   await page.evaluate(() => window.training.step(60));
   // Once the run rests, the surface is computed for every device pixel of the plot.
   await expect.poll(() => page.evaluate(() => window.training.state().surfaceFactor), { timeout: 20_000 }).toBe(1);
-  const sizes = await canvasWidths(page, '#view-training canvas:not(.tr-thumb)');
+  const sizes = await canvasWidths(page, '#view-training canvas:not(.tr-thumb):not(.cb-strip)');
   expect(sizes.length).toBeGreaterThanOrEqual(4);
   for (const s of sizes) expect(Math.abs(s.width - 2 * s.css)).toBeLessThanOrEqual(1);
   await page.screenshot({ path: `${SCREENSHOTS}training-hidpi-spiral.png` });
