@@ -42,7 +42,7 @@ export function pointRadius(n) {
  * Draws the points into `layer` (an offscreen canvas the size of the plot, device pixels).
  * `data`: { dpr, layout (plotLayout), domain, points (flat u, v), roles (0 train, 1 validation,
  * 2 test; empty: all training), colourOf(i) → CSS colour, radius, darkRim (a dark rim on
- * training points: for values on a light ramp) }.
+ * training points: for values on a light ramp), hideTest (the test rows are not drawn) }.
  */
 /** `layer` sized to the plot's device pixels and cleared; its context in CSS pixels, and the view. */
 function clearedLayer(layer, layout, dpr, domain) {
@@ -61,7 +61,7 @@ export function drawPointLayer(layer, data) {
   const r = data.radius;
   const n = points.length / 2;
   // Training points first, then validation, then test on top (the held-out ones stay visible).
-  for (const role of [0, 1, 2]) {
+  for (const role of data.hideTest ? [0, 1] : [0, 1, 2]) {
     for (let i = 0; i < n; i += 1) {
       if ((roles.length ? roles[i] : 0) !== role) continue;
       const x = view.px(points[2 * i]);

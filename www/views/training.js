@@ -22,6 +22,9 @@
 //              defaults.
 //     speed    1 | 2 | 5 | 10 | 30 | 60 steps per second, or 'max' (time-sliced). Default 10.
 //     controls true | false: show the settings column.
+//     show     { testData, discretize } (display only, never restarts the run): draw the test
+//              rows (hollow rings; default true); the output as hard class regions or value
+//              bands instead of shading by confidence (default false).
 //     onChange function(options): called after every settings change (main.js writes the hash)
 //
 //   tr.step(n = 1), tr.play(), tr.pause(), tr.reset(), tr.set(partial) → { ok, reset, error },
@@ -55,6 +58,7 @@ import { loadTable } from '../training/tables.js';
 import { tableExports } from '../export/files.js';
 import { modelFileRow, modelFileText, readModelFile, MODEL_FILE } from '../training/model-file.js';
 import { trainingTrace } from '../export/traces.js';
+import { DisplayRow, checkDisplay, displayDefaults } from '../training/display.js';
 import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefaults, pointsFitLink } from '../training/options.js';
 
 /** Chart and network redraws per second at most while playing. */
@@ -103,6 +107,10 @@ function checkOptions(options) {
     if (key in options && (options[key] === null || typeof options[key] !== 'object' || Array.isArray(options[key]))) {
       return `${key}: must be an object`;
     }
+  }
+  if ('show' in options) {
+    const problem = checkDisplay(options.show);
+    if (problem) return problem;
   }
   if (options.data && 'id' in options.data && !DATA_IDS.includes(options.data.id)) {
     return `data: unknown dataset "${String(options.data.id).slice(0, 24)}"; choose one of ${DATA_IDS.join(', ')}`;
@@ -194,6 +202,7 @@ class TrainingView extends RunController {
     this.nodeThumbsKey = '';
     this.nodeThumbsAt = 0;
     this.dirty = { canvas: true, charts: true, network: true, points: true };
+    this.show = { ...displayDefaults(), ...options.show };
     this.build();
     this.runChanged();
     this.refreshAlert();
@@ -236,6 +245,8 @@ class TrainingView extends RunController {
     this.undoButton = runButton('Undo last point', 'Remove the last point you added', () => this.guard(() => this.pointAction('undo')), { 'data-action': 'undo', class: 'pg-button pg-small' });
     this.clearButton = runButton('Clear drawn points', 'Remove every point you added', () => this.guard(() => this.pointAction('clear')), { 'data-action': 'clear', class: 'pg-button pg-small' });
     this.handRow = el('div', { class: 'tr-hand' }, this.classPicker, this.handHint, this.undoButton, this.clearButton);
+    this.displayRow = new DisplayRow((show) => this.set({ show }));
+    this.displayRow.sync(this.show);
 
     this.dataPanel = new DataPanel(this.catalog, {
       chooseData: (id) => this.chooseData(id),
@@ -269,7 +280,7 @@ class TrainingView extends RunController {
     this.panel.element.classList.add('tr-run');
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Training' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls),
-      this.runBar.element, this.statusStrip, this.lostBox, this.alert, this.canvasWrap, this.readout, this.legend, this.handRow, this.credit, this.linkNote, this.panel.element);
+      this.runBar.element, this.statusStrip, this.lostBox, this.alert, this.canvasWrap, this.readout, this.legend, this.displayRow.element, this.handRow, this.credit, this.linkNote, this.panel.element);
 
     // Side: curves, the network, the population, the numbers.
     this.lossCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Loss per step' });
@@ -402,9 +413,18 @@ class TrainingView extends RunController {
     return [Math.min(b[0], -1), Math.max(b[1], 1), Math.min(b[2], -1), Math.max(b[3], 1)];
   }
 
-  /** The rows ringed as misclassified: none before the first step (the model is untrained). */
+  /**
+   * The rows ringed as misclassified: none before the first step (the model is untrained), and
+   * no test row while the test data is hidden (the same array while nothing changes).
+   */
   ringed() {
-    return this.st.step > 0 && this.misclassified ? this.misclassified : new Uint8Array(0);
+    const all = this.st.step > 0 && this.misclassified ? this.misclassified : new Uint8Array(0);
+    if (this.show.testData || !all.length) return all;
+    const c = this.ringCache;
+    if (c && c.all === all && c.roles === this.roles) return c.shown;
+    const shown = all.map((m, i) => (this.roles[i] === 2 ? 0 : m));
+    this.ringCache = { all, roles: this.roles, shown };
+    return shown;
   }
 
   /** The device-pixel size of the run's bounds inside the plot. */
@@ -493,7 +513,7 @@ class TrainingView extends RunController {
     }
     items.push(el('li', {}, swatch('tr-sw-train', {}), 'training'));
     if (this.config.validationShare > 0) items.push(el('li', {}, swatch('tr-sw-val', {}), 'validation'));
-    items.push(el('li', {}, swatch('tr-sw-test', {}), 'test'));
+    if (this.show.testData) items.push(el('li', {}, swatch('tr-sw-test', {}), 'test'));
     if (classes) items.push(el('li', {}, swatch('tr-sw-miss', {}), 'misclassified'));
     replaceChildren(this.legend, items);
   }
@@ -848,7 +868,17 @@ class TrainingView extends RunController {
       config: { ...c, model: { ...c.model, hidden: c.model.hidden.slice() }, strategy: { ...c.strategy }, displayFeatures: c.displayFeatures ? c.displayFeatures.slice() : null },
       speed: this.speed,
       controls: this.controlsVisible,
+      show: { ...this.show },
     };
+  }
+
+  /** Applies display settings: only the picture changes (the run goes on as it was). */
+  setShow(partial) {
+    this.show = { ...this.show, ...partial };
+    this.displayRow.sync(this.show);
+    this.buildLegend();
+    this.dirty.points = true;
+    this.dirty.canvas = true;
   }
 
   /** Merges partial options (see the module comment). */
@@ -862,6 +892,7 @@ class TrainingView extends RunController {
       if (!result.ok) return result;
     }
     if ('speed' in partial) this.setSpeed(partial.speed);
+    if (partial.show) this.setShow(partial.show);
     if ('controls' in partial) {
       this.controlsVisible = partial.controls;
       this.layout();
@@ -1100,7 +1131,8 @@ class TrainingView extends RunController {
   surfaceContent() {
     const { w, h } = this.surfaceSize();
     const node = this.hoverNode;
-    return { content: `${this.runKey}|${this.st.step}|${node ? `${node.layer}:${node.index}` : 'out'}|${w}x${h}`, w, h };
+    const output = this.show.discretize ? 'regions' : 'out';
+    return { content: `${this.runKey}|${this.st.step}|${node ? `${node.layer}:${node.index}` : output}|${w}x${h}`, w, h };
   }
 
   /** The main surface: the model's output, or the hovered neuron's, at a resolution the frame can afford. */
@@ -1136,7 +1168,7 @@ class TrainingView extends RunController {
       this.dirty.canvas = true;
     } else {
       const node = this.hoverNode;
-      this.session.startPicture(w, h, node ? node.layer : undefined, node ? node.index : undefined);
+      this.session.startPicture(w, h, node ? node.layer : undefined, node ? node.index : undefined, this.show.discretize);
       this.sharpen = { content, w, h, ms: 0 };
     }
     this.schedule();
@@ -1180,7 +1212,7 @@ class TrainingView extends RunController {
     const rh = Math.max(8, Math.round(h / factor));
     const node = this.hoverNode;
     const t0 = performance.now();
-    const rgba = node ? this.session.neuron(node.layer, node.index, rw, rh) : this.session.boundary(rw, rh);
+    const rgba = node ? this.session.neuron(node.layer, node.index, rw, rh) : this.session.boundary(rw, rh, this.show.discretize);
     const spent = performance.now() - t0;
     this.surfaceMs = spent;
     this.unitCost = 0.7 * this.unitCost + 0.3 * Math.max(1e-9, spent / (rw * rh * Math.max(1, this.st.parameters)));
@@ -1204,7 +1236,7 @@ class TrainingView extends RunController {
         this.pointLayer = this.pointLayer || document.createElement('canvas');
         drawPointLayer(this.pointLayer, {
           dpr: this.dpr, layout: this.plot, domain: this.domain(), points: this.points, roles: this.roles,
-          colourOf: this.colourOf(), radius: pointRadius(this.points.length / 2),
+          colourOf: this.colourOf(), radius: pointRadius(this.points.length / 2), hideTest: !this.show.testData,
           darkRim: !this.classes() && !(this.curve && this.curve.length),
         });
       }
@@ -1506,6 +1538,8 @@ class TrainingView extends RunController {
       pointError: this.pointError,
       csvColumns: this.csv.read ? this.csv.read.columnNames.slice() : null,
       surfaceRenders: this.surfaceRenders,
+      plot: this.plot ? { ...this.plot.css } : null,
+      testPoints: this.firstTestPoints(20),
       networkNodes: this.netLayout ? this.netLayout.nodes.map(({ layer, index, x, y }) => ({ layer, index, x, y })) : [],
       hoverNode: this.hoverNode ? { ...this.hoverNode } : null,
       surfaceFactor: this.surfaceFactor,
@@ -1513,6 +1547,15 @@ class TrainingView extends RunController {
       pxCost: this.pxCost(),
       perf: { ...this.perf },
     };
+  }
+
+  /** The first `n` test rows' plane coordinates `[u, v]` (where the plot draws them when shown). */
+  firstTestPoints(n) {
+    const out = [];
+    for (let i = 0; i < this.roles.length && out.length < n; i += 1) {
+      if (this.roles[i] === 2) out.push([this.points[2 * i], this.points[2 * i + 1]]);
+    }
+    return out;
   }
 
   /** A failure; when the core itself is lost (a wasm trap), the page says so and offers a reload. */

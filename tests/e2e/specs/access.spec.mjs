@@ -1,0 +1,122 @@
+// Issue 8 §7, for a room full of students: the Train view's "Show test data" and "Discretize
+// output" toggles, the canvases' text alternatives (a polite live region per view), keyboard
+// ways to add a point and to inspect a neuron, and the layout on a 360 px phone.
+import { test, expect } from '@playwright/test';
+import { SCREENSHOTS, expectNoProblems } from './helpers.mjs';
+
+expectNoProblems(test, expect);
+
+/** In the page: the plot canvas's pixels `{ c, d }` (read from a copy made for reading). */
+const READ = `(() => {
+  const c = document.querySelector('.tr-canvas');
+  const copy = Object.assign(document.createElement('canvas'), { width: c.width, height: c.height });
+  const ctx = copy.getContext('2d', { willReadFrequently: true });
+  ctx.drawImage(c, 0, 0);
+  return { c, d: ctx.getImageData(0, 0, c.width, c.height).data };
+})()`;
+
+async function open(page, hash) {
+  await page.goto('about:blank');
+  await page.goto(`/${hash}`);
+  await page.waitForFunction(() => window.training && window.training.state().surfaceRenders > 0);
+}
+
+const state = (page) => page.evaluate(() => window.training.state());
+
+/** The canvas colours at plane points `[u, v]…` (device pixels of the plot's mapping). */
+const colours = (page, points) => page.evaluate(([pts, read]) => {
+  const { c, d } = eval(read); // eslint-disable-line no-eval
+  const s = window.training.state();
+  const [u0, u1, v0, v1] = s.domain;
+  const dpr = c.width / c.getBoundingClientRect().width;
+  return pts.map(([u, v]) => {
+    const x = Math.round((s.plot.x + ((u - u0) / (u1 - u0)) * s.plot.w) * dpr);
+    const y = Math.round((s.plot.y + ((v1 - v) / (v1 - v0)) * s.plot.h) * dpr);
+    const k = 4 * (y * c.width + x);
+    return [d[k], d[k + 1], d[k + 2]];
+  });
+}, [points, READ]);
+
+/** The share of a 40 × 40 grid of the plot's pixels that has one of the three most common colours. */
+const flatShare = (page) => page.evaluate((read) => {
+  const { c, d } = eval(read); // eslint-disable-line no-eval
+  const { plot } = window.training.state();
+  const dpr = c.width / c.getBoundingClientRect().width;
+  const counts = new Map();
+  for (let i = 0; i < 40; i += 1) {
+    for (let j = 0; j < 40; j += 1) {
+      const x = Math.round((plot.x + ((i + 0.5) / 40) * plot.w) * dpr);
+      const y = Math.round((plot.y + ((j + 0.5) / 40) * plot.h) * dpr);
+      const k = 4 * (y * c.width + x);
+      const key = `${d[k]},${d[k + 1]},${d[k + 2]}`;
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+  }
+  const top = [...counts.values()].sort((a, b) => b - a).slice(0, 3);
+  return top.reduce((a, b) => a + b, 0) / 1600;
+}, READ);
+
+/** Near white: a hollow test ring's middle. */
+const whitish = (rgba) => Math.min(rgba[0], rgba[1], rgba[2]) >= 235;
+
+test('show test data and discretize output change the picture, travel in links and leave the run alone', async ({ page }) => {
+  await open(page, '#view=training&data=xor&seed=3');
+  await page.evaluate(() => window.training.step(12));
+  const before = await state(page);
+  expect(before.options.show).toEqual({ testData: true, discretize: false });
+  expect(before.testPoints.length).toBe(20);
+  // The test rows are drawn as hollow rings: white in the middle.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const shown = (await colours(page, before.testPoints)).filter(whitish).length;
+  expect(shown).toBeGreaterThanOrEqual(15);
+  // Shading by confidence: many colours.
+  await expect.poll(() => state(page).then((s) => s.surfaceFactor)).toBe(1);
+  const shaded = await flatShare(page);
+  expect(shaded).toBeLessThan(0.4);
+
+  await page.locator('#view-training [data-setting="show.testData"]').uncheck();
+  await expect.poll(async () => (await colours(page, before.testPoints)).filter(whitish).length).toBeLessThanOrEqual(3);
+  await page.locator('#view-training [data-setting="show.discretize"]').check();
+  await expect.poll(() => flatShare(page)).toBeGreaterThan(0.7);
+  await page.screenshot({ path: `${SCREENSHOTS}training-discretized.png` });
+
+  // The run did not restart or move: the same step and the same numbers.
+  const after = await state(page);
+  expect(after.step).toBe(before.step);
+  expect(after.history).toEqual(before.history);
+  expect(after.historyLength).toBe(before.historyLength);
+  expect(after.evaluations).toBe(before.evaluations);
+  expect(after.options.show).toEqual({ testData: false, discretize: true });
+  const answer = await page.evaluate(() => window.training.set({ show: { discretize: false } }));
+  expect(answer).toEqual({ ok: true, reset: false, error: null });
+  expect((await state(page)).step).toBe(before.step);
+  // A bad value is refused by name and changes nothing.
+  const refused = await page.evaluate(() => window.training.set({ show: { discretize: 'yes' } }));
+  expect(refused.ok).toBe(false);
+  expect(refused.error).toContain('show.discretize');
+  await page.evaluate(() => window.training.set({ show: { discretize: true } }));
+
+  // The link keeps them.
+  const hash = await page.evaluate(() => location.hash);
+  expect(hash).toContain('showtest=0');
+  expect(hash).toContain('discretize=1');
+  await open(page, hash);
+  expect((await state(page)).options.show).toEqual({ testData: false, discretize: true });
+  await expect(page.locator('#view-training [data-setting="show.testData"]')).not.toBeChecked();
+  await expect(page.locator('#view-training [data-setting="show.discretize"]')).toBeChecked();
+  // Defaults are left out of a link.
+  await page.locator('#view-training [data-setting="show.testData"]').check();
+  await page.locator('#view-training [data-setting="show.discretize"]').uncheck();
+  const plain = await page.evaluate(() => location.hash);
+  expect(plain).not.toContain('showtest');
+  expect(plain).not.toContain('discretize');
+});
+
+test('discretize output shows a regression as a few value bands', async ({ page }) => {
+  await open(page, '#view=training&data=plane&seed=2');
+  await page.evaluate(() => window.training.step(20));
+  await expect.poll(() => state(page).then((s) => s.surfaceFactor)).toBe(1);
+  expect(await flatShare(page)).toBeLessThan(0.4);
+  await page.evaluate(() => window.training.set({ show: { discretize: true } }));
+  await expect.poll(() => flatShare(page)).toBeGreaterThan(0.7);
+});
