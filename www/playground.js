@@ -162,8 +162,11 @@ class LandscapePlayground extends RunController {
 
     this.titleText = el('h2', { class: 'pg-title' });
     this.formulaText = el('p', { class: 'pg-formula' });
-    this.statusStrip = el('div', { class: 'pg-strip', role: 'status', 'aria-live': 'polite', dataset: { status: 'ready' } });
-    this.canvas = el('canvas', { class: 'pg-landscape', tabindex: '0', role: 'img', 'aria-label': 'Loss landscape' });
+    this.statusStrip = el('div', { class: 'pg-strip', dataset: { status: 'ready' } });
+    this.canvas = el('canvas', {
+      class: 'pg-landscape', tabindex: '0', role: 'img', 'aria-describedby': this.announcer.id,
+      'aria-label': 'Loss landscape: J(θ) as a heat map with contour lines, the known minima as stars, and the search\'s path and samples',
+    });
     this.canvasWrap = el('div', { class: 'pg-canvas-wrap' }, this.canvas);
     this.readout = el('p', { class: 'pg-readout' }, ' ');
     this.legend = el('ul', { class: 'pg-legend', 'aria-label': 'Legend' });
@@ -185,7 +188,7 @@ class LandscapePlayground extends RunController {
 
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Landscape' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText, this.formulaText), this.toggleControls),
-      this.runBar.element, this.statusStrip, this.canvasWrap, this.readout, this.legend);
+      this.runBar.element, this.statusStrip, this.announcer.element, this.canvasWrap, this.readout, this.legend);
     this.side = el('div', { class: 'pg-side' }, this.panel.element, this.modelCard, this.chartCard);
     this.root = el('div', { class: 'pg-root' }, this.controls.element, this.stage, this.side);
     replaceChildren(this.element, this.root);
@@ -619,6 +622,8 @@ class LandscapePlayground extends RunController {
     }
     if (this.statusStrip.textContent !== text) this.statusStrip.textContent = text;
     if (this.statusStrip.dataset.status !== status) this.statusStrip.dataset.status = status;
+    const best = view.bestValue === null ? '' : `, best so far ${num(view.bestValue, 4)}`;
+    this.announcer.say(`Step ${view.step}: J(θ) = ${num(view.value, 4)}${best}. ${text}`, this.playing);
   }
 }
 

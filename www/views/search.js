@@ -22,6 +22,7 @@ import { loadWasm } from '../wasm.js';
 import { el, replaceChildren } from '../ui/dom.js';
 import { num } from '../ui/format.js';
 import { RunBar, runKeys, messageOf } from '../ui/runbar.js';
+import { Announcer } from '../ui/announcer.js';
 import { selectField, numberField } from '../ui/field.js';
 import { parseField } from '../ui/fields.js';
 import { readTheme } from '../draw/plot.js';
@@ -130,7 +131,8 @@ class SearchView {
       el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Data'), this.dataSelect.root, this.dataFields.map((f) => f.root), this.dataNote, this.workersNote),
       el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Search'), this.formError, this.fields.element, this.gridNote));
 
-    this.strip = el('div', { class: 'pg-strip', role: 'status', 'aria-live': 'polite', dataset: { status: 'ready' } });
+    this.strip = el('div', { class: 'pg-strip', dataset: { status: 'ready' } });
+    this.announcer = new Announcer();
     this.bar = el('progress', { class: 'sr-progress', max: '1', value: '0' });
     this.progressText = el('p', { class: 'sr-progress-text', 'aria-live': 'off' });
     this.stopButton = el('button', { type: 'button', class: 'pg-button', dataset: { action: 'stop' }, title: 'Stop the search now (busy workers are stopped)' }, 'Stop');
@@ -143,7 +145,7 @@ class SearchView {
         el('p', { class: 'pg-formula' }, 'Each candidate is scored by k-fold cross-validation: the mean of its k fold scores.'))),
       el('div', { class: 'sr-runbar' }, this.runBar.element, this.stopButton),
       el('div', { class: 'sr-progress-row' }, this.bar, this.progressText),
-      this.strip, this.leaderboard.element, this.pictures.stageNodes);
+      this.strip, this.announcer.element, this.leaderboard.element, this.pictures.stageNodes);
 
     this.side = el('div', { class: 'pg-side' }, this.pictures.sideNodes);
     this.root = el('div', { class: 'pg-root sr-root' }, this.controls, this.stage, this.side);
@@ -423,6 +425,9 @@ class SearchView {
     if (status === 'finished') text = `Finished — ${s.evaluated} candidates scored by ${s.k}-fold cross-validation.`;
     if (this.strip.textContent !== text) this.strip.textContent = text;
     this.strip.dataset.status = status === 'finished' ? 'converged' : status;
+    const best = s.candidates.find((c) => c.candidate === s.best);
+    const score = best && Number.isFinite(best.mean) ? `; best mean CV ${s.metric} ${num(best.mean, 4)}` : '';
+    this.announcer.say(`Step ${s.steps}: ${s.evaluated} of ${s.planned} candidates scored${score}. ${text}`, this.playing);
     const p = this.run.progress;
     const planned = Math.max(1, s.planned);
     const inStep = p.total ? p.done / p.total : 0;

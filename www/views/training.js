@@ -218,7 +218,7 @@ class TrainingView extends RunController {
     this.buildRunControls('Start training again from fresh weights (R)');
     this.titleText = el('h2', { class: 'pg-title' });
     this.subtitle = el('p', { class: 'tr-subtitle' });
-    this.statusStrip = el('div', { class: 'pg-strip', role: 'status', 'aria-live': 'polite', dataset: { status: 'ready' } });
+    this.statusStrip = el('div', { class: 'pg-strip', dataset: { status: 'ready' } });
     this.alertText = el('p', {});
     const dismiss = el('button', { type: 'button', class: 'pg-button pg-small', 'aria-label': 'Dismiss this message' }, 'Dismiss');
     dismiss.addEventListener('click', () => {
@@ -232,7 +232,10 @@ class TrainingView extends RunController {
     const reload = el('button', { type: 'button', class: 'pg-button pg-small', dataset: { action: 'reload' } }, 'Reload from the link');
     reload.addEventListener('click', () => location.reload());
     this.lostBox = el('div', { class: 'tr-alert tr-lost', role: 'alert', hidden: true }, this.lostText, reload);
-    this.canvas = el('canvas', { class: 'tr-canvas', tabindex: '0', role: 'img', 'aria-label': 'The data and the model\'s decision boundary' });
+    this.canvas = el('canvas', {
+      class: 'tr-canvas', tabindex: '0', role: 'img', 'aria-describedby': this.announcer.id,
+      'aria-label': 'The data as points over the model\'s output: its decision boundary (or regression surface), misclassified points ringed',
+    });
     this.canvasWrap = el('div', { class: 'pg-canvas-wrap' }, this.canvas);
     this.readout = el('p', { class: 'pg-readout' }, ' ');
     this.legend = el('ul', { class: 'pg-legend', 'aria-label': 'Legend' });
@@ -280,7 +283,7 @@ class TrainingView extends RunController {
     this.panel.element.classList.add('tr-run');
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Training' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls),
-      this.runBar.element, this.statusStrip, this.lostBox, this.alert, this.canvasWrap, this.readout, this.legend, this.displayRow.element, this.handRow, this.credit, this.linkNote, this.panel.element);
+      this.runBar.element, this.statusStrip, this.announcer.element, this.lostBox, this.alert, this.canvasWrap, this.readout, this.legend, this.displayRow.element, this.handRow, this.credit, this.linkNote, this.panel.element);
 
     // Side: curves, the network, the population, the numbers.
     this.lossCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Loss per step' });
@@ -1310,6 +1313,18 @@ class TrainingView extends RunController {
       this.statusStrip.title = this.drawing() ? text : '';
     }
     if (this.statusStrip.dataset.status !== status) this.statusStrip.dataset.status = status;
+    this.announcer.say(this.announcement(text), this.playing);
+  }
+
+  /** The run in words for screen readers: the step, the losses and the test score, the status. */
+  announcement(status) {
+    const st = this.st;
+    if (!st.ready) return status;
+    const h = this.hist;
+    const loss = last(h.trainLoss);
+    const test = last(h.testScore);
+    const score = test === null ? '' : this.classes() ? `, test accuracy ${(100 * test).toFixed(1)} %` : `, test R² ${num(test, 4)}`;
+    return `${this.stepLabel().replace(/ \(.*\)/, '')} ${st.step}: training loss ${num(loss, 4)}${score}. ${status}`;
   }
 
   /** The step being carried on across frames ("generation 3: 1200 of 2000 evaluated"), or null. */

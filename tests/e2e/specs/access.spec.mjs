@@ -120,3 +120,75 @@ test('discretize output shows a regression as a few value bands', async ({ page 
   await page.evaluate(() => window.training.set({ show: { discretize: true } }));
   await expect.poll(() => flatShare(page)).toBeGreaterThan(0.7);
 });
+
+/** The number after `label` in `text` ("J(θ) = −1.5e−3" → −0.0015). */
+function numberAfter(text, label) {
+  const at = text.indexOf(label);
+  expect(at, `"${label}" in "${text}"`).toBeGreaterThanOrEqual(0);
+  return Number(text.slice(at + label.length).trim().split(/[\s,;%]/)[0].replace(/\.$/, '').replace(/−/g, '-'));
+}
+
+const announced = (page, view) => page.locator(`#view-${view} [data-announce]`).textContent();
+
+test('each view says its step, value and status in a polite live region after Step', async ({ page }) => {
+  await page.goto('/#view=landscapes&landscape=rosenbrock');
+  await page.waitForFunction(() => window.playground && typeof window.playground.state === 'function');
+  const live = page.locator('#view-landscapes [data-announce]');
+  await expect(live).toHaveAttribute('aria-live', 'polite');
+  await expect(page.locator('#view-landscapes canvas.pg-landscape')).toHaveAttribute('role', 'img');
+  await page.locator('#view-landscapes [data-action="step"]').click();
+  await page.locator('#view-landscapes [data-action="step"]').click();
+  await expect.poll(() => page.evaluate(() => window.playground.state().step)).toBe(2);
+  const land = await page.evaluate(() => window.playground.state());
+  await expect(live).toContainText('Step 2:');
+  const text = await announced(page, 'landscapes');
+  expect(numberAfter(text, 'J(θ) =')).toBeCloseTo(land.value, 2);
+  expect(text).toContain('Paused');
+
+  await page.getByRole('tab', { name: 'Train a model' }).click();
+  await page.waitForFunction(() => window.training && window.training.state().ready);
+  await page.locator('#view-training [data-action="step"]').click();
+  await expect.poll(() => page.evaluate(() => window.training.state().step)).toBe(1);
+  const tr = await page.evaluate(() => window.training.state());
+  await expect(page.locator('#view-training [data-announce]')).toContainText('Epoch 1:');
+  const trText = await announced(page, 'training');
+  expect(numberAfter(trText, 'training loss')).toBeCloseTo(tr.history.trainLoss, 3);
+  expect(numberAfter(trText, 'test accuracy')).toBeCloseTo(100 * tr.history.testScore, 1);
+  await expect(page.locator('#view-training canvas.tr-canvas')).toHaveAttribute('aria-describedby', /pg-announce/);
+  // Reset says so at once.
+  await page.locator('#view-training [data-action="reset"]').click();
+  await expect(page.locator('#view-training [data-announce]')).toContainText('Epoch 0:');
+
+  await page.goto('about:blank');
+  await page.goto('/#view=search&data=moons&n=100&cand=3&epochs=3&folds=2');
+  await page.waitForFunction(() => window.search && typeof window.search.state === 'function');
+  await page.locator('#view-search [data-action="step"]').click();
+  await expect.poll(() => page.evaluate(() => window.search.state().steps)).toBe(1);
+  const sr = await page.evaluate(() => window.search.state());
+  await expect(page.locator('#view-search [data-announce]')).toContainText('Step 1:');
+  const srText = await announced(page, 'search');
+  expect(srText).toContain(`${sr.evaluated} of ${sr.planned} candidates scored`);
+  expect(numberAfter(srText, `best mean CV ${sr.metric}`)).toBeCloseTo(sr.leaderboard[0].mean, 3);
+});
+
+test('while playing, the live region speaks at most about once a second', async ({ page }) => {
+  await page.goto('/#view=landscapes&landscape=rosenbrock&alpha=0.0001&speed=60');
+  await page.waitForFunction(() => window.playground && typeof window.playground.state === 'function');
+  const { changes, ms, steps } = await page.evaluate(async () => {
+    const live = document.querySelector('#view-landscapes [data-announce]');
+    let changes = 0;
+    const watch = new MutationObserver(() => { changes += 1; });
+    watch.observe(live, { childList: true, characterData: true, subtree: true });
+    const t0 = performance.now();
+    window.playground.play();
+    await new Promise((r) => setTimeout(r, 2500));
+    const t1 = performance.now();
+    watch.disconnect();
+    window.playground.pause();
+    return { changes, ms: t1 - t0, steps: window.playground.state().step };
+  });
+  console.log(`${changes} announcements in ${Math.round(ms)} ms over ${steps} steps`);
+  expect(steps).toBeGreaterThan(10);
+  expect(changes).toBeGreaterThanOrEqual(2);
+  expect(changes).toBeLessThanOrEqual(Math.ceil(ms / 1000) + 1);
+});
