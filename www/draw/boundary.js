@@ -186,7 +186,7 @@ function messageCard(ctx, plot, text) {
  *  (default: domain), pointLayer (canvas),
  *  points (flat), misclassified (Uint8Array or null), radius, curve (flat u, v or null),
  *  message (text over the plot, or ''), caption (small label at the top left, or ''),
- *  hover { px, py } or null.
+ *  hover { px, py } or null, keyCursor { px, py } or null (the keyboard's crosshair).
  */
 export function drawTraining(ctx, scene) {
   const { layout, theme } = scene;
@@ -235,6 +235,16 @@ export function drawTraining(ctx, scene) {
     ctx.lineTo(plot.x + plot.w, Math.round(scene.hover.py) + 0.5);
     ctx.stroke();
     ctx.setLineDash([]);
+  }
+  if (scene.keyCursor) {
+    const { px, py } = scene.keyCursor;
+    ctx.beginPath();
+    ctx.arc(px, py, 8, 0, Math.PI * 2);
+    for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
+      ctx.moveTo(px + 4 * dx, py + 4 * dy);
+      ctx.lineTo(px + 16 * dx, py + 16 * dy);
+    }
+    strokeTwice(ctx, 5, 'rgba(255, 255, 255, 0.95)', 2, INK);
   }
   if (scene.caption) {
     haloText(ctx, scene.caption, plot.x + 8, plot.y + 14, { font: '600 14px system-ui, sans-serif' });

@@ -35,7 +35,9 @@
 //   set({ data }) for a classic table resolves asynchronously: it returns a Promise (of
 //   { ok: false } when a later data choice came first: the last choice wins).
 //
-// Keys (when the focus is not in a field): Space play/pause, → step, R reset.
+// Keys (when the focus is not in a field): Space play/pause, → step, R reset. On the plot
+// (focused by Tab): arrows move a crosshair, Enter adds a point there (Shift+Enter: the other
+// class). On the network drawing: arrows move between neurons, the focused one shows on the plot.
 
 import { loadWasm, moduleLost } from '../wasm.js';
 import { el, replaceChildren } from '../ui/dom.js';
@@ -59,6 +61,7 @@ import { tableExports } from '../export/files.js';
 import { modelFileRow, modelFileText, readModelFile, MODEL_FILE } from '../training/model-file.js';
 import { trainingTrace } from '../export/traces.js';
 import { DisplayRow, checkDisplay, displayDefaults } from '../training/display.js';
+import { moveCursor, nextNeuron } from '../training/plot-keys.js';
 import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefaults, pointsFitLink } from '../training/options.js';
 
 /** Chart and network redraws per second at most while playing. */
@@ -238,6 +241,8 @@ class TrainingView extends RunController {
     });
     this.canvasWrap = el('div', { class: 'pg-canvas-wrap' }, this.canvas);
     this.readout = el('p', { class: 'pg-readout' }, ' ');
+    // Where the keyboard's crosshair is, for screen readers (said as it moves).
+    this.cursorNote = el('p', { class: 'pg-sr-only', 'aria-live': 'polite' });
     this.legend = el('ul', { class: 'pg-legend', 'aria-label': 'Legend' });
     this.credit = el('p', { class: 'tr-credit' });
     this.linkNote = el('p', { class: 'pg-note tr-link-note', hidden: true });
@@ -283,7 +288,7 @@ class TrainingView extends RunController {
     this.panel.element.classList.add('tr-run');
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Training' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls),
-      this.runBar.element, this.statusStrip, this.announcer.element, this.lostBox, this.alert, this.canvasWrap, this.readout, this.legend, this.displayRow.element, this.handRow, this.credit, this.linkNote, this.panel.element);
+      this.runBar.element, this.statusStrip, this.announcer.element, this.lostBox, this.alert, this.canvasWrap, this.readout, this.cursorNote, this.legend, this.displayRow.element, this.handRow, this.credit, this.linkNote, this.panel.element);
 
     // Side: curves, the network, the population, the numbers.
     this.lossCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Loss per step' });
@@ -292,8 +297,8 @@ class TrainingView extends RunController {
     this.curvesReadout = el('p', { class: 'tr-curves-readout', 'aria-live': 'off' });
     this.curvesCard = el('section', { class: 'pg-card tr-curves' },
       el('h2', { class: 'pg-card-title' }, 'Loss and score'), this.lossCanvas, this.scoreCanvas, this.curvesLegend, this.curvesReadout);
-    this.netCanvas = el('canvas', { class: 'tr-network', role: 'img', 'aria-label': 'The network: links coloured by the sign of their weight, as thick as its size' });
-    this.netNote = el('p', { class: 'pg-note' });
+    this.netCanvas = el('canvas', { class: 'tr-network', tabindex: '0', role: 'img', 'aria-label': 'The network: links coloured by the sign of their weight, as thick as its size. Arrow keys choose a neuron: the plot shows its output' });
+    this.netNote = el('p', { class: 'pg-note', 'aria-live': 'polite' });
     this.modelRow = modelFileRow(() => this.modelText(), (text) => this.loadModel(text));
     this.netCard = el('section', { class: 'pg-card tr-net' }, el('h2', { class: 'pg-card-title' }, 'The network'), this.netCanvas, this.netNote, this.modelRow);
     this.fitnessCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Best and mean loss of each generation' });
@@ -317,6 +322,14 @@ class TrainingView extends RunController {
       this.schedule();
     }));
     this.listen(this.canvas, 'click', (e) => this.guard(() => this.canvasClick(e)));
+    this.listen(this.canvas, 'keydown', (e) => this.guard(() => this.plotKey(e)));
+    this.listen(this.canvas, 'focus', () => this.guard(() => this.showKeyCursor(this.canvas.matches(':focus-visible'))));
+    this.listen(this.canvas, 'blur', () => this.guard(() => this.showKeyCursor(false)));
+    this.listen(this.netCanvas, 'keydown', (e) => this.guard(() => this.netKeyDown(e)));
+    this.listen(this.netCanvas, 'focus', () => this.guard(() => {
+      if (this.netCanvas.matches(':focus-visible') && !this.hoverNode && this.st.ready) this.setHoverNode({ layer: Math.min(1, this.st.layerSizes.length - 1), index: 0 });
+    }));
+    this.listen(this.netCanvas, 'blur', () => this.guard(() => this.setHoverNode(null)));
     this.listen(this.netCanvas, 'pointermove', (e) => this.guard(() => this.netMove(e)));
     this.listen(this.netCanvas, 'pointerleave', () => this.guard(() => this.setHoverNode(null)));
     for (const chart of [this.lossCanvas, this.scoreCanvas, this.fitnessCanvas]) {
@@ -995,7 +1008,11 @@ class TrainingView extends RunController {
   canvasClick(event) {
     if (!this.plot) return;
     const p = this.eventPoint(event);
-    if (!p.inside) return;
+    if (p.inside) this.addAt(p.x, p.y, event.shiftKey);
+  }
+
+  /** Adds a point at plane coordinates (x, y): of the chosen class, or with `other` the other one. */
+  addAt(x, y, other) {
     const st = this.st;
     const data = st.data;
     const classes = this.classes();
@@ -1008,10 +1025,72 @@ class TrainingView extends RunController {
     let k = 0;
     if (classes) {
       const picked = this.pickedClass || 0;
-      k = event.shiftKey ? (classes.length === 2 ? 1 - picked : (picked + 1) % classes.length) : picked;
+      k = other ? (classes.length === 2 ? 1 - picked : (picked + 1) % classes.length) : picked;
     }
-    const round = (x) => Number(x.toPrecision(5));
-    this.addPoint(round(p.x), round(p.y), k);
+    const round = (v) => Number(v.toPrecision(5));
+    this.addPoint(round(x), round(y), k);
+  }
+
+  /** Shows or hides the keyboard's crosshair (shown while the plot has the keyboard focus). */
+  showKeyCursor(shown) {
+    this.keyCursorShown = shown;
+    if (shown && !this.keyCursor) this.keyCursor = { fx: 0.5, fy: 0.5 };
+    if (shown) this.describeKeyCursor();
+    this.dirty.canvas = true;
+    this.schedule();
+  }
+
+  /** The crosshair in plane coordinates `{ u, v }` and CSS pixels `{ px, py }`. */
+  keyCursorAt() {
+    const [u0, u1, v0, v1] = this.domain();
+    const { fx, fy } = this.keyCursor;
+    const css = this.plot.css;
+    return { u: u0 + fx * (u1 - u0), v: v0 + fy * (v1 - v0), px: css.x + fx * css.w, py: css.y + (1 - fy) * css.h };
+  }
+
+  /** Says where the crosshair is and what Enter does there. */
+  describeKeyCursor() {
+    if (!this.plot) return;
+    const { u, v } = this.keyCursorAt();
+    const [a, b] = this.st.axisLabels;
+    const classes = this.classes();
+    const k = this.pickedClass || 0;
+    const enter = classes
+      ? `Enter: add a point of “${classes[k]}”; Shift+Enter: of “${classes[classes.length === 2 ? 1 - k : (k + 1) % classes.length]}”`
+      : 'Enter: add a point here';
+    const text = `${a || 'x'} = ${num(u)}, ${b || 'y'} = ${num(v)} — ${enter}`;
+    this.readout.textContent = text;
+    this.cursorNote.textContent = text;
+  }
+
+  /** The plot's keys: arrows move the crosshair, Enter adds a point there (Shift: the other class). */
+  plotKey(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || !this.plot) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      if (!this.keyCursorShown) this.showKeyCursor(true);
+      const { u, v } = this.keyCursorAt();
+      this.addAt(u, v, event.shiftKey);
+      return;
+    }
+    const next = moveCursor(this.keyCursor || { fx: 0.5, fy: 0.5 }, event.key, event.shiftKey);
+    if (!next) return;
+    event.preventDefault();
+    this.keyCursor = next;
+    this.showKeyCursor(true);
+  }
+
+  /** The network drawing's keys: arrows move between neurons, Escape goes back to the output. */
+  netKeyDown(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || !this.st.ready) return;
+    if (event.key === 'Escape') {
+      this.setHoverNode(null);
+      return;
+    }
+    const next = nextNeuron(this.hoverNode || { layer: 0, index: 0 }, event.key, this.st.layerSizes);
+    if (!next) return;
+    event.preventDefault();
+    this.setHoverNode(next);
   }
 
   setHoverNode(node) {
@@ -1258,6 +1337,7 @@ class TrainingView extends RunController {
         surface: this.surface, pointLayer: this.pointLayer, points: this.points,
         misclassified: node ? null : this.ringed(), radius: pointRadius(this.points.length / 2),
         curve: st.ready && !node ? this.curve : null, message, caption, hover: this.hover,
+        keyCursor: this.keyCursorShown ? this.keyCursorAt() : null,
       });
       this.updateStrip();
       this.updatePanel();
@@ -1557,6 +1637,7 @@ class TrainingView extends RunController {
       testPoints: this.firstTestPoints(20),
       networkNodes: this.netLayout ? this.netLayout.nodes.map(({ layer, index, x, y }) => ({ layer, index, x, y })) : [],
       hoverNode: this.hoverNode ? { ...this.hoverNode } : null,
+      keyCursor: this.keyCursorShown && this.plot ? (({ u, v }) => ({ u, v }))(this.keyCursorAt()) : null,
       surfaceFactor: this.surfaceFactor,
       surfaceMs: this.surfaceMs,
       pxCost: this.pxCost(),

@@ -192,3 +192,55 @@ test('while playing, the live region speaks at most about once a second', async 
   expect(changes).toBeGreaterThanOrEqual(2);
   expect(changes).toBeLessThanOrEqual(Math.ceil(ms / 1000) + 1);
 });
+
+test('keyboard only: the plot\'s crosshair adds points, the network\'s neurons can be inspected', async ({ page }) => {
+  await open(page, '#view=training&data=circle');
+  await page.evaluate(() => window.training.set({ data: { id: 'draw-classes' } }));
+  await page.waitForFunction(() => window.training.state().dataId === 'draw-classes');
+  const plot = page.locator('#view-training canvas.tr-canvas');
+  // Tab reaches the plot (from the control just before it).
+  await page.locator('#view-training [data-action="reset"]').focus();
+  for (let i = 0; i < 40 && !(await plot.evaluate((c) => c === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  await expect(plot).toBeFocused();
+  let s = await state(page);
+  expect(s.keyCursor).toEqual({ u: 0, v: 0 });
+  const plain = await plot.evaluate((c) => c.toDataURL());
+  for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowUp', 'ArrowUp']) await page.keyboard.press(key);
+  s = await state(page);
+  expect(s.step).toBe(0); // the arrows moved the crosshair, not the run
+  const cursor = s.keyCursor;
+  expect(cursor.u).toBeCloseTo(-0.2, 6);
+  expect(cursor.v).toBeCloseTo(0.1, 6);
+  expect(await plot.evaluate((c) => c.toDataURL())).not.toBe(plain); // the crosshair is drawn
+  await expect(page.locator('#view-training .pg-readout')).toContainText('Enter: add a point of “class 1”');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+Enter');
+  s = await state(page);
+  expect(s.rows).toBe(2);
+  expect(s.options.data.drawn[0]).toEqual([Number(cursor.u.toPrecision(5)), Number(cursor.v.toPrecision(5)), 0]);
+  expect(s.options.data.drawn[1][0]).toBeCloseTo(cursor.u + 0.25, 4);
+  expect(s.options.data.drawn[1][2]).toBe(1);
+  await page.screenshot({ path: `${SCREENSHOTS}training-keyboard-crosshair.png` });
+
+  // The network drawing: Tab to it, arrows move between neurons, the plot shows the focused one.
+  await open(page, '#view=training&data=circle');
+  await page.evaluate(() => window.training.step(5));
+  const net = page.locator('#view-training canvas.tr-network');
+  // Reached by Tab, as the plot was.
+  await page.locator('#view-training [data-action="reset"]').focus();
+  for (let i = 0; i < 200 && !(await net.evaluate((c) => c === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+  await expect(net).toBeFocused();
+  expect((await state(page)).hoverNode).toEqual({ layer: 1, index: 0 });
+  const before = await plot.evaluate((c) => c.toDataURL());
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  expect((await state(page)).hoverNode).toEqual({ layer: 1, index: 2 });
+  await expect(page.locator('#view-training .tr-net .pg-note')).toContainText('Neuron 3 of hidden layer 1');
+  await expect.poll(() => plot.evaluate((c) => c.toDataURL())).not.toBe(before);
+  await page.keyboard.press('ArrowRight');
+  expect((await state(page)).hoverNode).toEqual({ layer: 2, index: 2 });
+  await page.keyboard.press('Escape');
+  expect((await state(page)).hoverNode).toBe(null);
+  expect((await state(page)).step).toBe(5);
+});
