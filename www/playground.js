@@ -64,6 +64,7 @@ import { num } from './ui/format.js';
 import { strategyTitle } from './ui/strategy.js';
 import { checkRunOptions, messageOf } from './ui/runbar.js';
 import { RunController } from './ui/run-controller.js';
+import { settingsDrawer } from './ui/drawer.js';
 import { tableExports } from './export/files.js';
 import { landscapeTrace } from './export/traces.js';
 import { Controls } from './ui/controls.js';
@@ -187,7 +188,7 @@ class LandscapePlayground extends RunController {
       el('h2', { class: 'pg-card-title' }, 'The model: y = w·x + b'), this.modelCanvas, this.modelCaption);
 
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Landscape' },
-      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText, this.formulaText), this.toggleControls),
+      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText, this.formulaText), this.toggleControls, settingsDrawer(this.controls.element)),
       this.runBar.element, this.statusStrip, this.announcer.element, this.canvasWrap, this.readout, this.legend);
     this.side = el('div', { class: 'pg-side' }, this.panel.element, this.modelCard, this.chartCard);
     this.root = el('div', { class: 'pg-root' }, this.controls.element, this.stage, this.side);

@@ -23,6 +23,7 @@ import { el, replaceChildren } from '../ui/dom.js';
 import { num } from '../ui/format.js';
 import { RunBar, runKeys, messageOf } from '../ui/runbar.js';
 import { Announcer } from '../ui/announcer.js';
+import { settingsDrawer } from '../ui/drawer.js';
 import { selectField, numberField } from '../ui/field.js';
 import { parseField } from '../ui/fields.js';
 import { readTheme } from '../draw/plot.js';
@@ -142,7 +143,7 @@ class SearchView {
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Search' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' },
         el('h2', { class: 'pg-title' }, 'Search for a model'),
-        el('p', { class: 'pg-formula' }, 'Each candidate is scored by k-fold cross-validation: the mean of its k fold scores.'))),
+        el('p', { class: 'pg-formula' }, 'Each candidate is scored by k-fold cross-validation: the mean of its k fold scores.')), settingsDrawer(this.controls)),
       el('div', { class: 'sr-runbar' }, this.runBar.element, this.stopButton),
       el('div', { class: 'sr-progress-row' }, this.bar, this.progressText),
       this.strip, this.announcer.element, this.leaderboard.element, this.pictures.stageNodes);

@@ -244,3 +244,52 @@ test('keyboard only: the plot\'s crosshair adds points, the network\'s neurons c
   expect((await state(page)).hoverNode).toBe(null);
   expect((await state(page)).step).toBe(5);
 });
+
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  for (const [view, hash, api, canvas] of [
+    ['landscapes', '#view=landscapes', 'playground', 'canvas.pg-landscape'],
+    ['training', '#view=training', 'training', 'canvas.tr-canvas'],
+    ['search', '#view=search&data=moons&n=100&cand=3&epochs=3&folds=2', 'search', '.pg-stage canvas >> visible=true'],
+  ]) {
+    test(`${view}: the canvas and Play come first, the settings open in a drawer, nothing scrolls sideways`, async ({ page }) => {
+      await page.goto(`/${hash}`);
+      await page.waitForFunction((name) => window[name] && typeof window[name].state === 'function', api);
+      if (view === 'search') await page.evaluate(() => window.search.step(1)); // its pictures show from the first step
+      const root = page.locator(`#view-${view}`);
+      const play = root.locator('[data-action="play"]');
+      await expect(play).toBeVisible();
+      expect((await play.boundingBox()).y + (await play.boundingBox()).height).toBeLessThanOrEqual(740);
+      // The main canvas starts inside the first screen.
+      const top = (await root.locator(canvas).first().boundingBox()).y;
+      console.log(`${view}: Play ends at ${Math.round((await play.boundingBox()).y + (await play.boundingBox()).height)} px, the canvas starts at ${Math.round(top)} px`);
+      expect(top).toBeLessThan(740);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      // The settings are folded away until the drawer opens.
+      const drawer = root.locator('[data-action="drawer"]');
+      const controls = root.locator('.pg-controls');
+      await expect(controls).toBeHidden();
+      await expect(drawer).toHaveAttribute('aria-expanded', 'false');
+      await page.screenshot({ path: `${SCREENSHOTS}phone-${view}.png` });
+      await drawer.click();
+      await expect(drawer).toHaveAttribute('aria-expanded', 'true');
+      await expect(controls).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await page.screenshot({ path: `${SCREENSHOTS}phone-${view}-drawer.png` });
+      // Its fields work.
+      const seedOrPoints = view === 'landscapes' ? 'seed' : 'points';
+      const input = controls.locator(`.pg-field[data-field="${seedOrPoints}"] input`).first();
+      await input.fill('123');
+      await input.press('Enter');
+      const options = await page.evaluate((name) => window[name].state().options, api);
+      const value = view === 'landscapes' ? options.seed : options.data.points;
+      expect(value).toBe(123);
+      // Esc closes it and gives the focus back to the button.
+      await input.press('Escape');
+      await expect(controls).toBeHidden();
+      await expect(drawer).toHaveAttribute('aria-expanded', 'false');
+      await expect(drawer).toBeFocused();
+    });
+  }
+});
