@@ -205,9 +205,9 @@ mod training {
     #[wasm_bindgen_test]
     fn training_steps_change_the_boundary_and_the_history() {
         let mut s = session();
-        let before = s.boundary(16, 16).unwrap();
+        let before = s.boundary(16, 16, None).unwrap();
         assert_eq!(s.step(3).unwrap(), 3);
-        assert_ne!(before, s.boundary(16, 16).unwrap());
+        assert_ne!(before, s.boundary(16, 16, None).unwrap());
         let history = s.history().unwrap();
         let train_loss = js_sys::Array::from(&field(&history, "trainLoss"));
         assert_eq!(train_loss.length(), 4);

@@ -37,7 +37,7 @@ fn gradient_descent_on_an_mlp_lowers_the_loss_and_raises_accuracy() {
         "test accuracy {:?}",
         h.test_score.last()
     );
-    assert_eq!(run.boundary_rgba(20, 10).len(), 800);
+    assert_eq!(run.boundary_rgba(false, 20, 10).len(), 800);
 }
 
 #[test]
@@ -192,7 +192,7 @@ fn all_features_of_iris_train_behind_a_pca_display() {
         ((1.0 - accuracy) * train_rows as f64).round() as usize
     );
     // Every pixel of the boundary is a finite model output (no grey).
-    let pixels = run.boundary_rgba(8, 8);
+    let pixels = run.boundary_rgba(false, 8, 8);
     assert!(pixels.chunks(4).all(|p| p != NON_FINITE_RGBA));
 }
 
@@ -502,7 +502,7 @@ fn a_picture_done_in_bands_is_the_picture_done_at_once() {
         ] {
             let whole = match shows {
                 Shows::Neuron { layer, neuron } => run.neuron_rgba(layer, neuron, w, h).unwrap(),
-                _ => run.boundary_rgba(w, h),
+                _ => run.boundary_rgba(false, w, h),
             };
             let mut picture = run.picture(shows, w, h).unwrap();
             // About two rows per call: at least one row, never the whole picture at once.

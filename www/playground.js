@@ -66,6 +66,7 @@ import { num } from './ui/format.js';
 import { strategyTitle } from './ui/strategy.js';
 import { checkRunOptions, messageOf } from './ui/runbar.js';
 import { RunController } from './ui/run-controller.js';
+import { settingsDrawer } from './ui/drawer.js';
 import { tableExports } from './export/files.js';
 import { landscapeTrace } from './export/traces.js';
 import { Controls } from './ui/controls.js';
@@ -165,8 +166,11 @@ class LandscapePlayground extends RunController {
 
     this.titleText = el('h2', { class: 'pg-title' });
     this.formulaText = el('p', { class: 'pg-formula' });
-    this.statusStrip = el('div', { class: 'pg-strip', role: 'status', 'aria-live': 'polite', dataset: { status: 'ready' } });
-    this.canvas = el('canvas', { class: 'pg-landscape', tabindex: '0', role: 'img', 'aria-label': 'Loss landscape' });
+    this.statusStrip = el('div', { class: 'pg-strip', dataset: { status: 'ready' } });
+    this.canvas = el('canvas', {
+      class: 'pg-landscape', tabindex: '0', role: 'img', 'aria-describedby': this.announcer.id,
+      'aria-label': 'Loss landscape: J(θ) as a heat map with contour lines, the known minima as stars, and the search\'s path and samples',
+    });
     this.canvasWrap = el('div', { class: 'pg-canvas-wrap' }, this.canvas);
     this.readout = el('p', { class: 'pg-readout' }, ' ');
     this.legend = el('ul', { class: 'pg-legend', 'aria-label': 'Legend' });
@@ -188,8 +192,8 @@ class LandscapePlayground extends RunController {
       el('h2', { class: 'pg-card-title' }, 'The model: y = w·x + b'), this.modelCanvas, this.modelCaption);
 
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Landscape' },
-      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText, this.formulaText), this.toggleControls),
-      this.runBar.element, this.statusStrip, this.canvasWrap, this.colourBar.element, this.readout, this.legend);
+      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText, this.formulaText), this.toggleControls, settingsDrawer(this.controls.element)),
+      this.runBar.element, this.statusStrip, this.announcer.element, this.canvasWrap, this.colourBar.element, this.readout, this.legend);
     this.side = el('div', { class: 'pg-side' }, this.panel.element, this.modelCard, this.chartCard);
     this.root = el('div', { class: 'pg-root' }, this.controls.element, this.stage, this.side);
     replaceChildren(this.element, this.root);
@@ -640,6 +644,8 @@ class LandscapePlayground extends RunController {
     }
     if (this.statusStrip.textContent !== text) this.statusStrip.textContent = text;
     if (this.statusStrip.dataset.status !== status) this.statusStrip.dataset.status = status;
+    const best = view.bestValue === null ? '' : `, best so far ${num(view.bestValue, 4)}`;
+    this.announcer.say(`Step ${view.step}: J(θ) = ${num(view.value, 4)}${best}. ${text}`, this.playing);
   }
 }
 

@@ -41,7 +41,7 @@ function encodeValue(value) {
  * The hash (without '#') for view `view` and its options `snapshot`, written with `keys`
  * (`{ key, path, type, when?, write? }`): only the keys whose `when` holds and whose value is
  * set. Types: number, seed (with its `min` and `max`), enum (with its `choices`), point, speed,
- * flag (written only when false), or any type with its own `write(value)` / `read(text)`.
+ * flag (written only when not its `default`, true unless given), or any type with its own `write(value)` / `read(text)`.
  */
 export function encodeWith(keys, view, snapshot) {
   const parts = [`view=${encodeValue(view)}`];
@@ -52,8 +52,8 @@ export function encodeWith(keys, view, snapshot) {
     if (spec.write) value = spec.write(value);
     else if (spec.type === 'point') value = `${value[0]},${value[1]}`;
     if (spec.type === 'flag') {
-      if (value !== false) continue; // controls shown is the default
-      value = 0;
+      if (value === (spec.default === undefined ? true : spec.default)) continue; // the default is left out
+      value = value ? 1 : 0;
     }
     if (value === undefined || value === null) continue;
     parts.push(`${spec.key}=${encodeValue(value)}`);

@@ -33,18 +33,28 @@ fn mix(colour: [u8; 3], amount: f64, pixel: &mut [u8]) {
 }
 
 /// A model's outputs over a grid as RGBA: class regions for a classifier (`output`'s size
-/// values per pixel), values on the diverging ramp (±2 at full colour) for regression.
-pub fn output_rgba(output: crate::model::Output, values: &[f64]) -> Vec<u8> {
+/// values per pixel), values on the diverging ramp (±2 at full colour) for regression. With
+/// `regions` the picture is discretized: each class's region in one flat colour, whatever the
+/// confidence; values in bands one unit wide (−2, −1, 0, 1, 2).
+pub fn output_rgba(output: crate::model::Output, values: &[f64], regions: bool) -> Vec<u8> {
     match output {
+        crate::model::Output::Linear if regions => {
+            let bands: Vec<f64> = values
+                .iter()
+                .map(|v| v.round().clamp(-VALUE_SCALE, VALUE_SCALE))
+                .collect();
+            value_rgba(&bands, VALUE_SCALE)
+        }
         crate::model::Output::Linear => value_rgba(values, VALUE_SCALE),
-        classifier => class_rgba(values, classifier.size()),
+        classifier => class_rgba(values, classifier.size(), regions),
     }
 }
 
-/// Shades each pixel by its most probable class: the more confident, the deeper the colour.
-/// `probabilities` holds `classes` values per pixel; with `classes == 1` it holds the
-/// probability of class 1 (a sigmoid output). Non-finite outputs are drawn grey.
-pub fn class_rgba(probabilities: &[f64], classes: usize) -> Vec<u8> {
+/// Shades each pixel by its most probable class: the more confident, the deeper the colour
+/// (`flat`: every pixel of a class as if half confident). `probabilities` holds `classes`
+/// values per pixel; with `classes == 1` it holds the probability of class 1 (a sigmoid
+/// output). Non-finite outputs are drawn grey.
+pub fn class_rgba(probabilities: &[f64], classes: usize, flat: bool) -> Vec<u8> {
     let per_pixel = classes.max(1);
     let mut out = vec![0u8; probabilities.len() / per_pixel * 4];
     for (p, pixel) in probabilities
@@ -52,7 +62,9 @@ pub fn class_rgba(probabilities: &[f64], classes: usize) -> Vec<u8> {
         .zip(out.chunks_exact_mut(4))
     {
         let class = most_probable_class(p);
-        let confidence = if per_pixel == 1 {
+        let confidence = if flat {
+            0.5
+        } else if per_pixel == 1 {
             (2.0 * p[0] - 1.0).abs()
         } else {
             let chance = 1.0 / per_pixel as f64;
@@ -104,7 +116,7 @@ pub fn value_bar(n: usize) -> Vec<u8> {
 /// (1 / `classes`) to certain, the rest shared by the others.
 pub fn class_bar(classes: usize, class: usize, n: usize) -> Vec<u8> {
     if classes <= 2 {
-        return class_rgba(&spaced(0.0, 1.0, n).collect::<Vec<_>>(), 1);
+        return class_rgba(&spaced(0.0, 1.0, n).collect::<Vec<_>>(), 1, false);
     }
     let chance = 1.0 / classes as f64;
     let mut probabilities = Vec::with_capacity(n * classes);
@@ -117,7 +129,7 @@ pub fn class_bar(classes: usize, class: usize, n: usize) -> Vec<u8> {
             }
         }));
     }
-    class_rgba(&probabilities, classes)
+    class_rgba(&probabilities, classes, false)
 }
 
 #[cfg(test)]
@@ -126,7 +138,7 @@ mod tests {
 
     #[test]
     fn confident_pixels_are_deeper_than_uncertain_ones() {
-        let pixels = class_rgba(&[0.99, 0.51, 0.01], 1);
+        let pixels = class_rgba(&[0.99, 0.51, 0.01], 1, false);
         assert_eq!(pixels.len(), 12);
         // Class 1 (blue) at 0.99: blue channel dominates; at 0.51 much nearer the paper.
         let distance = |p: &[u8]| {
@@ -144,7 +156,7 @@ mod tests {
 
     #[test]
     fn softmax_picks_the_most_probable_class_and_nan_is_grey() {
-        let pixels = class_rgba(&[0.1, 0.1, 0.8, f64::NAN, 0.5, 0.5], 3);
+        let pixels = class_rgba(&[0.1, 0.1, 0.8, f64::NAN, 0.5, 0.5], 3, false);
         assert_eq!(pixels.len(), 8);
         assert!(
             pixels[0] > pixels[2] && pixels[2] > pixels[1],
@@ -161,11 +173,31 @@ mod tests {
         assert_eq!(&value[8..12], &[250, 250, 247, 255]);
         assert_eq!(&value[16..], &value_rgba(&[1.0], 1.0)[..]);
         let binary = class_bar(2, 0, 3);
-        assert_eq!(&binary[..4], &class_rgba(&[0.0], 1)[..]);
-        assert_eq!(&binary[8..], &class_rgba(&[1.0], 1)[..]);
+        assert_eq!(&binary[..4], &class_rgba(&[0.0], 1, false)[..]);
+        assert_eq!(&binary[8..], &class_rgba(&[1.0], 1, false)[..]);
         let third = class_bar(3, 2, 4);
-        assert_eq!(&third[12..], &class_rgba(&[0.0, 0.0, 1.0], 3)[..]);
-        assert_eq!(&third[..4], &class_rgba(&[1.0 / 3.0; 3], 3)[..]);
+        assert_eq!(&third[12..], &class_rgba(&[0.0, 0.0, 1.0], 3, false)[..]);
+        assert_eq!(&third[..4], &class_rgba(&[1.0 / 3.0; 3], 3, false)[..]);
+    }
+
+    #[test]
+    fn regions_are_flat_per_class_and_values_fall_in_bands() {
+        let output = crate::model::Output::Sigmoid;
+        let pixels = output_rgba(output, &[0.99, 0.6, 0.4, 0.01], true);
+        assert_eq!(&pixels[0..4], &pixels[4..8]);
+        assert_eq!(&pixels[8..12], &pixels[12..16]);
+        assert_ne!(&pixels[0..4], &pixels[8..12]);
+        let shaded = output_rgba(output, &[0.99, 0.6], false);
+        assert_ne!(&shaded[0..4], &shaded[4..8]);
+        let bands = output_rgba(
+            crate::model::Output::Linear,
+            &[0.2, -0.3, 0.8, 1.3, 9.0, 2.4],
+            true,
+        );
+        assert_eq!(&bands[0..4], &bands[4..8]);
+        assert_eq!(&bands[8..12], &bands[12..16]);
+        assert_eq!(&bands[16..20], &bands[20..24]);
+        assert_ne!(&bands[0..4], &bands[8..12]);
     }
 
     #[test]

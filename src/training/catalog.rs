@@ -1,10 +1,11 @@
 //! The Train a model view's own settings, once (see [`crate::catalog`]): the generated data,
 //! the split, the model, the batches and the seed, paths relative to the view's options
-//! (`data.…`, `config.…`). The strategy's settings are in [`crate::search::catalog`]. Every
-//! one of these restarts the run.
+//! (`data.…`, `config.…`, `show.…`). The strategy's settings are in
+//! [`crate::search::catalog`]. Every one of these restarts the run but the display settings
+//! (`show.…`), which change only the picture.
 
 use super::{BatchMode, DisplayMode, InputMode, MAX_BATCH_SIZE, StepUnit, TrainingConfig};
-use crate::catalog::{DefaultValue, Row, SettingSpec, name, table, whole};
+use crate::catalog::{DefaultValue, Row, SettingKind, SettingSpec, name, table, whole};
 use crate::data::{
     GENERATOR_IDS, MAX_NOISE, MAX_POINTS, MIN_POINTS, TEST_SHARE_RANGE, VALIDATION_SHARE_RANGE,
     generator_defaults,
@@ -29,6 +30,20 @@ const fn generated(row: Row) -> Row {
 /// A setting of gradient descent only.
 const fn gradient(row: Row) -> Row {
     row.only(&["gradient"])
+}
+
+/// A display setting: a flag that changes only the picture, never the run.
+const fn shown(path: &'static str, key: &'static str, label: &'static str, on: bool) -> Row {
+    let default = if on { flag_on } else { flag_off };
+    Row::of_kind(path, key, label, SettingKind::Flag, default).mid_run()
+}
+
+fn flag_on() -> DefaultValue {
+    DefaultValue::Flag(true)
+}
+
+fn flag_off() -> DefaultValue {
+    DefaultValue::Flag(false)
 }
 
 /// The Train a model view's rows, in link order.
@@ -134,6 +149,10 @@ static ROWS: &[Row] = &[
     )),
     seed_row("config.seed", "seed", "Seed (split, first weights, search)")
         .defaulting(|| DefaultValue::Number(d().seed as f64)),
+    // The test rows drawn as hollow rings on the plot (TensorFlow Playground's "Show test data").
+    shown("show.testData", "showtest", "Show test data", true),
+    // The output as hard class regions or value bands instead of shading by confidence.
+    shown("show.discretize", "discretize", "Discretize output", false),
 ];
 
 /// The Train a model view's table, in link order, defaults from [`TrainingConfig::default`]

@@ -206,7 +206,7 @@ impl FittedModel {
         };
         let grid = plane.grid_inputs(bounds, width, height);
         let outputs = self.spec.predict(&self.theta, &grid);
-        Some(output_rgba(self.spec.output(), &outputs))
+        Some(output_rgba(self.spec.output(), &outputs, false))
     }
 }
 

@@ -16,6 +16,8 @@ const COLOUR_UNITS: usize = 32;
 pub enum Shows {
     /// The model's output: class regions, or the value on the diverging ramp.
     Output,
+    /// The model's output discretized: flat class regions, or the value in bands.
+    Regions,
     /// One neuron's output (layer 0 = the inputs) on the diverging ramp, scaled to its
     /// largest magnitude over the picture.
     Neuron {
@@ -86,11 +88,13 @@ impl Picture {
         let coloured = self.rgba.len() / row_pixels.max(1);
         match self.shows {
             Shows::Blank => self.rgba = value_rgba(&vec![0.0; self.width * self.height], 1.0),
-            Shows::Output => {
+            Shows::Output | Shows::Regions => {
                 // Computed and coloured together, pixel by pixel.
                 let rows = self.rows_for(budget, spec.n_params() + COLOUR_UNITS);
                 let values = self.compute(spec, plane, rows);
-                self.rgba.extend(output_rgba(spec.output(), &values));
+                let regions = self.shows == Shows::Regions;
+                self.rgba
+                    .extend(output_rgba(spec.output(), &values, regions));
             }
             Shows::Neuron { .. } if self.computed < self.height => {
                 let rows = self.rows_for(budget, spec.n_params());

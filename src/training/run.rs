@@ -748,7 +748,7 @@ impl TrainingRun {
         width: usize,
         height: usize,
     ) -> Result<Picture> {
-        let blank = shows == Shows::Output
+        let blank = matches!(shows, Shows::Output | Shows::Regions)
             && matches!(self.plane, Plane::Single { .. })
             && self.class_names.is_none();
         let shows = if blank { Shows::Blank } else { shows };
@@ -768,9 +768,15 @@ impl TrainingRun {
         Ok(picture.rgba().map(<[u8]>::to_vec).unwrap_or_default())
     }
 
-    /// The shown model's output over the display plane as RGBA (`width` × `height`).
-    pub fn boundary_rgba(&self, width: usize, height: usize) -> Vec<u8> {
-        self.rgba_of(self.theta(), Shows::Output, width, height)
+    /// The shown model's output over the display plane as RGBA (`width` × `height`),
+    /// discretized with `regions` (see [`Shows::Regions`]).
+    pub fn boundary_rgba(&self, regions: bool, width: usize, height: usize) -> Vec<u8> {
+        let shows = if regions {
+            Shows::Regions
+        } else {
+            Shows::Output
+        };
+        self.rgba_of(self.theta(), shows, width, height)
             .expect("the output is always there")
     }
 

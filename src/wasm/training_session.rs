@@ -571,9 +571,18 @@ impl TrainingSession {
             .unwrap_or_default()
     }
 
-    /// The model's output over the display plane as RGBA (`width` × `height`, y up).
-    pub fn boundary(&self, width: u32, height: u32) -> std::result::Result<Vec<u8>, JsError> {
-        Ok(self.run()?.boundary_rgba(width as usize, height as usize))
+    /// The model's output over the display plane as RGBA (`width` × `height`, y up);
+    /// discretized with `regions` (flat class regions, value bands).
+    pub fn boundary(
+        &self,
+        width: u32,
+        height: u32,
+        regions: Option<bool>,
+    ) -> std::result::Result<Vec<u8>, JsError> {
+        let regions = regions.unwrap_or(false);
+        Ok(self
+            .run()?
+            .boundary_rgba(regions, width as usize, height as usize))
     }
 
     /// One neuron's output over the display plane as RGBA; layer 0 is the inputs.
@@ -596,8 +605,9 @@ impl TrainingSession {
 
     /// Starts a `width` × `height` picture of the model on screen, computed a band of rows at
     /// a time by `advancePicture` (so a large one never blocks the page): its output, or with
-    /// `layer` and `neuron` that neuron's output. It shows the model as it is now, whatever
-    /// steps come before it is done; it replaces any picture in progress.
+    /// `layer` and `neuron` that neuron's output (`regions`: the output discretized). It
+    /// shows the model as it is now, whatever steps come before it is done; it replaces any
+    /// picture in progress.
     #[wasm_bindgen(js_name = startPicture)]
     pub fn start_picture(
         &mut self,
@@ -605,12 +615,14 @@ impl TrainingSession {
         height: u32,
         layer: Option<u32>,
         neuron: Option<u32>,
+        regions: Option<bool>,
     ) -> std::result::Result<(), JsError> {
         let shows = match (layer, neuron) {
             (Some(layer), Some(neuron)) => Shows::Neuron {
                 layer: layer as usize,
                 neuron: neuron as usize,
             },
+            _ if regions == Some(true) => Shows::Regions,
             _ => Shows::Output,
         };
         let picture = self

@@ -25,7 +25,7 @@ export function pointRadius(n) {
  * Draws the points into `layer` (an offscreen canvas the size of the plot, device pixels).
  * `data`: { dpr, layout (plotLayout), domain, points (flat u, v), roles (0 train, 1 validation,
  * 2 test; empty: all training), colourOf(i) → CSS colour, radius, darkRim (a dark rim on
- * training points: for values on a light ramp) }.
+ * training points: for values on a light ramp), hideTest (the test rows are not drawn) }.
  */
 /** `layer` sized to the plot's device pixels and cleared; its context in CSS pixels, and the view. */
 function clearedLayer(layer, layout, dpr, domain) {
@@ -44,7 +44,7 @@ export function drawPointLayer(layer, data) {
   const r = data.radius;
   const n = points.length / 2;
   // Training points first, then validation, then test on top (the held-out ones stay visible).
-  for (const role of [0, 1, 2]) {
+  for (const role of data.hideTest ? [0, 1] : [0, 1, 2]) {
     for (let i = 0; i < n; i += 1) {
       if ((roles.length ? roles[i] : 0) !== role) continue;
       const x = view.px(points[2 * i]);
@@ -169,7 +169,7 @@ function messageCard(ctx, plot, text) {
  *  (default: domain), pointLayer (canvas),
  *  points (flat), misclassified (Uint8Array or null), radius, curve (flat u, v or null),
  *  message (text over the plot, or ''), caption (small label at the top left, or ''),
- *  hover { px, py } or null.
+ *  hover { px, py } or null, keyCursor { px, py } or null (the keyboard's crosshair).
  */
 export function drawTraining(ctx, scene) {
   const { layout, theme } = scene;
@@ -218,6 +218,16 @@ export function drawTraining(ctx, scene) {
     ctx.lineTo(plot.x + plot.w, Math.round(scene.hover.py) + 0.5);
     ctx.stroke();
     ctx.setLineDash([]);
+  }
+  if (scene.keyCursor) {
+    const { px, py } = scene.keyCursor;
+    ctx.beginPath();
+    ctx.arc(px, py, 8, 0, Math.PI * 2);
+    for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
+      ctx.moveTo(px + 4 * dx, py + 4 * dy);
+      ctx.lineTo(px + 16 * dx, py + 16 * dy);
+    }
+    strokeTwice(ctx, 5, 'rgba(255, 255, 255, 0.95)', 2, INK);
   }
   if (scene.caption) {
     haloText(ctx, scene.caption, plot.x + 8, plot.y + 14, { font: '600 14px system-ui, sans-serif' });

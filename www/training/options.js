@@ -3,7 +3,8 @@
 //
 //   #view=training&data=circle&n=200&noise=0.1&dseed=1&test=0.3&display=pair&inputs=display
 //    &layers=6,6&act=tanh&loss=cross-entropy&reg=none&batch=mini&bs=10&unit=epoch
-//    &strategy=gradient&rule=plain&alpha=0.1&seed=1&speed=10
+//    &strategy=gradient&rule=plain&alpha=0.1&seed=1&showtest=0&discretize=1&speed=10
+//   (showtest and discretize: the display settings, written only when not their defaults)
 //   Points drawn by hand (on a drawing or on generated data): &pts=u,v,k_u,v,k… (regression:
 //   u,v pairs), left out when longer than MAX_POINTS_TEXT characters.
 //

@@ -72,17 +72,19 @@ export function fieldMax(field, settings) {
 
 /**
  * The link keys of `table` for settings at `base` (a path) in a view's options, for
- * decodeWith/encodeWith (state.js): numbers as 'number', choices as 'enum', seeds (`seeds`:
+ * decodeWith/encodeWith (state.js): numbers as 'number', choices as 'enum', flags as 'flag'
+ * (written only when not the default), seeds (`seeds`:
  * their paths) as 'seed' with their range; each written only while it applies.
  */
 export function linkKeys(table, base, { kindPath, seeds = [] }) {
   const at = (o) => base.reduce((node, k) => (node == null ? undefined : node[k]), o) || {};
   return table.filter((spec) => spec.key).map((spec) => {
-    const type = spec.kind === 'choice' ? 'enum' : seeds.includes(spec.path) ? 'seed' : 'number';
+    const type = spec.kind === 'choice' ? 'enum' : spec.kind === 'flag' ? 'flag' : seeds.includes(spec.path) ? 'seed' : 'number';
     return {
       key: spec.key,
       path: [...base, ...spec.path.split('.')],
       type,
+      default: spec.default,
       choices: spec.choices,
       min: spec.min,
       max: spec.max,

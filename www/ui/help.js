@@ -8,7 +8,9 @@ import { RUN_KEYS, isTypingTarget } from './runbar.js';
 const OTHER_KEYS = [
   ['Run (the view with focus)', RUN_KEYS],
   ['Landscapes and Train a model', [['←', 'one step back (the timeline replays the run)']]],
-  ['Train a model: the plot', [['click', 'add a point of the chosen class'], ['shift-click', 'add a point of the other class']]],
+  ['Train a model: the plot', [['click', 'add a point of the chosen class'], ['shift-click', 'add a point of the other class'],
+    ['← ↑ → ↓', 'on the plot (Tab to it): move the crosshair (Shift: further)'], ['Enter', 'add a point at the crosshair'], ['Shift+Enter', 'add a point of the other class there']]],
+  ['Train a model: the network', [['← ↑ → ↓', 'on the drawing (Tab to it): move between neurons; the plot shows the focused one'], ['Esc', 'back to the model\'s output']]],
   ['Page', [['Tab / Shift+Tab', 'move between controls'], ['← / →', 'switch views (on a tab)'], ['↑ / ↓, Esc', 'move in a menu, close it'], ['?', 'this list']]],
 ];
 

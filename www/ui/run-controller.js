@@ -17,6 +17,7 @@
 import { replaceChildren } from './dom.js';
 import { RunBar, SLICE_MS, Stepper, runButton, runKeys, stepMany, messageOf } from './runbar.js';
 import { Timeline } from './timeline.js';
+import { Announcer } from './announcer.js';
 
 /** Whether a core status means the run has stopped until a reset. */
 function isFinished(status) {
@@ -372,10 +373,12 @@ export class RunController {
 
   /**
    * Builds `runBar` (Step, Play/Pause, Reset — `resetTitle` says what Reset does — and the
-   * speed) and `toggleControls` (shows or hides the settings column), and listens for the run
-   * keys (Space, →, R) while the view is shown.
+   * speed), `toggleControls` (shows or hides the settings column) and `announcer` (the run's
+   * text alternative, for the view's stage), and listens for the run keys (Space, →, R) while
+   * the view is shown.
    */
   buildRunControls(resetTitle) {
+    this.announcer = new Announcer();
     this.runBar = new RunBar({
       step: () => this.guard(() => this.stepButton()),
       toggle: () => this.guard(() => this.toggle()),

@@ -27,6 +27,8 @@ import { FULL_PAGE } from '../embed/page.js';
 import { el, replaceChildren } from '../ui/dom.js';
 import { num } from '../ui/format.js';
 import { RunBar, runKeys, messageOf } from '../ui/runbar.js';
+import { Announcer } from '../ui/announcer.js';
+import { settingsDrawer } from '../ui/drawer.js';
 import { selectField, numberField } from '../ui/field.js';
 import { parseField } from '../ui/fields.js';
 import { readTheme } from '../draw/plot.js';
@@ -142,7 +144,8 @@ class SearchView {
       el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Data'), this.dataSelect.root, this.dataFields.map((f) => f.root), this.dataNote, this.workersNote),
       el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Search'), this.formError, this.fields.element, this.gridNote));
 
-    this.strip = el('div', { class: 'pg-strip', role: 'status', 'aria-live': 'polite', dataset: { status: 'ready' } });
+    this.strip = el('div', { class: 'pg-strip', dataset: { status: 'ready' } });
+    this.announcer = new Announcer();
     this.bar = el('progress', { class: 'sr-progress', max: '1', value: '0' });
     this.progressText = el('p', { class: 'sr-progress-text', 'aria-live': 'off' });
     this.stopButton = el('button', { type: 'button', class: 'pg-button', dataset: { action: 'stop' }, title: 'Stop the search now (busy workers are stopped)' }, 'Stop');
@@ -152,10 +155,10 @@ class SearchView {
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Search' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' },
         el('h2', { class: 'pg-title' }, 'Search for a model'),
-        el('p', { class: 'pg-formula' }, 'Each candidate is scored by k-fold cross-validation: the mean of its k fold scores.'))),
+        el('p', { class: 'pg-formula' }, 'Each candidate is scored by k-fold cross-validation: the mean of its k fold scores.')), settingsDrawer(this.controls)),
       el('div', { class: 'sr-runbar' }, this.runBar.element, this.stopButton),
       el('div', { class: 'sr-progress-row' }, this.bar, this.progressText),
-      this.strip, this.leaderboard.element, this.pictures.stageNodes);
+      this.strip, this.announcer.element, this.leaderboard.element, this.pictures.stageNodes);
 
     this.side = el('div', { class: 'pg-side' }, this.pictures.sideNodes);
     this.root = el('div', { class: 'pg-root sr-root' }, this.controls, this.stage, this.side);
@@ -439,6 +442,9 @@ class SearchView {
     if (status === 'finished') text = `Finished — ${s.evaluated} candidates scored by ${s.k}-fold cross-validation.`;
     if (this.strip.textContent !== text) this.strip.textContent = text;
     this.strip.dataset.status = status === 'finished' ? 'converged' : status;
+    const best = s.candidates.find((c) => c.candidate === s.best);
+    const score = best && Number.isFinite(best.mean) ? `; best mean CV ${s.metric} ${num(best.mean, 4)}` : '';
+    this.announcer.say(`Step ${s.steps}: ${s.evaluated} of ${s.planned} candidates scored${score}. ${text}`, this.playing);
     const p = this.run.progress;
     const planned = Math.max(1, s.planned);
     const inStep = p.total ? p.done / p.total : 0;

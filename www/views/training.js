@@ -23,6 +23,9 @@
 //              defaults.
 //     speed    1 | 2 | 5 | 10 | 30 | 60 steps per second, or 'max' (time-sliced). Default 10.
 //     controls true | false: show the settings column.
+//     show     { testData, discretize } (display only, never restarts the run): draw the test
+//              rows (hollow rings; default true); the output as hard class regions or value
+//              bands instead of shading by confidence (default false).
 //     onChange function(options): called after every settings change (main.js writes the hash)
 //
 //   tr.step(n = 1), tr.play(), tr.pause(), tr.reset(), tr.set(partial) → { ok, reset, error },
@@ -34,7 +37,10 @@
 //   { ok: false } when a later data choice came first: the last choice wins).
 //
 // Keys (when the focus is not in a field): Space play/pause, → step, ← step back, R reset;
-// mounted with mountTraining (in a shadow root), only while the focus is inside the view.
+// mounted with mountTraining (in a shadow root), only while the focus is inside the view. On
+// the plot (focused by Tab): arrows move a crosshair, Enter adds a point there (Shift+Enter:
+// the other class). On the network drawing: arrows move between neurons, the focused one shows
+// on the plot.
 
 import { loadWasm, moduleLost } from '../wasm.js';
 import { el, replaceChildren } from '../ui/dom.js';
@@ -45,6 +51,7 @@ import { seedField, showMessage, markResult } from '../ui/field.js';
 import { Stepper, runButton, checkRunOptions, keysHint, messageOf } from '../ui/runbar.js';
 import { RunController } from '../ui/run-controller.js';
 import { shadowed } from '../embed/shadow.js';
+import { settingsDrawer } from '../ui/drawer.js';
 import { strategyTitle } from '../ui/strategy.js';
 import { Panel, statusLabel } from '../ui/panel.js';
 import { fitCanvas, readTheme, drawScale, TICK_FONT } from '../draw/plot.js';
@@ -60,6 +67,8 @@ import { loadTable } from '../training/tables.js';
 import { tableExports } from '../export/files.js';
 import { modelFileRow, modelFileText, readModelFile, MODEL_FILE } from '../training/model-file.js';
 import { trainingTrace } from '../export/traces.js';
+import { DisplayRow, checkDisplay, displayDefaults } from '../training/display.js';
+import { moveCursor, nextNeuron } from '../training/plot-keys.js';
 import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefaults, pointsFitLink } from '../training/options.js';
 
 /** Chart and network redraws per second at most while playing. */
@@ -108,6 +117,10 @@ function checkOptions(options) {
     if (key in options && (options[key] === null || typeof options[key] !== 'object' || Array.isArray(options[key]))) {
       return `${key}: must be an object`;
     }
+  }
+  if ('show' in options) {
+    const problem = checkDisplay(options.show);
+    if (problem) return problem;
   }
   if (options.data && 'id' in options.data && !DATA_IDS.includes(options.data.id)) {
     return `data: unknown dataset "${String(options.data.id).slice(0, 24)}"; choose one of ${DATA_IDS.join(', ')}`;
@@ -199,6 +212,7 @@ class TrainingView extends RunController {
     this.nodeThumbsKey = '';
     this.nodeThumbsAt = 0;
     this.dirty = { canvas: true, charts: true, network: true, points: true };
+    this.show = { ...displayDefaults(), ...options.show };
     this.build();
     this.runChanged();
     this.refreshAlert();
@@ -214,7 +228,7 @@ class TrainingView extends RunController {
     this.buildRunControls('Start training again from fresh weights (R)');
     this.titleText = el('h2', { class: 'pg-title' });
     this.subtitle = el('p', { class: 'tr-subtitle' });
-    this.statusStrip = el('div', { class: 'pg-strip', role: 'status', 'aria-live': 'polite', dataset: { status: 'ready' } });
+    this.statusStrip = el('div', { class: 'pg-strip', dataset: { status: 'ready' } });
     this.alertText = el('p', {});
     const dismiss = el('button', { type: 'button', class: 'pg-button pg-small', 'aria-label': 'Dismiss this message' }, 'Dismiss');
     dismiss.addEventListener('click', () => {
@@ -228,9 +242,14 @@ class TrainingView extends RunController {
     const reload = el('button', { type: 'button', class: 'pg-button pg-small', dataset: { action: 'reload' } }, 'Reload from the link');
     reload.addEventListener('click', () => location.reload());
     this.lostBox = el('div', { class: 'tr-alert tr-lost', role: 'alert', hidden: true }, this.lostText, reload);
-    this.canvas = el('canvas', { class: 'tr-canvas', tabindex: '0', role: 'img', 'aria-label': 'The data and the model\'s decision boundary' });
+    this.canvas = el('canvas', {
+      class: 'tr-canvas', tabindex: '0', role: 'img', 'aria-describedby': this.announcer.id,
+      'aria-label': 'The data as points over the model\'s output: its decision boundary (or regression surface), misclassified points ringed',
+    });
     this.canvasWrap = el('div', { class: 'pg-canvas-wrap' }, this.canvas);
     this.readout = el('p', { class: 'pg-readout' }, ' ');
+    // Where the keyboard's crosshair is, for screen readers (said as it moves).
+    this.cursorNote = el('p', { class: 'pg-sr-only', 'aria-live': 'polite' });
     this.legend = el('ul', { class: 'pg-legend', 'aria-label': 'Legend' });
     this.colourBar = new ColourBar();
     this.credit = el('p', { class: 'tr-credit' });
@@ -242,6 +261,8 @@ class TrainingView extends RunController {
     this.undoButton = runButton('Undo last point', 'Remove the last point you added', () => this.guard(() => this.pointAction('undo')), { 'data-action': 'undo', class: 'pg-button pg-small' });
     this.clearButton = runButton('Clear drawn points', 'Remove every point you added', () => this.guard(() => this.pointAction('clear')), { 'data-action': 'clear', class: 'pg-button pg-small' });
     this.handRow = el('div', { class: 'tr-hand' }, this.classPicker, this.handHint, this.undoButton, this.clearButton);
+    this.displayRow = new DisplayRow((show) => this.set({ show }));
+    this.displayRow.sync(this.show);
 
     this.dataPanel = new DataPanel(this.catalog, {
       chooseData: (id) => this.chooseData(id),
@@ -274,8 +295,8 @@ class TrainingView extends RunController {
     ], 'This run');
     this.panel.element.classList.add('tr-run');
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Training' },
-      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls),
-      this.runBar.element, this.statusStrip, this.lostBox, this.alert, this.canvasWrap, this.colourBar.element, this.readout, this.legend, this.handRow, this.credit, this.linkNote, this.panel.element);
+      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls, settingsDrawer(this.controls)),
+      this.runBar.element, this.statusStrip, this.announcer.element, this.lostBox, this.alert, this.canvasWrap, this.colourBar.element, this.readout, this.cursorNote, this.legend, this.displayRow.element, this.handRow, this.credit, this.linkNote, this.panel.element);
 
     // Side: curves, the network, the population, the numbers.
     this.lossCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Loss per step' });
@@ -284,8 +305,8 @@ class TrainingView extends RunController {
     this.curvesReadout = el('p', { class: 'tr-curves-readout', 'aria-live': 'off' });
     this.curvesCard = el('section', { class: 'pg-card tr-curves' },
       el('h2', { class: 'pg-card-title' }, 'Loss and score'), this.lossCanvas, this.scoreCanvas, this.curvesLegend, this.curvesReadout);
-    this.netCanvas = el('canvas', { class: 'tr-network', role: 'img', 'aria-label': 'The network: links coloured by the sign of their weight, as thick as its size' });
-    this.netNote = el('p', { class: 'pg-note' });
+    this.netCanvas = el('canvas', { class: 'tr-network', tabindex: '0', role: 'img', 'aria-label': 'The network: links coloured by the sign of their weight, as thick as its size. Arrow keys choose a neuron: the plot shows its output' });
+    this.netNote = el('p', { class: 'pg-note', 'aria-live': 'polite' });
     this.modelRow = modelFileRow(() => this.modelText(), (text) => this.loadModel(text));
     this.netCard = el('section', { class: 'pg-card tr-net' }, el('h2', { class: 'pg-card-title' }, 'The network'), this.netCanvas, this.netNote, this.modelRow);
     this.fitnessCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Best and mean loss of each generation' });
@@ -309,6 +330,14 @@ class TrainingView extends RunController {
       this.schedule();
     }));
     this.listen(this.canvas, 'click', (e) => this.guard(() => this.canvasClick(e)));
+    this.listen(this.canvas, 'keydown', (e) => this.guard(() => this.plotKey(e)));
+    this.listen(this.canvas, 'focus', () => this.guard(() => this.showKeyCursor(this.canvas.matches(':focus-visible'))));
+    this.listen(this.canvas, 'blur', () => this.guard(() => this.showKeyCursor(false)));
+    this.listen(this.netCanvas, 'keydown', (e) => this.guard(() => this.netKeyDown(e)));
+    this.listen(this.netCanvas, 'focus', () => this.guard(() => {
+      if (this.netCanvas.matches(':focus-visible') && !this.hoverNode && this.st.ready) this.setHoverNode({ layer: Math.min(1, this.st.layerSizes.length - 1), index: 0 });
+    }));
+    this.listen(this.netCanvas, 'blur', () => this.guard(() => this.setHoverNode(null)));
     this.listen(this.netCanvas, 'pointermove', (e) => this.guard(() => this.netMove(e)));
     this.listen(this.netCanvas, 'pointerleave', () => this.guard(() => this.setHoverNode(null)));
     for (const chart of [this.lossCanvas, this.scoreCanvas, this.fitnessCanvas]) {
@@ -412,9 +441,18 @@ class TrainingView extends RunController {
     return [Math.min(b[0], -1), Math.max(b[1], 1), Math.min(b[2], -1), Math.max(b[3], 1)];
   }
 
-  /** The rows ringed as misclassified: none before the first step (the model is untrained). */
+  /**
+   * The rows ringed as misclassified: none before the first step (the model is untrained), and
+   * no test row while the test data is hidden (the same array while nothing changes).
+   */
   ringed() {
-    return this.st.step > 0 && this.misclassified ? this.misclassified : new Uint8Array(0);
+    const all = this.st.step > 0 && this.misclassified ? this.misclassified : new Uint8Array(0);
+    if (this.show.testData || !all.length) return all;
+    const c = this.ringCache;
+    if (c && c.all === all && c.roles === this.roles) return c.shown;
+    const shown = all.map((m, i) => (this.roles[i] === 2 ? 0 : m));
+    this.ringCache = { all, roles: this.roles, shown };
+    return shown;
   }
 
   /** The device-pixel size of the run's bounds inside the plot. */
@@ -503,7 +541,7 @@ class TrainingView extends RunController {
     }
     items.push(el('li', {}, swatch('tr-sw-train', {}), 'training'));
     if (this.config.validationShare > 0) items.push(el('li', {}, swatch('tr-sw-val', {}), 'validation'));
-    items.push(el('li', {}, swatch('tr-sw-test', {}), 'test'));
+    if (this.show.testData) items.push(el('li', {}, swatch('tr-sw-test', {}), 'test'));
     if (classes) items.push(el('li', {}, swatch('tr-sw-miss', {}), 'misclassified'));
     replaceChildren(this.legend, items);
     const shaded = this.st.ready && !(this.curve && this.curve.length);
@@ -860,7 +898,17 @@ class TrainingView extends RunController {
       config: { ...c, model: { ...c.model, hidden: c.model.hidden.slice() }, strategy: { ...c.strategy }, displayFeatures: c.displayFeatures ? c.displayFeatures.slice() : null },
       speed: this.speed,
       controls: this.controlsVisible,
+      show: { ...this.show },
     };
+  }
+
+  /** Applies display settings: only the picture changes (the run goes on as it was). */
+  setShow(partial) {
+    this.show = { ...this.show, ...partial };
+    this.displayRow.sync(this.show);
+    this.buildLegend();
+    this.dirty.points = true;
+    this.dirty.canvas = true;
   }
 
   /** Merges partial options (see the module comment). */
@@ -874,6 +922,7 @@ class TrainingView extends RunController {
       if (!result.ok) return result;
     }
     if ('speed' in partial) this.setSpeed(partial.speed);
+    if (partial.show) this.setShow(partial.show);
     if ('controls' in partial) {
       this.controlsVisible = partial.controls;
       this.layout();
@@ -973,7 +1022,11 @@ class TrainingView extends RunController {
   canvasClick(event) {
     if (!this.plot) return;
     const p = this.eventPoint(event);
-    if (!p.inside) return;
+    if (p.inside) this.addAt(p.x, p.y, event.shiftKey);
+  }
+
+  /** Adds a point at plane coordinates (x, y): of the chosen class, or with `other` the other one. */
+  addAt(x, y, other) {
     const st = this.st;
     const data = st.data;
     const classes = this.classes();
@@ -986,10 +1039,72 @@ class TrainingView extends RunController {
     let k = 0;
     if (classes) {
       const picked = this.pickedClass || 0;
-      k = event.shiftKey ? (classes.length === 2 ? 1 - picked : (picked + 1) % classes.length) : picked;
+      k = other ? (classes.length === 2 ? 1 - picked : (picked + 1) % classes.length) : picked;
     }
-    const round = (x) => Number(x.toPrecision(5));
-    this.addPoint(round(p.x), round(p.y), k);
+    const round = (v) => Number(v.toPrecision(5));
+    this.addPoint(round(x), round(y), k);
+  }
+
+  /** Shows or hides the keyboard's crosshair (shown while the plot has the keyboard focus). */
+  showKeyCursor(shown) {
+    this.keyCursorShown = shown;
+    if (shown && !this.keyCursor) this.keyCursor = { fx: 0.5, fy: 0.5 };
+    if (shown) this.describeKeyCursor();
+    this.dirty.canvas = true;
+    this.schedule();
+  }
+
+  /** The crosshair in plane coordinates `{ u, v }` and CSS pixels `{ px, py }`. */
+  keyCursorAt() {
+    const [u0, u1, v0, v1] = this.domain();
+    const { fx, fy } = this.keyCursor;
+    const css = this.plot.css;
+    return { u: u0 + fx * (u1 - u0), v: v0 + fy * (v1 - v0), px: css.x + fx * css.w, py: css.y + (1 - fy) * css.h };
+  }
+
+  /** Says where the crosshair is and what Enter does there. */
+  describeKeyCursor() {
+    if (!this.plot) return;
+    const { u, v } = this.keyCursorAt();
+    const [a, b] = this.st.axisLabels;
+    const classes = this.classes();
+    const k = this.pickedClass || 0;
+    const enter = classes
+      ? `Enter: add a point of “${classes[k]}”; Shift+Enter: of “${classes[classes.length === 2 ? 1 - k : (k + 1) % classes.length]}”`
+      : 'Enter: add a point here';
+    const text = `${a || 'x'} = ${num(u)}, ${b || 'y'} = ${num(v)} — ${enter}`;
+    this.readout.textContent = text;
+    this.cursorNote.textContent = text;
+  }
+
+  /** The plot's keys: arrows move the crosshair, Enter adds a point there (Shift: the other class). */
+  plotKey(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || !this.plot) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      if (!this.keyCursorShown) this.showKeyCursor(true);
+      const { u, v } = this.keyCursorAt();
+      this.addAt(u, v, event.shiftKey);
+      return;
+    }
+    const next = moveCursor(this.keyCursor || { fx: 0.5, fy: 0.5 }, event.key, event.shiftKey);
+    if (!next) return;
+    event.preventDefault();
+    this.keyCursor = next;
+    this.showKeyCursor(true);
+  }
+
+  /** The network drawing's keys: arrows move between neurons, Escape goes back to the output. */
+  netKeyDown(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || !this.st.ready) return;
+    if (event.key === 'Escape') {
+      this.setHoverNode(null);
+      return;
+    }
+    const next = nextNeuron(this.hoverNode || { layer: 0, index: 0 }, event.key, this.st.layerSizes);
+    if (!next) return;
+    event.preventDefault();
+    this.setHoverNode(next);
   }
 
   setHoverNode(node) {
@@ -1118,7 +1233,8 @@ class TrainingView extends RunController {
   surfaceContent() {
     const { w, h } = this.surfaceSize();
     const node = this.hoverNode;
-    return { content: `${this.runKey}|${this.st.step}|${node ? `${node.layer}:${node.index}` : 'out'}|${w}x${h}`, w, h };
+    const output = this.show.discretize ? 'regions' : 'out';
+    return { content: `${this.runKey}|${this.st.step}|${node ? `${node.layer}:${node.index}` : output}|${w}x${h}`, w, h };
   }
 
   /** The main surface: the model's output, or the hovered neuron's, at a resolution the frame can afford. */
@@ -1154,7 +1270,7 @@ class TrainingView extends RunController {
       this.dirty.canvas = true;
     } else {
       const node = this.hoverNode;
-      this.session.startPicture(w, h, node ? node.layer : undefined, node ? node.index : undefined);
+      this.session.startPicture(w, h, node ? node.layer : undefined, node ? node.index : undefined, this.show.discretize);
       this.sharpen = { content, w, h, ms: 0 };
     }
     this.schedule();
@@ -1198,7 +1314,7 @@ class TrainingView extends RunController {
     const rh = Math.max(8, Math.round(h / factor));
     const node = this.hoverNode;
     const t0 = performance.now();
-    const rgba = node ? this.session.neuron(node.layer, node.index, rw, rh) : this.session.boundary(rw, rh);
+    const rgba = node ? this.session.neuron(node.layer, node.index, rw, rh) : this.session.boundary(rw, rh, this.show.discretize);
     const spent = performance.now() - t0;
     this.surfaceMs = spent;
     this.unitCost = 0.7 * this.unitCost + 0.3 * Math.max(1e-9, spent / (rw * rh * Math.max(1, this.st.parameters)));
@@ -1222,7 +1338,7 @@ class TrainingView extends RunController {
         this.pointLayer = this.pointLayer || document.createElement('canvas');
         drawPointLayer(this.pointLayer, {
           dpr: this.dpr, layout: this.plot, domain: this.domain(), points: this.points, roles: this.roles,
-          colourOf: this.colourOf(), radius: pointRadius(this.points.length / 2),
+          colourOf: this.colourOf(), radius: pointRadius(this.points.length / 2), hideTest: !this.show.testData,
           darkRim: !this.classes() && !(this.curve && this.curve.length),
         });
       }
@@ -1241,6 +1357,7 @@ class TrainingView extends RunController {
         surface: this.surface, pointLayer: this.pointLayer, points: this.points,
         misclassified: node ? null : this.ringed(), radius: pointRadius(this.points.length / 2),
         curve: st.ready && !node ? this.curve : null, message, caption, hover: this.hover,
+        keyCursor: this.keyCursorShown ? this.keyCursorAt() : null,
       });
       this.updateStrip();
       this.updatePanel();
@@ -1296,6 +1413,18 @@ class TrainingView extends RunController {
       this.statusStrip.title = this.drawing() ? text : '';
     }
     if (this.statusStrip.dataset.status !== status) this.statusStrip.dataset.status = status;
+    this.announcer.say(this.announcement(text), this.playing);
+  }
+
+  /** The run in words for screen readers: the step, the losses and the test score, the status. */
+  announcement(status) {
+    const st = this.st;
+    if (!st.ready) return status;
+    const h = this.hist;
+    const loss = last(h.trainLoss);
+    const test = last(h.testScore);
+    const score = test === null ? '' : this.classes() ? `, test accuracy ${(100 * test).toFixed(1)} %` : `, test R² ${num(test, 4)}`;
+    return `${this.stepLabel().replace(/ \(.*\)/, '')} ${st.step}: training loss ${num(loss, 4)}${score}. ${status}`;
   }
 
   /** The step being carried on across frames ("generation 3: 1200 of 2000 evaluated"), or null. */
@@ -1527,13 +1656,25 @@ class TrainingView extends RunController {
       colourBar: this.colourBar.state(),
       sizes: { scale: drawScale(this.canvas), tickFont: TICK_FONT * drawScale(this.canvas), point: pointRadius(this.points.length / 2) * drawScale(this.canvas) },
       valueRange: this.st.valueRange ? this.st.valueRange.slice() : null,
+      plot: this.plot ? { ...this.plot.css } : null,
+      testPoints: this.firstTestPoints(20),
       networkNodes: this.netLayout ? this.netLayout.nodes.map(({ layer, index, x, y }) => ({ layer, index, x, y })) : [],
       hoverNode: this.hoverNode ? { ...this.hoverNode } : null,
+      keyCursor: this.keyCursorShown && this.plot ? (({ u, v }) => ({ u, v }))(this.keyCursorAt()) : null,
       surfaceFactor: this.surfaceFactor,
       surfaceMs: this.surfaceMs,
       pxCost: this.pxCost(),
       perf: { ...this.perf },
     };
+  }
+
+  /** The first `n` test rows' plane coordinates `[u, v]` (where the plot draws them when shown). */
+  firstTestPoints(n) {
+    const out = [];
+    for (let i = 0; i < this.roles.length && out.length < n; i += 1) {
+      if (this.roles[i] === 2) out.push([this.points[2 * i], this.points[2 * i + 1]]);
+    }
+    return out;
   }
 
   /** A failure; when the core itself is lost (a wasm trap), the page says so and offers a reload. */

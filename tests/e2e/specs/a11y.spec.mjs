@@ -57,3 +57,17 @@ test('menus, dialogs, a lesson and an embed: no serious or critical axe violatio
   await page.waitForFunction(() => window.training && window.training.state().ready);
   expect(await violations(page)).toEqual([]);
 });
+
+test('on a 360 px phone, with the settings drawer open: no serious or critical axe violations', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const [view, api] of [['landscapes', 'playground'], ['training', 'training'], ['search', 'search']]) {
+    await page.goto('about:blank');
+    await page.goto(`/#view=${view}`);
+    await page.waitForFunction((name) => window[name] && typeof window[name].state === 'function', api);
+    await page.locator(`#view-${view} [data-action="drawer"]`).click();
+    await expect(page.locator(`#view-${view} .pg-controls`)).toBeVisible();
+    const found = await violations(page);
+    console.log(found.length ? found.join('\n') : `${view} at 360 px, drawer open: none`);
+    expect(found).toEqual([]);
+  }
+});
