@@ -268,7 +268,7 @@ fn huge_numbers_are_refused_at_their_cell_and_huge_files_by_their_size() {
     let over = vec![b'1'; MAX_CSV_BYTES + 1];
     assert_eq!(
         parse(&over).unwrap_err(),
-        "the file is 50.0 MB; files up to 50 MB are read"
+        "the file is 50.1 MB; files up to 50 MB are read"
     );
 }
 

@@ -141,7 +141,7 @@ test('a file over the size limit is refused by its size, before it is read', asy
   await shot(page, 'too-large');
   // Bytes passed to the API are checked by their size too.
   const big = await page.evaluate(() => window.training.loadCsv(new Uint8Array(50_000_001), 'big.csv'));
-  expect(big).toEqual({ ok: false, error: 'the file is 50.0 MB; files up to 50 MB are read' });
+  expect(big).toEqual({ ok: false, error: 'the file is 50.1 MB; files up to 50 MB are read' });
   expect(await page.evaluate(() => window.training.step(1))).toBe(1);
 });
 
