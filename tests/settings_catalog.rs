@@ -48,6 +48,7 @@ fn set_strategy(s: &mut StrategySettings, path: &str, x: f64) {
         "mutationSigma" => s.mutation_sigma = x,
         "elitism" => s.elitism = n,
         "initialSpread" => s.initial_spread = x,
+        "gridPoints" => s.grid.grid_points = n,
         other => panic!("no strategy setting {other}"),
     }
 }

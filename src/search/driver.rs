@@ -324,6 +324,11 @@ impl Driver {
                 Status::Converged,
                 format!("no improvement in the last {} steps", rules.patience),
             )
+        } else if self.strategy.exhausted() {
+            (
+                Status::Converged,
+                format!("visited every point after {} steps", self.steps),
+            )
         } else if self.evaluations >= rules.max_evaluations {
             (
                 Status::BudgetSpent,

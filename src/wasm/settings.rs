@@ -28,7 +28,8 @@ fn strategy(f: &Fields, s: &mut StrategySettings) -> Result<()> {
     f.number("mutationRate", &mut s.mutation_rate)?;
     f.number("mutationSigma", &mut s.mutation_sigma)?;
     f.count("elitism", &mut s.elitism)?;
-    f.number("initialSpread", &mut s.initial_spread)
+    f.number("initialSpread", &mut s.initial_spread)?;
+    f.count("gridPoints", &mut s.grid.grid_points)
 }
 
 /// Reads a landscape choice over `s`.
