@@ -27,8 +27,9 @@ const fn bowl(
         .requires("landscape.id", &["bowl"])
 }
 
-/// The Landscapes view's rows, in link order.
-static ROWS: &[Row] = &[
+/// The surface's rows (which landscape, the bowl's shape), in link order: the Landscapes view's
+/// and the Race view's.
+pub static SURFACE_ROWS: &[Row] = &[
     Row::of_kind(
         "landscape.id",
         "landscape",
@@ -54,10 +55,11 @@ static ROWS: &[Row] = &[
         ROTATION_RANGE,
         || DefaultValue::Number(LandscapeSettings::default().rotation_deg),
     ),
-    seed_row("seed", "seed", "Seed"),
 ];
 
 /// The Landscapes view's table, in link order, defaults from [`LandscapeSettings::default`].
 pub fn landscape_settings_table() -> Vec<SettingSpec> {
-    table(ROWS)
+    let mut rows = table(SURFACE_ROWS);
+    rows.extend(table(&[seed_row("seed", "seed", "Seed")]));
+    rows
 }
