@@ -45,7 +45,7 @@ fn every_lane_spends_exactly_the_budget_and_counts_only_its_first_evaluations() 
     assert_eq!(race.status(), Status::BudgetSpent);
     for s in 0..3 {
         for k in 0..4 {
-            let (driver, _, curve) = race.lane(s, k);
+            let (driver, _, curve) = race.lane(s, k).unwrap();
             // GD may stop early (its gradient vanished); the others spend it all.
             assert!(curve.len() == 100 || (s == 0 && driver.status().is_final()));
             if s == 1 {
@@ -55,7 +55,7 @@ fn every_lane_spends_exactly_the_budget_and_counts_only_its_first_evaluations() 
             }
         }
         // The drawn lane: its curve is the running minimum of the values it was given, in order.
-        let (driver, _, curve) = race.lane(s, 0);
+        let (driver, _, curve) = race.lane(s, 0).unwrap();
         let values = &driver.trace().sample_values;
         let mut best = f64::INFINITY;
         for (e, &v) in values.iter().take(100).enumerate() {
@@ -75,7 +75,7 @@ fn the_bands_are_the_median_min_and_max_over_seeds_of_best_so_far() {
             // The definition, by hand: four seeds, so the median is the mean of the middle two.
             let mut at: Vec<f64> = (0..4)
                 .map(|k| {
-                    let curve = race.lane(s, k).2;
+                    let curve = race.lane(s, k).unwrap().2;
                     *curve.get(i).unwrap_or(curve.last().unwrap())
                 })
                 .collect();
@@ -96,8 +96,9 @@ fn same_seeds_make_the_same_race_in_any_slicing_and_another_seed_another() {
     }
     assert_ne!(whole.bands(1), other.bands(1));
     // Lane k starts at the same point whatever the strategy.
-    assert_eq!(whole.lane(0, 2).1, whole.lane(1, 2).1);
-    assert_ne!(whole.lane(0, 2).1, whole.lane(0, 3).1);
+    assert_eq!(whole.lane(0, 2).unwrap().1, whole.lane(1, 2).unwrap().1);
+    assert_ne!(whole.lane(0, 2).unwrap().1, whole.lane(0, 3).unwrap().1);
+    assert!(whole.lane(3, 0).is_none() && whole.lane(0, 4).is_none() && whole.bands(3).is_empty());
 }
 
 #[test]
@@ -134,10 +135,18 @@ fn random_search_beats_the_grid_when_one_axis_matters() {
 #[test]
 fn bad_race_settings_are_refused_with_their_names() {
     let refuse = |change: fn(&mut RaceSettings)| {
-        let mut settings = RaceSettings::default();
+        let mut settings = RaceSettings {
+            strategies: vec![StrategySettings::default(); 2],
+            ..RaceSettings::default()
+        };
         change(&mut settings);
         Race::new(settings).err().unwrap().to_string()
     };
+    let none = Race::new(RaceSettings::default())
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(none.contains("(got 0)"), "{none}");
     let one = refuse(|s| s.strategies.truncate(1));
     assert!(
         one.starts_with("strategies: must be a whole number from 2 to 4"),

@@ -73,7 +73,10 @@ fn landscape_check(path: &str, x: f64) -> Option<Result<()>> {
 }
 
 fn race_check(path: &str, x: f64) -> Option<Result<()>> {
-    let mut s = RaceSettings::default();
+    let mut s = RaceSettings {
+        strategies: vec![StrategySettings::default(); 2],
+        ..RaceSettings::default()
+    };
     let n = x as usize;
     match path {
         "strategies" => s.strategies = vec![StrategySettings::default(); n],

@@ -34,7 +34,8 @@ pub const BUDGET_RANGE: [usize; 2] = [10, 20_000];
 pub struct RaceSettings {
     /// The problem.
     pub landscape: LandscapeSettings,
-    /// The strategies, 2 to 4, each with its hyperparameters.
+    /// The strategies, 2 to 4, each with its hyperparameters (none by default: a race needs
+    /// them given).
     pub strategies: Vec<StrategySettings>,
     /// Seeds per strategy: lanes use `seed`, `seed + 1`, …
     pub seeds: usize,
@@ -46,15 +47,9 @@ pub struct RaceSettings {
 
 impl Default for RaceSettings {
     fn default() -> Self {
-        let gradient = StrategySettings::default();
-        let adam = StrategySettings {
-            rule: search::settings::UpdateRule::Adam,
-            learning_rate: 0.1,
-            ..StrategySettings::default()
-        };
         RaceSettings {
             landscape: LandscapeSettings::default(),
-            strategies: vec![gradient, adam],
+            strategies: Vec::new(),
             seeds: 5,
             budget: 200,
             seed: 1,
@@ -147,12 +142,26 @@ impl Race {
     pub fn new(settings: RaceSettings) -> Result<Race> {
         settings.validate()?;
         let landscape: Rc<dyn Landscape> = landscape::build(&settings.landscape)?.into();
-        let mut lanes = Vec::new();
+        let mut race = Race {
+            settings,
+            landscape,
+            lanes: Vec::new(),
+            step: 0,
+            bands: Vec::new(),
+        };
+        race.restart()?;
+        Ok(race)
+    }
+
+    /// Back to step 0 with the same settings: the same race again.
+    pub fn restart(&mut self) -> Result<()> {
+        let settings = &self.settings;
+        self.lanes.clear();
         for strategy in &settings.strategies {
             for k in 0..settings.seeds {
                 let seed = settings.seed as u64 + k as u64;
-                let start = start_of(landscape.as_ref(), seed);
-                let objective = LandscapeObjective(Rc::clone(&landscape));
+                let start = start_of(self.landscape.as_ref(), seed);
+                let objective = LandscapeObjective(Rc::clone(&self.landscape));
                 let built = search::build(strategy, &start, &objective.bounds())?;
                 // No patience rule: a lane stops early only when it cannot go on.
                 let rules = StopRules {
@@ -167,21 +176,17 @@ impl Race {
                 } else {
                     driver.without_trace()
                 };
-                lanes.push(Lane {
+                self.lanes.push(Lane {
                     driver,
                     start,
                     curve: Vec::new(),
                 });
             }
         }
-        let bands = vec![Vec::new(); settings.strategies.len()];
-        Ok(Race {
-            settings,
-            landscape,
-            lanes,
-            step: 0,
-            bands,
-        })
+        self.step = 0;
+        self.bands.clear();
+        self.bands.resize_with(settings.strategies.len(), Vec::new);
+        Ok(())
     }
 
     /// Takes up to `n` steps (each brings every lane to one more evaluation); returns the steps
@@ -238,15 +243,23 @@ impl Race {
         self.landscape.as_ref()
     }
 
-    /// Strategy `s`'s median, min and max best-so-far after evaluations 1..=[`Race::steps`].
+    /// Strategy `s`'s median, min and max best-so-far after evaluations 1..=[`Race::steps`]
+    /// (empty for a strategy it does not have).
     pub fn bands(&self, s: usize) -> &[[f64; 3]] {
-        &self.bands[s]
+        self.bands.get(s).map_or(&[], Vec::as_slice)
     }
 
     /// Strategy `s`'s lane from seed number `k` (0: the first seed): its driver, start and
-    /// best-so-far curve.
-    pub fn lane(&self, s: usize, k: usize) -> (&Driver, [f64; 2], &[f64]) {
-        let lane = &self.lanes[s * self.settings.seeds + k];
-        (&lane.driver, lane.start, &lane.curve)
+    /// best-so-far curve; `None` when there is no such lane.
+    pub fn lane(&self, s: usize, k: usize) -> Option<(&Driver, [f64; 2], &[f64])> {
+        let seeds = self.settings.seeds;
+        let lane = (s < self.bands.len() && k < seeds).then(|| &self.lanes[s * seeds + k])?;
+        Some((&lane.driver, lane.start, &lane.curve))
+    }
+
+    /// The lowest known minimum of the surface: where every curve would end at best.
+    pub fn optimum(&self) -> f64 {
+        let minima = self.landscape.minima();
+        minima.iter().map(|m| m.2).fold(f64::INFINITY, f64::min)
     }
 }

@@ -18,9 +18,9 @@ pub const POINTS_RANGE: [usize; 2] = [2, 100];
 pub const MAX_GRID_POINTS: usize = 1_000_000;
 
 /// Grid search's own settings (how many points it evaluates per step is the random searches'
-/// `samples_per_step`).
+/// `samples_per_step`). Written as its one number.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(transparent)]
 pub struct GridSettings {
     /// Points per axis n: the grid has nᵈ points.
     pub grid_points: usize,
@@ -75,10 +75,7 @@ impl GridSearch {
         let Some(total) = total else {
             return Err(Error::setting(
                 "grid points per axis",
-                format!(
-                    "{n} per axis over {} parameters is more than {MAX_GRID_POINTS} points; a grid suits a 2-D landscape",
-                    bounds.len()
-                ),
+                "too many points for this many parameters (at most 1000000 in all): a grid suits a 2-D landscape",
             ));
         };
         Ok(GridSearch {

@@ -109,8 +109,8 @@ pub struct StrategySettings {
     pub elitism: usize,
     /// GA initial spread around the start point, as a fraction of the domain width.
     pub initial_spread: f64,
-    /// Grid search's own settings.
-    #[serde(flatten)]
+    /// Grid search's own settings (its points per axis, `gridPoints` in JS).
+    #[serde(rename = "gridPoints")]
     pub grid: GridSettings,
 }
 

@@ -185,6 +185,24 @@ impl Fields {
         })
     }
 
+    /// The objects of the array in field `key` (at most [`MAX_LIST`]), each read like
+    /// [`Self::object`], or `None` when missing.
+    #[inline(never)]
+    pub fn objects(&self, key: &str) -> Result<Option<Vec<Fields>>> {
+        let expected = format!("a list of at most {MAX_LIST} objects");
+        let Some(items) =
+            self.read(key, &expected, |v| list(v, None, |item| Some(item.clone())))?
+        else {
+            return Ok(None);
+        };
+        let mut objects = Vec::new();
+        for (i, item) in items.into_iter().enumerate() {
+            let name = format!("{}{key}.{}.", self.path, i + 1);
+            objects.push(Fields::at(item, name.clone(), &name)?);
+        }
+        Ok(Some(objects))
+    }
+
     /// An array of whole numbers ≥ 0, or `None` when missing.
     #[inline(never)]
     pub fn counts(&self, key: &str, length: Option<usize>) -> Result<Option<Vec<usize>>> {
