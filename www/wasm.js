@@ -2,7 +2,7 @@
 
 import init from '../pkg/automl_playground.js';
 import { installTables } from './ui/catalog.js';
-import { settingsTables, LandscapeSession, landscapeCatalog, freshSeed, TrainingSession, datasetCatalog, csvSizeProblem, modelFileProblem, SearchSession, datasetParts, searchSettingsTable } from '../pkg/automl_playground.js';
+import { settingsTables, LandscapeSession, landscapeCatalog, freshSeed, TrainingSession, datasetCatalog, csvSizeProblem, modelFileProblem, SearchSession, datasetParts, searchSettingsTable, RaceSession } from '../pkg/automl_playground.js';
 
 let loading = null;
 
@@ -12,7 +12,7 @@ export function loadWasm() {
     loading = (async () => {
       const b64 = globalThis.AUTOML_WASM_BASE64; await init(b64 ? { module_or_path: Uint8Array.from(atob(b64), c => c.charCodeAt(0)) } : undefined);
       installTables(settingsTables());
-      return { LandscapeSession, landscapeCatalog, freshSeed, TrainingSession, datasetCatalog, csvSizeProblem, modelFileProblem, SearchSession, datasetParts, searchSettingsTable };
+      return { LandscapeSession, landscapeCatalog, freshSeed, TrainingSession, datasetCatalog, csvSizeProblem, modelFileProblem, SearchSession, datasetParts, searchSettingsTable, RaceSession };
     })();
     loading.catch(() => {
       loading = null;
