@@ -24,7 +24,7 @@ async function violations(page) {
     .flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${n.target.join(' ')} (${(n.failureSummary || '').split('\n').slice(1, 2).join('').trim()})`));
 }
 
-for (const [hash, api] of [['#view=landscapes', 'playground'], ['#view=training&data=iris', 'training'], ['#view=search&data=moons&n=100&cand=3&epochs=3&folds=2', 'search']]) {
+for (const [hash, api] of [['#view=landscapes', 'playground'], ['#view=training&data=iris', 'training'], ['#view=search&data=moons&n=100&cand=3&epochs=3&folds=2', 'search'], ['#view=race&preset=grid', 'race']]) {
   test(`${hash}: no serious or critical axe violations`, async ({ page }) => {
     await page.goto(`/${hash}`);
     await page.waitForFunction((name) => window[name] && typeof window[name].state === 'function', api);
