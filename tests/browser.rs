@@ -313,7 +313,7 @@ mod training {
             ),
             (
                 r#"{"strategy":{"kind":"newton"}}"#,
-                "strategy.kind: expected gradient, random-global, random-walk or genetic",
+                "strategy.kind: expected gradient, random-global, random-walk, genetic or grid",
             ),
             (
                 r#"{"model":{"hidden":[4,2.5]}}"#,
@@ -424,5 +424,71 @@ mod training {
         )
         .unwrap();
         assert!(field(&s.config().unwrap(), "displayFeatures").is_null());
+    }
+}
+
+mod race {
+    use super::{config, field};
+    use automl_playground::wasm::RaceSession;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+
+    fn message(error: wasm_bindgen::JsError) -> String {
+        let value: wasm_bindgen::JsValue = error.into();
+        js_sys::Reflect::get(&value, &"message".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn a_race_steps_and_copies_its_curves_as_one_flat_array() {
+        let mut race = RaceSession::new(config(
+            r#"{"landscape":{"id":"stripe"},"strategies":[{"kind":"random-global"},{"kind":"grid","gridPoints":4}],"seeds":3,"budget":20,"seed":2}"#,
+        ))
+        .unwrap();
+        assert_eq!(race.step(7).unwrap(), 7);
+        // Two strategies × 7 evaluations × (median, min, max).
+        let curves = race.curves_from(0);
+        assert_eq!(curves.len(), 2 * 7 * 3);
+        assert_eq!(race.curves_from(5).len(), 2 * 2 * 3);
+        let state = race.state().unwrap();
+        assert_eq!(field(&state, "step").as_f64(), Some(7.0));
+        assert_eq!(
+            field(&state, "bands")
+                .dyn_into::<js_sys::Array>()
+                .unwrap()
+                .length(),
+            6
+        );
+        assert_eq!(race.step(100).unwrap(), 13, "the budget is 20");
+        // The first lane's numbers, then its four lists.
+        let lane = race.lane(1);
+        assert_eq!(lane[7], 16.0, "a 4 × 4 grid stops after its 16 points");
+        assert!(race.lane(2).is_empty());
+    }
+
+    #[wasm_bindgen_test]
+    fn bad_race_settings_are_refused_by_their_path() {
+        for (bad, expected) in [
+            (
+                r#"{"strategies":[{"kind":"gradient"},{"kind":"newton"}]}"#,
+                "strategies.2.kind: expected gradient",
+            ),
+            (
+                r#"{"strategies":{"kind":"gradient"}}"#,
+                "strategies: expected a list",
+            ),
+            (
+                r#"{"strategies":[{"kind":"gradient"}]}"#,
+                "strategies: must be a whole number from 2 to 4 (got 1)",
+            ),
+        ] {
+            let error = RaceSession::new(config(bad)).err().map(message);
+            assert!(
+                error.as_deref().unwrap_or("").starts_with(expected),
+                "{bad}: {error:?}"
+            );
+        }
     }
 }
