@@ -91,6 +91,11 @@ fn same_seeds_make_the_same_race_in_any_slicing_and_another_seed_another() {
     let mut sliced = Race::new(gd_vs_ga(5)).unwrap();
     while sliced.step(1).unwrap() > 0 {}
     let other = run(gd_vs_ga(6));
+    let mut again = run(gd_vs_ga(5));
+    again.restart().unwrap();
+    assert_eq!((again.steps(), again.bands(0).len()), (0, 0));
+    while again.step(33).unwrap() > 0 {}
+    assert_eq!(again.bands(2), whole.bands(2));
     for s in 0..3 {
         assert_eq!(whole.bands(s), sliced.bands(s));
     }

@@ -3,7 +3,7 @@
 //! in [`crate::search::catalog`]. Every one of these restarts the run.
 
 use super::{CONDITION_RANGE, LANDSCAPE_IDS, LandscapeSettings, ROTATION_RANGE};
-use crate::catalog::{DefaultValue, Row, SettingKind, SettingSpec, table};
+use crate::catalog::{DefaultValue, Row, SettingKind, SettingSpec, tables};
 
 /// The seed's settings row (`path` and link key `key`): any 32-bit whole number, 0 by default.
 pub const fn seed_row(path: &'static str, key: &'static str, label: &'static str) -> Row {
@@ -59,7 +59,5 @@ pub static SURFACE_ROWS: &[Row] = &[
 
 /// The Landscapes view's table, in link order, defaults from [`LandscapeSettings::default`].
 pub fn landscape_settings_table() -> Vec<SettingSpec> {
-    let mut rows = table(SURFACE_ROWS);
-    rows.extend(table(&[seed_row("seed", "seed", "Seed")]));
-    rows
+    tables(&[SURFACE_ROWS, &[seed_row("seed", "seed", "Seed")]])
 }

@@ -3,7 +3,7 @@
 //! seed. Each strategy's settings are in [`crate::search::catalog`].
 
 use super::{BUDGET_RANGE, RaceSettings, SEEDS_RANGE, STRATEGIES_RANGE};
-use crate::catalog::{Row, SettingSpec, table, whole};
+use crate::catalog::{Row, SettingSpec, tables, whole};
 use crate::landscape::catalog::{SURFACE_ROWS, seed_row};
 
 fn d() -> RaceSettings {
@@ -35,7 +35,5 @@ static ROWS: &[Row] = &[
 /// The Race view's table: the surface's rows, then the race's, defaults from
 /// [`RaceSettings::default`].
 pub fn race_settings_table() -> Vec<SettingSpec> {
-    let mut rows = table(SURFACE_ROWS);
-    rows.extend(table(ROWS));
-    rows
+    tables(&[SURFACE_ROWS, ROWS])
 }

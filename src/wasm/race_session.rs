@@ -3,24 +3,10 @@
 //! heatmap, domain and minima come from a `LandscapeSession` on the same surface.)
 
 use super::read::Fields;
-use super::{js_error, settings, to_js};
+use super::{js_error, settings};
 use crate::race::Race;
 use crate::search::Status;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-/// The small status the page shows after each step.
-#[derive(Serialize)]
-struct RaceState {
-    status: Status,
-    step: usize,
-    budget: usize,
-    seeds: usize,
-    /// The lowest known minimum J*.
-    optimum: f64,
-    /// Per strategy, at the current step: median, min and max best-so-far over seeds, flat.
-    bands: Vec<f64>,
-}
 
 /// One race.
 #[wasm_bindgen]
@@ -47,27 +33,28 @@ impl RaceSession {
         Ok(taken as u32)
     }
 
-    /// Starts the race again with the same settings.
-    pub fn reset(&mut self) -> Result<(), JsError> {
-        self.race.restart().map_err(js_error)
-    }
-
-    /// `{ status, step, budget, seeds, optimum, bands }`.
-    pub fn state(&self) -> Result<JsValue, JsError> {
+    /// The race as numbers: `[status, step, budget, seeds, J*]` (status 0 ready, 1 running, 2
+    /// budget spent), then per strategy the median, min and max best-so-far over seeds at the
+    /// current step.
+    pub fn state(&self) -> Vec<f64> {
         let race = &self.race;
-        let count = race.settings().strategies.len();
-        let mut bands = Vec::new();
-        for s in 0..count {
-            bands.extend(race.bands(s).last().unwrap_or(&[f64::INFINITY; 3]));
+        let status = match race.status() {
+            Status::Ready => 0.0,
+            Status::BudgetSpent => 2.0,
+            _ => 1.0,
+        };
+        let settings = race.settings();
+        let mut out = vec![
+            status,
+            race.steps() as f64,
+            settings.budget as f64,
+            settings.seeds as f64,
+            race.optimum(),
+        ];
+        for s in 0..settings.strategies.len() {
+            out.extend(race.bands(s).last().unwrap_or(&[f64::INFINITY; 3]));
         }
-        to_js(&RaceState {
-            status: race.status(),
-            step: race.steps(),
-            budget: race.settings().budget,
-            seeds: race.settings().seeds,
-            optimum: race.optimum(),
-            bands,
-        })
+        out
     }
 
     /// The summary from evaluation `start + 1` on, as best-so-far minus J*: strategy after

@@ -189,14 +189,18 @@ impl Fields {
     /// [`Self::object`], or `None` when missing.
     #[inline(never)]
     pub fn objects(&self, key: &str) -> Result<Option<Vec<Fields>>> {
-        let expected = format!("a list of at most {MAX_LIST} objects");
-        let Some(items) =
-            self.read(key, &expected, |v| list(v, None, |item| Some(item.clone())))?
-        else {
+        let Some(value) = self.get(key)? else {
             return Ok(None);
         };
+        let length = Reflect::get(&value, &JsValue::from_str("length"))
+            .ok()
+            .and_then(|n| n.as_f64())
+            .filter(|&n| is_array(&value) && n <= MAX_LIST as f64)
+            .ok_or_else(|| self.wrong(key, "a list of at most 1000 objects"))?;
         let mut objects = Vec::new();
-        for (i, item) in items.into_iter().enumerate() {
+        for i in 0..length as u32 {
+            let item =
+                Reflect::get_u32(&value, i).map_err(|_| self.wrong(key, "a readable list"))?;
             let name = format!("{}{key}.{}.", self.path, i + 1);
             objects.push(Fields::at(item, name.clone(), &name)?);
         }

@@ -26,6 +26,7 @@ import { heatmapLayer } from '../draw/landscape.js';
 import { drawRaceChart, SERIES_STYLES } from '../race/chart.js';
 import { RacePictures, parseLane } from '../race/pictures.js';
 import { LANE_CHOICES, PRESETS, laneChoice, presetById } from '../race/presets.js';
+import { raceSession } from '../race/session.js';
 
 /** Most race steps (evaluations per lane) per call into the core. */
 const MAX_BATCH = 200;
@@ -54,7 +55,7 @@ class RaceView extends RunController {
     const race = { ...(base ? base.options : {}), preset: base ? base.id : null, ...options };
     const defaults = (path) => specAt('race', path).default;
     const settings = { seeds: defaults('seeds'), budget: defaults('budget'), seed: defaults('seed'), landscape: { id: 'bowl' }, ...race };
-    super(element, new wasm.RaceSession(raceConfig(settings)), options, MAX_BATCH);
+    super(element, raceSession(wasm, raceConfig(settings)), options, MAX_BATCH);
     this.wasm = wasm;
     this.settings = { landscape: settings.landscape, strategies: settings.strategies || [], seeds: settings.seeds, budget: settings.budget, seed: settings.seed, preset: settings.preset };
     this.catalog = wasm.landscapeCatalog();
@@ -324,7 +325,7 @@ class RaceView extends RunController {
       next.preset = 'preset' in partial ? partial.preset : this.settings.preset;
       let session;
       try {
-        session = new this.wasm.RaceSession(raceConfig(next));
+        session = raceSession(this.wasm, raceConfig(next));
       } catch (error) {
         this.lastError = messageOf(error);
         return { ok: false, reset: false, error: this.lastError };
