@@ -52,8 +52,9 @@ export class RacePictures {
   }
 
   /**
-   * Draws every card. `frame`: { theme, domain, minima, heatmap(w, h) → layer canvas, key (the
-   * race: changes on a new race or reset), lanes: [{ kind, lane (parseLane), settings }] }.
+   * Draws every card. `frame`: { theme, domain, minima, seed, step (the race's), heatmap(w, h) →
+   * layer canvas, key (the race: changes on a new race or reset), lanes: [{ kind, lane
+   * (parseLane), settings }] }.
    */
   draw(frame) {
     this.cards.forEach((card, i) => {
@@ -85,7 +86,8 @@ export class RacePictures {
         sigma: settings.sigma, learningRate: settings.learningRate, hover: null,
       });
       const best = lane.bestValue === null ? '—' : num(lane.bestValue, 4);
-      const text = `seed ${frame.seed}: best J = ${best} after ${lane.evaluations} evaluations`;
+      const stopped = lane.evaluations < frame.step ? ' (it stopped by itself and keeps its best)' : '';
+      const text = `seed ${frame.seed}: best J = ${best} after ${lane.evaluations} evaluations${stopped}`;
       if (card.caption.textContent !== text) card.caption.textContent = text;
     });
   }

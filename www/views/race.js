@@ -27,6 +27,7 @@ import { drawRaceChart, SERIES_STYLES } from '../race/chart.js';
 import { RacePictures, parseLane } from '../race/pictures.js';
 import { LANE_CHOICES, PRESETS, laneChoice, presetById } from '../race/presets.js';
 import { raceSession } from '../race/session.js';
+import { tableExports } from '../export/files.js';
 
 /** Most race steps (evaluations per lane) per call into the core. */
 const MAX_BATCH = 200;
@@ -98,11 +99,13 @@ class RaceView extends RunController {
     this.titleText = el('h2', { class: 'pg-title' });
     this.statusStrip = el('div', { class: 'pg-strip', role: 'status', 'aria-live': 'polite', dataset: { status: 'ready' } });
     this.chartCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Best J − J* so far against evaluations, per strategy: median line and min–max band over seeds' });
+    // The chart is the view's main picture (what an embed keeps in view).
+    this.chartWrap = el('div', { class: 'pg-canvas-wrap race-chart-wrap' }, this.chartCanvas);
     this.legend = el('ul', { class: 'pg-legend race-legend', 'aria-label': 'Legend' });
     this.pictures = new RacePictures();
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Race' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText), this.toggleControls),
-      this.runBar.element, this.statusStrip, this.chartCanvas, this.legend, this.pictures.element);
+      this.runBar.element, this.statusStrip, this.chartWrap, this.legend, this.pictures.element);
     this.presetText = el('p', { class: 'pg-note race-preset-text' });
     this.summary = el('dl', { class: 'pg-stats race-summary' });
     this.side = el('div', { class: 'pg-side' },
@@ -235,15 +238,17 @@ class RaceView extends RunController {
     this.runBar.showPlaying(this.playing);
     this.updateStrip(state);
     this.updateSummary(state);
-    const width = this.pictures.element.clientWidth;
+    const width = this.chartWrap.clientWidth;
     if (width > 0) {
       const cssW = Math.floor(width);
-      const cssH = Math.round(Math.min(320, Math.max(200, cssW * 0.42)));
+      // In an embed the chart fills what the run controls leave of the box.
+      const room = this.chartWrap.closest('.pg-embed') ? this.chartWrap.clientHeight : Infinity;
+      const cssH = Math.round(Math.max(120, Math.min(320, Math.max(200, cssW * 0.42), room)));
       const { dpr } = fitCanvas(this.chartCanvas, cssW, cssH);
       this.drawn = drawRaceChart(this.chartCanvas.getContext('2d'), { dpr, cssW, cssH, theme: this.theme, budget: state.budget, series: this.curves });
     }
     this.pictures.draw({
-      theme: this.theme, domain: this.domain, minima: this.minima, seed: this.settings.seed,
+      theme: this.theme, domain: this.domain, minima: this.minima, seed: this.settings.seed, step: state.step,
       key: String(this.runKey), heatmap: (w, h) => this.heatmap(w, h),
       lanes: this.settings.strategies.map((settings, i) => ({ kind: settings.kind, settings, lane: this.lanes[i] })),
     });
@@ -296,6 +301,15 @@ class RaceView extends RunController {
       error: this.lastError,
       perf: { ...this.perf },
     };
+  }
+
+  /** The summary curves as a table: one row per strategy and evaluation (values are J − J*). */
+  exports() {
+    const table = () => ({
+      columns: ['strategy', 'evaluations', 'median_gap', 'min_gap', 'max_gap'],
+      rows: this.curves.flatMap((c, s) => c.median.map((m, i) => [this.labels[s], i + 1, m, c.min[i], c.max[i]])),
+    });
+    return tableExports('Race curves', 'race-curves', table, { view: 'race', options: this.options(), optimum: this.data.state.optimum });
   }
 
   options() {
