@@ -441,39 +441,49 @@ mod race {
     }
 
     #[wasm_bindgen_test]
-    fn a_race_steps_and_copies_its_curves_as_one_flat_array() {
+    fn a_race_steps_and_copies_each_frame_as_one_flat_array() {
         let mut race = RaceSession::new(config(
-            r#"{"landscape":{"id":"stripe"},"strategies":[{"kind":"random-global"},{"kind":"grid","gridPoints":4}],"seeds":3,"budget":20,"seed":2}"#,
+            r#"{"landscape":{"id":"stripe"},"strategy1":{"kind":"random-global"},"strategy2":{"kind":"grid","gridPoints":4},"seeds":3,"budget":20,"seed":2}"#,
         ))
         .unwrap();
         assert_eq!(race.step(7).unwrap(), 7);
-        // Two strategies × 7 evaluations × (median, min, max).
-        let curves = race.curves_from(0);
-        assert_eq!(curves.len(), 2 * 7 * 3);
-        assert_eq!(race.curves_from(5).len(), 2 * 2 * 3);
-        // Status, step, budget, seeds, J*, then three numbers per strategy.
-        let state = race.state();
-        assert_eq!((state[0], state[1], state.len()), (1.0, 7.0, 5 + 6));
+        // Status, step, budget, seeds, J*, three numbers per strategy, then the curves from
+        // evaluation 6 on (two strategies × two evaluations × median, min, max), then the lanes.
+        let frame = race.frame(5);
+        assert_eq!(
+            (frame[0], frame[1], frame[2], frame[3]),
+            (1.0, 7.0, 20.0, 3.0)
+        );
+        let head = 5 + 6;
+        let lanes = head + 2 * 2 * 3;
+        let first = frame[lanes] as usize;
+        assert_eq!(
+            frame[lanes + 1 + 7],
+            10.0,
+            "random search: two steps of 5, ahead of step 7"
+        );
+        let second = &frame[lanes + 1 + first..];
+        assert_eq!(second[0] as usize, second.len() - 1);
         assert_eq!(race.step(100).unwrap(), 13, "the budget is 20");
-        // The first lane's numbers, then its four lists.
-        let lane = race.lane(1);
-        assert_eq!(lane[7], 16.0, "a 4 × 4 grid stops after its 16 points");
-        assert!(race.lane(2).is_empty());
+        let end = race.frame(20);
+        let second = &end[head + 1 + end[head] as usize..];
+        assert_eq!(
+            second[1 + 7],
+            16.0,
+            "a 4 × 4 grid stops after its 16 points"
+        );
     }
 
     #[wasm_bindgen_test]
     fn bad_race_settings_are_refused_by_their_path() {
         for (bad, expected) in [
             (
-                r#"{"strategies":[{"kind":"gradient"},{"kind":"newton"}]}"#,
-                "strategies.2.kind: expected gradient",
+                r#"{"strategy1":{"kind":"gradient"},"strategy2":{"kind":"newton"}}"#,
+                "strategy2.kind: expected gradient",
             ),
+            (r#"{"strategy1":[1, 2]}"#, "strategy1: expected an object"),
             (
-                r#"{"strategies":{"kind":"gradient"}}"#,
-                "strategies: expected a list",
-            ),
-            (
-                r#"{"strategies":[{"kind":"gradient"}]}"#,
+                r#"{"strategy1":{"kind":"gradient"}}"#,
                 "strategies: must be a whole number from 2 to 4 (got 1)",
             ),
         ] {

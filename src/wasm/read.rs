@@ -185,26 +185,9 @@ impl Fields {
         })
     }
 
-    /// The objects of the array in field `key` (at most [`MAX_LIST`]), each read like
-    /// [`Self::object`], or `None` when missing.
-    #[inline(never)]
-    pub fn objects(&self, key: &str) -> Result<Option<Vec<Fields>>> {
-        let Some(value) = self.get(key)? else {
-            return Ok(None);
-        };
-        let length = Reflect::get(&value, &JsValue::from_str("length"))
-            .ok()
-            .and_then(|n| n.as_f64())
-            .filter(|&n| is_array(&value) && n <= MAX_LIST as f64)
-            .ok_or_else(|| self.wrong(key, "a list of at most 1000 objects"))?;
-        let mut objects = Vec::new();
-        for i in 0..length as u32 {
-            let item =
-                Reflect::get_u32(&value, i).map_err(|_| self.wrong(key, "a readable list"))?;
-            let name = format!("{}{key}.{}.", self.path, i + 1);
-            objects.push(Fields::at(item, name.clone(), &name)?);
-        }
-        Ok(Some(objects))
+    /// Whether the object was given (not missing, not null).
+    pub fn is_given(&self) -> bool {
+        self.object.is_object()
     }
 
     /// An array of whole numbers ≥ 0, or `None` when missing.

@@ -99,19 +99,31 @@ pub(crate) fn landscape_config(
     Ok(c)
 }
 
-/// A race's settings: the defaults with the fields present in `f` (the strategies must be given).
-/// Each strategy takes the surface's tuned rates first, then its own fields, as a new run of the
-/// Landscapes view does.
+/// The keys of a race's strategies, in order: one more than a race may have, so that too many
+/// are refused by count rather than dropped.
+const RACE_STRATEGIES: [&str; 5] = [
+    "strategy1",
+    "strategy2",
+    "strategy3",
+    "strategy4",
+    "strategy5",
+];
+
+/// A race's settings: the defaults with the fields present in `f`; its strategies are the objects
+/// `strategy1`, `strategy2`… up to the first missing one. Each takes the surface's tuned rates
+/// first, then its own fields, as a new run of the Landscapes view does.
 pub(crate) fn race(f: &Fields) -> Result<RaceSettings> {
     let mut r = RaceSettings::default();
     landscape(&f.object("landscape")?, &mut r.landscape)?;
     let surface = landscape::build(&r.landscape)?;
-    if let Some(list) = f.objects("strategies")? {
-        for fields in &list {
-            let fresh = StrategySettings::default();
-            r.strategies
-                .push(tuned(surface.as_ref(), true, &fresh, fields)?);
+    for key in RACE_STRATEGIES {
+        let fields = f.object(key)?;
+        if !fields.is_given() {
+            break;
         }
+        let fresh = StrategySettings::default();
+        r.strategies
+            .push(tuned(surface.as_ref(), true, &fresh, &fields)?);
     }
     f.count("seeds", &mut r.seeds)?;
     f.count("budget", &mut r.budget)?;

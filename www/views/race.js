@@ -24,7 +24,7 @@ import { statusLabel } from '../ui/panel.js';
 import { fitCanvas, readTheme } from '../draw/plot.js';
 import { heatmapLayer } from '../draw/landscape.js';
 import { drawRaceChart, SERIES_STYLES } from '../race/chart.js';
-import { RacePictures, parseLane } from '../race/pictures.js';
+import { RacePictures } from '../race/pictures.js';
 import { LANE_CHOICES, PRESETS, laneChoice, presetById } from '../race/presets.js';
 import { raceSession } from '../race/session.js';
 import { tableExports } from '../export/files.js';
@@ -172,23 +172,17 @@ class RaceView extends RunController {
     this.restarted();
   }
 
-  /** Copies the core's state and the new part of the curves. */
+  /** Copies the core's state, the new part of the curves and the lanes. */
   refreshData() {
-    const state = this.session.state();
-    const count = this.settings.strategies.length;
-    const fresh = this.session.curvesFrom(this.curves[0].median.length);
-    const per = fresh.length / (3 * count);
-    for (let s = 0; s < count; s += 1) {
+    const frame = this.session.read(this.curves[0].median.length);
+    frame.curves.forEach((fresh, s) => {
       const c = this.curves[s];
-      for (let j = 0; j < per; j += 1) {
-        const at = 3 * (s * per + j);
-        c.median.push(fresh[at]);
-        c.min.push(fresh[at + 1]);
-        c.max.push(fresh[at + 2]);
-      }
-    }
-    this.lanes = this.settings.strategies.map((_, s) => parseLane(this.session.lane(s)));
-    this.data = { state };
+      c.median.push(...fresh.median);
+      c.min.push(...fresh.min);
+      c.max.push(...fresh.max);
+    });
+    this.lanes = frame.lanes;
+    this.data = { state: frame.state };
   }
 
   coreState() {
