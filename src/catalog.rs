@@ -295,7 +295,16 @@ impl Row {
 
 /// The table the rows describe, in their order.
 pub fn table(rows: &[Row]) -> Vec<SettingSpec> {
-    rows.iter().map(Row::spec).collect()
+    tables(&[rows])
+}
+
+/// The table of several lists of rows, one after the other.
+pub fn tables(parts: &[&[Row]]) -> Vec<SettingSpec> {
+    parts
+        .iter()
+        .flat_map(|rows| rows.iter())
+        .map(Row::spec)
+        .collect()
 }
 
 /// A whole number's default.

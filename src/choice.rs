@@ -79,7 +79,7 @@ mod tests {
 
     #[test]
     fn every_name_table_is_complete_and_one_to_one() {
-        check::<StrategyKind>(4);
+        check::<StrategyKind>(5);
         check::<UpdateRule>(6);
         check::<Crossover>(2);
         check::<DisplayMode>(2);

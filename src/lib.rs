@@ -12,6 +12,7 @@ pub mod error;
 pub mod landscape;
 pub mod model;
 pub mod objective;
+pub mod race;
 pub mod ranking;
 pub mod render;
 pub mod rng;

@@ -317,7 +317,7 @@ mod training {
             ),
             (
                 r#"{"strategy":{"kind":"newton"}}"#,
-                "strategy.kind: expected gradient, random-global, random-walk or genetic",
+                "strategy.kind: expected gradient, random-global, random-walk, genetic or grid",
             ),
             (
                 r#"{"model":{"hidden":[4,2.5]}}"#,
@@ -454,4 +454,73 @@ fn a_rewind_goes_to_a_kept_snapshot_and_stepping_on_gives_the_runs_numbers() {
     assert_eq!(session.curve_from(0), fresh.curve_from(0));
     // A target ahead is not a rewind.
     assert_eq!(session.rewind(300).unwrap(), 137);
+}
+
+mod race {
+    use super::config;
+    use automl_playground::wasm::RaceSession;
+    use wasm_bindgen_test::*;
+
+    fn message(error: wasm_bindgen::JsError) -> String {
+        let value: wasm_bindgen::JsValue = error.into();
+        js_sys::Reflect::get(&value, &"message".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn a_race_steps_and_copies_each_frame_as_one_flat_array() {
+        let mut race = RaceSession::new(config(
+            r#"{"landscape":{"id":"stripe"},"strategy1":{"kind":"random-global"},"strategy2":{"kind":"grid","gridPoints":4},"seeds":3,"budget":20,"seed":2}"#,
+        ))
+        .unwrap();
+        assert_eq!(race.step(7).unwrap(), 7);
+        // Status, step, budget, seeds, J*, three numbers per strategy, then the curves from
+        // evaluation 6 on (two strategies × two evaluations × median, min, max), then the lanes.
+        let frame = race.frame(5);
+        assert_eq!(
+            (frame[0], frame[1], frame[2], frame[3]),
+            (1.0, 7.0, 20.0, 3.0)
+        );
+        let head = 5 + 6;
+        let lanes = head + 2 * 2 * 3;
+        let first = frame[lanes] as usize;
+        assert_eq!(
+            frame[lanes + 1 + 7],
+            10.0,
+            "random search: two steps of 5, ahead of step 7"
+        );
+        let second = &frame[lanes + 1 + first..];
+        assert_eq!(second[0] as usize, second.len() - 1);
+        assert_eq!(race.step(100).unwrap(), 13, "the budget is 20");
+        let end = race.frame(20);
+        let second = &end[head + 1 + end[head] as usize..];
+        assert_eq!(
+            second[1 + 7],
+            16.0,
+            "a 4 × 4 grid stops after its 16 points"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn bad_race_settings_are_refused_by_their_path() {
+        for (bad, expected) in [
+            (
+                r#"{"strategy1":{"kind":"gradient"},"strategy2":{"kind":"newton"}}"#,
+                "strategy2.kind: expected gradient",
+            ),
+            (r#"{"strategy1":[1, 2]}"#, "strategy1: expected an object"),
+            (
+                r#"{"strategy1":{"kind":"gradient"}}"#,
+                "strategies: must be a whole number from 2 to 4 (got 1)",
+            ),
+        ] {
+            let error = RaceSession::new(config(bad)).err().map(message);
+            assert!(
+                error.as_deref().unwrap_or("").starts_with(expected),
+                "{bad}: {error:?}"
+            );
+        }
+    }
 }

@@ -4,6 +4,7 @@
 
 use automl_playground::landscape::{self, LandscapeObjective, LandscapeSettings};
 use automl_playground::objective::Objective;
+use automl_playground::search::grid::GridSettings;
 use automl_playground::search::rewind::MAX_SNAPSHOTS;
 use automl_playground::search::settings::UpdateRule;
 use automl_playground::search::{
@@ -94,6 +95,14 @@ fn runs() -> Vec<(StrategySettings, usize)> {
                 ..base.clone()
             },
             7_000,
+        ),
+        (
+            StrategySettings {
+                kind: StrategyKind::Grid,
+                grid: GridSettings { grid_points: 100 },
+                ..base.clone()
+            },
+            1_900,
         ),
         (
             StrategySettings {

@@ -245,6 +245,7 @@ fn every_strategy() -> Vec<StrategySettings> {
         StrategyKind::RandomGlobal,
         StrategyKind::RandomWalk,
         StrategyKind::Genetic,
+        StrategyKind::Grid,
     ] {
         all.push(StrategySettings {
             kind,
@@ -334,4 +335,29 @@ fn random_search_stands_at_the_start_until_it_has_samples() {
         "after a step it stands at its best sample"
     );
     assert_eq!(surface.value(0.0, 0.0), 0.0, "J is never below its minimum");
+}
+
+#[test]
+fn grid_search_stops_after_its_grid_with_the_grid_minimum_as_best() {
+    let settings = StrategySettings {
+        kind: StrategyKind::Grid,
+        samples_per_step: 5,
+        grid: automl_playground::search::grid::GridSettings { grid_points: 5 },
+        ..Default::default()
+    };
+    let mut d = driver("stripe", &settings, 1);
+    let status = d.run(1000).unwrap();
+    assert_eq!(status, Status::Converged, "{}", d.reason());
+    assert_eq!((d.steps(), d.evaluations()), (5, 25));
+    // The definition: cell centres −2 + (i + ½)·4/5 on both axes.
+    let surface = landscape::Stripe;
+    let centre = |i: usize| -2.0 + (i as f64 + 0.5) * 4.0 / 5.0;
+    let grid_min = (0..25)
+        .map(|k| landscape::Landscape::value(&surface, centre(k % 5), centre(k / 5)))
+        .fold(f64::INFINITY, f64::min);
+    assert_eq!(d.best().1, grid_min);
+    assert!(
+        grid_min > 0.04,
+        "the minimum x* = 1/√3 is 0.22 from the nearest column"
+    );
 }

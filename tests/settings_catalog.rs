@@ -9,6 +9,8 @@ use automl_playground::data::{generate, train_test_split};
 use automl_playground::landscape::catalog::landscape_settings_table;
 use automl_playground::landscape::{self, LandscapeSettings};
 use automl_playground::model::{Activation, Loss};
+use automl_playground::race::RaceSettings;
+use automl_playground::race::catalog::race_settings_table;
 use automl_playground::rng::seeded;
 use automl_playground::search::catalog::strategy_settings_table;
 use automl_playground::search::settings::{Crossover, StrategyKind, UpdateRule};
@@ -48,6 +50,7 @@ fn set_strategy(s: &mut StrategySettings, path: &str, x: f64) {
         "mutationSigma" => s.mutation_sigma = x,
         "elitism" => s.elitism = n,
         "initialSpread" => s.initial_spread = x,
+        "gridPoints" => s.grid.grid_points = n,
         other => panic!("no strategy setting {other}"),
     }
 }
@@ -67,6 +70,22 @@ fn landscape_check(path: &str, x: f64) -> Option<Result<()>> {
         other => panic!("no check for landscape setting {other}"),
     }
     Some(landscape::build(&s).map(|_| ()))
+}
+
+fn race_check(path: &str, x: f64) -> Option<Result<()>> {
+    let mut s = RaceSettings {
+        strategies: vec![StrategySettings::default(); 2],
+        ..RaceSettings::default()
+    };
+    let n = x as usize;
+    match path {
+        "strategies" => s.strategies = vec![StrategySettings::default(); n],
+        "seeds" => s.seeds = n,
+        "budget" => s.budget = n,
+        "seed" => return None,
+        other => return landscape_check(other, x),
+    }
+    Some(s.validate())
 }
 
 fn training_check(path: &str, x: f64) -> Option<Result<()>> {
@@ -186,6 +205,11 @@ fn check_every_entry(table: &[SettingSpec], check: Check) {
             );
         }
     }
+}
+
+#[test]
+fn race_table_matches_the_race_checks() {
+    check_every_entry(&race_settings_table(), race_check);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 // The page: a header, a tab per view, and the views themselves. Reads the URL hash on load
 // (a garbled one falls back to the defaults with a visible notice), keeps it up to date, and
 // exposes each view's API: `window.playground` (Landscapes), `window.training` (Train a model),
-// `window.search` (Search for a model).
+// `window.search` (Search for a model), `window.race` (Race).
 //
 // Views are listed in views/list.js. The tab bar, the hash's `view=` key and lazy mounting are
 // handled here, and embed mode (`embed=1`, `show=…` / `hide=…`: see embed/keys.js): no header

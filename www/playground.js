@@ -11,7 +11,7 @@
 //     landscape  { id, condition, rotationDeg }   id: bowl | rosenbrock | himmelblau | rastrigin |
 //                ackley | saddle | regression; condition κ ∈ [1, 1000], rotationDeg φ ∈ [−90, 90]
 //                (the bowl's shape; ignored elsewhere)
-//     strategy   { kind, ... }  kind: gradient | random-global | random-walk | genetic; the other
+//     strategy   { kind, ... }  kind: gradient | random-global | random-walk | genetic | grid; the other
 //                fields are the core's StrategySettings (camelCase): rule (plain | momentum |
 //                nesterov | adagrad | rmsprop | adam), learningRate, momentum, rho, beta1, beta2,
 //                epsilon, samplesPerStep, sigma, population, tournament, crossover (blend |
@@ -64,6 +64,7 @@ import { loadWasm } from './wasm.js';
 import { el, replaceChildren } from './ui/dom.js';
 import { num } from './ui/format.js';
 import { strategyTitle } from './ui/strategy.js';
+import { samplesBox } from './ui/fields.js';
 import { checkRunOptions, messageOf } from './ui/runbar.js';
 import { RunController } from './ui/run-controller.js';
 import { settingsDrawer } from './ui/drawer.js';
@@ -250,8 +251,8 @@ class LandscapePlayground extends RunController {
     const kind = this.config.strategy.kind;
     if (kind === 'gradient') {
       items.push(item('pg-sw-start', 'start'), item('pg-sw-path', 'path θ₀, θ₁, …'), item('pg-sw-current', 'current θ'), item('pg-sw-arrow', '−∇J: steepest descent'));
-    } else if (kind === 'random-global') {
-      items.push(item('pg-sw-sample', 'earlier samples'), item('pg-sw-asked', 'this step\'s samples'), item('pg-sw-best', 'best so far'));
+    } else if (samplesBox(kind)) {
+      items.push(item('pg-sw-sample', kind === 'grid' ? 'grid points visited' : 'earlier samples'), item('pg-sw-asked', 'this step\'s samples'), item('pg-sw-best', 'best so far'));
     } else if (kind === 'random-walk') {
       items.push(item('pg-sw-start', 'start'), item('pg-sw-path', 'accepted moves'), item('pg-sw-accepted', 'accepted proposal'), item('pg-sw-rejected', 'rejected proposal'), item('pg-sw-sigma', 'σ: proposal scale'), item('pg-sw-current', 'current θ'));
     } else {
@@ -472,7 +473,7 @@ class LandscapePlayground extends RunController {
     }
     this.hover = { px, py };
     const value = this.session.valueAt(x, y);
-    const where = this.config.strategy.kind === 'random-global' ? '' : this.config.strategy.kind === 'genetic' ? ' — click to centre the population here' : ' — click to start here';
+    const where = samplesBox(this.config.strategy.kind) ? '' : this.config.strategy.kind === 'genetic' ? ' — click to centre the population here' : ' — click to start here';
     this.readout.textContent = `${describePoint(this.axisNames(), x, y, value)}${where}`;
     this.dirty.data = true;
     this.schedule();
@@ -487,7 +488,7 @@ class LandscapePlayground extends RunController {
 
   canvasClick(event) {
     // Global sampling has no start point: a click there would only restart the run.
-    if (!this.plot || this.config.strategy.kind === 'random-global') return;
+    if (!this.plot || samplesBox(this.config.strategy.kind)) return;
     const { x, y, inside } = pointerOnPlot(event, this.canvas, this.domain, this.plot.css);
     if (!inside) return;
     const round = (v) => Number(v.toPrecision(4));
@@ -555,7 +556,7 @@ class LandscapePlayground extends RunController {
       const s = d.state;
       const frame = { dpr: this.dpr, layout: this.plot, domain: this.domain };
       const kind = this.config.strategy.kind;
-      const sampling = kind === 'random-global' || kind === 'random-walk';
+      const sampling = samplesBox(kind) || kind === 'random-walk';
       if (sampling) {
         updateSampleLayer(this.sampleLayer, frame, {
           key: `${this.landscapeKey}|${this.config.strategy.kind}|${this.runKey}`,

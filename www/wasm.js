@@ -3,7 +3,7 @@
 import init from '../pkg/automl_playground.js';
 import { installTables } from './ui/catalog.js';
 import { installPalette } from './draw/palette.js';
-import { settingsTables, LandscapeSession, landscapeCatalog, freshSeed, TrainingSession, datasetCatalog, csvSizeProblem, modelFileProblem, SearchSession, datasetParts, searchSettingsTable, classColours, valueBar, classBar, surfaceBar } from '../pkg/automl_playground.js';
+import { settingsTables, LandscapeSession, landscapeCatalog, freshSeed, TrainingSession, datasetCatalog, csvSizeProblem, modelFileProblem, SearchSession, datasetParts, searchSettingsTable, classColours, valueBar, classBar, surfaceBar, RaceSession } from '../pkg/automl_playground.js';
 
 let loading = null;
 
@@ -14,7 +14,7 @@ export function loadWasm() {
       const b64 = globalThis.AUTOML_WASM_BASE64; await init(b64 ? { module_or_path: Uint8Array.from(atob(b64), c => c.charCodeAt(0)) } : undefined);
       installTables(settingsTables());
       installPalette({ classColours, valueBar });
-      return { LandscapeSession, landscapeCatalog, freshSeed, TrainingSession, datasetCatalog, csvSizeProblem, modelFileProblem, SearchSession, datasetParts, searchSettingsTable, valueBar, classBar, surfaceBar };
+      return { LandscapeSession, landscapeCatalog, freshSeed, TrainingSession, datasetCatalog, csvSizeProblem, modelFileProblem, SearchSession, datasetParts, searchSettingsTable, valueBar, classBar, surfaceBar, RaceSession };
     })();
     loading.catch(() => {
       loading = null;

@@ -3,7 +3,7 @@
 //! in [`crate::search::catalog`]. Every one of these restarts the run.
 
 use super::{CONDITION_RANGE, LANDSCAPE_IDS, LandscapeSettings, ROTATION_RANGE};
-use crate::catalog::{DefaultValue, Row, SettingKind, SettingSpec, table};
+use crate::catalog::{DefaultValue, Row, SettingKind, SettingSpec, tables};
 
 /// The seed's settings row (`path` and link key `key`): any 32-bit whole number, 0 by default.
 pub const fn seed_row(path: &'static str, key: &'static str, label: &'static str) -> Row {
@@ -27,8 +27,9 @@ const fn bowl(
         .requires("landscape.id", &["bowl"])
 }
 
-/// The Landscapes view's rows, in link order.
-static ROWS: &[Row] = &[
+/// The surface's rows (which landscape, the bowl's shape), in link order: the Landscapes view's
+/// and the Race view's.
+pub static SURFACE_ROWS: &[Row] = &[
     Row::of_kind(
         "landscape.id",
         "landscape",
@@ -54,10 +55,9 @@ static ROWS: &[Row] = &[
         ROTATION_RANGE,
         || DefaultValue::Number(LandscapeSettings::default().rotation_deg),
     ),
-    seed_row("seed", "seed", "Seed"),
 ];
 
 /// The Landscapes view's table, in link order, defaults from [`LandscapeSettings::default`].
 pub fn landscape_settings_table() -> Vec<SettingSpec> {
-    table(ROWS)
+    tables(&[SURFACE_ROWS, &[seed_row("seed", "seed", "Seed")]])
 }

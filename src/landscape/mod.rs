@@ -11,6 +11,7 @@ mod rastrigin;
 mod regression;
 mod rosenbrock;
 mod saddle;
+mod stripe;
 
 pub use ackley::Ackley;
 pub use bowl::{Bowl, CONDITION_RANGE, ROTATION_RANGE};
@@ -20,6 +21,7 @@ pub use rastrigin::Rastrigin;
 pub use regression::Regression;
 pub use rosenbrock::Rosenbrock;
 pub use saddle::Saddle;
+pub use stripe::Stripe;
 
 use crate::objective::Objective;
 use crate::search::StrategySettings;
@@ -156,6 +158,7 @@ pub const LANDSCAPE_IDS: &[&str] = &[
     "ackley",
     "saddle",
     "regression",
+    "stripe",
 ];
 
 /// Which landscape the page shows, with the bowl's shape (ignored by the others).
@@ -191,6 +194,7 @@ pub fn build(settings: &LandscapeSettings) -> Result<Box<dyn Landscape>> {
         "ackley" => Box::new(Ackley),
         "saddle" => Box::new(Saddle),
         "regression" => Box::new(Regression::default()),
+        "stripe" => Box::new(Stripe),
         other => {
             return Err(Error::setting(
                 "landscape",

@@ -3,6 +3,7 @@
 //! Every rate applies mid-run; the strategy, its update rule and the population restart it.
 
 use super::StrategyKind;
+use super::grid::POINTS_RANGE;
 use super::settings::{
     BETA1_RANGE, BETA2_RANGE, BLEND_RANGE, EPSILON_RANGE, LEARNING_RATE_RANGE, MIN_TOURNAMENT,
     MOMENTUM_RANGE, MUTATION_RATE_RANGE, MUTATION_SIGMA_RANGE, POPULATION_RANGE, RHO_RANGE,
@@ -120,8 +121,17 @@ static ROWS: &[Row] = &[
         || whole(d().samples_per_step),
     )
     .named("samples per step")
-    .only(&["random-global", "random-walk"])
+    .only(&["random-global", "random-walk", "grid"])
     .mid_run(),
+    Row::count(
+        "gridPoints",
+        "grid",
+        "Grid points per axis",
+        POINTS_RANGE,
+        || whole(d().grid.grid_points),
+    )
+    .named("grid points per axis")
+    .only(&["grid"]),
     Row::number("sigma", "sigma", "Step size σ", SIGMA_RANGE, || {
         DefaultValue::Number(d().sigma)
     })

@@ -402,6 +402,11 @@ impl Driver {
                 Status::Converged,
                 format!("no improvement in the last {} steps", rules.patience),
             )
+        } else if self.run.strategy.exhausted() {
+            (
+                Status::Converged,
+                format!("visited every point after {} steps", self.run.steps),
+            )
         } else if self.run.evaluations >= rules.max_evaluations {
             (
                 Status::BudgetSpent,

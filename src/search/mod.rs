@@ -10,6 +10,7 @@ pub mod driver;
 pub mod explain;
 pub mod genetic;
 pub mod gradient;
+pub mod grid;
 pub mod protocol;
 pub mod random;
 pub mod rewind;
@@ -37,5 +38,6 @@ pub fn build(
         }
         StrategyKind::RandomWalk => Box::new(random::LocalWalk::new(settings, start, bounds)),
         StrategyKind::Genetic => Box::new(genetic::Genetic::new(settings, start, bounds)),
+        StrategyKind::Grid => Box::new(grid::GridSearch::new(settings, start, bounds)?),
     })
 }

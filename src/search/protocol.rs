@@ -38,6 +38,11 @@ pub trait Strategy {
     }
     /// Reports the values (and, when wanted, the gradients, count × dim) of the last ask.
     fn tell(&mut self, values: &[f64], gradients: &[f64]) -> Result<()>;
+    /// Whether the strategy has nothing left to ask (a grid whose every point is scored); the
+    /// driver then stops the run.
+    fn exhausted(&self) -> bool {
+        false
+    }
     /// Where the strategy stands: GD's θ, the walk's position, the GA's best individual.
     fn position(&self) -> &[f64];
     /// The update formula of the last step with its numbers filled in.

@@ -1,5 +1,6 @@
 //! Every strategy hyperparameter the page can set, with its allowed range.
 
+use super::grid::GridSettings;
 use crate::Result;
 use crate::error::{check_count, check_range};
 use serde::Serialize;
@@ -15,6 +16,8 @@ pub enum StrategyKind {
     RandomWalk,
     /// A genetic algorithm.
     Genetic,
+    /// Grid search: every cell centre of an n-per-axis grid over the box.
+    Grid,
 }
 
 crate::named_choices!(StrategyKind {
@@ -22,6 +25,7 @@ crate::named_choices!(StrategyKind {
     "random-global" => RandomGlobal,
     "random-walk" => RandomWalk,
     "genetic" => Genetic,
+    "grid" => Grid,
 });
 
 /// Gradient-descent update rules.
@@ -85,7 +89,7 @@ pub struct StrategySettings {
     pub beta2: f64,
     /// Small constant ε of AdaGrad, RMSProp and Adam.
     pub epsilon: f64,
-    /// Random search: candidates per step.
+    /// Random search and grid search: candidates per step.
     pub samples_per_step: usize,
     /// Random walk: step size σ of ε ~ N(0, σ²I).
     pub sigma: f64,
@@ -105,6 +109,9 @@ pub struct StrategySettings {
     pub elitism: usize,
     /// GA initial spread around the start point, as a fraction of the domain width.
     pub initial_spread: f64,
+    /// Grid search's own settings (its points per axis, `gridPoints` in JS).
+    #[serde(rename = "gridPoints")]
+    pub grid: GridSettings,
 }
 
 impl Default for StrategySettings {
@@ -128,6 +135,7 @@ impl Default for StrategySettings {
             mutation_sigma: 0.3,
             elitism: 2,
             initial_spread: 0.25,
+            grid: GridSettings::default(),
         }
     }
 }
@@ -184,7 +192,7 @@ impl StrategySettings {
         number("mutation σ", self.mutation_sigma, MUTATION_SIGMA_RANGE)?;
         count("elitism", self.elitism, [0, self.population - 1])?;
         number("initial spread", self.initial_spread, SPREAD_RANGE)?;
-        Ok(())
+        self.grid.validate()
     }
 }
 

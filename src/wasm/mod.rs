@@ -4,6 +4,7 @@
 mod bench;
 mod colours;
 mod landscape_session;
+mod race_session;
 mod read;
 mod read_model;
 mod search_session;
@@ -13,6 +14,7 @@ mod training_session;
 
 pub use bench::MlpBench;
 pub use landscape_session::LandscapeSession;
+pub use race_session::RaceSession;
 pub use search_session::{SearchSession, SearchWorker, dataset_parts_of, search_settings_table};
 pub use tables::settings_tables;
 pub use training_session::TrainingSession;

@@ -185,6 +185,11 @@ impl Fields {
         })
     }
 
+    /// Whether the object was given (not missing, not null).
+    pub fn is_given(&self) -> bool {
+        self.object.is_object()
+    }
+
     /// An array of whole numbers ≥ 0, or `None` when missing.
     #[inline(never)]
     pub fn counts(&self, key: &str, length: Option<usize>) -> Result<Option<Vec<usize>>> {

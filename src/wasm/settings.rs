@@ -6,6 +6,7 @@ use super::read::Fields;
 use crate::Result;
 use crate::data::CsvOptions;
 use crate::landscape::{self, LandscapeSettings};
+use crate::race::RaceSettings;
 use crate::search::StrategySettings;
 use crate::training::{ModelSettings, TrainingConfig};
 
@@ -28,7 +29,20 @@ fn strategy(f: &Fields, s: &mut StrategySettings) -> Result<()> {
     f.number("mutationRate", &mut s.mutation_rate)?;
     f.number("mutationSigma", &mut s.mutation_sigma)?;
     f.count("elitism", &mut s.elitism)?;
-    f.number("initialSpread", &mut s.initial_spread)
+    f.number("initialSpread", &mut s.initial_spread)?;
+    f.count("gridPoints", &mut s.grid.grid_points)
+}
+
+/// The strategy fields in `f` over `current`, after `surface`'s tuned rates on a new run or
+/// rule ([`landscape::tuned_strategy`]).
+#[inline(never)]
+fn tuned(
+    surface: &dyn landscape::Landscape,
+    new_surface: bool,
+    current: &StrategySettings,
+    f: &Fields,
+) -> Result<StrategySettings> {
+    landscape::tuned_strategy(surface, new_surface, current, |s| strategy(f, s))
 }
 
 /// Reads a landscape choice over `s`.
@@ -79,12 +93,42 @@ pub(crate) fn landscape_config(
     let surface = landscape::build(&c.landscape)?;
     let new_surface = current.is_none_or(|old| old.landscape.id != c.landscape.id);
     let fields = f.object("strategy")?;
-    c.strategy = landscape::tuned_strategy(surface.as_ref(), new_surface, &c.strategy, |s| {
-        strategy(&fields, s)
-    })?;
+    c.strategy = tuned(surface.as_ref(), new_surface, &c.strategy, &fields)?;
     f.seed("seed", &mut c.seed)?;
     c.start = f.numbers("start", Some(2))?.map(|v| [v[0], v[1]]);
     Ok(c)
+}
+
+/// The keys of a race's strategies, in order: one more than a race may have, so that too many
+/// are refused by count rather than dropped.
+const RACE_STRATEGIES: [&str; 5] = [
+    "strategy1",
+    "strategy2",
+    "strategy3",
+    "strategy4",
+    "strategy5",
+];
+
+/// A race's settings: the defaults with the fields present in `f`; its strategies are the objects
+/// `strategy1`, `strategy2`… up to the first missing one. Each takes the surface's tuned rates
+/// first, then its own fields, as a new run of the Landscapes view does.
+pub(crate) fn race(f: &Fields) -> Result<RaceSettings> {
+    let mut r = RaceSettings::default();
+    landscape(&f.object("landscape")?, &mut r.landscape)?;
+    let surface = landscape::build(&r.landscape)?;
+    for key in RACE_STRATEGIES {
+        let fields = f.object(key)?;
+        if !fields.is_given() {
+            break;
+        }
+        let fresh = StrategySettings::default();
+        r.strategies
+            .push(tuned(surface.as_ref(), true, &fresh, &fields)?);
+    }
+    f.count("seeds", &mut r.seeds)?;
+    f.count("budget", &mut r.budget)?;
+    f.seed("seed", &mut r.seed)?;
+    Ok(r)
 }
 
 /// How to read the user's CSV: `{name, header, targetColumn, targetKind}`, all optional.

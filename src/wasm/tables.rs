@@ -13,14 +13,16 @@ struct Tables {
     strategy: Vec<SettingSpec>,
     landscape: Vec<SettingSpec>,
     training: Vec<SettingSpec>,
+    race: Vec<SettingSpec>,
 }
 
-/// `{ strategy, landscape, training }`: each a list of settings, in link order.
+/// `{ strategy, landscape, training, race }`: each a list of settings, in link order.
 #[wasm_bindgen(js_name = settingsTables)]
 pub fn settings_tables() -> Result<JsValue, JsError> {
     to_js(&Tables {
         strategy: crate::search::catalog::strategy_settings_table(),
         landscape: crate::landscape::catalog::landscape_settings_table(),
         training: crate::training::catalog::training_settings_table(),
+        race: crate::race::catalog::race_settings_table(),
     })
 }

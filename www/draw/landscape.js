@@ -404,7 +404,7 @@ export function drawLandscape(ctx, scene) {
   for (let i = 0; i + 2 < minima.length; i += 3) {
     star(ctx, view.px(minima[i]), view.py(minima[i + 1]), 10, null);
   }
-  if (scene.start && scene.kind !== 'random-global') {
+  if (scene.start && scene.kind !== 'random-global' && scene.kind !== 'grid') {
     const sx = view.px(scene.start[0]);
     const sy = view.py(scene.start[1]);
     diamond(ctx, sx, sy, 7, MARKS.start);
@@ -419,7 +419,7 @@ export function drawLandscape(ctx, scene) {
     haloText(ctx, label, x, y, { font, align, baseline });
   }
 
-  const drawers = { gradient: drawGradient, 'random-global': drawGlobal, 'random-walk': drawWalk, genetic: drawGenetic };
+  const drawers = { gradient: drawGradient, 'random-global': drawGlobal, grid: drawGlobal, 'random-walk': drawWalk, genetic: drawGenetic };
   (drawers[scene.kind] || drawGradient)(ctx, view, scene, plot);
   ctx.restore();
 

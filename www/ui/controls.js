@@ -4,7 +4,7 @@
 
 import { el } from './dom.js';
 import { num } from './format.js';
-import { landscapeFields, parseField } from './fields.js';
+import { landscapeFields, parseField, samplesBox } from './fields.js';
 import { numberField, selectField, seedField, markResult, showMessage } from './field.js';
 import { StrategyFields } from './strategy.js';
 import { keysHint } from './runbar.js';
@@ -121,10 +121,10 @@ export class Controls {
     const startLabel = config.strategy.kind === 'genetic' ? 'Centre' : 'Start';
     this.startX.root.querySelector('label').textContent = `${startLabel} ${axes[0]}`;
     this.startY.root.querySelector('label').textContent = `${startLabel} ${axes[1]}`;
-    const usesStart = config.strategy.kind !== 'random-global';
+    const usesStart = !samplesBox(config.strategy.kind);
     for (const f of [this.startX, this.startY]) f.input.disabled = !usesStart;
     this.startDefault.disabled = !usesStart || config.start === null || config.start === undefined;
-    this.startHint.textContent = usesStart ? 'or click the map to start there' : 'global sampling has no start point';
+    this.startHint.textContent = usesStart ? 'or click the map to start there' : 'a strategy that samples the whole box has no start point';
     if (force) this.showStartError(null);
     if (config.start) {
       this.startX.setValue(num(config.start[0], 4).replace(/−/g, '-'));

@@ -9,7 +9,13 @@ export const STRATEGIES = [
   { id: 'random-global', label: 'Random search: global' },
   { id: 'random-walk', label: 'Random search: local walk' },
   { id: 'genetic', label: 'Genetic algorithm' },
+  { id: 'grid', label: 'Grid search' },
 ];
+
+/** Whether strategy `kind` samples the whole box by itself (no start point, drawn as samples). */
+export function samplesBox(kind) {
+  return kind === 'random-global' || kind === 'grid';
+}
 
 export const RULES = [
   { id: 'plain', label: 'Plain: θ ← θ − α∇J' },

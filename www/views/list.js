@@ -8,6 +8,8 @@
 import { mountLandscapes } from '../playground.js';
 import { mountTrainingView } from './training.js';
 import { mountSearchView } from './search.js';
+import { mountRace } from './race.js';
+import { encodeRaceHash, decodeRaceHash } from '../race/link.js';
 import { encodeSearchHash, decodeSearchHash } from '../search/link.js';
 import { decodeHash, encodeHash } from '../state.js';
 import { encodeTrainingHash, decodeTrainingHash } from '../training/options.js';
@@ -19,5 +21,6 @@ export function viewList(wasm) {
     { id: 'landscapes', label: 'Landscapes', mount: mountLandscapes, encode: encodeHash, decode: decodeHash, expose: 'playground' },
     { id: 'training', label: 'Train a model', mount: mountTrainingView, encode: encodeTrainingHash, decode: decodeTrainingHash, expose: 'training' },
     { id: 'search', label: 'Search for a model', mount: mountSearchView, encode: (id, options) => encodeSearchHash(id, options, searchTable), decode: (hash) => decodeSearchHash(hash, searchTable), expose: 'search' },
+    { id: 'race', label: 'Race', mount: mountRace, encode: encodeRaceHash, decode: decodeRaceHash, expose: 'race' },
   ];
 }

@@ -27,7 +27,7 @@ async function violations(page) {
 
 for (const [hash, api, scheme] of [['#view=landscapes', 'playground', 'light'], ['#view=training&data=iris', 'training', 'light'], ['#view=search&data=moons&n=100&cand=3&epochs=3&folds=2', 'search', 'light'],
   ['#view=landscapes', 'playground', 'dark'], ['#view=training&data=iris', 'training', 'dark'], ['#view=search&data=moons&n=100&cand=3&epochs=3&folds=2', 'search', 'dark'],
-  ['#view=training&data=iris&projector=1', 'training', 'dark']]) {
+  ['#view=training&data=iris&projector=1', 'training', 'dark'], ['#view=race&preset=grid', 'race', 'light'], ['#view=race&preset=grid', 'race', 'dark']]) {
   test(`${hash} (${scheme} theme): no serious or critical axe violations`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`/${hash}`);

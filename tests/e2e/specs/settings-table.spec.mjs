@@ -51,6 +51,7 @@ test('the Landscapes view\'s number fields are the core\'s table entries', async
     { strategy: { kind: 'random-global' } },
     { strategy: { kind: 'random-walk' } },
     { strategy: { kind: 'genetic', crossover: 'blend', population: 12 } },
+    { strategy: { kind: 'grid' } },
   ];
   for (const config of configs) {
     const result = await page.evaluate((c) => window.playground.set(c), config);

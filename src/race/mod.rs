@@ -1,0 +1,265 @@
+//! A race: 2–4 parameter strategies on one landscape with the same evaluation budget, each run
+//! from several seeds. Every (strategy, seed) pair is a lane; lane k of every strategy uses the
+//! same seed and starts from the same point, drawn from that seed. The race advances a step at a
+//! time: step e brings every lane to at least e evaluations, so the page can draw it as it goes
+//! and never blocks. The summary, per strategy and evaluation count, is the median, minimum and
+//! maximum over seeds of the best value found so far ([`summary`]).
+//!
+//! Counting: a lane's curve holds its best-so-far after each of its first `budget` evaluations.
+//! A strategy asks a batch at a time (a GA's generation); when a batch crosses the budget, only
+//! its first candidates up to the budget count (they were proposed before any was scored, so
+//! that is the batch a budget-aware run would have cut). A lane that stops by itself before
+//! the budget (converged, diverged, a grid fully visited) keeps its last best to the end.
+
+pub mod catalog;
+pub mod summary;
+
+use crate::error::check_count;
+use crate::landscape::{self, Landscape, LandscapeObjective, LandscapeSettings};
+use crate::objective::Objective;
+use crate::rng::{seeded, uniform};
+use crate::search::{self, Driver, Status, StopRules, StrategySettings};
+use crate::{Error, Result};
+use std::rc::Rc;
+
+/// How many strategies a race has.
+pub const STRATEGIES_RANGE: [usize; 2] = [2, 4];
+/// Seeds per strategy.
+pub const SEEDS_RANGE: [usize; 2] = [1, 20];
+/// The evaluation budget of every lane.
+pub const BUDGET_RANGE: [usize; 2] = [10, 20_000];
+
+/// Everything that defines a race.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RaceSettings {
+    /// The problem.
+    pub landscape: LandscapeSettings,
+    /// The strategies, 2 to 4, each with its hyperparameters (none by default: a race needs
+    /// them given).
+    pub strategies: Vec<StrategySettings>,
+    /// Seeds per strategy: lanes use `seed`, `seed + 1`, …
+    pub seeds: usize,
+    /// Evaluations each lane may spend.
+    pub budget: usize,
+    /// The first seed.
+    pub seed: u32,
+}
+
+impl Default for RaceSettings {
+    fn default() -> Self {
+        RaceSettings {
+            landscape: LandscapeSettings::default(),
+            strategies: Vec::new(),
+            seeds: 5,
+            budget: 200,
+            seed: 1,
+        }
+    }
+}
+
+impl RaceSettings {
+    /// Checks the counts and every strategy (its messages say which strategy).
+    pub fn validate(&self) -> Result<()> {
+        let count = |name, value, [min, max]: [usize; 2]| check_count(name, value, min, max);
+        count("strategies", self.strategies.len(), STRATEGIES_RANGE)?;
+        count("seeds", self.seeds, SEEDS_RANGE)?;
+        count("evaluation budget", self.budget, BUDGET_RANGE)?;
+        for (i, strategy) in self.strategies.iter().enumerate() {
+            strategy
+                .validate()
+                .map_err(|e| Error::setting(format!("strategy {}", i + 1), e.to_string()))?;
+        }
+        Ok(())
+    }
+}
+
+/// One strategy from one seed.
+struct Lane {
+    driver: Driver,
+    start: [f64; 2],
+    /// Best-so-far after each counted evaluation.
+    curve: Vec<f64>,
+}
+
+impl Lane {
+    /// Whether the lane has spent its budget or stopped by itself.
+    fn finished(&self, budget: usize) -> bool {
+        self.curve.len() >= budget || self.driver.status().is_final()
+    }
+
+    /// Steps until the lane has counted at least `target` evaluations (or has finished).
+    fn run_to(&mut self, target: usize, budget: usize) -> Result<()> {
+        while self.curve.len() < target && !self.finished(budget) {
+            self.driver.step()?;
+            let mut best = self.curve.last().copied().unwrap_or(f64::INFINITY);
+            let room = budget - self.curve.len();
+            for &value in self.driver.values().iter().take(room) {
+                if value < best {
+                    best = value;
+                }
+                self.curve.push(best);
+            }
+        }
+        Ok(())
+    }
+
+    /// How far the lane counts on the common axis: its evaluations, or the budget once finished.
+    fn reach(&self, budget: usize) -> usize {
+        if self.finished(budget) {
+            budget
+        } else {
+            self.curve.len()
+        }
+    }
+}
+
+/// A race in progress.
+pub struct Race {
+    settings: RaceSettings,
+    landscape: Rc<dyn Landscape>,
+    /// Strategy-major: lane `s * seeds + k` is strategy `s` from seed `seed + k`.
+    lanes: Vec<Lane>,
+    /// Evaluations every lane has reached.
+    step: usize,
+    /// Per strategy: median, min and max best-so-far at evaluations 1..=step, flat by triple.
+    bands: Vec<Vec<[f64; 3]>>,
+}
+
+/// Where lane seed `seed` starts: a point drawn uniformly from the middle 80% of the domain,
+/// from its own generator (the same for every strategy, apart from the strategy's stream).
+fn start_of(landscape: &dyn Landscape, seed: u64) -> [f64; 2] {
+    let mut rng = seeded(seed ^ 0x5354_4152_5453);
+    let ((x0, x1), (y0, y1)) = landscape.domain();
+    let (dx, dy) = (0.1 * (x1 - x0), 0.1 * (y1 - y0));
+    [
+        uniform(&mut rng, x0 + dx, x1 - dx),
+        uniform(&mut rng, y0 + dy, y1 - dy),
+    ]
+}
+
+impl Race {
+    /// A race at step 0; the settings are validated first.
+    pub fn new(settings: RaceSettings) -> Result<Race> {
+        settings.validate()?;
+        let landscape: Rc<dyn Landscape> = landscape::build(&settings.landscape)?.into();
+        let mut race = Race {
+            settings,
+            landscape,
+            lanes: Vec::new(),
+            step: 0,
+            bands: Vec::new(),
+        };
+        race.restart()?;
+        Ok(race)
+    }
+
+    /// Back to step 0 with the same settings: the same race again.
+    pub fn restart(&mut self) -> Result<()> {
+        let settings = &self.settings;
+        self.lanes.clear();
+        for strategy in &settings.strategies {
+            for k in 0..settings.seeds {
+                let seed = settings.seed as u64 + k as u64;
+                let start = start_of(self.landscape.as_ref(), seed);
+                let objective = LandscapeObjective(Rc::clone(&self.landscape));
+                let built = search::build(strategy, &start, &objective.bounds())?;
+                // No patience rule: a lane stops early only when it cannot go on.
+                let rules = StopRules {
+                    max_evaluations: settings.budget,
+                    patience: usize::MAX,
+                    ..StopRules::default()
+                };
+                let driver = Driver::new(built, Box::new(objective), seed, rules);
+                // Only the first seed's lanes are drawn.
+                let driver = if k == 0 {
+                    driver
+                } else {
+                    driver.without_trace()
+                };
+                self.lanes.push(Lane {
+                    driver,
+                    start,
+                    curve: Vec::new(),
+                });
+            }
+        }
+        self.step = 0;
+        self.bands.clear();
+        self.bands.resize_with(settings.strategies.len(), Vec::new);
+        Ok(())
+    }
+
+    /// Takes up to `n` steps (each brings every lane to one more evaluation); returns the steps
+    /// taken, fewer once the budget is reached.
+    pub fn step(&mut self, n: usize) -> Result<usize> {
+        let budget = self.settings.budget;
+        let target = self.step.saturating_add(n).min(budget);
+        let before = self.step;
+        for lane in &mut self.lanes {
+            lane.run_to(target, budget)?;
+        }
+        let reached = self.lanes.iter().map(|l| l.reach(budget)).min();
+        self.step = reached.unwrap_or(budget).min(target);
+        self.extend_bands(before);
+        Ok(self.step - before)
+    }
+
+    /// Adds the bands of evaluations `from + 1 ..= step`.
+    fn extend_bands(&mut self, from: usize) {
+        let seeds = self.settings.seeds;
+        let mut values = vec![0.0; seeds];
+        for (s, bands) in self.bands.iter_mut().enumerate() {
+            let lanes = &self.lanes[s * seeds..(s + 1) * seeds];
+            for e in from + 1..=self.step {
+                for (value, lane) in values.iter_mut().zip(lanes) {
+                    *value = summary::best_at(&lane.curve, e);
+                }
+                bands.push(summary::band(&mut values));
+            }
+        }
+    }
+
+    /// Steps taken: the evaluations every lane has reached (or the budget, once finished).
+    pub fn steps(&self) -> usize {
+        self.step
+    }
+
+    /// Running until the budget is reached, then budget spent.
+    pub fn status(&self) -> Status {
+        match self.step {
+            0 => Status::Ready,
+            s if s >= self.settings.budget => Status::BudgetSpent,
+            _ => Status::Running,
+        }
+    }
+
+    /// The settings in force.
+    pub fn settings(&self) -> &RaceSettings {
+        &self.settings
+    }
+
+    /// The surface.
+    pub fn landscape(&self) -> &dyn Landscape {
+        self.landscape.as_ref()
+    }
+
+    /// Strategy `s`'s median, min and max best-so-far after evaluations 1..=[`Race::steps`]
+    /// (empty for a strategy it does not have).
+    pub fn bands(&self, s: usize) -> &[[f64; 3]] {
+        self.bands.get(s).map_or(&[], Vec::as_slice)
+    }
+
+    /// Strategy `s`'s lane from seed number `k` (0: the first seed): its driver, start and
+    /// best-so-far curve; `None` when there is no such lane.
+    pub fn lane(&self, s: usize, k: usize) -> Option<(&Driver, [f64; 2], &[f64])> {
+        let seeds = self.settings.seeds;
+        let lane = (s < self.bands.len() && k < seeds).then(|| &self.lanes[s * seeds + k])?;
+        Some((&lane.driver, lane.start, &lane.curve))
+    }
+
+    /// The lowest known minimum of the surface: where every curve would end at best.
+    pub fn optimum(&self) -> f64 {
+        let minima = self.landscape.minima();
+        minima.iter().map(|m| m.2).fold(f64::INFINITY, f64::min)
+    }
+}

@@ -1,0 +1,127 @@
+// The Race view end to end: each preset draws one median line and one band per strategy on a
+// common evaluation axis (read from state() and from the chart's pixels); every lane gets the
+// same budget; a link reproduces the same summary numbers; a tampered link shows a notice.
+import { test, expect } from '@playwright/test';
+import { expectNoProblems, SCREENSHOTS } from './helpers.mjs';
+
+expectNoProblems(test, expect);
+
+async function open(page, hash) {
+  await page.goto(`/${hash}`);
+  await page.waitForFunction(() => window.race && window.race.state().status === 'ready');
+}
+
+/** Carries the race to its budget frame by frame; returns its state. */
+async function runToEnd(page) {
+  await page.evaluate(() => window.race.runFor(100_000));
+  await page.waitForFunction(() => window.race.state().status === 'budget-spent', null, { timeout: 30_000 });
+  await page.waitForTimeout(200);
+  return page.evaluate(() => window.race.state());
+}
+
+/** How many pixels of the chart are close to each series colour (lines and bands). */
+function seriesPixels(page, colours) {
+  return page.evaluate((list) => {
+    const canvas = document.querySelector('#view-race canvas.pg-chart');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const rgb = list.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+    const counts = list.map(() => 0);
+    for (let p = 0; p < data.length; p += 4) {
+      rgb.forEach((c, k) => {
+        if (Math.abs(data[p] - c[0]) + Math.abs(data[p + 1] - c[1]) + Math.abs(data[p + 2] - c[2]) < 40) counts[k] += 1;
+      });
+    }
+    return counts;
+  }, colours);
+}
+
+const COLOURS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7'];
+
+for (const [preset, count] of [['bowl', 3], ['rastrigin', 2], ['grid', 2]]) {
+  test(`preset ${preset}: one curve and one band per strategy on an equal budget`, async ({ page }) => {
+    await open(page, `#view=race&preset=${preset}`);
+    const before = await page.evaluate(() => window.race.state());
+    expect(before.strategies.length).toBe(count);
+    expect(before.chart.lines).toBe(0);
+    const state = await runToEnd(page);
+    expect(state.step).toBe(state.budget);
+    expect(state.chart).toMatchObject({ lines: count, bands: count });
+    expect(state.summary).toHaveLength(count);
+    for (const row of state.summary) {
+      expect(row.min).toBeLessThanOrEqual(row.median);
+      expect(row.median).toBeLessThanOrEqual(row.max);
+    }
+    // Every lane counted at most the budget; the ones that did not stop by themselves, exactly.
+    for (const lane of state.lanes) expect(lane.evaluations).toBeLessThanOrEqual(state.budget);
+    const full = state.options.strategies.map((s, i) => [s.kind, state.lanes[i].evaluations]).filter(([kind]) => kind !== 'gradient');
+    for (const [, evaluations] of full) expect(evaluations).toBe(state.budget);
+    // The chart really shows each strategy's colour, and no colour of a strategy not in the race.
+    const pixels = await seriesPixels(page, COLOURS);
+    for (let k = 0; k < 4; k += 1) {
+      if (k < count) expect(pixels[k], `strategy ${k + 1}'s colour`).toBeGreaterThan(100);
+      else expect(pixels[k]).toBeLessThan(20);
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}race-${preset}.png`, fullPage: true });
+  });
+}
+
+test('random search beats the grid in the one-axis preset (Bergstra and Bengio)', async ({ page }) => {
+  await open(page, '#view=race&preset=grid');
+  const state = await runToEnd(page);
+  const [random, grid] = state.summary;
+  expect(grid.min).toBe(grid.max);
+  expect(random.median).toBeLessThan(grid.median);
+});
+
+test('a link reproduces the same race, number for number', async ({ page, context }) => {
+  await open(page, '#view=race&preset=rastrigin');
+  // A race of one's own: another surface, a third strategy, fewer seeds.
+  await page.evaluate(() => window.race.set({ landscape: { id: 'himmelblau' }, seeds: 3, budget: 60, seed: 7 }));
+  await page.locator('#view-race [data-action="add-strategy"]').click();
+  await page.locator('#view-race select[data-key="strategy3"]').selectOption('adam');
+  const first = await runToEnd(page);
+  expect(first.strategies).toEqual(['Gradient descent', 'Genetic algorithm', 'Adam']);
+  expect(first.preset).toBe(null);
+  const link = page.url();
+  expect(link).toContain('strategy3=gradient');
+  expect(link).toContain('rule3=adam');
+  const other = await context.newPage();
+  await open(other, link.slice(link.indexOf('#')));
+  const again = await runToEnd(other);
+  expect(again.options).toEqual(first.options);
+  expect(again.summary).toEqual(first.summary);
+  expect(again.lanes).toEqual(first.lanes);
+});
+
+test('a tampered race link shows the notice, runs no script and keeps the rest', async ({ page }) => {
+  await page.goto('/#view=race&preset=grid&seeds=abc&pop9=3&%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E=1&budget=40');
+  await page.waitForFunction(() => window.race && window.race.state());
+  const notice = page.locator('.notice');
+  await expect(notice).toContainText('seeds = "abc" is not valid');
+  await expect(notice).toContainText('unknown setting "pop9"');
+  expect(await page.locator('.notice img').count()).toBe(0);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  const state = await page.evaluate(() => window.race.state());
+  expect(state.options.budget).toBe(40);
+  expect(state.seeds).toBe(10);
+});
+
+test('a link the core refuses (one strategy) shows the notice and opens the default race', async ({ page }) => {
+  await page.goto('/#view=race&strategy1=gradient&budget=50');
+  await page.waitForFunction(() => window.race && window.race.state());
+  await expect(page.locator('.notice')).toContainText('strategies: must be a whole number from 2 to 4 (got 1)');
+  const state = await page.evaluate(() => window.race.state());
+  expect(state.preset).toBe('bowl');
+});
+
+test('a bad strategy count from the controls is refused with the core\'s message and the race stays', async ({ page }) => {
+  await open(page, '#view=race&preset=bowl');
+  const result = await page.evaluate(() => window.race.set({ strategies: [{ kind: 'gradient' }] }));
+  expect(result.ok).toBe(false);
+  expect(result.error).toContain('strategies: must be a whole number from 2 to 4');
+  expect((await page.evaluate(() => window.race.state())).strategies).toHaveLength(3);
+  await expect(page.locator('#view-race [data-action="remove-strategy"]').first()).toBeEnabled();
+  await page.locator('#view-race [data-action="remove-strategy"]').first().click();
+  expect((await page.evaluate(() => window.race.state())).strategies).toEqual(['GD + momentum', 'Adam']);
+  await expect(page.locator('#view-race [data-action="remove-strategy"]').first()).toBeDisabled();
+});

@@ -1,0 +1,173 @@
+//! Races: equal budgets, the summary rule against its definition, determinism, validation.
+
+use automl_playground::landscape::LandscapeSettings;
+use automl_playground::race::{Race, RaceSettings};
+use automl_playground::search::{Status, StrategyKind, StrategySettings};
+
+fn gd_vs_ga(seed: u32) -> RaceSettings {
+    RaceSettings {
+        landscape: LandscapeSettings {
+            id: "rastrigin".into(),
+            ..Default::default()
+        },
+        strategies: vec![
+            StrategySettings {
+                learning_rate: 0.002,
+                ..Default::default()
+            },
+            StrategySettings {
+                kind: StrategyKind::Genetic,
+                population: 40,
+                ..Default::default()
+            },
+            StrategySettings {
+                kind: StrategyKind::RandomGlobal,
+                samples_per_step: 7,
+                ..Default::default()
+            },
+        ],
+        seeds: 4,
+        budget: 100,
+        seed,
+    }
+}
+
+fn run(settings: RaceSettings) -> Race {
+    let mut race = Race::new(settings).unwrap();
+    while race.step(17).unwrap() > 0 {}
+    race
+}
+
+#[test]
+fn every_lane_spends_exactly_the_budget_and_counts_only_its_first_evaluations() {
+    let race = run(gd_vs_ga(3));
+    assert_eq!(race.steps(), 100);
+    assert_eq!(race.status(), Status::BudgetSpent);
+    for s in 0..3 {
+        for k in 0..4 {
+            let (driver, _, curve) = race.lane(s, k).unwrap();
+            // GD may stop early (its gradient vanished); the others spend it all.
+            assert!(curve.len() == 100 || (s == 0 && driver.status().is_final()));
+            if s == 1 {
+                // Three generations of 40 were asked; only the first 100 evaluations count.
+                assert_eq!(driver.evaluations(), 120);
+                assert_eq!(curve.len(), 100);
+            }
+        }
+        // The drawn lane: its curve is the running minimum of the values it was given, in order.
+        let (driver, _, curve) = race.lane(s, 0).unwrap();
+        let values = &driver.trace().sample_values;
+        let mut best = f64::INFINITY;
+        for (e, &v) in values.iter().take(100).enumerate() {
+            best = best.min(v);
+            assert_eq!(curve[e], best, "strategy {s}, evaluation {}", e + 1);
+        }
+    }
+}
+
+#[test]
+fn the_bands_are_the_median_min_and_max_over_seeds_of_best_so_far() {
+    let race = run(gd_vs_ga(8));
+    for s in 0..3 {
+        let bands = race.bands(s);
+        assert_eq!(bands.len(), 100);
+        for (i, band) in bands.iter().enumerate() {
+            // The definition, by hand: four seeds, so the median is the mean of the middle two.
+            let mut at: Vec<f64> = (0..4)
+                .map(|k| {
+                    let curve = race.lane(s, k).unwrap().2;
+                    *curve.get(i).unwrap_or(curve.last().unwrap())
+                })
+                .collect();
+            at.sort_by(|a, b| a.partial_cmp(b).unwrap());
+            assert_eq!(*band, [(at[1] + at[2]) / 2.0, at[0], at[3]], "{s} {i}");
+        }
+    }
+}
+
+#[test]
+fn same_seeds_make_the_same_race_in_any_slicing_and_another_seed_another() {
+    let whole = run(gd_vs_ga(5));
+    let mut sliced = Race::new(gd_vs_ga(5)).unwrap();
+    while sliced.step(1).unwrap() > 0 {}
+    let other = run(gd_vs_ga(6));
+    let mut again = run(gd_vs_ga(5));
+    again.restart().unwrap();
+    assert_eq!((again.steps(), again.bands(0).len()), (0, 0));
+    while again.step(33).unwrap() > 0 {}
+    assert_eq!(again.bands(2), whole.bands(2));
+    for s in 0..3 {
+        assert_eq!(whole.bands(s), sliced.bands(s));
+    }
+    assert_ne!(whole.bands(1), other.bands(1));
+    // Lane k starts at the same point whatever the strategy.
+    assert_eq!(whole.lane(0, 2).unwrap().1, whole.lane(1, 2).unwrap().1);
+    assert_ne!(whole.lane(0, 2).unwrap().1, whole.lane(0, 3).unwrap().1);
+    assert!(whole.lane(3, 0).is_none() && whole.lane(0, 4).is_none() && whole.bands(3).is_empty());
+}
+
+#[test]
+fn random_search_beats_the_grid_when_one_axis_matters() {
+    let sampler = |kind| StrategySettings {
+        kind,
+        samples_per_step: 5,
+        grid: automl_playground::search::grid::GridSettings { grid_points: 5 },
+        ..Default::default()
+    };
+    let race = run(RaceSettings {
+        landscape: LandscapeSettings {
+            id: "stripe".into(),
+            ..Default::default()
+        },
+        strategies: vec![
+            sampler(StrategyKind::RandomGlobal),
+            sampler(StrategyKind::Grid),
+        ],
+        seeds: 9,
+        budget: 25,
+        seed: 1,
+    });
+    let [random, grid] = [0, 1].map(|s| race.bands(s)[24]);
+    assert_eq!(grid[1], grid[2], "the grid is the same for every seed");
+    assert!(
+        random[0] < grid[0],
+        "median: random {} vs grid {}",
+        random[0],
+        grid[0]
+    );
+}
+
+#[test]
+fn bad_race_settings_are_refused_with_their_names() {
+    let refuse = |change: fn(&mut RaceSettings)| {
+        let mut settings = RaceSettings {
+            strategies: vec![StrategySettings::default(); 2],
+            ..RaceSettings::default()
+        };
+        change(&mut settings);
+        Race::new(settings).err().unwrap().to_string()
+    };
+    let none = Race::new(RaceSettings::default())
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(none.contains("(got 0)"), "{none}");
+    let one = refuse(|s| s.strategies.truncate(1));
+    assert!(
+        one.starts_with("strategies: must be a whole number from 2 to 4"),
+        "{one}"
+    );
+    let five = refuse(|s| s.strategies = vec![StrategySettings::default(); 5]);
+    assert!(five.contains("(got 5)"), "{five}");
+    assert!(refuse(|s| s.seeds = 0).starts_with("seeds"));
+    assert!(refuse(|s| s.budget = 5).starts_with("evaluation budget"));
+    let population = refuse(|s| {
+        s.strategies[1].kind = StrategyKind::Genetic;
+        s.strategies[1].population = 1;
+    });
+    assert!(
+        population.starts_with("strategy 2: population"),
+        "{population}"
+    );
+    assert!(refuse(|s| s.landscape.id = "nowhere".into()).starts_with("landscape"));
+}

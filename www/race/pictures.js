@@ -1,0 +1,94 @@
+// The race's small multiples: one landscape picture per strategy, showing what its first seed's
+// lane has done so far (path, population or samples), drawn with the Landscapes view's pieces.
+
+import { el, replaceChildren } from '../ui/dom.js';
+import { fitCanvas } from '../draw/plot.js';
+import { plotLayout, heatmapLayer, drawLandscape, updateSampleLayer } from '../draw/landscape.js';
+import { PointLayer } from '../draw/points.js';
+import { samplesBox } from '../ui/fields.js';
+import { num } from '../ui/format.js';
+import { SERIES_STYLES } from './chart.js';
+
+/** A lane as the core copies it out (RaceSession.lane): numbers, then four lists of pairs. */
+export function parseLane(flat) {
+  if (!flat || flat.length < 14) return null;
+  const lengths = [10, 11, 12, 13].map((i) => flat[i]);
+  let at = 14;
+  const [path, samples, asked, previousAsked] = lengths.map((n) => {
+    const list = flat.subarray(at, at + n);
+    at += n;
+    return list;
+  });
+  const finite = (v) => Number.isFinite(v);
+  return {
+    start: [flat[0], flat[1]],
+    position: [flat[2], flat[3]],
+    bestPoint: finite(flat[6]) ? [flat[4], flat[5]] : null,
+    bestValue: finite(flat[6]) ? flat[6] : null,
+    evaluations: flat[7],
+    eliteCount: flat[8],
+    accepted: finite(flat[9]) ? flat[9] === 1 : null,
+    path, samples, asked, previousAsked,
+  };
+}
+
+export class RacePictures {
+  constructor() {
+    this.element = el('div', { class: 'race-pictures' });
+    this.cards = [];
+  }
+
+  /** One card per strategy, titled `labels[i]`. */
+  setStrategies(labels) {
+    this.cards = labels.map((label, i) => {
+      const canvas = el('canvas', { role: 'img', 'aria-label': `${label}: the first seed's lane` });
+      const caption = el('figcaption', { class: 'pg-note' });
+      const swatch = el('span', { class: 'race-swatch', 'aria-hidden': 'true' });
+      swatch.style.background = SERIES_STYLES[i % SERIES_STYLES.length].color;
+      const figure = el('figure', { class: 'race-picture' }, el('h3', { class: 'race-picture-title' }, swatch, label), canvas, caption);
+      return { label, canvas, caption, figure, samples: new PointLayer() };
+    });
+    replaceChildren(this.element, this.cards.map((c) => c.figure));
+  }
+
+  /**
+   * Draws every card. `frame`: { theme, domain, minima, seed, step (the race's), heatmap(w, h) →
+   * layer canvas, key (the race: changes on a new race or reset), lanes: [{ kind, lane
+   * (parseLane), settings }] }.
+   */
+  draw(frame) {
+    this.cards.forEach((card, i) => {
+      const item = frame.lanes[i];
+      const cssW = Math.floor(card.figure.clientWidth);
+      if (!item || !item.lane || !cssW) return;
+      const cssH = Math.round(cssW * 0.9);
+      const { dpr } = fitCanvas(card.canvas, cssW, cssH);
+      const layout = plotLayout(cssW, cssH, dpr);
+      const { kind, lane, settings } = item;
+      const sampling = samplesBox(kind) || kind === 'random-walk';
+      if (sampling) {
+        updateSampleLayer(card.samples, { dpr, layout, domain: frame.domain }, {
+          key: frame.key,
+          evaluations: lane.samples.length / 2,
+          newest: (count) => lane.samples.subarray(Math.max(0, lane.samples.length - 2 * count)),
+        });
+      }
+      drawLandscape(card.canvas.getContext('2d'), {
+        dpr, cssW, cssH, layout, theme: frame.theme,
+        heatmap: frame.heatmap(layout.dev.w, layout.dev.h),
+        domain: frame.domain, axisNames: ['x', 'y'], minima: frame.minima,
+        start: lane.start, kind,
+        sampleLayer: sampling ? card.samples : null,
+        path: kind === 'gradient' || kind === 'random-walk' ? lane.path : null,
+        asked: lane.asked, previousAsked: kind === 'genetic' ? lane.previousAsked : null, parents: null,
+        eliteCount: lane.eliteCount, accepted: lane.accepted, position: lane.position,
+        bestPoint: lane.bestPoint, gradient: null,
+        sigma: settings.sigma, learningRate: settings.learningRate, hover: null,
+      });
+      const best = lane.bestValue === null ? '—' : num(lane.bestValue, 4);
+      const stopped = lane.evaluations < frame.step ? ' (it stopped by itself and keeps its best)' : '';
+      const text = `seed ${frame.seed}: best J = ${best} after ${lane.evaluations} evaluations${stopped}`;
+      if (card.caption.textContent !== text) card.caption.textContent = text;
+    });
+  }
+}

@@ -1,0 +1,64 @@
+// The core's race session as the run controller drives it: step, reset (a fresh session with the
+// same settings: the same race again), free, and each frame's numbers read from the one flat
+// array the core copies out (RaceSession.frame).
+
+import { parseLane } from './pictures.js';
+
+const STATUS = ['ready', 'running', 'budget-spent'];
+
+/** The core's configuration: the strategies as `strategy1`, `strategy2`… */
+function coreConfig({ strategies, ...rest }) {
+  const config = { ...rest };
+  (strategies || []).forEach((strategy, i) => {
+    config[`strategy${i + 1}`] = strategy;
+  });
+  return config;
+}
+
+/**
+ * A race session for `config` ({ landscape, strategies, seeds, budget, seed }); throws the
+ * core's message when refused.
+ */
+export function raceSession(wasm, config) {
+  const count = (config.strategies || []).length;
+  let core = new wasm.RaceSession(coreConfig(config));
+  return {
+    step: (n) => core.step(n),
+    reset() {
+      const fresh = new wasm.RaceSession(coreConfig(config));
+      core.free();
+      core = fresh;
+    },
+    free: () => core.free(),
+    /**
+     * { state: { status, step, budget, seeds, optimum, bands (median, min, max per strategy) },
+     * curves: per strategy { median, min, max } of J − J* after evaluation `start` + 1 on,
+     * lanes: per strategy its first-seed lane (parseLane) }.
+     */
+    read(start) {
+      const v = core.frame(start);
+      const head = 5 + 3 * count;
+      const state = { status: STATUS[v[0]], step: v[1], budget: v[2], seeds: v[3], optimum: v[4], bands: Array.from(v.subarray(5, head)) };
+      const per = Math.max(0, state.step - start);
+      const curves = [];
+      for (let s = 0; s < count; s += 1) {
+        const c = { median: [], min: [], max: [] };
+        for (let j = 0; j < per; j += 1) {
+          const at = head + 3 * (s * per + j);
+          c.median.push(v[at]);
+          c.min.push(v[at + 1]);
+          c.max.push(v[at + 2]);
+        }
+        curves.push(c);
+      }
+      let at = head + 3 * count * per;
+      const lanes = [];
+      for (let s = 0; s < count; s += 1) {
+        const length = v[at];
+        lanes.push(parseLane(v.subarray(at + 1, at + 1 + length)));
+        at += 1 + length;
+      }
+      return { state, curves, lanes };
+    },
+  };
+}
