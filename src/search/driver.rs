@@ -95,7 +95,14 @@ pub struct Driver {
     evaluated: Option<usize>,
     /// Whether the strategy is still preparing the next step's candidates.
     preparing: bool,
+    /// While the candidates of a strategy that keeps them ([`Strategy::asked`]) are copied a
+    /// part at a time: how many numbers are copied.
+    copied: Option<usize>,
 }
+
+/// Work units one number of the asked candidates costs to copy (fresh memory included),
+/// against one parameter of one row for an evaluation.
+const COPY_COST: usize = 16;
 
 impl Driver {
     /// A run of `strategy` on `objective` with the generator seeded by `seed`.
@@ -127,6 +134,7 @@ impl Driver {
             watch_position: false,
             evaluated: None,
             preparing: false,
+            copied: None,
         }
     }
 
@@ -162,16 +170,26 @@ impl Driver {
         let mut evaluated = match self.evaluated {
             Some(evaluated) => evaluated,
             None => {
-                // A large population is bred a slice at a time too.
-                self.preparing = !self.strategy.prepare(&mut self.rng, budget);
-                if self.preparing {
+                if self.copied.is_none() {
+                    // A large population is bred a slice at a time too.
+                    self.preparing = !self.strategy.prepare(&mut self.rng, budget);
+                    if self.preparing {
+                        return Ok(false);
+                    }
+                    std::mem::swap(&mut self.previous_asked, &mut self.asked);
+                    self.asked.clear();
+                    self.values.clear();
+                    let keeps = self.strategy.asked().is_some();
+                    let asked = self.strategy.ask(&mut self.rng)?;
+                    if keeps {
+                        self.copied = Some(0);
+                    } else {
+                        self.asked.extend_from_slice(asked);
+                    }
+                }
+                if !self.copy_asked(budget) {
                     return Ok(false);
                 }
-                std::mem::swap(&mut self.previous_asked, &mut self.asked);
-                self.asked.clear();
-                self.asked
-                    .extend_from_slice(self.strategy.ask(&mut self.rng)?);
-                self.values.clear();
                 self.gradients.clear();
                 if wants_gradient {
                     self.gradients.resize(self.asked.len(), 0.0);
@@ -199,11 +217,39 @@ impl Driver {
         Ok(true)
     }
 
+    /// Copies the kept candidates of the ask ([`Strategy::asked`]) on for about `budget`
+    /// units (at least a part); `true` once they are all copied (or there was nothing to copy).
+    fn copy_asked(&mut self, budget: &mut usize) -> bool {
+        let Some(done) = self.copied else {
+            return true;
+        };
+        let Some(from) = self.strategy.asked() else {
+            self.copied = None;
+            return true;
+        };
+        if done == 0 {
+            self.asked.reserve_exact(from.len());
+        }
+        let part = (*budget / COPY_COST).max(4096).min(from.len() - done);
+        self.asked.extend_from_slice(&from[done..done + part]);
+        *budget = budget.saturating_sub(part * COPY_COST);
+        if done + part < from.len() {
+            self.copied = Some(done + part);
+            return false;
+        }
+        self.copied = None;
+        true
+    }
+
     /// While a step is in progress: its candidates evaluated so far, and how many it asked
     /// (0 and 0 while the strategy still prepares them).
     pub fn progress(&self) -> Option<(usize, usize)> {
         if self.preparing {
             return Some((0, 0));
+        }
+        if self.copied.is_some() {
+            let asked = self.strategy.asked().map_or(0, <[f64]>::len);
+            return Some((0, asked / self.strategy.dim().max(1)));
         }
         self.evaluated
             .map(|done| (done, self.asked.len() / self.strategy.dim()))
