@@ -101,6 +101,9 @@ struct RunState {
     evaluated: Option<usize>,
     /// Whether the strategy is still preparing the next step's candidates.
     preparing: bool,
+    /// While the candidates of a strategy that keeps them ([`Strategy::asked`]) are copied a
+    /// part at a time: how many numbers are copied.
+    copied: Option<usize>,
 }
 
 /// A kept copy of a run's state after a whole step (see [`Driver::snapshot`]): restoring it
@@ -125,6 +128,10 @@ impl Snapshot {
             + r.gradients.len())
     }
 }
+
+/// Work units one number of the asked candidates costs to copy (fresh memory included),
+/// against one parameter of one row for an evaluation.
+const COPY_COST: usize = 16;
 
 impl Driver {
     /// A run of `strategy` on `objective` with the generator seeded by `seed`.
@@ -157,6 +164,7 @@ impl Driver {
                 gradients: Vec::new(),
                 evaluated: None,
                 preparing: false,
+                copied: None,
             },
         }
     }
@@ -193,17 +201,26 @@ impl Driver {
         let mut evaluated = match self.run.evaluated {
             Some(evaluated) => evaluated,
             None => {
-                // A large population is bred a slice at a time too.
-                self.run.preparing = !self.run.strategy.prepare(&mut self.run.rng, budget);
-                if self.run.preparing {
+                if self.run.copied.is_none() {
+                    // A large population is bred a slice at a time too.
+                    self.run.preparing = !self.run.strategy.prepare(&mut self.run.rng, budget);
+                    if self.run.preparing {
+                        return Ok(false);
+                    }
+                    std::mem::swap(&mut self.run.previous_asked, &mut self.run.asked);
+                    self.run.asked.clear();
+                    self.run.values.clear();
+                    let keeps = self.run.strategy.asked().is_some();
+                    let asked = self.run.strategy.ask(&mut self.run.rng)?;
+                    if keeps {
+                        self.run.copied = Some(0);
+                    } else {
+                        self.run.asked.extend_from_slice(asked);
+                    }
+                }
+                if !self.copy_asked(budget) {
                     return Ok(false);
                 }
-                std::mem::swap(&mut self.run.previous_asked, &mut self.run.asked);
-                self.run.asked.clear();
-                self.run
-                    .asked
-                    .extend_from_slice(self.run.strategy.ask(&mut self.run.rng)?);
-                self.run.values.clear();
                 self.run.gradients.clear();
                 if wants_gradient {
                     self.run.gradients.resize(self.run.asked.len(), 0.0);
@@ -231,11 +248,39 @@ impl Driver {
         Ok(true)
     }
 
+    /// Copies the kept candidates of the ask ([`Strategy::asked`]) on for about `budget`
+    /// units (at least a part); `true` once they are all copied (or there was nothing to copy).
+    fn copy_asked(&mut self, budget: &mut usize) -> bool {
+        let Some(done) = self.run.copied else {
+            return true;
+        };
+        let Some(from) = self.run.strategy.asked() else {
+            self.run.copied = None;
+            return true;
+        };
+        if done == 0 {
+            self.run.asked.reserve_exact(from.len());
+        }
+        let part = (*budget / COPY_COST).max(4096).min(from.len() - done);
+        self.run.asked.extend_from_slice(&from[done..done + part]);
+        *budget = budget.saturating_sub(part * COPY_COST);
+        if done + part < from.len() {
+            self.run.copied = Some(done + part);
+            return false;
+        }
+        self.run.copied = None;
+        true
+    }
+
     /// While a step is in progress: its candidates evaluated so far, and how many it asked
     /// (0 and 0 while the strategy still prepares them).
     pub fn progress(&self) -> Option<(usize, usize)> {
         if self.run.preparing {
             return Some((0, 0));
+        }
+        if self.run.copied.is_some() {
+            let asked = self.run.strategy.asked().map_or(0, <[f64]>::len);
+            return Some((0, asked / self.run.strategy.dim().max(1)));
         }
         self.run
             .evaluated

@@ -32,6 +32,11 @@ pub trait Strategy {
     fn prepare(&mut self, _rng: &mut Rng, _budget: &mut usize) -> bool {
         true
     }
+    /// The candidates of the last ask, for a strategy that keeps them unchanged until its
+    /// tell: the driver then copies a large population a part at a time rather than at once.
+    fn asked(&self) -> Option<&[f64]> {
+        None
+    }
     /// While `prepare` has work left: the candidates made so far, and how many the ask has.
     fn preparation(&self) -> Option<(usize, usize)> {
         None

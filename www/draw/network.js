@@ -102,36 +102,34 @@ export function outputNames(classNames) {
   return classNames;
 }
 
-/**
- * Draws the network. `data`: { dpr, cssW, cssH, theme, sizes, theta, layout (layoutNetwork),
- * inputNames, outputNames, headers [text per layer], thumbs (Map "layer:index" → canvas),
- * hover (node or null) }.
- */
-export function drawNetwork(ctx, data) {
-  const { dpr, cssW, cssH, theme, sizes, theta, layout } = data;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.fillStyle = theme.bg;
-  ctx.fillRect(0, 0, cssW, cssH);
-  const L = sizes.length;
-  if (L < 2 || !theta || theta.length === 0) {
-    ctx.fillStyle = theme.muted;
-    ctx.font = '14px system-ui, sans-serif';
-    ctx.textAlign = 'center';
-    ctx.fillText('No model yet', cssW / 2, cssH / 2);
-    return;
-  }
+/** The nodes by layer and index, and the largest |w| (a link's width is |w| / that). */
+function geometry(data) {
+  const { sizes, theta, layout } = data;
   const { offsets } = thetaOffsets(sizes);
   const byLayer = [];
   for (const n of layout.nodes) (byLayer[n.layer] ||= [])[n.index] = n;
   let wMax = 1e-9;
-  for (let l = 1; l < L; l += 1) {
+  for (let l = 1; l < sizes.length; l += 1) {
     const { weights, biases } = offsets[l - 1];
     for (let k = weights; k < biases; k += 1) if (Number.isFinite(theta[k])) wMax = Math.max(wMax, Math.abs(theta[k]));
   }
-  const hover = data.hover;
-  // Links: thin and faint first would need sorting; a single pass reads well enough.
-  ctx.lineCap = 'butt';
-  for (let l = 1; l < L; l += 1) {
+  return { offsets, byLayer, wMax };
+}
+
+/** Whether `data` has a model to draw (layers and θ). */
+export function hasNetwork(data) {
+  return data.sizes.length >= 2 && Boolean(data.theta) && data.theta.length > 0;
+}
+
+/**
+ * Every link of the network to stroke, thin and faint first (so the strong ones read on top):
+ * { x0, y0, x1, y1, width, style }. Links off the hovered node are faint.
+ */
+export function networkLinks(data) {
+  const { sizes, theta, hover } = data;
+  const { offsets, byLayer, wMax } = geometry(data);
+  const links = [];
+  for (let l = 1; l < sizes.length; l += 1) {
     const { weights } = offsets[l - 1];
     const fanIn = sizes[l - 1];
     for (let o = 0; o < sizes[l]; o += 1) {
@@ -142,18 +140,67 @@ export function drawNetwork(ctx, data) {
         const from = byLayer[l - 1][i];
         const t = Math.min(1, Math.abs(w) / wMax);
         const lit = hover && ((hover.layer === l && hover.index === o) || (hover.layer === l - 1 && hover.index === i));
-        const colour = signRgb(w);
-        ctx.strokeStyle = rgba(colour, hover && !lit ? 0.12 : 0.25 + 0.7 * t);
-        ctx.lineWidth = 0.4 + 5.6 * t;
-        const x0 = from.x + from.size / 2;
-        const x1 = to.x - to.size / 2;
-        const mid = (x0 + x1) / 2;
-        ctx.beginPath();
-        ctx.moveTo(x0, from.y);
-        ctx.bezierCurveTo(mid, from.y, mid, to.y, x1, to.y);
-        ctx.stroke();
+        const alpha = hover && !lit ? 0.12 : 0.25 + 0.7 * t;
+        links.push({
+          x0: from.x + from.size / 2, y0: from.y, x1: to.x - to.size / 2, y1: to.y,
+          width: 0.4 + 5.6 * t, alpha, style: linkStyle(w >= 0, alpha),
+        });
       }
     }
+  }
+  return links.sort((a, b) => a.alpha - b.alpha || a.width - b.width);
+}
+
+/** The stroke style of a link of `positive` sign at `alpha` (to 1/1000), made once. */
+const STYLES = new Map();
+function linkStyle(positive, alpha) {
+  const key = Math.round(alpha * 1000) * 2 + (positive ? 1 : 0);
+  let style = STYLES.get(key);
+  if (style === undefined) STYLES.set(key, (style = rgba(signRgb(positive ? 1 : -1), Math.round(alpha * 1000) / 1000)));
+  return style;
+}
+
+/** Strokes `links[from..to)` (from networkLinks) as curves, in CSS pixels of ctx's transform. */
+export function strokeLinks(ctx, links, from, to) {
+  ctx.lineCap = 'butt';
+  let current = null;
+  for (let k = from; k < Math.min(to, links.length); k += 1) {
+    const { x0, y0, x1, y1, width, style } = links[k];
+    if (style !== current) ctx.strokeStyle = current = style;
+    ctx.lineWidth = width;
+    const mid = (x0 + x1) / 2;
+    ctx.beginPath();
+    ctx.moveTo(x0, y0);
+    ctx.bezierCurveTo(mid, y0, mid, y1, x1, y1);
+    ctx.stroke();
+  }
+}
+
+/**
+ * Draws the network. `data`: { dpr, cssW, cssH, theme, sizes, theta, layout (layoutNetwork),
+ * inputNames, outputNames, headers [text per layer], thumbs (Map "layer:index" → canvas),
+ * hover (node or null) }. `linkLayer`: a canvas of the links already stroked for `data`
+ * (device pixels, transparent elsewhere), or null to stroke them here.
+ */
+export function drawNetwork(ctx, data, linkLayer = null) {
+  const { dpr, cssW, cssH, theme, sizes, theta, layout } = data;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.fillStyle = theme.bg;
+  ctx.fillRect(0, 0, cssW, cssH);
+  const L = sizes.length;
+  if (!hasNetwork(data)) {
+    ctx.fillStyle = theme.muted;
+    ctx.font = '14px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.fillText('No model yet', cssW / 2, cssH / 2);
+    return;
+  }
+  const { offsets, byLayer, wMax } = geometry(data);
+  const hover = data.hover;
+  if (linkLayer) ctx.drawImage(linkLayer, 0, 0, cssW, cssH);
+  else {
+    const links = networkLinks(data);
+    strokeLinks(ctx, links, 0, links.length);
   }
   // Nodes: the neuron's thumbnail, or its bias as a colour.
   for (const n of layout.nodes) {

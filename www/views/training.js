@@ -60,7 +60,8 @@ import { drawTraining, drawPointLayer, pointRadius } from '../draw/boundary.js';
 import { classColour, rampColour } from '../draw/palette.js';
 import { ColourBar, outputBarSpec } from '../ui/colour-bar.js';
 import { MARK, SERIES, drawCurves } from '../draw/curves.js';
-import { drawNetwork, labelLines, layoutNetwork, nodeAt, outputNames, thetaOffsets } from '../draw/network.js';
+import { labelLines, layoutNetwork, nodeAt, outputNames, thetaOffsets } from '../draw/network.js';
+import { NetworkPicture } from '../draw/network-layer.js';
 import { DataPanel } from '../training/data-panel.js';
 import { ModelPanel, SearchPanel } from '../training/model-panel.js';
 import { loadTable } from '../training/tables.js';
@@ -84,6 +85,9 @@ const SHARPEN_MS = 12;
  * the network, the sharpening — waits for the next frames (at least one of them per frame).
  */
 const FRAME_MS = 16;
+/** Stroking the network's links: ms per frame, and at least this much in a frame already full. */
+const NET_MS = 8;
+const NET_MIN_MS = 2;
 /** Population thumbnails: how many, how big (device pixels), how often while playing. */
 const THUMBS = 12;
 const THUMB_SIZE = 64;
@@ -306,6 +310,7 @@ class TrainingView extends RunController {
     this.curvesCard = el('section', { class: 'pg-card tr-curves' },
       el('h2', { class: 'pg-card-title' }, 'Loss and score'), this.lossCanvas, this.scoreCanvas, this.curvesLegend, this.curvesReadout);
     this.netCanvas = el('canvas', { class: 'tr-network', tabindex: '0', role: 'img', 'aria-label': 'The network: links coloured by the sign of their weight, as thick as its size. Arrow keys choose a neuron: the plot shows its output' });
+    this.netPicture = new NetworkPicture(this.netCanvas);
     this.netNote = el('p', { class: 'pg-note', 'aria-live': 'polite' });
     this.modelRow = modelFileRow(() => this.modelText(), (text) => this.loadModel(text));
     this.netCard = el('section', { class: 'pg-card tr-net' }, el('h2', { class: 'pg-card-title' }, 'The network'), this.netCanvas, this.netNote, this.modelRow);
@@ -1387,6 +1392,11 @@ class TrainingView extends RunController {
         this.drawNet(now);
       }
     }
+    // A large network's links are stroked a part per frame (the last picture shows meanwhile).
+    if (this.netPicture.busy) {
+      this.netPicture.work(busy() ? NET_MIN_MS : NET_MS);
+      if (this.netPicture.busy) this.schedule();
+    }
     if (due()) this.schedule();
     if (this.sharpen && busy()) this.schedule();
     else this.sharpenSurface();
@@ -1577,7 +1587,7 @@ class TrainingView extends RunController {
     const gap = layout.nodes.length > 1 && sizes.length > 1 ? (layout.nodes[layout.nodes.length - 1].x - layout.nodes[0].x) / (sizes.length - 1) : 100;
     const wide = gap > 58;
     const headers = sizes.map((n, l) => (l === 0 ? (wide ? 'inputs' : 'in') : l === sizes.length - 1 ? (wide ? 'output' : 'out') : wide ? `layer ${l}` : `${l}`));
-    drawNetwork(this.netCanvas.getContext('2d'), {
+    this.netPicture.show({
       ...this.netSize, theme: this.theme, sizes, theta: this.theta, layout,
       inputNames: this.inputNames(), outputNames: this.outputNames(), headers,
       thumbs: this.nodeThumbs, hover: this.hoverNode,
