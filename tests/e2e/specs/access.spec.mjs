@@ -282,9 +282,11 @@ test.describe('on a 360 px phone', () => {
       const input = controls.locator(`.pg-field[data-field="${seedOrPoints}"] input`).first();
       await input.fill('123');
       await input.press('Enter');
-      const options = await page.evaluate((name) => window[name].state().options, api);
-      const value = view === 'landscapes' ? options.seed : options.data.points;
-      expect(value).toBe(123);
+      // (The search view applies a change once its workers have been told: poll for it.)
+      await expect.poll(async () => {
+        const options = await page.evaluate((name) => window[name].state().options, api);
+        return view === 'landscapes' ? options.seed : options.data.points;
+      }).toBe(123);
       // Esc closes it and gives the focus back to the button.
       await input.press('Escape');
       await expect(controls).toBeHidden();
