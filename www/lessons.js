@@ -49,6 +49,16 @@ export const LESSONS = [
     question: 'Play the genetic algorithm, then switch the strategy to gradient descent: where does each stop, and what value of J does each reach?',
   },
   {
+    id: 'race-seeds',
+    title: 'A fair race: one budget, several seeds',
+    link: 'view=race&preset=rastrigin&landscape=rastrigin&seeds=5&budget=1000&seed=1&strategy1=gradient&rule1=plain&alpha1=0.002&strategy2=genetic&pop2=20&speed=10',
+    text: [
+      'Both strategies get the same 1000 evaluations of J, start from the same points, and run five times with different seeds.',
+      'Each line is the median run; its band spans the best and the worst seed. One lucky run proves little: a wide band means the result depends on the seed.',
+    ],
+    question: 'When the budget is spent, which strategy has the lower median, and do the bands overlap? What would a single seed have told you?',
+  },
+  {
     id: 'cv-optimistic',
     title: 'Why the winner’s cross-validation score is optimistic',
     link: 'view=search&data=moons&n=100&noise=0.3&dseed=2&strategy=random&cand=30&layers=0,3&neurons=2,16&acts=relu,tanh&rules=adam&lr=0.003,0.3&l2=0.0001,0.01&l2zero=1&epochs=40&folds=5&strat=1&test=0.3&seed=1',

@@ -20,12 +20,12 @@ async function lessons(page) {
 async function open(page, hash) {
   await page.goto('about:blank');
   await page.goto(`/${hash}`);
-  await page.waitForFunction(() => window.playground || window.training || window.search);
+  await page.waitForFunction(() => window.playground || window.training || window.search || window.race);
 }
 
 /** The view's API named in `hash`, once it has written its state back into the hash. */
 async function settled(page, view) {
-  const name = { landscapes: 'playground', training: 'training', search: 'search' }[view];
+  const name = { landscapes: 'playground', training: 'training', search: 'search', race: 'race' }[view];
   await page.waitForFunction((n) => window[n] && typeof window[n].state === 'function', name);
   return name;
 }
