@@ -220,9 +220,12 @@ export function drawNetwork(ctx, data, linkLayer = null) {
       ctx.fillRect(x, y, s, s);
     }
     const isHover = hover && hover.layer === n.layer && hover.index === n.index;
+    // In the theme's text colour, so the outlines read on a dark page too.
     ctx.lineWidth = isHover ? 3 : 1.2;
-    ctx.strokeStyle = isHover ? '#111827' : 'rgba(17, 24, 39, 0.75)';
+    ctx.strokeStyle = theme.fg;
+    ctx.globalAlpha = isHover ? 1 : 0.75;
     ctx.strokeRect(x, y, s, s);
+    ctx.globalAlpha = 1;
   }
   // Names of the inputs and outputs, and a header per layer.
   ctx.font = '12px system-ui, sans-serif';
