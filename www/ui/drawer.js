@@ -1,6 +1,6 @@
 // The settings drawer of a phone-width screen: there the canvas and Play come first and a
 // view's settings column folds away, opened and closed by a "Settings" button (aria-expanded)
-// or Esc. On wider screens the buttons are not shown and the column stays where it is (the
+// or Esc; while open, Tab stays inside it. On wider screens the buttons are not shown and the column stays where it is (the
 // style sheet decides, by the screen's width).
 
 import { el, uniqueId } from './dom.js';
@@ -26,9 +26,24 @@ export function settingsDrawer(controls) {
   };
   button.addEventListener('click', () => open(!isOpen()));
   close.addEventListener('click', () => open(false, true));
+  // While it is open, Tab and Shift+Tab go round inside it (the page behind is dimmed).
+  const focusable = () => Array.from(controls.querySelectorAll('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])'))
+    .filter((node) => !node.disabled && node.getClientRects().length > 0);
+  const wrapTab = (event) => {
+    const items = focusable();
+    if (!items.length) return;
+    const active = controls.getRootNode().activeElement;
+    const [first, last] = [items[0], items[items.length - 1]];
+    const to = event.shiftKey ? (active === first ? last : null) : (active === last ? first : null);
+    if (to) {
+      event.preventDefault();
+      to.focus();
+    }
+  };
   // Esc anywhere in the drawer (a field's first Esc leaves the field) closes it.
   controls.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && isOpen()) open(false, true);
+    else if (event.key === 'Tab' && isOpen()) wrapTab(event);
   });
   controls.prepend(close);
   return button;

@@ -275,6 +275,14 @@ test.describe('on a 360 px phone', () => {
       await drawer.click();
       await expect(drawer).toHaveAttribute('aria-expanded', 'true');
       await expect(controls).toBeVisible();
+      // The focus stays in the open drawer: Shift+Tab from its first control goes round to its
+      // last, Tab from there back to the first.
+      const closeButton = controls.locator('[data-action="close-drawer"]');
+      await expect(closeButton).toBeFocused();
+      await page.keyboard.press('Shift+Tab');
+      expect(await controls.evaluate((c) => c.contains(document.activeElement) && document.activeElement !== c.querySelector('[data-action="close-drawer"]'))).toBe(true);
+      await page.keyboard.press('Tab');
+      await expect(closeButton).toBeFocused();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await page.screenshot({ path: `${SCREENSHOTS}phone-${view}-drawer.png` });
       // Its fields work.
