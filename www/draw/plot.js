@@ -163,7 +163,11 @@ export function drawAxes(ctx, plot, { x0, x1, y0, y1, xTitle, yTitle, theme, xTi
   for (const t of xs) ctx.fillText(t.label, px(t.value), plot.y + plot.h + 7);
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const t of ys) ctx.fillText(t.label, plot.x - 8, py(t.value));
+  let labelWidth = 0;
+  for (const t of ys) {
+    ctx.fillText(t.label, plot.x - 8, py(t.value));
+    labelWidth = Math.max(labelWidth, ctx.measureText(t.label).width);
+  }
   ctx.font = '600 13px system-ui, sans-serif';
   if (xTitle) {
     ctx.textAlign = 'center';
@@ -172,7 +176,8 @@ export function drawAxes(ctx, plot, { x0, x1, y0, y1, xTitle, yTitle, theme, xTi
   }
   if (yTitle) {
     ctx.save();
-    ctx.translate(plot.x - 46, plot.y + plot.h / 2);
+    // Just left of the widest tick label, but never cut by the canvas's left edge.
+    ctx.translate(Math.max(plot.x - 14 - labelWidth, 16), plot.y + plot.h / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';

@@ -227,8 +227,12 @@ export function drawParallel(ctx, { dpr, cssW, cssH, theme, candidates, metric, 
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.fillStyle = theme.bg;
   ctx.fillRect(0, 0, cssW, cssH);
-  const plot = { x: 28, y: 30, w: cssW - 56, h: cssH - 60 };
   const axes = [...HYPER_AXES, { id: 'score', short: `CV ${metric}`, value: (c) => c.mean }];
+  // Tick labels sit right of their axis (room for the last axis's on the right); axis names
+  // take two staggered rows when the axes are too close for one.
+  const staggered = (cssW - 76) / (axes.length - 1) < 90;
+  const top = staggered ? 44 : 30;
+  const plot = { x: 28, y: top, w: cssW - 76, h: cssH - top - 30 };
   const scores = candidates.map((c) => c.mean).filter(Number.isFinite);
   const lo = scores.length ? Math.min(...scores) : 0;
   const hi = scores.length ? Math.max(...scores) : 1;
@@ -263,11 +267,11 @@ export function drawParallel(ctx, { dpr, cssW, cssH, theme, candidates, metric, 
     ctx.fillStyle = theme.fg;
     ctx.textAlign = k === 0 ? 'left' : k === axes.length - 1 ? 'right' : 'center';
     ctx.textBaseline = 'bottom';
-    ctx.fillText(axis.short, ax(k), plot.y - 8);
+    ctx.fillText(axis.short, ax(k) + (k === axes.length - 1 ? 20 : 0), plot.y - 8 - (staggered && k % 2 === 1 ? 15 : 0));
     ctx.fillStyle = theme.muted;
     ctx.textBaseline = 'middle';
-    ctx.textAlign = k === axes.length - 1 ? 'right' : 'left';
-    for (const tick of scales[k].ticks) ctx.fillText(tick.label, ax(k) + (k === axes.length - 1 ? -4 : 4), ay(tick.t));
+    ctx.textAlign = 'left';
+    for (const tick of scales[k].ticks) ctx.fillText(tick.label, ax(k) + 4, ay(tick.t));
   });
 }
 

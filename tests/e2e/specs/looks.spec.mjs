@@ -95,6 +95,25 @@ test('Search for a model: the fold pictures have a colour bar of their classes',
   expect(Math.max(...a.map((v, k) => Math.abs(v - b[k])))).toBeGreaterThan(100);
 });
 
+test('every chart keeps its y-axis title inside the canvas (the search charts\' was cut at the left edge)', async ({ page }) => {
+  await page.goto('/#view=search&data=moons&n=100&cand=3&epochs=3&folds=2&seed=3');
+  await page.waitForFunction(() => window.search && window.search.state().status === 'ready');
+  await page.evaluate(() => window.search.play());
+  await page.waitForFunction(() => window.search.state().status === 'finished', null, { timeout: 60_000 });
+  await page.waitForTimeout(300);
+  // The first three device-pixel columns of each chart hold only its background.
+  const edges = await page.evaluate(() => Array.from(document.querySelectorAll('#view-search canvas.pg-chart')).map((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, 3, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 60) ink += 1;
+    }
+    return ink;
+  }));
+  expect(edges.length).toBeGreaterThanOrEqual(2);
+  for (const ink of edges) expect(ink).toBe(0);
+});
+
 /** WCAG relative luminance of a CSS colour "#rrggbb" or "rgb(r, g, b)". */
 function luminance(colour) {
   const hex = /^#([0-9a-f]{6})$/i.exec(colour.trim());
