@@ -3,6 +3,9 @@
 // across a Stop, so resuming trains only what is missing), each candidate's time and fold
 // pictures, the progress of the step in hand, and the chosen candidate's fold models trained
 // again with their curves (in a worker of their own, so a running search goes on).
+// Every step's results are kept as the workers sent them, so the search can be shown at any
+// earlier step (a fresh session told the first results again: the core's own asking and
+// telling, nothing trained twice), and stepping on from there tells the kept results again.
 
 import { WorkerPool } from './pool.js';
 
@@ -22,6 +25,11 @@ export class SearchRun {
     this.progress = { done: 0, total: 0 };
     this.crashCandidate = null;
     this.finished = false;
+    /** Every step's results, in order, and the winner's test (see seek). */
+    this.told = [];
+    this.winnerResult = null;
+    /** Steps the session has been told. */
+    this.at = 0;
     this.foldOf = Array.from(this.session.foldOf());
     this.k = this.session.state().k;
     this.bounds = Array.from(this.session.pictureBounds());
@@ -54,6 +62,13 @@ export class SearchRun {
       await this.finish();
       return 0;
     }
+    if (this.at < this.told.length) {
+      // A step taken before (the search was moved back): its results again, at once.
+      this.session.tell(this.told[this.at]);
+      this.at += 1;
+      if (!this.session.pending().length) await this.finish();
+      return 1;
+    }
     const k = this.k;
     const tasks = jobs.flatMap((job) => Array.from({ length: k }, (_, fold) => ({ job, fold, crash: job.candidate === this.crashCandidate })));
     const key = (candidate, fold) => `${candidate}:${fold}`;
@@ -71,6 +86,8 @@ export class SearchRun {
       if (results[i].every((r) => r.picture)) this.foldImages.set(job.candidate, results[i].map((r) => r.picture));
     });
     this.session.tell(results);
+    this.told.push(results);
+    this.at += 1;
     this.results.clear();
     if (!this.session.pending().length) await this.finish();
     return 1;
@@ -81,7 +98,8 @@ export class SearchRun {
     if (!this.finished) {
       const job = this.session.winnerJob();
       if (job) {
-        const [result] = await this.pool.run([{ job, fold: -1 }]);
+        const [result] = this.winnerResult ? [this.winnerResult] : await this.pool.run([{ job, fold: -1 }]);
+        this.winnerResult = result;
         this.session.recordWinner(job.candidate, result);
       }
     }
@@ -136,16 +154,51 @@ export class SearchRun {
 
   /** Forgets every result: a fresh session on the same workers. */
   restart() {
+    this.fresh();
+    this.results.clear();
+    this.told = [];
+    this.winnerResult = null;
+    this.times.clear();
+    this.foldImages.clear();
+    this.forgetRecords();
+  }
+
+  /** A fresh session at step 0 (the workers' jobs in hand are stopped). */
+  fresh() {
     const session = new this.wasm.SearchSession(this.parts, this.settings);
     this.cancel();
     this.session.free();
     this.session = session;
-    this.results.clear();
-    this.times.clear();
-    this.foldImages.clear();
-    this.forgetRecords();
     this.progress = { done: 0, total: 0 };
     this.finished = false;
+    this.at = 0;
+  }
+
+  /** Steps whose results are kept: the furthest step the search can be shown at. */
+  get furthest() {
+    return this.told.length;
+  }
+
+  /**
+   * Shows the search at step `step` (0 to `furthest`): a fresh session told the kept results
+   * of its first steps, and the winner's test again when that is the end. Fold results of a
+   * step in hand are dropped (its workers are stopped).
+   */
+  seek(step) {
+    const to = Math.max(0, Math.min(Math.floor(step) || 0, this.told.length));
+    this.fresh();
+    this.results.clear();
+    for (; this.at < to; this.at += 1) {
+      this.session.pending();
+      this.session.tell(this.told[this.at]);
+    }
+    if (!this.session.pending().length) {
+      // The end again: the winner's test as it was (its job is the same candidate).
+      const job = this.session.winnerJob();
+      if (job && this.winnerResult) this.session.recordWinner(job.candidate, this.winnerResult);
+      this.finished = !job || Boolean(this.winnerResult);
+    }
+    return to;
   }
 
   destroy() {

@@ -22,6 +22,20 @@ export function getPath(object, path) {
   return path.split('.').reduce((node, key) => (node == null ? undefined : node[key]), object);
 }
 
+/** `partial` settings laid over `base`, path by path (arrays replace). */
+export function mergeSettings(base, partial) {
+  let merged = base;
+  const walk = (node, prefix) => {
+    for (const [key, value] of Object.entries(node)) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (value && typeof value === 'object' && !Array.isArray(value)) walk(value, path);
+      else merged = withPath(merged, path, value);
+    }
+  };
+  walk(partial, '');
+  return merged;
+}
+
 /** A copy of `object` with `value` at dotted `path`. */
 export function withPath(object, path, value) {
   const keys = path.split('.');

@@ -15,58 +15,38 @@
 //     workers   how many Web Workers train candidates (default: cores − 1, at least 1)
 //     openTraining(hash)  opens (hash: "#view=training&…") "Train this one"'s link (default: the full page, in a new tab)
 //   s.step(n = 1)  → Promise of the steps taken (a step: one candidate, generation or rung)
+//   s.scrubTo(step) shows the search at an earlier step (its kept results told again; Play
+//     or Step from there tell the next kept ones), → the step shown; ← is one step back.
 //   s.play(), s.pause() (stops at once: busy workers are replaced; finished folds are kept),
 //   s.reset(), s.set(partial) → Promise of { ok, reset, error }, s.state(), s.destroy().
 //   state(): { view, status, options, steps, planned, evaluated, k, metric, progress,
 //   leaderboard (best first: candidate, architecture, parameters, folds, mean, std, epochs,
 //   failed, ms), best, winner ({ candidate, cvScore, testScore }), folds (fold of every row,
-//   −1 held out), workers, gridSize, crashes, chosen (search/chosen.js), error }.
+//   −1 held out), workers, gridSize, crashes, chosen (search/chosen.js), furthest (the
+//   timeline's end), error }.
 
 import { loadWasm } from '../wasm.js';
 import { FULL_PAGE } from '../embed/page.js';
 import { el, replaceChildren } from '../ui/dom.js';
-import { num } from '../ui/format.js';
 import { RunBar, runKeys, messageOf } from '../ui/runbar.js';
-import { Announcer } from '../ui/announcer.js';
+import { Timeline } from '../ui/timeline.js';
 import { settingsDrawer } from '../ui/drawer.js';
-import { selectField, numberField } from '../ui/field.js';
-import { parseField } from '../ui/fields.js';
 import { readTheme } from '../draw/plot.js';
 import { defaultPoolSize } from '../search/pool.js';
 import { SearchRun } from '../search/run.js';
-import { SearchFields, defaultSettings, withPath, getPath } from '../search/settings.js';
+import { SearchFields, defaultSettings, mergeSettings, withPath, getPath } from '../search/settings.js';
 import { Leaderboard } from '../search/leaderboard.js';
 import { SearchPictures } from '../search/pictures.js';
-import { SYNTHETIC, CLASSIC, dataFields } from '../training/options.js';
-import { loadTable } from '../training/tables.js';
+import { SearchDataPanel } from '../search/data-panel.js';
+import { SearchStatus } from '../search/status.js';
 import { trainingLinkFor } from '../search/link.js';
 import { tableExports } from '../export/files.js';
 import { leaderboardTable } from '../export/traces.js';
 import { shadowed } from '../embed/shadow.js';
 
-const STATUS_TEXT = {
-  ready: 'Ready — press Play or Step',
-  running: 'Searching…',
-  paused: 'Paused',
-  finished: 'Finished',
-  error: 'Error',
-};
-
-/** The data id of the Train a model view's rows (its CSV, drawn points or set). */
-export const TRAINING_DATA = 'training';
-
 /** Opens the Train a model view's link `hash` (starting with #) in the full page, in a new tab. */
 function openInFullPage(hash) {
   window.open(`${FULL_PAGE}${hash}`, '_blank', 'noopener');
-}
-
-/** The data the view offers: generated sets, classic tables, and the Train view's rows. */
-function dataChoices(catalog, withTraining) {
-  return [
-    { group: 'Generated', choices: catalog.synthetic.filter((id) => id in SYNTHETIC).map((id) => ({ id, label: SYNTHETIC[id].label })) },
-    { group: 'Classic tables', choices: catalog.classic.map((t) => ({ id: t.id, label: CLASSIC[t.id] || t.id })) },
-    withTraining ? { group: 'Your own data', choices: [{ id: TRAINING_DATA, label: 'The rows of the Train a model view (your CSV, drawn points…)' }] } : null,
-  ].filter(Boolean);
 }
 
 class SearchView {
@@ -74,14 +54,13 @@ class SearchView {
     this.element = element;
     this.wasm = wasm;
     this.table = wasm.searchSettingsTable();
-    this.catalog = wasm.datasetCatalog();
     this.onChange = typeof options.onChange === 'function' ? options.onChange : null;
-    this.trainingData = typeof options.trainingData === 'function' ? options.trainingData : null;
     this.openTraining = typeof options.openTraining === 'function' ? options.openTraining : openInFullPage;
     this.controlsVisible = options.controls !== false;
     this.workers = Number.isInteger(options.workers) && options.workers >= 1 && options.workers <= 16 ? options.workers : defaultPoolSize();
-    this.data = this.withDefaults({ id: 'spiral', seed: 1, ...(options.data || {}) });
-    this.settings = this.merge(defaultSettings(this.table), options.settings || {});
+    this.dataPanel = new SearchDataPanel(wasm, typeof options.trainingData === 'function' ? options.trainingData : null, (data) => this.set({ data }));
+    this.data = this.dataPanel.withDefaults({ id: 'spiral', seed: 1, ...(options.data || {}) });
+    this.settings = mergeSettings(defaultSettings(this.table), options.settings || {});
     this.playing = false;
     this.status = 'ready';
     this.failure = null;
@@ -90,26 +69,6 @@ class SearchView {
     this.listeners = [];
     this.raf = 0;
     this.build();
-  }
-
-  /** `data` with its generator's default points and noise (the core's) where not given. */
-  withDefaults(data) {
-    const d = (this.catalog.defaults || []).find((entry) => entry.id === data.id);
-    return d ? { points: d.points, noise: d.noise, ...data } : data;
-  }
-
-  /** `partial` settings laid over `base`, path by path (arrays replace). */
-  merge(base, partial) {
-    let merged = base;
-    const walk = (node, prefix) => {
-      for (const [key, value] of Object.entries(node)) {
-        const path = prefix ? `${prefix}.${key}` : key;
-        if (value && typeof value === 'object' && !Array.isArray(value)) walk(value, path);
-        else merged = withPath(merged, path, value);
-      }
-    };
-    walk(partial, '');
-    return merged;
   }
 
   // ---------------------------------------------------------------- DOM
@@ -122,49 +81,31 @@ class SearchView {
       speed: () => {},
     }, 'Forget every result and start the search again');
     this.runBar.speedSelect.parentElement.hidden = true;
-    this.dataSelect = selectField('Dataset', dataChoices(this.catalog, Boolean(this.trainingData)), (id) => this.set({ data: { id } }), 'data');
-    // A generated set's size and noise (its seed: the link's dseed).
-    this.dataFields = ['points', 'noise'].map((key) => {
-      const spec = dataFields()[key];
-      const field = numberField(spec, async (text) => {
-        const parsed = parseField(spec, text, {});
-        const result = parsed.error ? { ok: false, error: parsed.error } : await this.set({ data: { [key]: parsed.value } });
-        if (result.ok) field.clearError();
-        else field.setError(result.error);
-      });
-      field.key = key;
-      return field;
-    });
-    this.dataNote = el('p', { class: 'pg-note', hidden: true }, 'These rows come from the Train a model view: a link cannot carry them, so a shared link opens with its own data.');
-    this.workersNote = el('p', { class: 'pg-note' });
     this.fields = new SearchFields(this.table, (path, value) => this.commit(path, value));
     this.formError = el('div', { class: 'pg-error pg-group-error', role: 'alert', hidden: true });
     this.gridNote = el('p', { class: 'pg-note', 'aria-live': 'polite' });
     this.controls = el('aside', { class: 'pg-controls', 'aria-label': 'Search settings' },
-      el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Data'), this.dataSelect.root, this.dataFields.map((f) => f.root), this.dataNote, this.workersNote),
+      this.dataPanel.element,
       el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Search'), this.formError, this.fields.element, this.gridNote));
 
-    this.strip = el('div', { class: 'pg-strip', dataset: { status: 'ready' } });
-    this.announcer = new Announcer();
-    this.bar = el('progress', { class: 'sr-progress', max: '1', value: '0' });
-    this.progressText = el('p', { class: 'sr-progress-text', 'aria-live': 'off' });
+    this.statusView = new SearchStatus();
     this.stopButton = el('button', { type: 'button', class: 'pg-button', dataset: { action: 'stop' }, title: 'Stop the search now (busy workers are stopped)' }, 'Stop');
     this.stopButton.addEventListener('click', () => this.pause());
+    this.timeline = new Timeline((step) => this.scrubTo(step));
     this.leaderboard = new Leaderboard((candidate) => this.select(candidate));
     this.pictures = new SearchPictures({ train: () => this.trainSelected(), redraw: () => this.draw() });
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Search' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' },
         el('h2', { class: 'pg-title' }, 'Search for a model'),
         el('p', { class: 'pg-formula' }, 'CV score = (1/k) Σ', el('sub', {}, 'i'), ' score', el('sub', {}, 'i'), ', fold i scored by the model trained without it')), settingsDrawer(this.controls)),
-      el('div', { class: 'sr-runbar' }, this.runBar.element, this.stopButton),
-      el('div', { class: 'sr-progress-row' }, this.bar, this.progressText),
-      this.strip, this.announcer.element, this.leaderboard.element, this.pictures.stageNodes);
+      el('div', { class: 'sr-runbar' }, this.runBar.element, this.stopButton), this.timeline.element,
+      this.statusView.progressRow, this.statusView.strip, this.statusView.announcer.element, this.leaderboard.element, this.pictures.stageNodes);
 
     this.side = el('div', { class: 'pg-side' }, this.pictures.sideNodes);
     this.root = el('div', { class: 'pg-root sr-root' }, this.controls, this.stage, this.side);
     replaceChildren(this.element, this.root);
     this.theme = readTheme(this.root);
-    const actions = { toggle: () => this.toggle(), step: () => this.step(1), reset: () => this.reset() };
+    const actions = { toggle: () => this.toggle(), step: () => this.step(1), reset: () => this.reset(), back: () => this.scrubTo(this.snapshot.steps - 1) };
     this.listen(document, 'keydown', (event) => runKeys(event, this.root, actions));
     this.listen(window, 'resize', () => this.draw());
     this.listen(window, 'looks-change', () => {
@@ -182,19 +123,7 @@ class SearchView {
 
   /** A started search run for `data` and `settings` (rejects with the core's message). */
   async start(data, settings) {
-    return new SearchRun(this.wasm, await this.partsFor(data), settings, this.workers).start();
-  }
-
-  async partsFor(data) {
-    if (data.id === TRAINING_DATA) {
-      if (!this.trainingData) throw new Error('data: the Train a model view\'s rows are only offered inside the playground page');
-      return this.trainingData();
-    }
-    if (data.id in CLASSIC) {
-      const table = this.catalog.classic.find((t) => t.id === data.id);
-      return this.wasm.datasetParts({ kind: 'classic', id: data.id, text: await loadTable(table.file) });
-    }
-    return this.wasm.datasetParts({ kind: 'synthetic', id: data.id, points: data.points, noise: data.noise, seed: data.seed });
+    return new SearchRun(this.wasm, await this.dataPanel.partsFor(data), settings, this.workers).start();
   }
 
   /** Swaps in a new run (the old one is freed); results start again. */
@@ -288,6 +217,21 @@ class SearchView {
     else this.play();
   }
 
+  /**
+   * Shows the search at step `step` of those taken (the kept results told to a fresh session:
+   * nothing is trained again); a step in hand stops. Returns the step shown.
+   */
+  scrubTo(step) {
+    if (this.destroyed || !this.run || !(step >= 0)) return this.snapshot ? this.snapshot.steps : 0;
+    this.halt();
+    const at = this.run.seek(step);
+    if (this.selected !== null && this.selected >= this.run.state().evaluated) this.selected = null;
+    this.failure = null;
+    this.status = this.run.finished ? 'finished' : at === 0 ? 'ready' : 'paused';
+    this.refresh();
+    return at;
+  }
+
   /** Forgets every result; the same settings, ready to search again. */
   restart() {
     this.halt();
@@ -333,9 +277,9 @@ class SearchView {
       return { ok: true, reset: false, error: null };
     }
     const data = partial.data && partial.data.id && partial.data.id !== this.data.id
-      ? this.withDefaults({ seed: this.data.seed, ...partial.data })
+      ? this.dataPanel.withDefaults({ seed: this.data.seed, ...partial.data })
       : { ...this.data, ...(partial.data || {}) };
-    const settings = this.merge(this.settings, partial.settings || {});
+    const settings = mergeSettings(this.settings, partial.settings || {});
     const ticket = (this.ticket || 0) + 1;
     this.ticket = ticket;
     if ('workers' in partial) this.workers = partial.workers;
@@ -411,20 +355,15 @@ class SearchView {
   draw() {
     if (this.destroyed || !this.snapshot) return;
     const s = this.snapshot;
-    this.dataSelect.select.value = this.data.id;
-    this.dataNote.hidden = this.data.id !== TRAINING_DATA;
-    for (const field of this.dataFields) {
-      field.show(this.data.id in SYNTHETIC);
-      field.sync(this.data[field.key]);
-    }
+    this.dataPanel.sync(this.data, this.workers);
     this.fields.sync(this.settings);
-    this.workersNote.textContent = this.workers === 1 ? 'One Web Worker trains the candidates beside the page.' : `${this.workers} Web Workers train the candidates beside the page.`;
     const kind = getPath(this.settings, 'strategy.kind');
     this.gridNote.textContent = kind === 'grid'
       ? `The grid has ${this.run.gridSize} point${this.run.gridSize === 1 ? '' : 's'}: every one is trained on ${s.k} folds.`
       : `The space's grid would have ${this.run.gridSize} points; ${kind} search tries ${s.planned}.`;
     this.runBar.showPlaying(this.playing);
-    this.drawStatus(s);
+    this.timeline.sync(s.steps, this.run.furthest, !this.playing && !this.busy);
+    this.statusView.draw(s, { status: this.status, failure: this.failure, playing: this.playing, progress: this.run.progress });
     this.leaderboard.show(s.candidates, { metric: s.metric, best: s.best, selected: this.selected, times: this.run.times });
     const run = this.run;
     this.pictures.draw(s, {
@@ -433,35 +372,6 @@ class SearchView {
       pictureSize: this.wasm.SearchSession.pictureSize(), kind: getPath(this.settings, 'strategy.kind'),
       record: (candidate) => run.record(candidate), times: run.times, core: this.wasm,
     });
-  }
-
-  drawStatus(s) {
-    const status = this.failure ? 'error' : this.status;
-    let text = STATUS_TEXT[status];
-    if (status === 'error') text = `Error — ${this.failure}`;
-    if (status === 'finished') text = `Finished — ${s.evaluated} candidates scored by ${s.k}-fold cross-validation.`;
-    if (this.strip.textContent !== text) this.strip.textContent = text;
-    this.strip.dataset.status = status === 'finished' ? 'converged' : status;
-    const best = s.candidates.find((c) => c.candidate === s.best);
-    const score = best && Number.isFinite(best.mean) ? `; best mean CV ${s.metric} ${num(best.mean, 4)}` : '';
-    this.announcer.say(`Step ${s.steps}: ${s.evaluated} of ${s.planned} candidates scored${score}. ${text}`, this.playing);
-    const p = this.run.progress;
-    const planned = Math.max(1, s.planned);
-    const inStep = p.total ? p.done / p.total : 0;
-    const stepShare = p.jobs ? p.jobs.length / planned : 0;
-    this.bar.value = Math.min(1, s.evaluated / planned + (this.status === 'running' ? inStep * stepShare : 0));
-    const running = this.status === 'running' && p.jobs && p.total;
-    if (running) {
-      const first = p.jobs[0].candidate + 1;
-      const doneInStep = Math.min(p.jobs.length, Math.floor(p.done / p.k));
-      const fold = (p.done % p.k) + 1;
-      const elapsed = (performance.now() - p.started) / 1000;
-      const perJob = p.done > 0 ? elapsed / p.done : null;
-      const left = perJob === null ? '' : ` · about ${num(perJob * (planned * p.k - (s.evaluated * p.k + p.done)) , 2)} s left`;
-      this.progressText.textContent = `candidate ${first + doneInStep} of ${s.planned} · fold ${fold} of ${p.k}${left}`;
-    } else {
-      this.progressText.textContent = `${s.evaluated} of ${s.planned} candidates scored`;
-    }
   }
 
   // ---------------------------------------------------------------- API
@@ -493,6 +403,7 @@ class SearchView {
       gridSize: this.run.gridSize,
       crashes: this.run.pool.crashes,
       chosen: this.pictures.chosen.state(),
+      furthest: this.run.furthest,
       error: this.lastError,
     };
   }
@@ -510,6 +421,7 @@ class SearchView {
   api() {
     return {
       step: (n) => this.step(n),
+      scrubTo: (step) => this.scrubTo(step),
       play: () => { this.play(); },
       pause: () => this.pause(),
       reset: () => this.reset(),

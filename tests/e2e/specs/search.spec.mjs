@@ -353,3 +353,36 @@ test('"Train this one" in a view mounted on a host page opens the full page in a
   expect(new URL(page.url()).hash, 'the host page keeps its own address').toBe('#my-post');
   await popup.waitForFunction(() => window.training && window.training.state().options.config.strategy.kind === 'gradient');
 });
+
+test('the timeline shows the search at an earlier step from its kept results, and Play from there ends as it did without training again', async ({ page }) => {
+  // Evolution: each step's candidates depend on the results told before them.
+  await open(page, '#view=search&data=moons&n=120&noise=0.2&strategy=evolution&pop=4&cand=12&layers=1,2&neurons=2,8&epochs=10&folds=3&seed=5');
+  await expect(page.locator('.notice')).toHaveCount(0);
+  const whole = await playToEnd(page);
+  expect(whole.steps).toBeGreaterThanOrEqual(3);
+  expect(whole.furthest).toBe(whole.steps);
+  const slider = page.locator('#view-search input[data-action="timeline"]');
+  await expect(slider).toHaveAttribute('max', String(whole.steps));
+  await slider.fill('1');
+  await expect.poll(() => page.evaluate(() => window.search.state().steps)).toBe(1);
+  const back = await page.evaluate(() => window.search.state());
+  // Step 1 as it was: the first generation's candidates with the very same fold scores, no winner yet.
+  const firstStep = whole.leaderboard.filter((c) => back.leaderboard.some((b) => b.candidate === c.candidate));
+  expect(back.evaluated).toBe(firstStep.length);
+  expect(back.leaderboard.map((c) => [c.candidate, c.folds])).toEqual(
+    [...firstStep].sort((a, b) => a.rank - b.rank).map((c) => [c.candidate, c.folds]));
+  expect(back.winner).toBe(null);
+  expect(back.status).toBe('paused');
+  await expect(page.locator('#view-search .sr-board tbody tr')).toHaveCount(back.evaluated);
+  // A worker that would train candidate 4 again dies: Play must not train it.
+  await page.evaluate(() => window.search.crashOn(4));
+  const again = await playToEnd(page);
+  expect(again.crashes).toBe(0);
+  expect(again.leaderboard).toEqual(whole.leaderboard);
+  expect(again.winner).toEqual(whole.winner);
+  // ← : one step back.
+  await page.locator('#view-search .sr-board').click();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => page.evaluate(() => window.search.state().steps)).toBe(whole.steps - 1);
+  expect((await page.evaluate(() => window.search.state())).winner).toBe(null);
+});
