@@ -199,7 +199,8 @@ async function start() {
     const sharedLink = () => {
       const api = mounted.get(activeId);
       const state = api && typeof api.state === 'function' ? api.state() : null;
-      return withStep(location.href, state ? state.step : 0);
+      // A search counts its steps as `steps`.
+      return withStep(location.href, state ? state.step ?? state.steps : 0);
     };
     replaceChildren(actions, lessonsMenu(pick), exportMenu(shown, failed), shareButton(sharedLink, () => {
       const api = mounted.get(activeId);

@@ -96,3 +96,21 @@ test('Share at step 37 copies a link with step=37, which opens a fresh page at s
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).not.toContain('step=');
   await fresh.close();
 });
+
+test('a search shared after 2 steps opens a fresh page that trains those 2 steps: the same leaderboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page, '#view=search&data=moons&n=120&noise=0.2&strategy=random&cand=4&layers=1,2&neurons=2,8&epochs=10&folds=3&seed=5', 'search');
+  await page.evaluate(() => window.search.step(2));
+  const shown = await page.evaluate(() => window.search.state());
+  expect(shown.steps).toBe(2);
+  await page.locator('#share-button').click();
+  await expect(page.locator('.share-status')).toContainText('Link copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/#view=search&.*&step=2$/);
+  const fresh = await context.newPage();
+  await fresh.goto(copied);
+  await fresh.waitForFunction(() => window.search && window.search.state().steps === 2 && window.search.state().status === 'paused', null, { timeout: 60_000 });
+  const opened = await fresh.evaluate(() => window.search.state());
+  expect(opened.leaderboard.map((c) => [c.candidate, c.architecture, c.folds])).toEqual(shown.leaderboard.map((c) => [c.candidate, c.architecture, c.folds]));
+  await fresh.close();
+});
