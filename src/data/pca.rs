@@ -23,7 +23,7 @@ impl Pca {
     /// # Panics
     /// If `features.len() != n * d` or `n` or `d` is 0.
     pub fn fit(features: &[f64], n: usize, d: usize) -> Pca {
-        assert_eq!(features.len(), n * d, "features must hold n × d values");
+        assert!(features.len() == n * d, "features must hold n × d values");
         let all_rows: Vec<usize> = (0..n).collect();
         let standardizer =
             Standardizer::fit(features, d, &all_rows).expect("at least one row and one column");
@@ -146,7 +146,7 @@ impl IndexMut<[usize; 2]> for Square {
 /// If `features.len() != n * d`.
 pub fn pca_2d(features: &[f64], n: usize, d: usize) -> Vec<f64> {
     if n == 0 || d == 0 {
-        assert_eq!(features.len(), n * d, "features must hold n × d values");
+        assert!(features.len() == n * d, "features must hold n × d values");
         return vec![0.0; 2 * n];
     }
     Pca::fit(features, n, d).project(features)

@@ -66,9 +66,8 @@ pub trait Landscape {
     /// # Panics
     /// If `out.len() != xs.len() * ys.len()`.
     fn fill_grid(&self, xs: &[f64], ys: &[f64], out: &mut [f64]) {
-        assert_eq!(
-            out.len(),
-            xs.len() * ys.len(),
+        assert!(
+            out.len() == xs.len() * ys.len(),
             "fill_grid: out must hold ys × xs cells"
         );
         for (row, &y) in out.chunks_exact_mut(xs.len().max(1)).zip(ys) {

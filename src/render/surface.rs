@@ -48,9 +48,8 @@ const CONTOUR_SIXTEENTHS: u16 = 10;
 /// # Panics
 /// If `values.len() != width * height`.
 pub fn surface_rgba(values: &[f64], width: usize, height: usize) -> Vec<u8> {
-    assert_eq!(
-        values.len(),
-        width * height,
+    assert!(
+        values.len() == width * height,
         "surface_rgba: values must hold width × height cells"
     );
     let mut out = vec![0; 4 * values.len()];
