@@ -131,7 +131,7 @@ impl ModelSpec {
         self.check_buffers(theta, &workspace);
         let d = self.inputs();
         assert!(
-            inputs.len() % d == 0,
+            inputs.len().is_multiple_of(d),
             "inputs must be whole rows of {d} features"
         );
         let rows = inputs.len() / d;
