@@ -22,4 +22,4 @@ pub mod training;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};

@@ -40,7 +40,7 @@ pub(super) fn check_tell(asked: usize, told: usize) -> Result<()> {
     if asked == told {
         Ok(())
     } else {
-        Err(crate::Error::Protocol(format!(
+        Err(crate::Error::protocol(format!(
             "tell got {told} scores for {asked} proposals"
         )))
     }

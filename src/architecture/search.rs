@@ -261,12 +261,12 @@ impl ArchitectureSearch {
     /// `f`), tells the strategy, and ends the step.
     pub fn tell(&mut self, results: Vec<Vec<FoldResult>>) -> Result<()> {
         if self.pending.is_empty() {
-            return Err(Error::Protocol("tell without pending proposals".into()));
+            return Err(Error::protocol("tell without pending proposals".into()));
         }
         if results.len() != self.pending.len()
             || results.iter().any(|r| r.len() != self.folds.len())
         {
-            return Err(Error::Protocol(format!(
+            return Err(Error::protocol(format!(
                 "expected {} results of {} folds each",
                 self.pending.len(),
                 self.folds.len()
@@ -370,7 +370,7 @@ impl ArchitectureSearch {
         let best = self
             .best()
             .filter(|b| b.index == index)
-            .ok_or_else(|| Error::Protocol(format!("candidate {index} is not the best")))?;
+            .ok_or_else(|| Error::protocol(format!("candidate {index} is not the best")))?;
         let cv_score = best.cv.mean;
         Ok(self.winner.insert(Winner {
             index,

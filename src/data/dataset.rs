@@ -93,6 +93,16 @@ impl Dataset {
         feature_names: Vec<String>,
         target: Target,
     ) -> Result<Self> {
+        Self::checked(name.into(), features, feature_names, target)
+    }
+
+    /// [`Dataset::new`] past its one generic argument (one copy in the wasm module).
+    fn checked(
+        name: String,
+        features: Vec<f64>,
+        feature_names: Vec<String>,
+        target: Target,
+    ) -> Result<Self> {
         let n = target.len();
         let d = feature_names.len();
         if d == 0 {
@@ -118,7 +128,7 @@ impl Dataset {
         }
         check_target(&target)?;
         Ok(Dataset {
-            name: name.into(),
+            name,
             features,
             feature_names,
             target,

@@ -78,9 +78,8 @@ impl Landscape for Ackley {
     /// Separable cosines: one cosine and exponential per column and per row, leaving one square
     /// root and one exponential per cell.
     fn fill_grid(&self, xs: &[f64], ys: &[f64], out: &mut [f64]) {
-        assert_eq!(
-            out.len(),
-            xs.len() * ys.len(),
+        assert!(
+            out.len() == xs.len() * ys.len(),
             "fill_grid: out must hold ys × xs cells"
         );
         let columns: Vec<(f64, f64)> = xs.iter().map(|&x| (x * x, ripple(x))).collect();

@@ -62,9 +62,8 @@ impl ModelSpec {
         total: f64,
         count: usize,
     ) -> f64 {
-        assert_eq!(
-            gradient.len(),
-            theta.len(),
+        assert!(
+            gradient.len() == theta.len(),
             "gradient and θ differ in length"
         );
         assert!(count > 0, "a batch needs at least one row");

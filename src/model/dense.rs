@@ -269,7 +269,7 @@ pub(crate) fn dense_backward(
     let Some(back) = back else {
         return;
     };
-    assert_eq!(back.len(), n * s, "layer shapes disagree");
+    assert!(back.len() == n * s, "layer shapes disagree");
     // Two blocks at a time, b and c = b + 1 < s, or the last one alone (then c = b, written
     // twice); i + 3 < n and o < m: o·s + c < m·s, o·n + i + 3 < m·n, (i + 3)·s + c < n·s.
     let mut b = 0;

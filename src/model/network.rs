@@ -46,9 +46,8 @@ impl ModelSpec {
 
     /// Checks that θ and `workspace` belong to this model.
     pub(crate) fn check_buffers(&self, theta: &[f64], workspace: &Workspace) {
-        assert_eq!(
-            theta.len(),
-            self.n_params(),
+        assert!(
+            theta.len() == self.n_params(),
             "θ has the wrong length for this model"
         );
         assert!(
@@ -131,9 +130,8 @@ impl ModelSpec {
         let mut workspace = self.workspace();
         self.check_buffers(theta, &workspace);
         let d = self.inputs();
-        assert_eq!(
-            inputs.len() % d,
-            0,
+        assert!(
+            inputs.len().is_multiple_of(d),
             "inputs must be whole rows of {d} features"
         );
         let rows = inputs.len() / d;

@@ -6,6 +6,7 @@
 //! light cream, high J deep blue, through teal; contours are darker lines.
 
 use std::f64::consts::LN_2;
+use std::sync::LazyLock;
 
 /// The colour of cells whose value is NaN or infinite: a neutral mid grey.
 pub const NON_FINITE_RGBA: [u8; 4] = [150, 150, 150, 255];
@@ -30,9 +31,10 @@ const STOPS: [[f64; 3]; 6] = [
 /// How many shades the ramp is precomputed in.
 const SHADES: usize = 1024;
 
-/// The ramp through [`STOPS`] as opaque RGBA, precomputed at compile time: shade i is at
-/// t = i / (SHADES − 1).
-const RAMP: [[u8; 4]; SHADES] = ramp_table();
+/// The ramp through [`STOPS`] as opaque RGBA, computed on first use: shade i is at
+/// t = i / (SHADES − 1). (Computed at compile time, its 4 KB of bytes made the gzipped wasm
+/// module 0.8 KB larger than the code that computes it; the table is the same, byte for byte.)
+static RAMP: LazyLock<[[u8; 4]; SHADES]> = LazyLock::new(ramp_table);
 
 /// Contour pixels keep this many sixteenths of their colour.
 const CONTOUR_SIXTEENTHS: u16 = 10;
@@ -48,9 +50,8 @@ const CONTOUR_SIXTEENTHS: u16 = 10;
 /// # Panics
 /// If `values.len() != width * height`.
 pub fn surface_rgba(values: &[f64], width: usize, height: usize) -> Vec<u8> {
-    assert_eq!(
-        values.len(),
-        width * height,
+    assert!(
+        values.len() == width * height,
         "surface_rgba: values must hold width × height cells"
     );
     let mut out = vec![0; 4 * values.len()];
@@ -61,12 +62,13 @@ pub fn surface_rgba(values: &[f64], width: usize, height: usize) -> Vec<u8> {
     let span = ln_1p_approx(max - min);
     let scale = if span > 0.0 { span.recip() } else { 0.0 };
 
+    let ramp = &*RAMP;
     let mut bands = vec![NO_BAND; values.len()];
     for ((&v, band), pixel) in values.iter().zip(&mut bands).zip(out.chunks_exact_mut(4)) {
         if v.is_finite() {
             let shade = shade_of(ln_1p_approx(v - min) * scale);
             *band = (shade * BANDS / SHADES) as u8;
-            pixel.copy_from_slice(&RAMP[shade]);
+            pixel.copy_from_slice(&ramp[shade]);
         } else {
             pixel.copy_from_slice(&NON_FINITE_RGBA);
         }
@@ -105,9 +107,9 @@ pub fn finite_range(values: &[f64]) -> (f64, f64) {
 /// The colour bar of [`surface_rgba`]: `n` RGBA pixels from t = 0 (the lowest value) to
 /// t = 1 (the highest).
 pub fn surface_bar(n: usize) -> Vec<u8> {
-    let last = n.saturating_sub(1).max(1) as f64;
+    let (ramp, last) = (&*RAMP, n.saturating_sub(1).max(1) as f64);
     (0..n)
-        .flat_map(|i| RAMP[shade_of(i as f64 / last)])
+        .flat_map(|i| ramp[shade_of(i as f64 / last)])
         .collect()
 }
 
@@ -138,7 +140,7 @@ fn ln_1p_approx(u: f64) -> f64 {
 }
 
 /// Linear interpolation between the [`STOPS`], sampled in [`SHADES`] steps.
-const fn ramp_table() -> [[u8; 4]; SHADES] {
+fn ramp_table() -> [[u8; 4]; SHADES] {
     let mut table = [[255; 4]; SHADES];
     let mut i = 0;
     while i < SHADES {

@@ -77,7 +77,7 @@ impl Pending {
     /// Records an ask of `count` candidates; fails if the previous ask was never told.
     pub fn ask(&mut self, count: usize) -> Result<()> {
         if self.asked.is_some() {
-            return Err(Error::Protocol(
+            return Err(Error::protocol(
                 "ask called twice without a tell in between".into(),
             ));
         }
@@ -94,17 +94,17 @@ impl Pending {
         wants_gradient: bool,
     ) -> Result<()> {
         let Some(count) = self.asked else {
-            return Err(Error::Protocol(
+            return Err(Error::protocol(
                 "tell called without a preceding ask".into(),
             ));
         };
         if values != count {
-            return Err(Error::Protocol(format!(
+            return Err(Error::protocol(format!(
                 "tell got {values} values for {count} asked candidates"
             )));
         }
         if wants_gradient && gradients != count * dim {
-            return Err(Error::Protocol(format!(
+            return Err(Error::protocol(format!(
                 "tell got {gradients} gradient entries, expected {} ({count} × {dim})",
                 count * dim
             )));

@@ -167,7 +167,7 @@ pub fn record_fold(
     seed: u64,
 ) -> Result<(FoldResult, FittedModel, FoldCurves)> {
     let mut curves = FoldCurves::default();
-    let model = fit_watched(dataset, &fold.train, candidate, seed, |now| {
+    let model = fit_watched(dataset, &fold.train, candidate, seed, &mut |now| {
         let train = now.score(dataset, &fold.train)?;
         let validation = now.score(dataset, &fold.test)?;
         curves.steps.push(now.step as f64);

@@ -84,7 +84,7 @@ pub fn fit(
     settings: &FitSettings,
     seed: u64,
 ) -> Result<FittedModel> {
-    fit_watched(dataset, rows, settings, seed, |_| Ok(()))
+    fit_watched(dataset, rows, settings, seed, &mut |_| Ok(()))
 }
 
 /// What [`fit_watched`]'s watcher sees: the model as it stands after `step` steps (0: the
@@ -119,13 +119,14 @@ impl Snapshot<'_> {
 
 /// Like [`fit`], calling `watch` with the model before the first step and after every step;
 /// the model fitted is the same, bit for bit (the watcher only looks). [`fit`] watches
-/// nothing, so a search's hot loop records nothing.
+/// nothing, so a search's hot loop records nothing. (`watch` is a `dyn`: one copy of the
+/// training in the wasm module, not one per watcher.)
 pub fn fit_watched(
     dataset: &Dataset,
     rows: &[usize],
     settings: &FitSettings,
     seed: u64,
-    mut watch: impl FnMut(&Snapshot) -> Result<()>,
+    watch: &mut dyn FnMut(&Snapshot) -> Result<()>,
 ) -> Result<FittedModel> {
     check_rows(dataset, rows)?;
     crate::error::check_count("training steps", settings.steps, 1, 100_000)?;
@@ -155,10 +156,10 @@ pub fn fit_watched(
             coding,
         })
     };
-    snapshot(0, &start, &mut watch)?;
+    snapshot(0, &start, watch)?;
     while trainer.steps() < settings.steps {
         let status = trainer.step()?;
-        snapshot(trainer.steps(), trainer.theta(), &mut watch)?;
+        snapshot(trainer.steps(), trainer.theta(), watch)?;
         if status.is_final() {
             break;
         }

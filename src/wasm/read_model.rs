@@ -3,7 +3,7 @@
 
 use super::read::Fields;
 use crate::training::{ModelFile, ModelInputs};
-use crate::{Error, Result};
+use crate::{Error, ErrorKind, Result};
 use wasm_bindgen::JsValue;
 
 fn unusable(error: Error) -> Error {
@@ -58,9 +58,9 @@ pub(crate) fn read_model_file(value: &JsValue) -> Result<ModelFile> {
         fields.number("targetScale", &mut file.target_scale)?;
         Ok(file)
     };
-    let file = read().map_err(|error| match error {
-        Error::Setting { .. } => unusable(error),
-        other => other,
+    let file = read().map_err(|error| match error.kind() {
+        ErrorKind::Setting { .. } => unusable(error),
+        _ => error,
     })?;
     file.spec()?;
     Ok(file)

@@ -153,7 +153,10 @@ impl TrainingSession {
                 self.install(run);
                 Ok(())
             }
-            Err(error @ Error::Data { .. }) if matches!(self.source, DataSource::Hand { .. }) => {
+            Err(error)
+                if matches!(error.kind(), crate::ErrorKind::Data { .. })
+                    && matches!(self.source, DataSource::Hand { .. }) =>
+            {
                 self.run = None;
                 let hint = if matches!(self.source, DataSource::Hand { classes: true }) {
                     "click to add points of class 1, shift-click for class 2 (a few of each)"

