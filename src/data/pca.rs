@@ -1,7 +1,7 @@
 //! A 2-D view of many-feature data: projection onto the two leading principal components.
 
 use super::Standardizer;
-use std::ops::{Index, IndexMut};
+use ndarray::Array2;
 
 /// Sweeps of the Jacobi eigenvalue method before giving up on further accuracy.
 const MAX_SWEEPS: usize = 64;
@@ -34,7 +34,7 @@ impl Pca {
             let Some(&component) = order.get(k) else {
                 return vec![0.0; d];
             };
-            let mut axis = vectors.column(component);
+            let mut axis = vectors.column(component).to_vec();
             let largest = axis
                 .iter()
                 .copied()
@@ -98,47 +98,6 @@ impl Pca {
     }
 }
 
-/// A d × d matrix, row-major, indexed `m[[row, column]]`. (It was ndarray's `Array2`: for a
-/// few small square matrices a `Vec` serves, and the wasm module is 888 B smaller gzipped.)
-#[derive(Debug, Clone, PartialEq)]
-struct Square {
-    d: usize,
-    entries: Vec<f64>,
-}
-
-impl Square {
-    fn zeros(d: usize) -> Self {
-        Square {
-            d,
-            entries: vec![0.0; d * d],
-        }
-    }
-
-    fn identity(d: usize) -> Self {
-        let mut m = Square::zeros(d);
-        (0..d).for_each(|i| m[[i, i]] = 1.0);
-        m
-    }
-
-    fn column(&self, j: usize) -> Vec<f64> {
-        (0..self.d).map(|i| self[[i, j]]).collect()
-    }
-}
-
-impl Index<[usize; 2]> for Square {
-    type Output = f64;
-
-    fn index(&self, [i, j]: [usize; 2]) -> &f64 {
-        &self.entries[i * self.d + j]
-    }
-}
-
-impl IndexMut<[usize; 2]> for Square {
-    fn index_mut(&mut self, [i, j]: [usize; 2]) -> &mut f64 {
-        &mut self.entries[i * self.d + j]
-    }
-}
-
 /// Projects `n × d` row-major `features` onto the two leading principal components of the
 /// standardized columns (see [`Pca::fit`]). Returns `n × 2` row-major coordinates.
 ///
@@ -153,10 +112,11 @@ pub fn pca_2d(features: &[f64], n: usize, d: usize) -> Vec<f64> {
 }
 
 /// The covariance matrix Zᵀ·Z / n of the centred, row-major `z` with `d` columns, by plain
-/// loops.
-fn covariance(z: &[f64], d: usize) -> Square {
+/// loops (ndarray's general matrix product would add a whole GEMM kernel to the wasm module
+/// for a d × d result).
+fn covariance(z: &[f64], d: usize) -> Array2<f64> {
     let n = z.len() / d;
-    let mut c = Square::zeros(d);
+    let mut c = Array2::zeros((d, d));
     for row in z.chunks_exact(d) {
         for i in 0..d {
             for j in i..d {
@@ -174,10 +134,10 @@ fn covariance(z: &[f64], d: usize) -> Square {
 }
 
 /// Eigenvalues and eigenvectors (as columns) of a symmetric matrix by cyclic Jacobi rotations.
-fn symmetric_eigen(mut a: Square) -> (Vec<f64>, Square) {
-    let d = a.d;
-    let mut vectors = Square::identity(d);
-    let scale: f64 = a.entries.iter().map(|v| v * v).sum();
+fn symmetric_eigen(mut a: Array2<f64>) -> (Vec<f64>, Array2<f64>) {
+    let d = a.nrows();
+    let mut vectors = Array2::eye(d);
+    let scale: f64 = a.iter().map(|v| v * v).sum();
     for _ in 0..MAX_SWEEPS {
         let off: f64 = (0..d)
             .flat_map(|p| (p + 1..d).map(move |q| (p, q)))
@@ -198,14 +158,14 @@ fn symmetric_eigen(mut a: Square) -> (Vec<f64>, Square) {
 }
 
 /// One Jacobi rotation zeroing `a[p][q]`: `a ← Jᵀ a J`, `vectors ← vectors J`.
-fn rotate(a: &mut Square, vectors: &mut Square, p: usize, q: usize) {
+fn rotate(a: &mut Array2<f64>, vectors: &mut Array2<f64>, p: usize, q: usize) {
     let theta = (a[[q, q]] - a[[p, p]]) / (2.0 * a[[p, q]]);
     let t = theta.signum() / (theta.abs() + theta.hypot(1.0));
     let c = 1.0 / t.hypot(1.0);
     let s = t * c;
     // Entries (k, p) and (k, q) for every k: columns p and q when `transposed` is false.
-    let turn = |m: &mut Square, transposed: bool| {
-        for k in 0..m.d {
+    let turn = |m: &mut Array2<f64>, transposed: bool| {
+        for k in 0..m.nrows() {
             let (kp, kq) = if transposed {
                 ([p, k], [q, k])
             } else {
@@ -240,13 +200,8 @@ mod tests {
 
     #[test]
     fn eigen_decomposition_reconstructs_the_matrix() {
-        use ndarray::Array2;
         let m = ndarray::array![[4.0, 1.0, 0.5], [1.0, 3.0, 0.2], [0.5, 0.2, 1.0]];
-        let (values, vectors) = symmetric_eigen(Square {
-            d: 3,
-            entries: m.iter().copied().collect(),
-        });
-        let vectors = Array2::from_shape_vec((3, 3), vectors.entries).unwrap();
+        let (values, vectors) = symmetric_eigen(m.clone());
         let rebuilt = vectors
             .dot(&Array2::from_diag(&ndarray::arr1(&values)))
             .dot(&vectors.t());
