@@ -120,3 +120,83 @@ test('Landscapes: a 100 000-step run scrubs back to 50 000 and 12 345 from kept 
   expect(await page.evaluate(NUMBERS)).toEqual(original.numbers);
   expect(await page.evaluate(TRACE)).toBe(original.trace);
 });
+
+/** The numbers of a Train-view state that a step decides, and the shown model's weights. */
+const TRAINING_NUMBERS = () => {
+  const s = window.training.state();
+  const model = JSON.parse(window.training.exports().find((f) => f.file.endsWith('.json')).content());
+  return { step: s.step, evaluations: s.evaluations, coreStatus: s.coreStatus, reason: s.reason, explanation: s.explanation, history: s.history, historyLength: s.historyLength, misclassified: s.misclassified, weights: model.weights };
+};
+
+/** The Train view's curves export (one row per step) as text. */
+const TRAINING_CURVES = () => window.training.exports().find((f) => f.file.endsWith('.csv')).content();
+
+/** Scrubs to `target` in the page, counting animation frames meanwhile. */
+const timedScrub = (page, target) => page.evaluate(async (to) => {
+  let frames = 0;
+  let counting = true;
+  const tick = () => {
+    frames += 1;
+    if (counting) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  const t0 = performance.now();
+  const reached = await window.training.scrubTo(to);
+  counting = false;
+  return { reached, ms: performance.now() - t0, frames };
+}, target);
+
+test('Train a model: a long mini-batch run scrubs back from kept snapshots at once, and Play from there goes on as the run did', async ({ page, context }) => {
+  test.setTimeout(240_000);
+  const total = 100_000;
+  const middle = 54_321;
+  // Mini-batches of 10 rows, a batch per step: the batch stream is part of what a step decides.
+  const hash = '#view=training&data=xor&n=100&layers=3&batch=mini&bs=10&unit=batch&alpha=0.01&seed=3';
+  // A fresh run's numbers at the middle step and the one before it.
+  const fresh = await context.newPage();
+  await open(fresh, hash, 'training');
+  const expected = {};
+  for (const step of [middle - 1, middle]) {
+    await fresh.evaluate((n) => window.training.runFor(n - window.training.state().step), step);
+    expected[step] = await fresh.evaluate(TRAINING_NUMBERS);
+  }
+  await fresh.close();
+
+  await open(page, hash, 'training');
+  const t0 = Date.now();
+  expect(await page.evaluate((n) => window.training.runFor(n), total)).toBe(total);
+  console.log(`Train view: ${total} steps (mini-batches of 10 of 70 rows, a 2-3-1 network) in ${Date.now() - t0} ms`);
+  const original = { numbers: await page.evaluate(TRAINING_NUMBERS), curves: await page.evaluate(TRAINING_CURVES) };
+  expect(original.numbers.coreStatus).toBe('running');
+  const slider = page.locator('#view-training input[data-action="timeline"]');
+  await expect(slider).toHaveAttribute('max', String(total));
+
+  const scrub = await timedScrub(page, middle);
+  console.log(`Train view scrub ${total} → ${middle}: ${scrub.ms.toFixed(1)} ms, ${scrub.frames} animation frames`);
+  expect(scrub.reached).toBe(middle);
+  expect(scrub.ms, 'the scrub answers, not frozen').toBeLessThan(1000);
+  expect(await page.evaluate(TRAINING_NUMBERS)).toEqual(expected[middle]);
+  await expect(slider).toHaveAttribute('max', String(total));
+  await page.screenshot({ path: '/work/helpers/trainrewind/shots/train-scrub-100000-to-54321.png' });
+  // ← : one step back (pressed on the page: on the plot, arrows move its key cursor).
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => page.evaluate(() => window.training.state().step)).toBe(middle - 1);
+  expect(await page.evaluate(TRAINING_NUMBERS)).toEqual(expected[middle - 1]);
+
+  // Play from there, as fast as it goes, past the original end: the curves up to it are the
+  // original run's, row for row.
+  await page.evaluate(() => {
+    window.training.set({ speed: 'max' });
+    window.training.play();
+  });
+  await page.waitForFunction((n) => window.training.state().step >= n, total, { timeout: 180_000 });
+  await page.evaluate(() => window.training.pause());
+  const curves = await page.evaluate(TRAINING_CURVES);
+  const rows = original.curves.split('\n').filter((line) => line !== '');
+  expect(rows.length).toBeGreaterThan(total);
+  expect(curves.split('\n').slice(0, rows.length)).toEqual(rows);
+  // And back at the end of the original run by the timeline: its very numbers.
+  expect(await page.evaluate((n) => window.training.scrubTo(n), total)).toBe(total);
+  expect(await page.evaluate(TRAINING_NUMBERS)).toEqual(original.numbers);
+});
