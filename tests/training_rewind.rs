@@ -269,3 +269,57 @@ fn a_large_population_keeps_fewer_snapshots_within_the_memory_bound() {
     }
     assert_eq!(fingerprint(&run), fingerprint(&expected));
 }
+
+/// Steps `run` to `target` and returns its fingerprint.
+fn stepped_to(mut run: TrainingRun, target: usize) -> String {
+    while run.steps() < target {
+        run.step().unwrap();
+    }
+    fingerprint(&run)
+}
+
+#[test]
+fn a_run_carried_on_after_a_point_was_added_goes_back_as_far_as_the_change() {
+    let (_, config, _) = runs().remove(1);
+    let mut before = fresh(&config);
+    for _ in 0..30 {
+        before.step().unwrap();
+    }
+    let mut changed = dataset();
+    changed.push_point(0.3, -0.2, 1.0).unwrap();
+    let carried = || TrainingRun::starting_from(&changed, &config, Some(&before)).unwrap();
+    let mut run = Rewindable::new(carried());
+    assert_eq!(run.steps(), 30);
+    run.step(300).unwrap();
+    for target in [250, 31, 100, 30] {
+        let at = run.rewind(target, || Ok(fresh(&config))).unwrap();
+        assert!((30..=target).contains(&at), "rewound to {at} for {target}");
+        run.step(target - at).unwrap();
+        assert_eq!(
+            fingerprint(&run),
+            stepped_to(carried(), target),
+            "step {target}"
+        );
+    }
+    // Before the change, it stops at the change.
+    run.step(10).unwrap();
+    assert_eq!(run.rewind(12, || Ok(fresh(&config))).unwrap(), 30);
+    assert_eq!(fingerprint(&run), fingerprint(&carried()));
+}
+
+#[test]
+fn a_run_from_a_saved_model_goes_back_to_the_saved_weights() {
+    let (_, config, _) = runs().remove(3);
+    let mut trained = fresh(&config);
+    for _ in 0..20 {
+        trained.step().unwrap();
+    }
+    let file = trained.model_file();
+    let loaded = || TrainingRun::from_model_file(&dataset(), &config, &file).unwrap();
+    let mut run = Rewindable::new(loaded());
+    run.step(400).unwrap();
+    let at = run.rewind(1, || Ok(fresh(&config))).unwrap();
+    assert_eq!(at, 0);
+    run.step(1).unwrap();
+    assert_eq!(fingerprint(&run), stepped_to(loaded(), 1));
+}

@@ -136,6 +136,10 @@ impl Rewind for Driver {
 pub struct Rewindable<R: Rewind> {
     run: R,
     snapshots: Snapshots<R::Snapshot>,
+    /// The run's state at its start (which is after step 0 for a training run carried on
+    /// after its data changed, or from a saved model's weights): as far back as it can go.
+    /// Dropped when the run is retuned (restoring it would undo the new settings).
+    start: Option<R::Snapshot>,
     /// Whether the run was retuned mid-run: its snapshots since are not those of the same
     /// run from its start.
     retuned: bool,
@@ -153,6 +157,7 @@ impl<R: Rewind> Rewindable<R> {
     /// Keeps snapshots of `run` from now on.
     pub fn new(run: R) -> Self {
         Rewindable {
+            start: run.snapshot(),
             run,
             snapshots: Snapshots::default(),
             retuned: false,
@@ -182,8 +187,10 @@ impl<R: Rewind> Rewindable<R> {
     }
 
     /// Goes back towards step `target` (before the current step): to the latest snapshot that
-    /// serves, or else to `fresh()`, the same run from its start (see [`Rewindable::restart`]). Returns the step it is at; stepping on to `target` gives the same state
-    /// as the run had there.
+    /// serves, or else to the run's start (or, once retuned, to `fresh()`: the run from step 0
+    /// with the settings now in force, see [`Rewindable::restart`]). Returns the step it is at;
+    /// stepping on to `target` gives the same state as the run had there. (A run that starts
+    /// after `target` stops at its start.)
     pub fn rewind(&mut self, target: usize, fresh: impl FnOnce() -> Result<R>) -> Result<usize> {
         if target >= self.run.steps() {
             return Ok(self.run.steps());
@@ -194,7 +201,10 @@ impl<R: Rewind> Rewindable<R> {
             .latest(target, |s| run.can_restore(s, target))
         {
             Some(snapshot) => self.run.restore(snapshot),
-            None => self.restart(fresh()?),
+            None => match &self.start {
+                Some(start) => self.run.restore(start),
+                None => self.restart(fresh()?),
+            },
         }
         Ok(self.run.steps())
     }
@@ -205,6 +215,7 @@ impl<R: Rewind> Rewindable<R> {
         if std::mem::take(&mut self.retuned) {
             self.snapshots.clear();
         }
+        self.start = run.snapshot();
         self.run = run;
     }
 
@@ -214,6 +225,7 @@ impl<R: Rewind> Rewindable<R> {
         let applied = self.run.retune(settings)?;
         if applied {
             self.snapshots.clear();
+            self.start = None;
             self.retuned = true;
         }
         Ok(applied)

@@ -177,7 +177,8 @@ export class RunController {
     // The replay is the same run: its timeline keeps its end.
     this.furthest = furthest;
     this.timelineRun = this.runKey;
-    await this.runFor(to - this.coreState().step);
+    // A run that starts later (carried on after its data changed) stops at its start.
+    await this.runFor(Math.max(0, to - this.coreState().step));
     return this.coreState().step;
   }
 

@@ -996,11 +996,6 @@ class TrainingView extends RunController {
     this.stepped();
   }
 
-  /** A run that went on after points were added by hand cannot be replayed from its start. */
-  canScrub() {
-    return this.hist.dataChanges.length === 0;
-  }
-
   invalidate(stopped) {
     this.dirty.canvas = true;
     if (stopped) this.dirty.charts = true;

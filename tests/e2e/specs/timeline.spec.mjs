@@ -42,7 +42,7 @@ test('Landscapes: back to step 12 by the timeline, then on to 30 again, the same
   await expect(slider).toHaveAttribute('max', '0');
 });
 
-test('Train a model: scrubbing back gives the curves of that step; after points added by hand it is off', async ({ page }) => {
+test('Train a model: scrubbing back gives the curves of that step; after points added by hand, back to where they were added', async ({ page }) => {
   await open(page, '#view=training&data=xor&n=200&seed=3', 'training');
   await page.evaluate(() => window.training.step(8));
   await page.evaluate(() => window.training.reset());
@@ -57,9 +57,20 @@ test('Train a model: scrubbing back gives the curves of that step; after points 
   const slider = page.locator('#view-training input[data-action="timeline"]');
   await expect(slider).toHaveAttribute('max', '10');
   await expect(slider).toBeEnabled();
+  // A point added by hand at step 5: the run carries on from there, and goes back as far.
   await page.evaluate(() => window.training.addPoint(0.2, 0.2, 0));
-  await expect(slider).toBeDisabled();
-  expect(await page.evaluate(() => window.training.scrubTo(2))).toBe(await page.evaluate(() => window.training.state().step));
+  const added = await page.evaluate(() => window.training.state());
+  expect(added.step).toBe(5);
+  await page.evaluate(() => window.training.step(2));
+  const seven = await page.evaluate(() => window.training.state());
+  await page.evaluate(() => window.training.step(5));
+  await expect(slider).toHaveAttribute('max', '12');
+  await expect(slider).toBeEnabled();
+  expect(await page.evaluate(() => window.training.scrubTo(7))).toBe(7);
+  expect(await page.evaluate(() => window.training.state())).toMatchObject({ history: seven.history, historyLength: seven.historyLength, misclassified: seven.misclassified, dataChanges: [5] });
+  expect(await page.evaluate(() => window.training.scrubTo(2))).toBe(5);
+  expect(await page.evaluate(() => window.training.state())).toMatchObject({ history: added.history, historyLength: added.historyLength, misclassified: added.misclassified });
+  await page.screenshot({ path: '/work/helpers/trainrewind/shots/train-scrub-back-to-the-added-point.png' });
 });
 
 /** The numbers of a Landscapes state that a step decides (not the page's own: playing, perf…). */
