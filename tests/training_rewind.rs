@@ -236,38 +236,43 @@ fn a_retuned_run_drops_its_snapshots_and_a_restart_keeps_only_true_ones() {
 }
 
 #[test]
-fn a_large_population_keeps_fewer_snapshots_within_the_memory_bound() {
-    let config = TrainingConfig {
-        model: ModelSettings {
-            hidden: vec![8],
-            ..Default::default()
-        },
-        strategy: StrategySettings {
-            kind: StrategyKind::Genetic,
-            population: 2_000,
-            ..Default::default()
-        },
-        ..Default::default()
-    };
+fn a_large_population_keeps_fewer_snapshots_within_the_memory_bound_and_a_huge_one_none() {
     let rows = data::generate("xor", 40, 0.2, &mut seeded(4)).unwrap();
-    let fresh = || TrainingRun::new(&rows, &config);
-    let mut run = Rewindable::new(fresh().unwrap());
-    run.step(12).unwrap();
-    let size = <TrainingRun as Rewind>::size(&run.snapshot().unwrap());
-    let (kept, every) = run.spacing();
-    println!("population 2000: {kept} snapshots of {size} numbers, every {every} steps");
-    assert!(size > 4 * 2_000 * run.spec().n_params(), "{size} numbers");
-    assert!(
-        kept >= 1 && kept * size <= MAX_NUMBERS && every > 1,
-        "{kept} snapshots of {size} numbers, every {every} steps"
-    );
-    let at = run.rewind(9, fresh).unwrap();
-    run.step(9 - at).unwrap();
-    let mut expected = fresh().unwrap();
-    for _ in 0..9 {
-        expected.step().unwrap();
+    // (hidden layers, steps, snapshots kept at most): about 270 000 numbers a snapshot, then
+    // 2.6 million (5.1 million after the first step), more than the bound allows for one.
+    for (hidden, steps, most) in [(vec![8], 12, MAX_NUMBERS / 250_000), (vec![32, 16], 3, 0)] {
+        let config = TrainingConfig {
+            model: ModelSettings {
+                hidden,
+                ..Default::default()
+            },
+            strategy: StrategySettings {
+                kind: StrategyKind::Genetic,
+                population: 2_000,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let fresh = || TrainingRun::new(&rows, &config);
+        let mut run = Rewindable::new(fresh().unwrap());
+        run.step(steps).unwrap();
+        let size = run.snapshot_size();
+        let (kept, every) = run.spacing();
+        println!("population 2000: {kept} snapshots of {size} numbers, every {every} steps");
+        assert!(size > 4 * 2_000 * run.spec().n_params(), "{size} numbers");
+        assert!(
+            kept <= most && kept * size <= MAX_NUMBERS && (kept > 0 || most == 0),
+            "{kept} snapshots of {size} numbers, every {every} steps"
+        );
+        let target = steps - 2;
+        let at = run.rewind(target, fresh).unwrap();
+        run.step(target - at).unwrap();
+        let mut expected = fresh().unwrap();
+        for _ in 0..target {
+            expected.step().unwrap();
+        }
+        assert_eq!(fingerprint(&run), fingerprint(&expected));
     }
-    assert_eq!(fingerprint(&run), fingerprint(&expected));
 }
 
 /// Steps `run` to `target` and returns its fingerprint.

@@ -119,17 +119,6 @@ impl Snapshot {
     pub fn step(&self) -> usize {
         self.run.steps
     }
-
-    /// About how many numbers it holds: the driver's own vectors, and as many again for the
-    /// strategy's (a population and its next generation, moments…).
-    pub fn size(&self) -> usize {
-        let r = &self.run;
-        2 * (r.best_point.len()
-            + r.asked.len()
-            + r.previous_asked.len()
-            + r.values.len()
-            + r.gradients.len())
-    }
 }
 
 /// Work units one number of the asked candidates costs to copy (fresh memory included),
@@ -335,6 +324,17 @@ impl Driver {
             run: self.run.clone(),
             objective: self.objective.state(),
         })
+    }
+
+    /// About how many numbers a snapshot taken now holds: the driver's own vectors, and as
+    /// many again for the strategy's (a population and its next generation, moments…).
+    pub fn snapshot_size(&self) -> usize {
+        let r = &self.run;
+        2 * (r.best_point.len()
+            + r.asked.len()
+            + r.previous_asked.len()
+            + r.values.len()
+            + r.gradients.len())
     }
 
     /// Whether restoring `snapshot` (taken from this run) and stepping on to step `target`

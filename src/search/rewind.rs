@@ -9,7 +9,7 @@ use crate::Result;
 /// The most snapshots a run keeps.
 pub const MAX_SNAPSHOTS: usize = 200;
 /// The most numbers a run's snapshots may hold together (16 MB of `f64`): a large population
-/// keeps fewer snapshots, further apart.
+/// keeps fewer snapshots, further apart, and one too large for this alone keeps none.
 pub const MAX_NUMBERS: usize = 2_000_000;
 
 /// Snapshots of a run after every `every`-th step; when no more fit, `every` doubles and the
@@ -30,21 +30,25 @@ impl<T> Default for Snapshots<T> {
 }
 
 impl<T> Snapshots<T> {
-    /// Offers the state after step `step`: `take` copies it when it is due (`None`: it cannot
-    /// be copied now), `size` tells about how many numbers a copy holds.
+    /// Offers the state after step `step`: `size` tells about how many numbers a copy holds,
+    /// `take` copies it when it is due and fits (`None`: it cannot be copied now).
     pub fn offer(
         &mut self,
         step: usize,
+        size: impl FnOnce() -> usize,
         take: impl FnOnce() -> Option<T>,
-        size: impl Fn(&T) -> usize,
     ) {
         if !step.is_multiple_of(self.every)
             || self.kept.last().is_some_and(|&(last, _)| last >= step)
         {
             return;
         }
+        let size = size();
+        if size > MAX_NUMBERS {
+            return;
+        }
         let Some(snapshot) = take() else { return };
-        let limit = (MAX_NUMBERS / size(&snapshot).max(1)).clamp(1, MAX_SNAPSHOTS);
+        let limit = (MAX_NUMBERS / size.max(1)).min(MAX_SNAPSHOTS);
         while self.kept.len() >= limit {
             self.every *= 2;
             let every = self.every;
@@ -87,8 +91,8 @@ pub trait Rewind {
     fn step(&mut self) -> Result<Status>;
     /// A copy of its state after its last whole step; `None` while a step is in progress.
     fn snapshot(&self) -> Option<Self::Snapshot>;
-    /// About how many numbers `snapshot` holds.
-    fn size(snapshot: &Self::Snapshot) -> usize;
+    /// About how many numbers a snapshot taken now holds.
+    fn snapshot_size(&self) -> usize;
     /// Whether restoring `snapshot` (taken from this run) and stepping on to step `target`
     /// gives this run's state at `target`.
     fn can_restore(&self, snapshot: &Self::Snapshot, target: usize) -> bool;
@@ -113,8 +117,8 @@ impl Rewind for Driver {
         Driver::snapshot(self)
     }
 
-    fn size(snapshot: &Snapshot) -> usize {
-        snapshot.size()
+    fn snapshot_size(&self) -> usize {
+        Driver::snapshot_size(self)
     }
 
     fn can_restore(&self, snapshot: &Snapshot, target: usize) -> bool {
@@ -157,11 +161,18 @@ impl<R: Rewind> Rewindable<R> {
     /// Keeps snapshots of `run` from now on.
     pub fn new(run: R) -> Self {
         Rewindable {
-            start: run.snapshot(),
+            start: Self::start_of(&run),
             run,
             snapshots: Snapshots::default(),
             retuned: false,
         }
+    }
+
+    /// A copy of `run` at its start, unless it is too large to keep (see [`MAX_NUMBERS`]).
+    fn start_of(run: &R) -> Option<R::Snapshot> {
+        (run.snapshot_size() <= MAX_NUMBERS)
+            .then(|| run.snapshot())
+            .flatten()
     }
 
     /// Carries the run on with `work` (a whole step or a part of one), then keeps the
@@ -169,8 +180,8 @@ impl<R: Rewind> Rewindable<R> {
     pub fn stepping<T>(&mut self, work: impl FnOnce(&mut R) -> Result<T>) -> Result<T> {
         let done = work(&mut self.run)?;
         let run = &self.run;
-        self.snapshots
-            .offer(run.steps(), || run.snapshot(), R::size);
+        let size = || run.snapshot_size();
+        self.snapshots.offer(run.steps(), size, || run.snapshot());
         Ok(done)
     }
 
@@ -215,7 +226,7 @@ impl<R: Rewind> Rewindable<R> {
         if std::mem::take(&mut self.retuned) {
             self.snapshots.clear();
         }
-        self.start = run.snapshot();
+        self.start = Self::start_of(&run);
         self.run = run;
     }
 

@@ -879,8 +879,6 @@ impl TrainingRun {
 pub struct RunSnapshot {
     trainer: TrainerSnapshot,
     misclassified: Vec<u8>,
-    /// About how many numbers it holds.
-    size: usize,
 }
 
 impl Rewind for TrainingRun {
@@ -900,17 +898,15 @@ impl Rewind for TrainingRun {
         if self.recording.is_some() {
             return None;
         }
-        let trainer = self.trainer.snapshot()?;
         Some(RunSnapshot {
-            // The batch order and the mistakes hold about a number per row.
-            size: trainer.size() + self.targets.len(),
-            trainer,
+            trainer: self.trainer.snapshot()?,
             misclassified: self.misclassified.clone(),
         })
     }
 
-    fn size(snapshot: &RunSnapshot) -> usize {
-        snapshot.size
+    fn snapshot_size(&self) -> usize {
+        // The batch order and the mistakes hold about a number per row.
+        self.trainer.snapshot_size() + self.targets.len()
     }
 
     fn can_restore(&self, snapshot: &RunSnapshot, target: usize) -> bool {

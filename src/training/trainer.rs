@@ -543,6 +543,11 @@ impl Trainer {
         })
     }
 
+    /// About how many numbers a snapshot taken now holds.
+    pub fn snapshot_size(&self) -> usize {
+        self.driver.snapshot_size() + self.watch.as_ref().map_or(0, |w| w.now.model.len())
+    }
+
     /// Puts the trainer back to `snapshot` (taken from it), any step in progress dropped:
     /// stepping on gives the same steps, bit for bit.
     pub fn restore(&mut self, snapshot: &TrainerSnapshot) {
@@ -566,10 +571,5 @@ impl TrainerSnapshot {
     /// The step it was taken after.
     pub fn steps(&self) -> usize {
         self.steps
-    }
-
-    /// About how many numbers it holds.
-    pub fn size(&self) -> usize {
-        self.driver.size() + self.watched.as_ref().map_or(0, |w| w.model.len())
     }
 }
