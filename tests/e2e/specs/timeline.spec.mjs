@@ -1,7 +1,7 @@
 // Step back (issue 8 §4): the timeline and ← show the run at an earlier step — the very numbers
 // that step had — and Play or Step from there go on exactly as the run first did.
 import { test, expect } from '@playwright/test';
-import { expectNoProblems } from './helpers.mjs';
+import { SCREENSHOTS, expectNoProblems } from './helpers.mjs';
 
 expectNoProblems(test, expect);
 
@@ -70,7 +70,7 @@ test('Train a model: scrubbing back gives the curves of that step; after points 
   expect(await page.evaluate(() => window.training.state())).toMatchObject({ history: seven.history, historyLength: seven.historyLength, misclassified: seven.misclassified, dataChanges: [5] });
   expect(await page.evaluate(() => window.training.scrubTo(2))).toBe(5);
   expect(await page.evaluate(() => window.training.state())).toMatchObject({ history: added.history, historyLength: added.historyLength, misclassified: added.misclassified });
-  await page.screenshot({ path: '/work/helpers/trainrewind/shots/train-scrub-back-to-the-added-point.png' });
+  await page.screenshot({ path: `${SCREENSHOTS}train-scrub-back-to-the-added-point.png` });
 });
 
 /** The numbers of a Landscapes state that a step decides (not the page's own: playing, perf…). */
@@ -188,7 +188,7 @@ test('Train a model: a long mini-batch run scrubs back from kept snapshots at on
   expect(scrub.ms, 'the scrub answers, not frozen').toBeLessThan(1000);
   expect(await page.evaluate(TRAINING_NUMBERS)).toEqual(expected[middle]);
   await expect(slider).toHaveAttribute('max', String(total));
-  await page.screenshot({ path: '/work/helpers/trainrewind/shots/train-scrub-100000-to-54321.png' });
+  await page.screenshot({ path: `${SCREENSHOTS}train-scrub-100000-to-54321.png` });
   // ← : one step back (pressed on the page: on the plot, arrows move its key cursor).
   await page.evaluate(() => document.activeElement && document.activeElement.blur());
   await page.keyboard.press('ArrowLeft');
