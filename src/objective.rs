@@ -1,6 +1,8 @@
 //! What a strategy is scored on. The driver evaluates the points a strategy asks for through
 //! this trait; the strategy itself never sees the objective.
 
+use std::any::Any;
+
 /// A function J(θ) to minimise over a box of real vectors.
 pub trait Objective {
     /// The length of θ.
@@ -31,4 +33,14 @@ pub trait Objective {
             None => self.value(theta),
         })
     }
+
+    /// A copy of what the objective itself changes as it is evaluated (a mini-batch stream's
+    /// order, position and generator), for a run's kept snapshot; `None` (the default) when
+    /// its values depend on θ alone.
+    fn state(&self) -> Option<Box<dyn Any>> {
+        None
+    }
+
+    /// Puts back a `state` this objective gave, dropping any evaluation in progress.
+    fn set_state(&mut self, _state: &dyn Any) {}
 }

@@ -257,6 +257,40 @@ mod training {
     }
 
     #[wasm_bindgen_test]
+    fn a_rewind_mid_step_goes_to_a_kept_snapshot_and_stepping_on_gives_the_runs_numbers() {
+        let make = || {
+            TrainingSession::new(
+                config(r#"{"kind":"synthetic","id":"xor","points":80,"noise":0.1,"seed":2}"#),
+                config(r#"{"model":{"hidden":[3]},"batch":"mini","batchSize":8,"stepUnit":"batch","seed":5}"#),
+            )
+            .unwrap()
+        };
+        let numbers = |s: &TrainingSession| {
+            let json = |v: JsValue| String::from(js_sys::JSON::stringify(&v).unwrap());
+            (
+                json(s.state().unwrap()),
+                json(s.history().unwrap()),
+                s.theta(),
+            )
+        };
+        let mut fresh = make();
+        fresh.step(61).unwrap();
+        let expected = numbers(&fresh);
+        let mut session = make();
+        assert_eq!(session.step(300).unwrap(), 300);
+        // Half way through step 301: the half step is dropped.
+        session.advance(20.0).unwrap();
+        assert!(session.progress().is_some());
+        let at = session.rewind(61).unwrap();
+        assert!(at > 0 && at <= 61, "rewound to {at}");
+        assert!(session.progress().is_none());
+        session.step(61 - at).unwrap();
+        assert_eq!(numbers(&session), expected);
+        // A target ahead is not a rewind.
+        assert_eq!(session.rewind(200).unwrap(), 61);
+    }
+
+    #[wasm_bindgen_test]
     fn thirty_three_neurons_are_refused_and_the_run_is_kept() {
         let mut s = session();
         s.step(1).unwrap();

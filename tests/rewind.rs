@@ -120,7 +120,7 @@ fn a_rewind_then_steps_give_a_fresh_runs_state_and_playing_on_gives_the_original
         let name = format!("{:?}/{:?}", settings.kind, settings.rule);
         let mut run = Rewindable::new(driver(&settings));
         assert_eq!(run.step(n).unwrap(), n, "{name}: the run went on");
-        let original = fingerprint(run.driver());
+        let original = fingerprint(&run);
         let (kept, every) = run.spacing();
         assert!(
             kept <= MAX_SNAPSHOTS && kept * every <= n && n < (kept + 1) * every * 2,
@@ -136,18 +136,14 @@ fn a_rewind_then_steps_give_a_fresh_runs_state_and_playing_on_gives_the_original
                 started.elapsed()
             );
             assert_eq!(
-                fingerprint(run.driver()),
+                fingerprint(&run),
                 fresh_to(&settings, target),
                 "{name}: state at {target} (from a snapshot at {at})"
             );
         }
         // Playing on from the last scrub ends where the original run did.
-        run.step(n - run.driver().steps()).unwrap();
-        assert_eq!(
-            fingerprint(run.driver()),
-            original,
-            "{name}: played on to {n}"
-        );
+        run.step(n - run.steps()).unwrap();
+        assert_eq!(fingerprint(&run), original, "{name}: played on to {n}");
     }
 }
 

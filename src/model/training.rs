@@ -126,13 +126,20 @@ pub struct ModelObjective {
     features: Vec<f64>,
     targets: Vec<f64>,
     batch_size: usize,
+    stream: Stream,
+    workspace: Workspace,
+    pass: RowPass,
+}
+
+/// Where a [`ModelObjective`]'s batches stand: all it changes as it is evaluated (see
+/// [`Objective::state`]).
+#[derive(Debug, Clone)]
+struct Stream {
     order: Vec<usize>,
     cursor: usize,
     batch: std::ops::Range<usize>,
     epochs: usize,
     rng: Rng,
-    workspace: Workspace,
-    pass: RowPass,
 }
 
 impl ModelObjective {
@@ -162,11 +169,13 @@ impl ModelObjective {
             features: features.to_vec(),
             targets: targets.to_vec(),
             batch_size,
-            order: (0..n).collect(),
-            cursor: 0,
-            batch: 0..0,
-            epochs: 0,
-            rng: rng::seeded(seed),
+            stream: Stream {
+                order: (0..n).collect(),
+                cursor: 0,
+                batch: 0..0,
+                epochs: 0,
+                rng: rng::seeded(seed),
+            },
             pass: RowPass::default(),
         };
         objective.shuffle();
@@ -189,32 +198,35 @@ impl ModelObjective {
 
     /// Epochs completed by `value_and_gradient` so far.
     pub fn epochs(&self) -> usize {
-        self.epochs
+        self.stream.epochs
     }
 
     /// The rows of the latest batch (empty before the first gradient), e.g. to highlight them.
     pub fn last_batch(&self) -> &[usize] {
-        &self.order[self.batch.clone()]
+        let s = &self.stream;
+        &s.order[s.batch.clone()]
     }
 
     /// Shuffles the row order for the next epoch; a full batch keeps the rows in data order.
     fn shuffle(&mut self) {
-        if self.batch_size < self.order.len() {
-            rng::shuffle(&mut self.rng, &mut self.order);
+        let s = &mut self.stream;
+        if self.batch_size < s.order.len() {
+            rng::shuffle(&mut s.rng, &mut s.order);
         }
     }
 
     /// Moves the cursor past the next batch, reshuffling when an epoch is complete.
     fn advance(&mut self) {
-        if self.cursor == self.order.len() {
-            self.cursor = 0;
+        if self.stream.cursor == self.stream.order.len() {
+            self.stream.cursor = 0;
             self.shuffle();
         }
-        let end = (self.cursor + self.batch_size).min(self.order.len());
-        self.batch = self.cursor..end;
-        self.cursor = end;
-        if end == self.order.len() {
-            self.epochs += 1;
+        let s = &mut self.stream;
+        let end = (s.cursor + self.batch_size).min(s.order.len());
+        s.batch = s.cursor..end;
+        s.cursor = end;
+        if end == s.order.len() {
+            s.epochs += 1;
         }
     }
 }
@@ -259,7 +271,7 @@ impl Objective for ModelObjective {
             inputs: self.spec.inputs(),
         };
         let rows = match gradient {
-            Some(_) => Rows::Listed(&self.order[self.batch.clone()]),
+            Some(_) => Rows::Listed(&self.stream.order[self.stream.batch.clone()]),
             None => Rows::First(self.targets.len()),
         };
         self.pass.resume(
@@ -271,6 +283,17 @@ impl Objective for ModelObjective {
             gradient,
             budget,
         )
+    }
+
+    fn state(&self) -> Option<Box<dyn std::any::Any>> {
+        Some(Box::new(self.stream.clone()))
+    }
+
+    fn set_state(&mut self, state: &dyn std::any::Any) {
+        if let Some(stream) = state.downcast_ref::<Stream>() {
+            self.stream.clone_from(stream);
+            self.pass = RowPass::default();
+        }
     }
 }
 

@@ -108,24 +108,16 @@ struct RunState {
 
 /// A kept copy of a run's state after a whole step (see [`Driver::snapshot`]): restoring it
 /// and stepping on gives the same run, bit for bit.
-#[derive(Clone)]
-pub struct Snapshot(RunState);
+pub struct Snapshot {
+    run: RunState,
+    /// The objective's own state (see [`Objective::state`]).
+    objective: Option<Box<dyn std::any::Any>>,
+}
 
 impl Snapshot {
     /// The step it was taken after.
     pub fn step(&self) -> usize {
-        self.0.steps
-    }
-
-    /// About how many numbers it holds: the driver's own vectors, and as many again for the
-    /// strategy's (a population and its next generation, moments…).
-    pub fn size(&self) -> usize {
-        let r = &self.0;
-        2 * (r.best_point.len()
-            + r.asked.len()
-            + r.previous_asked.len()
-            + r.values.len()
-            + r.gradients.len())
+        self.run.steps
     }
 }
 
@@ -323,16 +315,33 @@ impl Driver {
     }
 
     /// A copy of the run's state after its last whole step (`None` while a step is in
-    /// progress). The objective and the trace are not copied: see [`Driver::restore`].
+    /// progress), the objective's own state (a batch stream's) included. The trace is not
+    /// copied: see [`Driver::restore`].
     pub fn snapshot(&self) -> Option<Snapshot> {
-        (self.run.evaluated.is_none() && !self.run.preparing).then(|| Snapshot(self.run.clone()))
+        let run = &self.run;
+        let between = run.evaluated.is_none() && !run.preparing && run.copied.is_none();
+        between.then(|| Snapshot {
+            run: self.run.clone(),
+            objective: self.objective.state(),
+        })
+    }
+
+    /// About how many numbers a snapshot taken now holds: the driver's own vectors, and as
+    /// many again for the strategy's (a population and its next generation, moments…).
+    pub fn snapshot_size(&self) -> usize {
+        let r = &self.run;
+        2 * (r.best_point.len()
+            + r.asked.len()
+            + r.previous_asked.len()
+            + r.values.len()
+            + r.gradients.len())
     }
 
     /// Whether restoring `snapshot` (taken from this run) and stepping on to step `target`
     /// gives this run's state at `target` and its trace too: the snapshot is at or before
     /// `target`, and the trace still holds what the target's trace keeps from before it.
     pub fn can_restore(&self, snapshot: &Snapshot, target: usize) -> bool {
-        let taken = &snapshot.0;
+        let taken = &snapshot.run;
         let samples = match target {
             0 => 0,
             t => self
@@ -348,10 +357,13 @@ impl Driver {
                 .covers((target, samples), (taken.steps, taken.evaluations))
     }
 
-    /// Puts the run back to `snapshot` (taken from this run), its trace cut to match: stepping
-    /// on replays the run from there, bit for bit.
+    /// Puts the run back to `snapshot` (taken from this run), its trace cut to match, any step
+    /// in progress dropped: stepping on replays the run from there, bit for bit.
     pub fn restore(&mut self, snapshot: &Snapshot) {
-        self.run = snapshot.0.clone();
+        self.run = snapshot.run.clone();
+        if let Some(state) = &snapshot.objective {
+            self.objective.set_state(state.as_ref());
+        }
         self.trace.truncate(self.run.steps, self.run.evaluations);
     }
 

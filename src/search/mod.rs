@@ -19,7 +19,7 @@ pub mod trace;
 
 pub use driver::{Driver, Snapshot, Status, StopRules};
 pub use protocol::{Pending, StepMarks, Strategy};
-pub use rewind::Rewindable;
+pub use rewind::{Rewind, Rewindable};
 pub use settings::{StrategyKind, StrategySettings};
 
 use crate::Result;

@@ -33,3 +33,32 @@ pub struct History {
     /// run carried on from the weights it had, and the curves jump there.
     pub data_changes: Vec<f64>,
 }
+
+impl History {
+    /// Drops the entries of the steps after `step` (each curve is aligned at its end with
+    /// `steps`), as the curves were right after that step.
+    pub(crate) fn truncate_to(&mut self, step: usize) {
+        let keep = self.steps.partition_point(|&s| s <= step as f64);
+        let dropped = self.steps.len() - keep;
+        for curve in self.curves_mut() {
+            curve.truncate(curve.len().saturating_sub(dropped));
+        }
+    }
+
+    /// Every curve per step (the data changes apart), mutably.
+    pub(crate) fn curves_mut(&mut self) -> [&mut Vec<f64>; 11] {
+        [
+            &mut self.steps,
+            &mut self.train_loss,
+            &mut self.validation_loss,
+            &mut self.test_loss,
+            &mut self.train_score,
+            &mut self.validation_score,
+            &mut self.test_score,
+            &mut self.train_rmse,
+            &mut self.test_rmse,
+            &mut self.generation_best,
+            &mut self.generation_mean,
+        ]
+    }
+}

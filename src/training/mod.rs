@@ -27,5 +27,5 @@ pub use model_file::{MODEL_FORMAT, MODEL_VERSION, ModelFile, ModelInputs};
 pub use picture::{Picture, Shows};
 pub use plane::Plane;
 pub(crate) use run::padded_bounds;
-pub use run::{Role, TrainingRun};
-pub use trainer::{Progress, TargetCoding, Trainer, WeightSearch, model_spec};
+pub use run::{Role, RunSnapshot, TrainingRun};
+pub use trainer::{Progress, TargetCoding, Trainer, TrainerSnapshot, WeightSearch, model_spec};

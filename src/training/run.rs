@@ -7,7 +7,7 @@ use super::history::History;
 use super::model_file::{MODEL_FORMAT, MODEL_VERSION, ModelFile, ModelInputs};
 use super::picture::{Picture, Shows};
 use super::plane::Plane;
-use super::trainer::{TargetCoding, Trainer, model_spec};
+use super::trainer::{TargetCoding, Trainer, TrainerSnapshot, model_spec};
 use crate::data::{
     Dataset, Pca, Split, Standardizer, Target, most_informative_pair, train_test_split,
 };
@@ -15,7 +15,7 @@ use crate::model::{
     ModelSpec, RowPass, Rows, Samples, ScorePass, Tally, Workspace, most_probable_class,
 };
 use crate::rng::seeded;
-use crate::search::{Driver, Status};
+use crate::search::{Driver, Rewind, Status, StrategySettings};
 use crate::{Error, Result};
 
 /// Colours of a one-feature regression's thumbnail: the training points and the curve.
@@ -381,19 +381,9 @@ impl TrainingRun {
     fn carry_on(&mut self, previous: &TrainingRun) {
         self.evaluations_before = previous.evaluations();
         let mut h = previous.history.clone();
-        // Every curve per step ends at the last step (the population's curves are kept: the
-        // new entry has none).
-        for v in [
-            &mut h.steps,
-            &mut h.train_loss,
-            &mut h.test_loss,
-            &mut h.train_score,
-            &mut h.test_score,
-            &mut h.validation_loss,
-            &mut h.validation_score,
-            &mut h.train_rmse,
-            &mut h.test_rmse,
-        ] {
+        // Every curve per step ends at the last step (the population's curves, the last two,
+        // are kept: the new entry has none).
+        for v in &mut h.curves_mut()[..9] {
             v.pop();
         }
         if self.split.validation.is_empty() {
@@ -590,7 +580,7 @@ impl TrainingRun {
     }
 
     /// Applies strategy settings that can change mid-run; `false` means a restart is needed.
-    pub fn retune(&mut self, settings: &crate::search::StrategySettings) -> Result<bool> {
+    pub fn retune(&mut self, settings: &StrategySettings) -> Result<bool> {
         let applied = self.trainer.retune(settings)?;
         if applied {
             self.config.strategy = settings.clone();
@@ -881,5 +871,59 @@ impl TrainingRun {
             .flat_map(|&i| asked[i * dim..(i + 1) * dim].iter().copied())
             .collect();
         (thetas, order.iter().map(|&i| values[i]).collect())
+    }
+}
+
+/// A kept copy of a [`TrainingRun`]'s state after a whole step (see [`Rewind::snapshot`]):
+/// restoring it and stepping on gives the same run, bit for bit.
+pub struct RunSnapshot {
+    trainer: TrainerSnapshot,
+    misclassified: Vec<u8>,
+}
+
+impl Rewind for TrainingRun {
+    type Snapshot = RunSnapshot;
+
+    fn steps(&self) -> usize {
+        TrainingRun::steps(self)
+    }
+
+    fn step(&mut self) -> Result<Status> {
+        TrainingRun::step(self)
+    }
+
+    /// A copy of the run's state after its last whole step (the curves' entry included), or
+    /// `None` while a step is in progress.
+    fn snapshot(&self) -> Option<RunSnapshot> {
+        if self.recording.is_some() {
+            return None;
+        }
+        Some(RunSnapshot {
+            trainer: self.trainer.snapshot()?,
+            misclassified: self.misclassified.clone(),
+        })
+    }
+
+    fn snapshot_size(&self) -> usize {
+        // The batch order and the mistakes hold about a number per row.
+        self.trainer.snapshot_size() + self.targets.len()
+    }
+
+    fn can_restore(&self, snapshot: &RunSnapshot, target: usize) -> bool {
+        snapshot.trainer.steps() <= target && target <= TrainingRun::steps(self)
+    }
+
+    /// Puts the run back to `snapshot`, any step in progress dropped, the curves cut back to
+    /// its step.
+    fn restore(&mut self, snapshot: &RunSnapshot) {
+        self.trainer.restore(&snapshot.trainer);
+        self.recording = None;
+        self.shown.clear();
+        self.history.truncate_to(self.trainer.steps());
+        self.misclassified.clone_from(&snapshot.misclassified);
+    }
+
+    fn retune(&mut self, settings: &StrategySettings) -> Result<bool> {
+        TrainingRun::retune(self, settings)
     }
 }

@@ -8,7 +8,7 @@ use crate::model::{
     Batching, Loss, ModelObjective, ModelSpec, Output, RowPass, Rows, Samples, Workspace,
 };
 use crate::objective::Objective;
-use crate::search::{self, Driver, Status, StopRules, StrategyKind, StrategySettings};
+use crate::search::{self, Driver, Snapshot, Status, StopRules, StrategyKind, StrategySettings};
 use crate::{Error, Result};
 
 /// How the weights are searched: the strategy, its batches and what one step is.
@@ -152,10 +152,17 @@ struct LossWatch {
     targets: Vec<f64>,
     workspace: Workspace,
     noun: (&'static str, &'static str),
-    model: Vec<f64>,
-    loss: f64,
     /// The loss the training started from (that of the first run it continues).
     first: f64,
+    now: Watched,
+}
+
+/// What the watch changes step by step.
+#[derive(Debug, Clone)]
+struct Watched {
+    /// The model kept, and its training loss.
+    model: Vec<f64>,
+    loss: f64,
     /// Steps without a lower training loss, and the lowest so far.
     stale: (usize, f64),
     stopped: Option<(Status, String)>,
@@ -188,19 +195,19 @@ impl LossWatch {
     /// Converged when the training loss has not improved (by a relative 1e-12) for about
     /// [`PATIENCE_UPDATES`] updates, counted and named in the trainer's own steps.
     fn check_patience(&mut self, loss: f64, updates_per_step: usize) {
-        let (stale, best) = &mut self.stale;
+        let (stale, best) = &mut self.now.stale;
         if loss < *best && (!best.is_finite() || *best - loss > 1e-12 * best.abs()) {
             (*stale, *best) = (0, loss);
         } else {
             *stale += 1;
         }
         let patience = PATIENCE_UPDATES.div_ceil(updates_per_step);
-        if *stale >= patience && self.stopped.is_none() {
+        if *stale >= patience && self.now.stopped.is_none() {
             let reason = format!(
                 "no improvement of the training loss in the last {patience} {}",
                 self.noun.1
             );
-            self.stopped = Some((Status::Converged, reason));
+            self.now.stopped = Some((Status::Converged, reason));
         }
     }
 }
@@ -312,14 +319,16 @@ impl Trainer {
             inputs: inputs.to_vec(),
             targets: targets.to_vec(),
             noun: search.step_noun(),
-            model: theta.to_vec(),
-            loss: f64::NAN,
             first: f64::NAN,
-            stale: (0, f64::INFINITY),
-            stopped: None,
+            now: Watched {
+                model: theta.to_vec(),
+                loss: f64::NAN,
+                stale: (0, f64::INFINITY),
+                stopped: None,
+            },
         };
-        watch.loss = watch.loss_of(theta);
-        watch.first = watch.loss;
+        watch.now.loss = watch.loss_of(theta);
+        watch.first = watch.now.loss;
         trainer.watch = Some(watch);
         Ok(trainer)
     }
@@ -380,7 +389,7 @@ impl Trainer {
                 let at = self.at_step();
                 if let Some(watch) = &mut self.watch {
                     let reason = format!("{} ({at})", self.driver.reason());
-                    watch.stopped = Some((Status::Diverged, reason));
+                    watch.now.stopped = Some((Status::Diverged, reason));
                 }
                 return Ok(true);
             }
@@ -412,11 +421,11 @@ impl Trainer {
                 crate::text::Num(watch.first),
                 crate::text::Num(loss),
             );
-            watch.stopped = Some((Status::Diverged, reason));
+            watch.now.stopped = Some((Status::Diverged, reason));
             return;
         }
-        watch.model.copy_from_slice(self.driver.position());
-        watch.loss = loss;
+        watch.now.model.copy_from_slice(self.driver.position());
+        watch.now.loss = loss;
         watch.check_patience(loss, self.steps_per_unit);
     }
 
@@ -478,19 +487,19 @@ impl Trainer {
     /// or when the loss is watched the last model whose loss did not explode.
     pub fn theta(&self) -> &[f64] {
         match &self.watch {
-            Some(watch) => &watch.model,
+            Some(watch) => &watch.now.model,
             None => self.driver.position(),
         }
     }
 
     /// The training loss of [`Trainer::theta`] when the loss is watched.
     pub fn loss(&self) -> Option<f64> {
-        self.watch.as_ref().map(|w| w.loss)
+        self.watch.as_ref().map(|w| w.now.loss)
     }
 
     /// Where training stands: the search's status, or the stop the watched loss decided.
     pub fn status(&self) -> Status {
-        match self.watch.as_ref().and_then(|w| w.stopped.as_ref()) {
+        match self.watch.as_ref().and_then(|w| w.now.stopped.as_ref()) {
             Some((status, _)) => *status,
             None => self.driver.status(),
         }
@@ -499,7 +508,7 @@ impl Trainer {
     /// Why training stopped (empty while it runs); step numbers in the trainer's own unit
     /// when the loss is watched.
     pub fn reason(&self) -> String {
-        match self.watch.as_ref().and_then(|w| w.stopped.as_ref()) {
+        match self.watch.as_ref().and_then(|w| w.now.stopped.as_ref()) {
             Some((_, reason)) => reason.clone(),
             None if self.watch.is_some()
                 && self.steps_per_unit > 1
@@ -519,5 +528,48 @@ impl Trainer {
     /// Applies strategy settings that can change mid-run; `false` means a restart is needed.
     pub fn retune(&mut self, settings: &StrategySettings) -> Result<bool> {
         self.driver.retune(settings)
+    }
+
+    /// A copy of the trainer's state after its last whole step — the search's (its batch
+    /// stream's included) and the watch's — or `None` while a step is in progress.
+    pub fn snapshot(&self) -> Option<TrainerSnapshot> {
+        if !matches!(self.phase, Phase::Idle) {
+            return None;
+        }
+        Some(TrainerSnapshot {
+            driver: self.driver.snapshot()?,
+            steps: self.steps,
+            watched: self.watch.as_ref().map(|w| w.now.clone()),
+        })
+    }
+
+    /// About how many numbers a snapshot taken now holds.
+    pub fn snapshot_size(&self) -> usize {
+        self.driver.snapshot_size() + self.watch.as_ref().map_or(0, |w| w.now.model.len())
+    }
+
+    /// Puts the trainer back to `snapshot` (taken from it), any step in progress dropped:
+    /// stepping on gives the same steps, bit for bit.
+    pub fn restore(&mut self, snapshot: &TrainerSnapshot) {
+        self.driver.restore(&snapshot.driver);
+        self.steps = snapshot.steps;
+        self.phase = Phase::Idle;
+        if let (Some(watch), Some(watched)) = (&mut self.watch, &snapshot.watched) {
+            watch.now.clone_from(watched);
+        }
+    }
+}
+
+/// A kept copy of a [`Trainer`]'s state after a whole step (see [`Trainer::snapshot`]).
+pub struct TrainerSnapshot {
+    driver: Snapshot,
+    steps: usize,
+    watched: Option<Watched>,
+}
+
+impl TrainerSnapshot {
+    /// The step it was taken after.
+    pub fn steps(&self) -> usize {
+        self.steps
     }
 }

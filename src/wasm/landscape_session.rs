@@ -46,7 +46,7 @@ struct StateView {
 pub struct LandscapeSession {
     config: LandscapeConfig,
     landscape: Rc<dyn Landscape>,
-    run: Rewindable,
+    run: Rewindable<Driver>,
     /// The finite values' range in the last heatmap (the ends of its colour scale).
     heatmap_range: (f64, f64),
 }
@@ -150,7 +150,7 @@ impl LandscapeSession {
     /// The status object: status, reason, step, evaluations, position, value, gradient,
     /// best point and value, the update formula with numbers, and drawing marks.
     pub fn state(&self) -> Result<JsValue, JsError> {
-        let d = self.run.driver();
+        let d: &Driver = &self.run;
         let position = d.position().to_vec();
         let value = self.landscape.value(position[0], position[1]);
         let (best_point, best_value) = d.best();
@@ -229,25 +229,25 @@ impl LandscapeSession {
 
     /// The points asked in the last step, flat (x, y) pairs.
     pub fn asked(&self) -> Vec<f64> {
-        self.run.driver().asked().to_vec()
+        self.run.asked().to_vec()
     }
 
     /// The points asked the step before (the GA's previous generation).
     #[wasm_bindgen(js_name = previousAsked)]
     pub fn previous_asked(&self) -> Vec<f64> {
-        self.run.driver().previous_asked().to_vec()
+        self.run.previous_asked().to_vec()
     }
 
     /// GA parent indices (into the previous generation), two per individual.
     pub fn parents(&self) -> Vec<u32> {
-        self.run.driver().marks().parents
+        self.run.marks().parents
     }
 
     /// The newest `count` kept samples (every kept one when fewer are kept), flat (x, y)
     /// pairs, oldest first: the page copies only what it has not drawn yet.
     #[wasm_bindgen(js_name = recentSamples)]
     pub fn recent_samples(&self, count: u32) -> Vec<f64> {
-        let samples = &self.run.driver().trace().samples;
+        let samples = &self.run.trace().samples;
         let start = samples
             .len()
             .saturating_sub((count as usize).saturating_mul(2));
@@ -256,14 +256,14 @@ impl LandscapeSession {
 
     /// The strategy's position after each step, flat (x, y) pairs; the first is the start.
     pub fn path(&self) -> Vec<f64> {
-        self.run.driver().trace().positions.clone()
+        self.run.trace().positions.clone()
     }
 
     /// The best-so-far curve from step `start` on (the page keeps the earlier part): flat
     /// (evaluations, best J) pairs, one per step.
     #[wasm_bindgen(js_name = curveFrom)]
     pub fn curve_from(&self, start: u32) -> Vec<f64> {
-        let trace = self.run.driver().trace();
+        let trace = self.run.trace();
         let start = (start as usize).min(trace.best.len());
         trace.evaluations[start..]
             .iter()

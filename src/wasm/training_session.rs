@@ -6,7 +6,7 @@ use super::read::Fields;
 use super::read_model::read_model_file;
 use super::{js_error, settings, to_js};
 use crate::data::{self, DataSource, Dataset, Drawn, Target, combined};
-use crate::search::Status;
+use crate::search::{Rewindable, Status};
 use crate::training::{Picture, Shows, TrainingConfig, TrainingRun};
 use crate::{Error, Result};
 use serde::Serialize;
@@ -102,6 +102,8 @@ struct StateView {
     status: Status,
     reason: String,
     step: usize,
+    /// Entries of the curves (see `history`): after a rewind, the page keeps this many.
+    curve_entries: usize,
     evaluations: usize,
     explanation: String,
     layer_sizes: Vec<usize>,
@@ -121,7 +123,8 @@ pub struct TrainingSession {
     drawn: Drawn,
     credit: String,
     config: TrainingConfig,
-    run: Option<TrainingRun>,
+    /// The run, keeping snapshots of itself (see `rewind`).
+    run: Option<Rewindable<TrainingRun>>,
     /// The picture being computed a band at a time (see `startPicture`).
     picture: Option<Picture>,
     message: String,
@@ -136,14 +139,42 @@ fn budget_units(budget: f64) -> usize {
     }
 }
 
+/// `run` as the session shows it: on a drawing canvas it keeps the canvas's frame as the first
+/// points go down.
+fn framed(source: &DataSource, mut run: TrainingRun) -> TrainingRun {
+    if matches!(source, DataSource::Hand { .. }) {
+        run.include_in_view([-1.0, 1.0, -1.0, 1.0]);
+    }
+    run
+}
+
+/// A run on the data of `source`, `base` and `drawn` with `config`, continuing `previous`
+/// (see [`TrainingRun::starting_from`]), [`framed`].
+fn build_run(
+    source: &DataSource,
+    base: Option<&Dataset>,
+    drawn: &Drawn,
+    config: &TrainingConfig,
+    previous: Option<&TrainingRun>,
+) -> Result<TrainingRun> {
+    let dataset = combined(source, base, drawn)?;
+    let run = TrainingRun::starting_from(&dataset, config, previous)?;
+    Ok(framed(source, run))
+}
+
 impl TrainingSession {
     /// Rebuilds the run from the current data and configuration; with `keep_weights` the
     /// search starts from the weights on screen. On a data problem the run is dropped and the
     /// message says what to do (nothing else is lost).
     fn rebuild(&mut self, keep_weights: bool) -> Result<()> {
-        let previous = self.run.as_ref().filter(|_| keep_weights);
-        let dataset = combined(&self.source, self.base.as_ref(), &self.drawn);
-        let run = dataset.and_then(|d| TrainingRun::starting_from(&d, &self.config, previous));
+        let previous = self.run.as_deref().filter(|_| keep_weights);
+        let run = build_run(
+            &self.source,
+            self.base.as_ref(),
+            &self.drawn,
+            &self.config,
+            previous,
+        );
         if run.is_ok() {
             // A picture of the run being replaced is of no use any more.
             self.picture = None;
@@ -170,13 +201,9 @@ impl TrainingSession {
         }
     }
 
-    /// Makes `run` the session's run.
-    fn install(&mut self, mut run: TrainingRun) {
-        if matches!(self.source, DataSource::Hand { .. }) {
-            // A drawing canvas keeps its frame as the first points go down.
-            run.include_in_view([-1.0, 1.0, -1.0, 1.0]);
-        }
-        self.run = Some(run);
+    /// Makes `run` the session's run (with no snapshots yet).
+    fn install(&mut self, run: TrainingRun) {
+        self.run = Some(Rewindable::new(run));
         self.message.clear();
     }
 
@@ -209,7 +236,7 @@ impl TrainingSession {
     fn check_point(&self, u: f64, v: f64) -> Result<()> {
         let [u0, u1, v0, v1] = self
             .run
-            .as_ref()
+            .as_deref()
             .map_or([-1.0, 1.0, -1.0, 1.0], TrainingRun::bounds);
         let (du, dv) = (0.05 * (u1 - u0), 0.05 * (v1 - v0));
         if (u0 - du..=u1 + du).contains(&u) && (v0 - dv..=v1 + dv).contains(&v) {
@@ -262,7 +289,9 @@ impl TrainingSession {
     }
 
     fn run(&self) -> std::result::Result<&TrainingRun, JsError> {
-        self.run.as_ref().ok_or_else(|| JsError::new(&self.message))
+        self.run
+            .as_deref()
+            .ok_or_else(|| JsError::new(&self.message))
     }
 }
 
@@ -420,12 +449,24 @@ impl TrainingSession {
         let file = read_model_file(&file).map_err(js_error)?;
         let dataset = combined(&self.source, self.base.as_ref(), &self.drawn).map_err(js_error)?;
         let run = TrainingRun::from_model_file(&dataset, &self.config, &file).map_err(js_error)?;
-        self.install(run);
+        self.install(framed(&self.source, run));
         Ok(())
     }
 
-    /// Starts training again from fresh weights.
+    /// Starts training again from fresh weights. The run's snapshots stay when it is the same
+    /// run from its start (not after a change of its data).
     pub fn reset(&mut self) -> std::result::Result<(), JsError> {
+        if let Some(run) = self
+            .run
+            .as_mut()
+            .filter(|r| r.history().data_changes.is_empty())
+        {
+            let (source, base, drawn) = (&self.source, self.base.as_ref(), &self.drawn);
+            let fresh = build_run(source, base, drawn, &self.config, None).map_err(js_error)?;
+            run.restart(fresh);
+            self.picture = None;
+            return Ok(());
+        }
         self.rebuild(false).map_err(js_error)
     }
 
@@ -434,15 +475,25 @@ impl TrainingSession {
         let Some(run) = self.run.as_mut() else {
             return Ok(0);
         };
-        let mut taken = 0;
-        for _ in 0..n {
-            if run.status().is_final() {
-                break;
-            }
-            run.step().map_err(js_error)?;
-            taken += 1;
-        }
-        Ok(taken)
+        Ok(run.step(n as usize).map_err(js_error)? as u32)
+    }
+
+    /// Goes back towards the earlier step `target`: to the latest kept snapshot at or before
+    /// it (or else the start; a step in progress is dropped). Returns the step it is at;
+    /// stepping on to `target` shows the same model, curves and counters as the run had
+    /// there, bit for bit.
+    pub fn rewind(&mut self, target: u32) -> std::result::Result<u32, JsError> {
+        let (source, base, drawn) = (&self.source, self.base.as_ref(), &self.drawn);
+        let config = &self.config;
+        let Some(run) = self.run.as_mut() else {
+            return Ok(0);
+        };
+        let at = run
+            .rewind(target as usize, || {
+                build_run(source, base, drawn, config, None)
+            })
+            .map_err(js_error)?;
+        Ok(at as u32)
     }
 
     /// Carries the step on for about `budget` units of work (a row through the model times
@@ -452,13 +503,14 @@ impl TrainingSession {
         let Some(run) = self.run.as_mut() else {
             return Ok(true);
         };
-        run.advance(budget_units(budget)).map_err(js_error)
+        run.stepping(|r| r.advance(budget_units(budget)))
+            .map_err(js_error)
     }
 
     /// The step in progress in words ("generation 3: 1200 of 2000 evaluated"), or undefined
     /// between steps.
     pub fn progress(&self) -> Option<String> {
-        self.run.as_ref().and_then(TrainingRun::progress)
+        self.run.as_deref().and_then(TrainingRun::progress)
     }
 
     /// The status object (see `StateView`): whether a run exists and why not, status, reason,
@@ -472,6 +524,7 @@ impl TrainingSession {
                 status: run.status(),
                 reason: run.reason(),
                 step: run.steps(),
+                curve_entries: run.history().steps.len(),
                 evaluations: run.evaluations(),
                 explanation: run.driver().explain(),
                 layer_sizes: run.spec().layer_sizes().to_vec(),
@@ -487,6 +540,7 @@ impl TrainingSession {
                 status: Status::Ready,
                 reason: String::new(),
                 step: 0,
+                curve_entries: 0,
                 evaluations: 0,
                 explanation: String::new(),
                 layer_sizes: Vec::new(),

@@ -7,6 +7,8 @@
 //   coreState()          the run's state as last copied from the core ({ status, step, … })
 //   stepped()            after steps: copy what changed out of the core, mark it for drawing
 //   restarted()          after session.reset(): copy the fresh run, mark it for drawing
+//   rewound()            (optional) after session.rewind(step): the same run at an earlier
+//                        step; by default as restarted()
 //   invalidate(stopped)  the run's state changed without new steps (played, paused, failed):
 //                        mark what shows it for redrawing; `stopped`: it has just stopped
 //                        playing, so what was held back while playing catches up
@@ -175,7 +177,8 @@ export class RunController {
     // The replay is the same run: its timeline keeps its end.
     this.furthest = furthest;
     this.timelineRun = this.runKey;
-    await this.runFor(to - this.coreState().step);
+    // A run that starts later (carried on after its data changed) stops at its start.
+    await this.runFor(Math.max(0, to - this.coreState().step));
     return this.coreState().step;
   }
 
@@ -242,6 +245,11 @@ export class RunController {
     this.endCatchUp();
     this.session.rewind(to);
     this.failure = null;
+    this.rewound();
+  }
+
+  /** After a rewind: the same run, at an earlier step. */
+  rewound() {
     this.restarted();
   }
 

@@ -1,6 +1,7 @@
 // The run's timeline: a slider over the steps taken so far. Moving it back shows the run at that
-// step — replayed from its start, which is deterministic (same settings and seed, same
-// numbers) — and Play or Step from there go on exactly as the run first did.
+// step — from the core's nearest kept snapshot, or else replayed from its start, which is
+// deterministic (same settings and seed, same numbers) — and Play or Step from there go on
+// exactly as the run first did.
 
 import { el, uniqueId } from './dom.js';
 

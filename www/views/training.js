@@ -417,8 +417,14 @@ class TrainingView extends RunController {
 
   fetchHistory() {
     if (!this.st.ready) return;
-    const have = this.hist.steps.length;
-    if (have > this.st.step + 1) this.hist = emptyHistory();
+    // Back at an earlier step of the same run (a rewind): its curves are the start of ours.
+    const dropped = this.hist.steps.length - this.st.curveEntries;
+    if (dropped > 0) {
+      for (const key of HISTORY_KEYS) {
+        const curve = this.hist[key];
+        curve.length = Math.max(0, curve.length - dropped);
+      }
+    }
     const part = this.session.historyFrom(this.hist.steps.length);
     for (const key of HISTORY_KEYS) {
       const into = this.hist[key];
@@ -985,9 +991,9 @@ class TrainingView extends RunController {
     this.runChanged();
   }
 
-  /** A run that went on after points were added by hand cannot be replayed from its start. */
-  canScrub() {
-    return this.hist.dataChanges.length === 0;
+  /** The same run at an earlier step: its curves cut back (see fetchHistory), its model fetched. */
+  rewound() {
+    this.stepped();
   }
 
   invalidate(stopped) {

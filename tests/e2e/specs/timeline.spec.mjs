@@ -1,7 +1,7 @@
 // Step back (issue 8 §4): the timeline and ← show the run at an earlier step — the very numbers
 // that step had — and Play or Step from there go on exactly as the run first did.
 import { test, expect } from '@playwright/test';
-import { expectNoProblems } from './helpers.mjs';
+import { SCREENSHOTS, expectNoProblems } from './helpers.mjs';
 
 expectNoProblems(test, expect);
 
@@ -42,7 +42,7 @@ test('Landscapes: back to step 12 by the timeline, then on to 30 again, the same
   await expect(slider).toHaveAttribute('max', '0');
 });
 
-test('Train a model: scrubbing back gives the curves of that step; after points added by hand it is off', async ({ page }) => {
+test('Train a model: scrubbing back gives the curves of that step; after points added by hand, back to where they were added', async ({ page }) => {
   await open(page, '#view=training&data=xor&n=200&seed=3', 'training');
   await page.evaluate(() => window.training.step(8));
   await page.evaluate(() => window.training.reset());
@@ -57,9 +57,20 @@ test('Train a model: scrubbing back gives the curves of that step; after points 
   const slider = page.locator('#view-training input[data-action="timeline"]');
   await expect(slider).toHaveAttribute('max', '10');
   await expect(slider).toBeEnabled();
+  // A point added by hand at step 5: the run carries on from there, and goes back as far.
   await page.evaluate(() => window.training.addPoint(0.2, 0.2, 0));
-  await expect(slider).toBeDisabled();
-  expect(await page.evaluate(() => window.training.scrubTo(2))).toBe(await page.evaluate(() => window.training.state().step));
+  const added = await page.evaluate(() => window.training.state());
+  expect(added.step).toBe(5);
+  await page.evaluate(() => window.training.step(2));
+  const seven = await page.evaluate(() => window.training.state());
+  await page.evaluate(() => window.training.step(5));
+  await expect(slider).toHaveAttribute('max', '12');
+  await expect(slider).toBeEnabled();
+  expect(await page.evaluate(() => window.training.scrubTo(7))).toBe(7);
+  expect(await page.evaluate(() => window.training.state())).toMatchObject({ history: seven.history, historyLength: seven.historyLength, misclassified: seven.misclassified, dataChanges: [5] });
+  expect(await page.evaluate(() => window.training.scrubTo(2))).toBe(5);
+  expect(await page.evaluate(() => window.training.state())).toMatchObject({ history: added.history, historyLength: added.historyLength, misclassified: added.misclassified });
+  await page.screenshot({ path: `${SCREENSHOTS}train-scrub-back-to-the-added-point.png` });
 });
 
 /** The numbers of a Landscapes state that a step decides (not the page's own: playing, perf…). */
@@ -119,4 +130,84 @@ test('Landscapes: a 100 000-step run scrubs back to 50 000 and 12 345 from kept 
   await page.waitForFunction(() => window.playground.state().step === 100_000 && !window.playground.state().playing, null, { timeout: 120_000 });
   expect(await page.evaluate(NUMBERS)).toEqual(original.numbers);
   expect(await page.evaluate(TRACE)).toBe(original.trace);
+});
+
+/** The numbers of a Train-view state that a step decides, and the shown model's weights. */
+const TRAINING_NUMBERS = () => {
+  const s = window.training.state();
+  const model = JSON.parse(window.training.exports().find((f) => f.file.endsWith('.json')).content());
+  return { step: s.step, evaluations: s.evaluations, coreStatus: s.coreStatus, reason: s.reason, explanation: s.explanation, history: s.history, historyLength: s.historyLength, misclassified: s.misclassified, weights: model.weights };
+};
+
+/** The Train view's curves export (one row per step) as text. */
+const TRAINING_CURVES = () => window.training.exports().find((f) => f.file.endsWith('.csv')).content();
+
+/** Scrubs to `target` in the page, counting animation frames meanwhile. */
+const timedScrub = (page, target) => page.evaluate(async (to) => {
+  let frames = 0;
+  let counting = true;
+  const tick = () => {
+    frames += 1;
+    if (counting) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  const t0 = performance.now();
+  const reached = await window.training.scrubTo(to);
+  counting = false;
+  return { reached, ms: performance.now() - t0, frames };
+}, target);
+
+test('Train a model: a long mini-batch run scrubs back from kept snapshots at once, and Play from there goes on as the run did', async ({ page, context }) => {
+  test.setTimeout(240_000);
+  const total = 100_000;
+  const middle = 54_321;
+  // Mini-batches of 10 rows, a batch per step: the batch stream is part of what a step decides.
+  const hash = '#view=training&data=xor&n=100&layers=3&batch=mini&bs=10&unit=batch&alpha=0.01&seed=3';
+  // A fresh run's numbers at the middle step and the one before it.
+  const fresh = await context.newPage();
+  await open(fresh, hash, 'training');
+  const expected = {};
+  for (const step of [middle - 1, middle]) {
+    await fresh.evaluate((n) => window.training.runFor(n - window.training.state().step), step);
+    expected[step] = await fresh.evaluate(TRAINING_NUMBERS);
+  }
+  await fresh.close();
+
+  await open(page, hash, 'training');
+  const t0 = Date.now();
+  expect(await page.evaluate((n) => window.training.runFor(n), total)).toBe(total);
+  console.log(`Train view: ${total} steps (mini-batches of 10 of 70 rows, a 2-3-1 network) in ${Date.now() - t0} ms`);
+  const original = { numbers: await page.evaluate(TRAINING_NUMBERS), curves: await page.evaluate(TRAINING_CURVES) };
+  expect(original.numbers.coreStatus).toBe('running');
+  const slider = page.locator('#view-training input[data-action="timeline"]');
+  await expect(slider).toHaveAttribute('max', String(total));
+
+  const scrub = await timedScrub(page, middle);
+  console.log(`Train view scrub ${total} → ${middle}: ${scrub.ms.toFixed(1)} ms, ${scrub.frames} animation frames`);
+  expect(scrub.reached).toBe(middle);
+  expect(scrub.ms, 'the scrub answers, not frozen').toBeLessThan(1000);
+  expect(await page.evaluate(TRAINING_NUMBERS)).toEqual(expected[middle]);
+  await expect(slider).toHaveAttribute('max', String(total));
+  await page.screenshot({ path: `${SCREENSHOTS}train-scrub-100000-to-54321.png` });
+  // ← : one step back (pressed on the page: on the plot, arrows move its key cursor).
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => page.evaluate(() => window.training.state().step)).toBe(middle - 1);
+  expect(await page.evaluate(TRAINING_NUMBERS)).toEqual(expected[middle - 1]);
+
+  // Play from there, as fast as it goes, past the original end: the curves up to it are the
+  // original run's, row for row.
+  await page.evaluate(() => {
+    window.training.set({ speed: 'max' });
+    window.training.play();
+  });
+  await page.waitForFunction((n) => window.training.state().step >= n, total, { timeout: 180_000 });
+  await page.evaluate(() => window.training.pause());
+  const curves = await page.evaluate(TRAINING_CURVES);
+  const rows = original.curves.split('\n').filter((line) => line !== '');
+  expect(rows.length).toBeGreaterThan(total);
+  expect(curves.split('\n').slice(0, rows.length)).toEqual(rows);
+  // And back at the end of the original run by the timeline: its very numbers.
+  expect(await page.evaluate((n) => window.training.scrubTo(n), total)).toBe(total);
+  expect(await page.evaluate(TRAINING_NUMBERS)).toEqual(original.numbers);
 });
