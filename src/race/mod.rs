@@ -102,7 +102,7 @@ impl RaceSettings {
 
 /// What a lane runs: a strategy on the surface, or a network's training.
 enum Runner {
-    Surface(Driver),
+    Surface(Box<Driver>),
     Weights(Box<TrainingRun>),
 }
 
@@ -271,7 +271,7 @@ impl Race {
             driver.without_trace()
         };
         Ok(Lane {
-            runner: Runner::Surface(driver),
+            runner: Runner::Surface(Box::new(driver)),
             start,
             curve: Vec::new(),
         })
