@@ -11,6 +11,9 @@ use crate::search::Status;
 use crate::training::Role;
 use wasm_bindgen::prelude::*;
 
+/// Parameters × pixels a lane picture may cost: a few milliseconds.
+const PICTURE_WORK: usize = 2_000_000;
+
 /// One race.
 #[wasm_bindgen]
 pub struct RaceSession {
@@ -42,8 +45,18 @@ impl RaceSession {
         self.race.advance(budget_units(budget)).map_err(js_error)
     }
 
+    /// A race on weights: the most pixels a lane's picture may have, each a forward pass
+    /// through the network, so that a picture costs about the same whatever its size (0 on a
+    /// surface).
+    #[wasm_bindgen(js_name = lanePixels)]
+    pub fn lane_pixels(&self) -> u32 {
+        self.race.training(0, 0).map_or(0, |run| {
+            (PICTURE_WORK / run.spec().n_params().max(1)).max(64) as u32
+        })
+    }
+
     /// A race on weights: strategy `s`'s first-seed model over the display plane, `width` ×
-    /// `height` RGBA (at most 512 × 512); empty on a surface.
+    /// `height` RGBA (at most 512 × 512; see `lanePixels`); empty on a surface.
     #[wasm_bindgen(js_name = laneImage)]
     pub fn lane_image(&self, s: u32, width: u32, height: u32) -> Vec<u8> {
         let (w, h) = (width.min(512) as usize, height.min(512) as usize);
