@@ -19,6 +19,21 @@ async function runToEnd(page) {
   return page.evaluate(() => window.race.state());
 }
 
+/**
+ * The page's link holds `keys`, and opened in a new page and run to its budget it gives the same
+ * options, summary and lanes as `first` (the page's own finished race).
+ */
+async function expectLinkReproduces(page, context, first, keys) {
+  const link = page.url();
+  for (const key of keys) expect(link).toContain(key);
+  const other = await context.newPage();
+  await open(other, link.slice(link.indexOf('#')));
+  const again = await runToEnd(other);
+  expect(again.options).toEqual(first.options);
+  expect(again.summary).toEqual(first.summary);
+  expect(again.lanes).toEqual(first.lanes);
+}
+
 /** How many pixels of the chart are close to each series colour (lines and bands). */
 function seriesPixels(page, colours) {
   return page.evaluate((list) => {
@@ -82,15 +97,7 @@ test('a link reproduces the same race, number for number', async ({ page, contex
   const first = await runToEnd(page);
   expect(first.strategies).toEqual(['Gradient descent', 'Genetic algorithm', 'Adam']);
   expect(first.preset).toBe(null);
-  const link = page.url();
-  expect(link).toContain('strategy3=gradient');
-  expect(link).toContain('rule3=adam');
-  const other = await context.newPage();
-  await open(other, link.slice(link.indexOf('#')));
-  const again = await runToEnd(other);
-  expect(again.options).toEqual(first.options);
-  expect(again.summary).toEqual(first.summary);
-  expect(again.lanes).toEqual(first.lanes);
+  await expectLinkReproduces(page, context, first, ['strategy3=gradient', 'rule3=adam']);
 });
 
 test('a tampered race link shows the notice, runs no script and keeps the rest', async ({ page }) => {
@@ -155,14 +162,7 @@ test('a race on a network\'s weights: its own fields, pictures of each lane\'s m
   }));
   expect(shades).toHaveLength(3);
   for (const n of shades) expect(n).toBeGreaterThan(20);
-  const link = page.url();
-  for (const key of ['problem=weights', 'data=xor', 'layers=4,3']) expect(link).toContain(key);
-  const other = await context.newPage();
-  await open(other, link.slice(link.indexOf('#')));
-  const again = await runToEnd(other);
-  expect(again.options).toEqual(first.options);
-  expect(again.summary).toEqual(first.summary);
-  expect(again.lanes).toEqual(first.lanes);
+  await expectLinkReproduces(page, context, first, ['problem=weights', 'data=xor', 'layers=4,3']);
   await page.screenshot({ path: `${SCREENSHOTS}race-weights-xor.png`, fullPage: true });
 });
 
