@@ -66,7 +66,8 @@ export class RacePictures {
       if (!item || !item.lane || !cssW) return;
       const cssH = Math.round(cssW * 0.9);
       if (frame.training) {
-        drawWeightsLane(card.canvas, cssW, cssH, { image: (w, h) => frame.image(i, w, h), pixels: frame.pixels, training: frame.training, theme: frame.theme });
+        if (!card.layer) card.layer = document.createElement('canvas');
+        drawWeightsLane(card.canvas, card.layer, cssW, cssH, { image: (w, h) => frame.image(i, w, h), pixels: frame.pixels, training: frame.training, theme: frame.theme });
         this.caption(card, frame, item.lane, 'training loss');
         return;
       }

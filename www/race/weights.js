@@ -93,10 +93,10 @@ export function parseTrainingPoints(flat) {
 
 /**
  * Draws a lane's model on `canvas` (cssW × cssH): the core's image of at most `pixels` pixels
- * (and 160 across) scaled up, then the training points (class colours; a regression's in grey).
- * `image(w, h)` → RGBA bytes.
+ * (and 160 across) put on `layer` (the card's own off-screen canvas) and scaled up, then the
+ * training points (class colours; a regression's in grey). `image(w, h)` → RGBA bytes.
  */
-export function drawWeightsLane(canvas, cssW, cssH, { image, pixels, training, theme }) {
+export function drawWeightsLane(canvas, layer, cssW, cssH, { image, pixels, training, theme }) {
   const { dpr } = fitCanvas(canvas, cssW, cssH);
   const ctx = canvas.getContext('2d');
   const scale = Math.min(1, 160 / Math.max(1, cssW), Math.sqrt(pixels / Math.max(1, cssW * cssH)));
@@ -104,9 +104,10 @@ export function drawWeightsLane(canvas, cssW, cssH, { image, pixels, training, t
   const h = Math.max(2, Math.round(cssH * scale));
   const rgba = image(w, h);
   if (rgba.length !== 4 * w * h) return;
-  const layer = document.createElement('canvas');
-  layer.width = w;
-  layer.height = h;
+  if (layer.width !== w || layer.height !== h) {
+    layer.width = w;
+    layer.height = h;
+  }
   layer.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(rgba), w, h), 0, 0);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, canvas.width, canvas.height);
