@@ -1,8 +1,10 @@
 //! Races: equal budgets, the summary rule against its definition, determinism, validation.
 
 use automl_playground::landscape::LandscapeSettings;
-use automl_playground::race::{Race, RaceSettings};
+use automl_playground::race::{Problem, Race, RaceSettings, WeightsProblem};
+use automl_playground::search::settings::UpdateRule;
 use automl_playground::search::{Status, StrategyKind, StrategySettings};
+use automl_playground::training::ModelSettings;
 
 fn gd_vs_ga(seed: u32) -> RaceSettings {
     RaceSettings {
@@ -29,6 +31,7 @@ fn gd_vs_ga(seed: u32) -> RaceSettings {
         seeds: 4,
         budget: 100,
         seed,
+        ..Default::default()
     }
 }
 
@@ -126,6 +129,7 @@ fn random_search_beats_the_grid_when_one_axis_matters() {
         seeds: 9,
         budget: 25,
         seed: 1,
+        ..Default::default()
     });
     let [random, grid] = [0, 1].map(|s| race.bands(s)[24]);
     assert_eq!(grid[1], grid[2], "the grid is the same for every seed");
@@ -170,4 +174,96 @@ fn bad_race_settings_are_refused_with_their_names() {
         "{population}"
     );
     assert!(refuse(|s| s.landscape.id = "nowhere".into()).starts_with("landscape"));
+}
+
+/// GD, Adam and a GA of 12 on a small network's weights (the xor data).
+fn on_weights(seed: u32) -> RaceSettings {
+    let rate = |rule, learning_rate| StrategySettings {
+        rule,
+        learning_rate,
+        ..Default::default()
+    };
+    RaceSettings {
+        problem: Problem::Weights,
+        weights: WeightsProblem {
+            data: "xor".into(),
+            points: 80,
+            model: ModelSettings {
+                hidden: vec![4],
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+        strategies: vec![
+            rate(UpdateRule::Plain, 0.3),
+            rate(UpdateRule::Adam, 0.05),
+            StrategySettings {
+                kind: StrategyKind::Genetic,
+                population: 12,
+                ..Default::default()
+            },
+        ],
+        seeds: 3,
+        budget: 30,
+        seed,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_race_on_weights_counts_training_losses_from_the_same_first_weights() {
+    let race = run(on_weights(2));
+    assert_eq!((race.steps(), race.status()), (30, Status::BudgetSpent));
+    assert_eq!(race.optimum(), 0.0);
+    for k in 0..3 {
+        let gd = race.training(0, k).unwrap();
+        // One full-batch loss per gradient step: 30 steps, 30 evaluations, all counted.
+        assert_eq!((gd.steps(), gd.evaluations()), (30, 30));
+        assert_eq!(race.lane(0, k).unwrap().2.len(), 30);
+        // The same split and first weights: the first loss is the same bits for both rules,
+        // and it is the loss of the first entry of the run's own training curve.
+        let (first_gd, first_adam) = (race.lane(0, k).unwrap().2[0], race.lane(1, k).unwrap().2[0]);
+        assert_eq!(first_gd, first_adam, "seed {k}");
+        assert_eq!(first_gd, gd.history().train_loss[0], "seed {k}");
+        assert!(first_gd > 0.0);
+        // The GA asked three generations of 12; only the first 30 evaluations count.
+        let ga = race.lane(2, k).unwrap();
+        assert_eq!((ga.0.evaluations(), ga.2.len()), (36, 30));
+    }
+    // Another seed: another split and other first weights.
+    assert_ne!(race.lane(0, 0).unwrap().2[0], race.lane(0, 1).unwrap().2[0]);
+    let (_, _, curve) = race.lane(1, 0).unwrap();
+    assert!(curve.windows(2).all(|w| w[1] <= w[0]) && curve[29] < curve[0]);
+}
+
+#[test]
+fn a_race_on_weights_done_a_part_at_a_time_is_the_same_race() {
+    let whole = run(on_weights(4));
+    let mut parts = Race::new(on_weights(4)).unwrap();
+    let mut calls = 0;
+    while parts.status() != Status::BudgetSpent {
+        parts.advance(700).unwrap();
+        calls += 1;
+    }
+    // Small slices: many calls per step.
+    assert!(calls > 2 * 30, "{calls} calls");
+    for s in 0..3 {
+        assert_eq!(whole.bands(s), parts.bands(s), "strategy {s}");
+        assert_eq!(
+            whole.training(s, 1).unwrap().theta(),
+            parts.training(s, 1).unwrap().theta()
+        );
+    }
+}
+
+#[test]
+fn a_race_on_weights_refuses_a_bad_network_or_data_by_name() {
+    let refuse = |change: fn(&mut RaceSettings)| {
+        let mut settings = on_weights(1);
+        change(&mut settings);
+        Race::new(settings).err().unwrap().to_string()
+    };
+    assert!(refuse(|s| s.weights.model.hidden = vec![0]).starts_with("neurons in layer 1"));
+    assert!(refuse(|s| s.weights.data = "nowhere".into()).starts_with("dataset"));
+    assert!(refuse(|s| s.weights.points = 3).contains("points"));
 }

@@ -9,8 +9,8 @@ use automl_playground::data::{generate, train_test_split};
 use automl_playground::landscape::catalog::landscape_settings_table;
 use automl_playground::landscape::{self, LandscapeSettings};
 use automl_playground::model::{Activation, Loss};
-use automl_playground::race::RaceSettings;
 use automl_playground::race::catalog::race_settings_table;
+use automl_playground::race::{Problem, RaceSettings};
 use automl_playground::rng::seeded;
 use automl_playground::search::catalog::strategy_settings_table;
 use automl_playground::search::settings::{Crossover, StrategyKind, UpdateRule};
@@ -82,10 +82,15 @@ fn race_check(path: &str, x: f64) -> Option<Result<()>> {
         "strategies" => s.strategies = vec![StrategySettings::default(); n],
         "seeds" => s.seeds = n,
         "budget" => s.budget = n,
-        "seed" => return None,
+        "seed" | "weights.dataSeed" => return None,
+        "weights.points" => s.weights.points = n,
+        "weights.noise" => s.weights.noise = x,
+        "weights.model.hidden" => s.weights.model.hidden = vec![4; n],
+        "weights.model.hidden.*" => s.weights.model.hidden = vec![n],
         other => return landscape_check(other, x),
     }
-    Some(s.validate())
+    s.problem = Problem::Weights;
+    Some(s.validate().and_then(|_| s.weights.dataset().map(|_| ())))
 }
 
 fn training_check(path: &str, x: f64) -> Option<Result<()>> {
@@ -140,6 +145,9 @@ fn reads_choice(path: &str, name: &str) -> bool {
         "config.model.regularization" => is::<RegularizationKind>(name),
         "config.batch" => is::<BatchMode>(name),
         "config.stepUnit" => is::<StepUnit>(name),
+        "problem" => is::<Problem>(name),
+        "weights.data" => generate(name, 50, 0.1, &mut seeded(1)).is_ok(),
+        "weights.model.activation" => is::<Activation>(name),
         other => panic!("no choice check for {other}"),
     }
 }

@@ -1,14 +1,87 @@
-//! The Race view's own settings, once (see [`crate::catalog`]): the surface (the Landscapes
-//! view's rows), how many strategies, seeds per strategy, the evaluation budget and the first
-//! seed. Each strategy's settings are in [`crate::search::catalog`].
+//! The Race view's own settings, once (see [`crate::catalog`]): the problem, the surface (the
+//! Landscapes view's rows) or the data and network of a race on weights, how many strategies,
+//! seeds per strategy, the evaluation budget and the first seed. Each strategy's settings are
+//! in [`crate::search::catalog`].
 
-use super::{BUDGET_RANGE, RaceSettings, SEEDS_RANGE, STRATEGIES_RANGE};
-use crate::catalog::{Row, SettingSpec, tables, whole};
+use super::weights::FIRST_DATA;
+use super::{BUDGET_RANGE, Problem, RaceSettings, SEEDS_RANGE, STRATEGIES_RANGE};
+use crate::catalog::{DefaultValue, Row, SettingKind, SettingSpec, name, tables, whole};
+use crate::data::{GENERATOR_IDS, MAX_NOISE, MAX_POINTS, MIN_POINTS};
 use crate::landscape::catalog::{SURFACE_ROWS, seed_row};
+use crate::model::{Activation, MAX_HIDDEN_LAYERS, MAX_NEURONS};
 
 fn d() -> RaceSettings {
     RaceSettings::default()
 }
+
+/// A setting of a race on weights only.
+const fn weights(row: Row) -> Row {
+    row.requires("problem", &["weights"])
+}
+
+/// What the race searches.
+static PROBLEM_ROWS: &[Row] = &[Row::choice::<Problem>(
+    "problem",
+    "problem",
+    "Problem",
+    || name(d().problem),
+)];
+
+/// The data and network of a race on weights, in link order.
+static WEIGHTS_ROWS: &[Row] = &[
+    weights(
+        Row::of_kind("weights.data", "data", "Data", SettingKind::Choice, || {
+            DefaultValue::Name(FIRST_DATA)
+        })
+        .with_choices(|| GENERATOR_IDS.to_vec())
+        .named("data"),
+    ),
+    weights(
+        Row::count(
+            "weights.points",
+            "points",
+            "Points",
+            [MIN_POINTS, MAX_POINTS],
+            || whole(d().weights.points),
+        )
+        .named("points"),
+    ),
+    weights(
+        Row::number("weights.noise", "noise", "Noise", [0.0, MAX_NOISE], || {
+            DefaultValue::Number(d().weights.noise)
+        })
+        .named("noise"),
+    ),
+    weights(seed_row("weights.dataSeed", "dseed", "Data seed").named("data seed"))
+        .defaulting(|| DefaultValue::Number(d().weights.data_seed as f64)),
+    weights(
+        Row::count(
+            "weights.model.hidden",
+            "layers",
+            "Hidden layers",
+            [0, MAX_HIDDEN_LAYERS],
+            || DefaultValue::Counts(d().weights.model.hidden),
+        )
+        .named("hidden layers"),
+    ),
+    weights(
+        Row::count(
+            "weights.model.hidden.*",
+            "neurons",
+            "Layer {n}: neurons",
+            [1, MAX_NEURONS],
+            || whole(d().weights.model.hidden[0]),
+        )
+        .named("neurons in layer {n}")
+        .unlinked(),
+    ),
+    weights(Row::choice::<Activation>(
+        "weights.model.activation",
+        "act",
+        "Activation",
+        || name(d().weights.model.activation),
+    )),
+];
 
 /// The race's rows after the surface's, in link order.
 static ROWS: &[Row] = &[
@@ -32,8 +105,8 @@ static ROWS: &[Row] = &[
     seed_row("seed", "seed", "First seed"),
 ];
 
-/// The Race view's table: the surface's rows, then the race's, defaults from
-/// [`RaceSettings::default`].
+/// The Race view's table: the problem, the surface's rows, the weights' rows, then the race's,
+/// defaults from [`RaceSettings::default`].
 pub fn race_settings_table() -> Vec<SettingSpec> {
-    tables(&[SURFACE_ROWS, ROWS])
+    tables(&[PROBLEM_ROWS, SURFACE_ROWS, WEIGHTS_ROWS, ROWS])
 }

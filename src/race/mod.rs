@@ -1,8 +1,8 @@
-//! A race: 2–4 parameter strategies on one landscape with the same evaluation budget, each run
-//! from several seeds. Every (strategy, seed) pair is a lane; lane k of every strategy uses the
+//! A race: 2–4 parameter strategies on one problem — a landscape, or a network's weights on
+//! generated data ([`weights`]) — with the same evaluation budget, each run from several seeds. Every (strategy, seed) pair is a lane; lane k of every strategy uses the
 //! same seed and starts from the same point, drawn from that seed. The race advances a step at a
-//! time: step e brings every lane to at least e evaluations, so the page can draw it as it goes
-//! and never blocks. The summary, per strategy and evaluation count, is the median, minimum and
+//! time: step e brings every lane to at least e evaluations, so the page can draw it as it goes;
+//! a step can be carried on a part at a time ([`Race::advance`]), so it never blocks. The summary, per strategy and evaluation count, is the median, minimum and
 //! maximum over seeds of the best value found so far ([`summary`]).
 //!
 //! Counting: a lane's curve holds its best-so-far after each of its first `budget` evaluations.
@@ -13,14 +13,18 @@
 
 pub mod catalog;
 pub mod summary;
+pub mod weights;
 
+use crate::data::Dataset;
 use crate::error::check_count;
 use crate::landscape::{self, Landscape, LandscapeObjective, LandscapeSettings};
 use crate::objective::Objective;
 use crate::rng::{seeded, uniform};
 use crate::search::{self, Driver, Status, StopRules, StrategySettings};
+use crate::training::TrainingRun;
 use crate::{Error, Result};
 use std::rc::Rc;
+pub use weights::WeightsProblem;
 
 /// How many strategies a race has.
 pub const STRATEGIES_RANGE: [usize; 2] = [2, 4];
@@ -29,11 +33,29 @@ pub const SEEDS_RANGE: [usize; 2] = [1, 20];
 /// The evaluation budget of every lane.
 pub const BUDGET_RANGE: [usize; 2] = [10, 20_000];
 
+/// What the strategies search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// A point on a 2-D landscape.
+    Surface,
+    /// A network's weights on generated data.
+    Weights,
+}
+
+crate::named_choices!(Problem {
+    "surface" => Surface,
+    "weights" => Weights,
+});
+
 /// Everything that defines a race.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RaceSettings {
-    /// The problem.
+    /// What the strategies search.
+    pub problem: Problem,
+    /// The surface (a race on a landscape).
     pub landscape: LandscapeSettings,
+    /// The data and network (a race on weights).
+    pub weights: WeightsProblem,
     /// The strategies, 2 to 4, each with its hyperparameters (none by default: a race needs
     /// them given).
     pub strategies: Vec<StrategySettings>,
@@ -48,7 +70,9 @@ pub struct RaceSettings {
 impl Default for RaceSettings {
     fn default() -> Self {
         RaceSettings {
+            problem: Problem::Surface,
             landscape: LandscapeSettings::default(),
+            weights: WeightsProblem::default(),
             strategies: Vec::new(),
             seeds: 5,
             budget: 200,
@@ -64,6 +88,9 @@ impl RaceSettings {
         count("strategies", self.strategies.len(), STRATEGIES_RANGE)?;
         count("seeds", self.seeds, SEEDS_RANGE)?;
         count("evaluation budget", self.budget, BUDGET_RANGE)?;
+        if self.problem == Problem::Weights {
+            self.weights.model.validate()?;
+        }
         for (i, strategy) in self.strategies.iter().enumerate() {
             strategy
                 .validate()
@@ -73,9 +100,41 @@ impl RaceSettings {
     }
 }
 
+/// What a lane runs: a strategy on the surface, or a network's training.
+enum Runner {
+    Surface(Box<Driver>),
+    Weights(Box<TrainingRun>),
+}
+
+impl Runner {
+    fn driver(&self) -> &Driver {
+        match self {
+            Runner::Surface(driver) => driver,
+            Runner::Weights(run) => run.driver(),
+        }
+    }
+
+    /// Carries the next step on within `budget`; `true` once it is complete.
+    fn advance(&mut self, budget: &mut usize) -> Result<bool> {
+        match self {
+            Runner::Surface(driver) => driver.advance(budget),
+            Runner::Weights(run) => run.advance_within(budget),
+        }
+    }
+
+    /// Running, or why it stopped (a training run's own stop rules included).
+    fn status(&self) -> Status {
+        match self {
+            Runner::Surface(driver) => driver.status(),
+            Runner::Weights(run) => run.status(),
+        }
+    }
+}
+
 /// One strategy from one seed.
 struct Lane {
-    driver: Driver,
+    runner: Runner,
+    /// Where it starts on the surface (NaN for weights).
     start: [f64; 2],
     /// Best-so-far after each counted evaluation.
     curve: Vec<f64>,
@@ -84,23 +143,27 @@ struct Lane {
 impl Lane {
     /// Whether the lane has spent its budget or stopped by itself.
     fn finished(&self, budget: usize) -> bool {
-        self.curve.len() >= budget || self.driver.status().is_final()
+        self.curve.len() >= budget || self.runner.status().is_final()
     }
 
-    /// Steps until the lane has counted at least `target` evaluations (or has finished).
-    fn run_to(&mut self, target: usize, budget: usize) -> Result<()> {
+    /// Steps until the lane has counted at least `target` evaluations (or has finished),
+    /// spending about `work` units at most; `false` when the work ran out first (the step in
+    /// progress carries on at the next call).
+    fn run_to(&mut self, target: usize, budget: usize, work: &mut usize) -> Result<bool> {
         while self.curve.len() < target && !self.finished(budget) {
-            self.driver.step()?;
+            if !self.runner.advance(work)? {
+                return Ok(false);
+            }
             let mut best = self.curve.last().copied().unwrap_or(f64::INFINITY);
             let room = budget - self.curve.len();
-            for &value in self.driver.values().iter().take(room) {
+            for &value in self.runner.driver().values().iter().take(room) {
                 if value < best {
                     best = value;
                 }
                 self.curve.push(best);
             }
         }
-        Ok(())
+        Ok(true)
     }
 
     /// How far the lane counts on the common axis: its evaluations, or the budget once finished.
@@ -117,6 +180,8 @@ impl Lane {
 pub struct Race {
     settings: RaceSettings,
     landscape: Rc<dyn Landscape>,
+    /// The rows of a race on weights.
+    dataset: Option<Dataset>,
     /// Strategy-major: lane `s * seeds + k` is strategy `s` from seed `seed + k`.
     lanes: Vec<Lane>,
     /// Evaluations every lane has reached.
@@ -142,9 +207,14 @@ impl Race {
     pub fn new(settings: RaceSettings) -> Result<Race> {
         settings.validate()?;
         let landscape: Rc<dyn Landscape> = landscape::build(&settings.landscape)?.into();
+        let dataset = match settings.problem {
+            Problem::Surface => None,
+            Problem::Weights => Some(settings.weights.dataset()?),
+        };
         let mut race = Race {
             settings,
             landscape,
+            dataset,
             lanes: Vec::new(),
             step: 0,
             bands: Vec::new(),
@@ -160,27 +230,20 @@ impl Race {
         for strategy in &settings.strategies {
             for k in 0..settings.seeds {
                 let seed = settings.seed as u64 + k as u64;
-                let start = start_of(self.landscape.as_ref(), seed);
-                let objective = LandscapeObjective(Rc::clone(&self.landscape));
-                let built = search::build(strategy, &start, &objective.bounds())?;
-                // No patience rule: a lane stops early only when it cannot go on.
-                let rules = StopRules {
-                    max_evaluations: settings.budget,
-                    patience: usize::MAX,
-                    ..StopRules::default()
+                let lane = match &self.dataset {
+                    // A training run's seed is 32 bits: past the last, seeds wrap round.
+                    Some(dataset) => Lane {
+                        runner: Runner::Weights(Box::new(settings.weights.lane(
+                            dataset,
+                            strategy,
+                            seed as u32,
+                        )?)),
+                        start: [f64::NAN; 2],
+                        curve: Vec::new(),
+                    },
+                    None => self.surface_lane(strategy, seed, k == 0)?,
                 };
-                let driver = Driver::new(built, Box::new(objective), seed, rules);
-                // Only the first seed's lanes are drawn.
-                let driver = if k == 0 {
-                    driver
-                } else {
-                    driver.without_trace()
-                };
-                self.lanes.push(Lane {
-                    driver,
-                    start,
-                    curve: Vec::new(),
-                });
+                self.lanes.push(lane);
             }
         }
         self.step = 0;
@@ -189,19 +252,63 @@ impl Race {
         Ok(())
     }
 
+    /// `strategy`'s lane on the surface from `seed`, its path kept when it is `drawn`.
+    fn surface_lane(&self, strategy: &StrategySettings, seed: u64, drawn: bool) -> Result<Lane> {
+        let start = start_of(self.landscape.as_ref(), seed);
+        let objective = LandscapeObjective(Rc::clone(&self.landscape));
+        let built = search::build(strategy, &start, &objective.bounds())?;
+        // No patience rule: a lane stops early only when it cannot go on.
+        let rules = StopRules {
+            max_evaluations: self.settings.budget,
+            patience: usize::MAX,
+            ..StopRules::default()
+        };
+        let driver = Driver::new(built, Box::new(objective), seed, rules);
+        // Only the first seed's lanes are drawn.
+        let driver = if drawn {
+            driver
+        } else {
+            driver.without_trace()
+        };
+        Ok(Lane {
+            runner: Runner::Surface(Box::new(driver)),
+            start,
+            curve: Vec::new(),
+        })
+    }
+
     /// Takes up to `n` steps (each brings every lane to one more evaluation); returns the steps
     /// taken, fewer once the budget is reached.
     pub fn step(&mut self, n: usize) -> Result<usize> {
-        let budget = self.settings.budget;
-        let target = self.step.saturating_add(n).min(budget);
         let before = self.step;
-        for lane in &mut self.lanes {
-            lane.run_to(target, budget)?;
-        }
-        let reached = self.lanes.iter().map(|l| l.reach(budget)).min();
-        self.step = reached.unwrap_or(budget).min(target);
-        self.extend_bands(before);
+        let target = self.step.saturating_add(n).min(self.settings.budget);
+        let mut unlimited = usize::MAX;
+        self.run_to(target, &mut unlimited)?;
         Ok(self.step - before)
+    }
+
+    /// Carries the next step on for about `work` units (a training run's: a row through the
+    /// model times its parameters); returns whether it is complete (or the race is over). A
+    /// step done in parts gives the same race, bit for bit, as one done at once.
+    pub fn advance(&mut self, mut work: usize) -> Result<bool> {
+        let target = self.step.saturating_add(1).min(self.settings.budget);
+        self.run_to(target, &mut work)
+    }
+
+    /// Brings every lane to `target` evaluations within `work`; once all are there, the step
+    /// moves on and the bands grow.
+    fn run_to(&mut self, target: usize, work: &mut usize) -> Result<bool> {
+        let budget = self.settings.budget;
+        for lane in &mut self.lanes {
+            if !lane.run_to(target, budget, work)? {
+                return Ok(false);
+            }
+        }
+        let before = self.step;
+        let reached = self.lanes.iter().map(|l| l.reach(budget)).min();
+        self.step = reached.unwrap_or(budget).min(target).max(before);
+        self.extend_bands(before);
+        Ok(true)
     }
 
     /// Adds the bands of evaluations `from + 1 ..= step`.
@@ -249,16 +356,32 @@ impl Race {
         self.bands.get(s).map_or(&[], Vec::as_slice)
     }
 
-    /// Strategy `s`'s lane from seed number `k` (0: the first seed): its driver, start and
-    /// best-so-far curve; `None` when there is no such lane.
+    /// Strategy `s`'s lane from seed number `k` (0: the first seed): its driver, start (NaN on
+    /// weights) and best-so-far curve; `None` when there is no such lane.
     pub fn lane(&self, s: usize, k: usize) -> Option<(&Driver, [f64; 2], &[f64])> {
-        let seeds = self.settings.seeds;
-        let lane = (s < self.bands.len() && k < seeds).then(|| &self.lanes[s * seeds + k])?;
-        Some((&lane.driver, lane.start, &lane.curve))
+        let lane = self.lane_at(s, k)?;
+        Some((lane.runner.driver(), lane.start, &lane.curve))
     }
 
-    /// The lowest known minimum of the surface: where every curve would end at best.
+    /// Strategy `s`'s training run from seed number `k`, in a race on weights.
+    pub fn training(&self, s: usize, k: usize) -> Option<&TrainingRun> {
+        match &self.lane_at(s, k)?.runner {
+            Runner::Weights(run) => Some(run),
+            Runner::Surface(_) => None,
+        }
+    }
+
+    fn lane_at(&self, s: usize, k: usize) -> Option<&Lane> {
+        let seeds = self.settings.seeds;
+        (s < self.bands.len() && k < seeds).then(|| &self.lanes[s * seeds + k])
+    }
+
+    /// The lowest value a curve could reach: the surface's lowest known minimum, or 0 for a
+    /// training loss (never negative).
     pub fn optimum(&self) -> f64 {
+        if self.dataset.is_some() {
+            return 0.0;
+        }
         let minima = self.landscape.minima();
         minima.iter().map(|m| m.2).fold(f64::INFINITY, f64::min)
     }

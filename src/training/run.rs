@@ -416,8 +416,12 @@ impl TrainingRun {
     /// in parts gives the same model and curves, bit for bit, as one done at once; until it
     /// completes, the run shows the model of the last complete step (its weights, step count
     /// and mistakes).
-    pub fn advance(&mut self, budget: usize) -> Result<bool> {
-        let mut budget = budget;
+    pub fn advance(&mut self, mut budget: usize) -> Result<bool> {
+        self.advance_within(&mut budget)
+    }
+
+    /// [`TrainingRun::advance`], taking the work done off `budget`.
+    pub fn advance_within(&mut self, budget: &mut usize) -> Result<bool> {
         if self.recording.is_none() {
             if self.trainer.progress().is_none() {
                 if self.status().is_final() {
@@ -426,18 +430,18 @@ impl TrainingRun {
                 self.shown.clear();
                 self.shown.extend_from_slice(self.trainer.theta());
             }
-            if !self.trainer.advance_within(&mut budget)? {
+            if !self.trainer.advance_within(budget)? {
                 return Ok(false);
             }
             if self.status() == Status::Diverged {
                 return Ok(true);
             }
             self.start_record(self.population_values());
-            if budget == 0 {
+            if *budget == 0 {
                 return Ok(false);
             }
         }
-        Ok(self.record(&mut budget))
+        Ok(self.record(budget))
     }
 
     /// The step in progress in words ("generation 3: 1200 of 2000 evaluated"), `None`

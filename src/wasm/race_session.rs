@@ -1,12 +1,18 @@
-//! A race of strategies on a landscape, as the page sees it: stepping, the summary curves as
-//! one flat typed array, and each strategy's first-seed lane for its picture. (The surface's
-//! heatmap, domain and minima come from a `LandscapeSession` on the same surface.)
+//! A race of strategies, as the page sees it: stepping (at once or a part at a time), the
+//! summary curves as one flat typed array, and each strategy's first-seed lane for its picture.
+//! (A surface's heatmap, domain and minima come from a `LandscapeSession` on the same surface;
+//! a race on weights gives its lanes' models as images and its training points.)
 
 use super::read::Fields;
+use super::training_session::budget_units;
 use super::{js_error, settings};
 use crate::race::Race;
 use crate::search::Status;
+use crate::training::Role;
 use wasm_bindgen::prelude::*;
+
+/// Parameters × pixels a lane picture may cost: a few milliseconds.
+const PICTURE_WORK: usize = 2_000_000;
 
 /// One race.
 #[wasm_bindgen]
@@ -31,6 +37,53 @@ impl RaceSession {
     pub fn step(&mut self, n: u32) -> Result<u32, JsError> {
         let taken = self.race.step(n as usize).map_err(js_error)?;
         Ok(taken as u32)
+    }
+
+    /// Carries the next step on for about `budget` units of work; returns whether it is
+    /// complete (the page's time-sliced stepping, see `TrainingSession.advance`).
+    pub fn advance(&mut self, budget: f64) -> Result<bool, JsError> {
+        self.race.advance(budget_units(budget)).map_err(js_error)
+    }
+
+    /// A race on weights: the most pixels a lane's picture may have, each a forward pass
+    /// through the network, so that a picture costs about the same whatever its size (0 on a
+    /// surface).
+    #[wasm_bindgen(js_name = lanePixels)]
+    pub fn lane_pixels(&self) -> u32 {
+        self.race.training(0, 0).map_or(0, |run| {
+            (PICTURE_WORK / run.spec().n_params().max(1)).max(64) as u32
+        })
+    }
+
+    /// A race on weights: strategy `s`'s first-seed model over the display plane, `width` ×
+    /// `height` RGBA (at most 512 × 512; see `lanePixels`); empty on a surface.
+    #[wasm_bindgen(js_name = laneImage)]
+    pub fn lane_image(&self, s: u32, width: u32, height: u32) -> Vec<u8> {
+        let (w, h) = (width.min(512) as usize, height.min(512) as usize);
+        match self.race.training(s as usize, 0) {
+            Some(run) => run.thumbnail_rgba(run.theta(), w, h),
+            None => Vec::new(),
+        }
+    }
+
+    /// A race on weights: the display plane `[u_min, u_max, v_min, v_max]`, then the first
+    /// seed's training rows as (u, v, class) triples (class NaN for a value); empty on a
+    /// surface.
+    #[wasm_bindgen(js_name = trainingPoints)]
+    pub fn training_points(&self) -> Vec<f64> {
+        let Some(run) = self.race.training(0, 0) else {
+            return Vec::new();
+        };
+        let (points, targets) = (run.display_points(), run.targets());
+        let classes = run.class_names().is_some();
+        let mut out = run.bounds().to_vec();
+        for (r, role) in run.roles().iter().enumerate() {
+            if *role == Role::Train {
+                let class = if classes { targets[r] } else { f64::NAN };
+                out.extend([points[2 * r], points[2 * r + 1], class]);
+            }
+        }
+        out
     }
 
     /// What the page draws, as one flat array: the state `[status, step, budget, seeds, J*]`
@@ -82,7 +135,6 @@ fn lane_numbers(race: &Race, s: usize) -> Vec<f64> {
         return Vec::new();
     };
     let (best_point, best_value) = driver.best();
-    let position = driver.position();
     let marks = driver.marks();
     let accepted = marks.accepted.map_or(f64::NAN, |a| f64::from(u8::from(a)));
     let best = if best_value.is_finite() {
@@ -90,25 +142,29 @@ fn lane_numbers(race: &Race, s: usize) -> Vec<f64> {
     } else {
         f64::NAN
     };
+    // On weights θ is no point of a plane (the lane's picture is its model, `laneImage`): the
+    // points are NaN and the lists empty.
+    let on_plane = race.training(s, 0).is_none();
+    let point = |p: &[f64]| {
+        if on_plane {
+            [p[0], p[1]]
+        } else {
+            [f64::NAN; 2]
+        }
+    };
     let trace = driver.trace();
-    let lists = [
-        &trace.positions[..],
-        &trace.samples,
-        driver.asked(),
-        driver.previous_asked(),
-    ];
-    let mut out = vec![
-        start[0],
-        start[1],
-        position[0],
-        position[1],
-        best_point[0],
-        best_point[1],
-        best,
-        curve.len() as f64,
-        marks.elite_count as f64,
-        accepted,
-    ];
+    let lists = if on_plane {
+        [
+            &trace.positions[..],
+            &trace.samples,
+            driver.asked(),
+            driver.previous_asked(),
+        ]
+    } else {
+        [&[][..]; 4]
+    };
+    let mut out = [start, point(driver.position()), point(best_point)].concat();
+    out.extend([best, curve.len() as f64, marks.elite_count as f64, accepted]);
     out.extend(lists.iter().map(|list| list.len() as f64));
     for list in lists {
         out.extend_from_slice(list);

@@ -6,7 +6,7 @@ use super::read::Fields;
 use crate::Result;
 use crate::data::CsvOptions;
 use crate::landscape::{self, LandscapeSettings};
-use crate::race::RaceSettings;
+use crate::race::{Problem, RaceSettings, WeightsProblem};
 use crate::search::StrategySettings;
 use crate::training::{ModelSettings, TrainingConfig};
 
@@ -110,20 +110,38 @@ const RACE_STRATEGIES: [&str; 5] = [
 ];
 
 /// A race's settings: the defaults with the fields present in `f`; its strategies are the objects
-/// `strategy1`, `strategy2`… up to the first missing one. Each takes the surface's tuned rates
-/// first, then its own fields, as a new run of the Landscapes view does.
+/// `strategy1`, `strategy2`… up to the first missing one. On a surface each takes the surface's
+/// tuned rates first, then its own fields, as a new run of the Landscapes view does; on weights,
+/// the Train view's defaults.
 pub(crate) fn race(f: &Fields) -> Result<RaceSettings> {
     let mut r = RaceSettings::default();
+    f.choice("problem", &mut r.problem)?;
     landscape(&f.object("landscape")?, &mut r.landscape)?;
+    let w = f.object("weights")?;
+    w.text("data", &mut r.weights.data)?;
+    w.count("points", &mut r.weights.points)?;
+    w.number("noise", &mut r.weights.noise)?;
+    w.seed("dataSeed", &mut r.weights.data_seed)?;
+    model(&w.object("model")?, &mut r.weights.model)?;
     let surface = landscape::build(&r.landscape)?;
     for key in RACE_STRATEGIES {
         let fields = f.object(key)?;
         if !fields.is_given() {
             break;
         }
-        let fresh = StrategySettings::default();
-        r.strategies
-            .push(tuned(surface.as_ref(), true, &fresh, &fields)?);
+        r.strategies.push(match r.problem {
+            Problem::Surface => tuned(
+                surface.as_ref(),
+                true,
+                &StrategySettings::default(),
+                &fields,
+            )?,
+            Problem::Weights => {
+                let mut s = WeightsProblem::strategy_defaults();
+                strategy(&fields, &mut s)?;
+                s
+            }
+        });
     }
     f.count("seeds", &mut r.seeds)?;
     f.count("budget", &mut r.budget)?;

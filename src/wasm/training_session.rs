@@ -131,7 +131,7 @@ pub struct TrainingSession {
 }
 
 /// A budget of work units from the page: anything not a positive count means the least work.
-fn budget_units(budget: f64) -> usize {
+pub(crate) fn budget_units(budget: f64) -> usize {
     if budget.is_finite() && budget >= 1.0 {
         budget.min(usize::MAX as f64) as usize
     } else {

@@ -1,6 +1,7 @@
 // The race chart: per strategy, the median best-so-far (a line) and the min–max band over seeds
 // (translucent), against evaluations on an axis that ends at the common budget. The y axis is
-// the gap to the known minimum, J − J*, on a log scale when it spans more than two decades.
+// the gap to the known minimum, J − J* (on a network's weights: the training loss, J* = 0), on a
+// log scale when it spans more than two decades.
 // Cost is bounded by the plot's width, not by the budget.
 
 import { drawAxes, valueAxis, emptyChart } from '../draw/plot.js';
@@ -17,12 +18,13 @@ export const SERIES_STYLES = [
 const FLOOR = 1e-12;
 
 /**
- * Draws the chart. `data`: { dpr, cssW, cssH, theme, budget, series: [{ median, min, max }] }
- * (arrays of J − J* after evaluations 1, 2, …). Returns { lines, bands, log }: how many median
+ * Draws the chart. `data`: { dpr, cssW, cssH, theme, budget, series: [{ median, min, max }],
+ * quantity } (arrays of J − J* after evaluations 1, 2, …; `quantity` names them, by default
+ * 'best J − J*'). Returns { lines, bands, log }: how many median
  * lines and bands were drawn.
  */
 export function drawRaceChart(ctx, data) {
-  const { dpr, cssW, cssH, theme, budget, series } = data;
+  const { dpr, cssW, cssH, theme, budget, series, quantity = 'best J − J*' } = data;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.fillStyle = theme.bg;
   ctx.fillRect(0, 0, cssW, cssH);
@@ -41,12 +43,12 @@ export function drawRaceChart(ctx, data) {
     }
   }
   if (!(hi >= lo)) {
-    emptyChart(ctx, plot, { theme, xTitle, yTitle: 'best J − J*', text: 'Press Play or Step to start the race' });
+    emptyChart(ctx, plot, { theme, xTitle, yTitle: quantity, text: 'Press Play or Step to start the race' });
     return { lines: 0, bands: 0, log: false };
   }
   const axis = valueAxis(lo, hi, plot.h, { allowLog: true, spacing: 40, logSpacing: 34 });
   const { log, tx, y0, y1, ticks } = axis;
-  drawAxes(ctx, plot, { x0: 0, x1: budget, y0, y1, theme, grid: true, xInteger: true, xTitle, yTitle: log ? 'best J − J* (log)' : 'best J − J*', yTicks: ticks });
+  drawAxes(ctx, plot, { x0: 0, x1: budget, y0, y1, theme, grid: true, xInteger: true, xTitle, yTitle: log ? `${quantity} (log)` : quantity, yTicks: ticks });
   const px = (e) => plot.x + (e / budget) * plot.w;
   const py = (v) => plot.y + plot.h - ((tx(log ? Math.max(v, FLOOR) : v) - y0) / (y1 - y0)) * plot.h;
   // One vertex per pixel column: best-so-far never rises, so a column's last value is its lowest.

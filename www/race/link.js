@@ -6,6 +6,7 @@
 import { decodeWith, encodeWith } from '../state.js';
 import { linkKeys, settingsTables, specAt } from '../ui/catalog.js';
 import { PRESETS } from './presets.js';
+import { HIDDEN_LINK } from '../training/options.js';
 
 /** Link keys → where each lives in the view's options. */
 function raceKeys() {
@@ -19,7 +20,8 @@ function raceKeys() {
   }
   return [
     { key: 'preset', path: ['preset'], type: 'enum', choices: PRESETS.map((p) => p.id) },
-    ...linkKeys(tables.race, [], { kindPath: 'strategies.0.kind', seeds: ['seed'] }),
+    ...linkKeys(tables.race, [], { kindPath: 'strategies.0.kind', seeds: ['seed', 'weights.dataSeed'] })
+      .map((k) => (k.key === 'layers' ? { ...k, ...HIDDEN_LINK } : k)),
     ...lanes,
     { key: 'speed', path: ['speed'], type: 'speed' },
     { key: 'controls', path: ['controls'], type: 'flag' },

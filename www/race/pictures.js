@@ -1,5 +1,6 @@
-// The race's small multiples: one landscape picture per strategy, showing what its first seed's
-// lane has done so far (path, population or samples), drawn with the Landscapes view's pieces.
+// The race's small multiples: one picture per strategy, showing what its first seed's lane has
+// done so far: on a surface its path, population or samples, drawn with the Landscapes view's
+// pieces; on a network's weights its model over the data.
 
 import { el, replaceChildren } from '../ui/dom.js';
 import { fitCanvas } from '../draw/plot.js';
@@ -8,6 +9,7 @@ import { PointLayer } from '../draw/points.js';
 import { samplesBox } from '../ui/fields.js';
 import { num } from '../ui/format.js';
 import { SERIES_STYLES } from './chart.js';
+import { drawWeightsLane } from './weights.js';
 
 /** A lane as the core copies it out (RaceSession.lane): numbers, then four lists of pairs. */
 export function parseLane(flat) {
@@ -54,7 +56,8 @@ export class RacePictures {
   /**
    * Draws every card. `frame`: { theme, domain, minima, seed, step (the race's), heatmap(w, h) →
    * layer canvas, key (the race: changes on a new race or reset), lanes: [{ kind, lane
-   * (parseLane), settings }] }.
+   * (parseLane), settings }] }; on weights also `training` (parseTrainingPoints) and
+   * `image(s, w, h)` → lane s's model as RGBA, of at most `pixels` pixels.
    */
   draw(frame) {
     this.cards.forEach((card, i) => {
@@ -62,6 +65,12 @@ export class RacePictures {
       const cssW = Math.floor(card.figure.clientWidth);
       if (!item || !item.lane || !cssW) return;
       const cssH = Math.round(cssW * 0.9);
+      if (frame.training) {
+        if (!card.layer) card.layer = document.createElement('canvas');
+        drawWeightsLane(card.canvas, card.layer, cssW, cssH, { image: (w, h) => frame.image(i, w, h), pixels: frame.pixels, training: frame.training, theme: frame.theme });
+        this.caption(card, frame, item.lane, 'training loss');
+        return;
+      }
       const { dpr } = fitCanvas(card.canvas, cssW, cssH);
       const layout = plotLayout(cssW, cssH, dpr);
       const { kind, lane, settings } = item;
@@ -85,10 +94,15 @@ export class RacePictures {
         bestPoint: lane.bestPoint, gradient: null,
         sigma: settings.sigma, learningRate: settings.learningRate, hover: null,
       });
-      const best = lane.bestValue === null ? '—' : num(lane.bestValue, 4);
-      const stopped = lane.evaluations < frame.step ? ' (it stopped by itself and keeps its best)' : '';
-      const text = `seed ${frame.seed}: best J = ${best} after ${lane.evaluations} evaluations${stopped}`;
-      if (card.caption.textContent !== text) card.caption.textContent = text;
+      this.caption(card, frame, lane, 'J');
     });
+  }
+
+  /** The card's line: the first seed's best `quantity` so far and its evaluations. */
+  caption(card, frame, lane, quantity) {
+    const best = lane.bestValue === null ? '—' : num(lane.bestValue, 4);
+    const stopped = lane.evaluations < frame.step ? ' (it stopped by itself and keeps its best)' : '';
+    const text = `seed ${frame.seed}: best ${quantity} = ${best} after ${lane.evaluations} evaluations${stopped}`;
+    if (card.caption.textContent !== text) card.caption.textContent = text;
   }
 }

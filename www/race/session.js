@@ -16,14 +16,22 @@ function coreConfig({ strategies, ...rest }) {
 }
 
 /**
- * A race session for `config` ({ landscape, strategies, seeds, budget, seed }); throws the
- * core's message when refused.
+ * A race session for `config` ({ problem, landscape, weights, strategies, seeds, budget, seed });
+ * throws the core's message when refused. A step can be carried on a part at a time
+ * (advance(budget) → complete), so the run controller splits dear steps across frames.
  */
 export function raceSession(wasm, config) {
   const count = (config.strategies || []).length;
   let core = new wasm.RaceSession(coreConfig(config));
   return {
     step: (n) => core.step(n),
+    advance: (budget) => core.advance(budget),
+    /** A race on weights: strategy `s`'s first-seed model, `w` × `h` RGBA. */
+    laneImage: (s, w, h) => core.laneImage(s, w, h),
+    /** A race on weights: the most pixels a lane's picture may have (the core's cost rule). */
+    lanePixels: () => core.lanePixels(),
+    /** A race on weights: the plane and the first seed's training points (flat, see the core). */
+    trainingPoints: () => core.trainingPoints(),
     reset() {
       const fresh = new wasm.RaceSession(coreConfig(config));
       core.free();

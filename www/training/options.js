@@ -142,6 +142,9 @@ function readPoints(raw) {
   return good ? points : undefined;
 }
 
+/** How hidden layers travel in a link: `6,6`, or `none` for no hidden layer. */
+export const HIDDEN_LINK = { read: readList, write: (h) => (h.length ? h.join(',') : 'none') };
+
 function readPair(raw) {
   const parts = raw.split(',').map(readNumber);
   return parts.length === 2 && parts.every((n) => Number.isInteger(n) && n >= 1 && n <= 1000) ? parts.map((n) => n - 1) : undefined;
@@ -155,7 +158,7 @@ function keys() {
   const table = linkKeys(settingsTables().training, [], { kindPath: 'config.strategy.kind', seeds: ['data.seed', 'config.seed'] });
   const own = {
     'config.validationShare': { when: (o) => o.config.validationShare > 0 },
-    'config.model.hidden': { read: readList, write: (h) => (h.length ? h.join(',') : 'none') },
+    'config.model.hidden': HIDDEN_LINK,
   };
   const after = {
     'data.seed': [{ key: 'pts', path: ['data', 'drawn'], read: readPoints, write: writePoints }],

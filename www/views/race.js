@@ -1,10 +1,11 @@
-// The "Race" view: 2–4 strategies on one landscape with the same evaluation budget, each run from
-// several seeds. One chart shows, per strategy, the median best-so-far against evaluations and
+// The "Race" view: 2–4 strategies on one problem (a landscape, or a network's weights on generated
+// data) with the same evaluation budget, each run from several seeds. One chart shows, per strategy, the median best-so-far against evaluations and
 // the min–max band over seeds; small multiples show each strategy's first-seed lane.
 //
 // API (window.race)
-//   const r = await mountRace(element, { preset, landscape, strategies, seeds, budget, seed,
-//     speed, controls, onChange });
+//   const r = await mountRace(element, { preset, problem ('surface' | 'weights'), landscape,
+//     weights ({ data, points, noise, dataSeed, model: { hidden, activation } }), strategies,
+//     seeds, budget, seed, speed, controls, onChange });
 //     strategies  [{ kind, rule?, …strategy settings }] (2–4; see settingsTables().strategy)
 //   r.step(n), r.play(), r.pause(), r.reset(), r.set(partial) → { ok, reset, error },
 //   r.runFor(n), r.destroy(), r.state(): { view, status, step, budget, seeds, preset, options,
@@ -28,6 +29,7 @@ import { RacePictures } from '../race/pictures.js';
 import { LANE_CHOICES, PRESETS, laneChoice, presetById } from '../race/presets.js';
 import { raceSession } from '../race/session.js';
 import { tableExports } from '../export/files.js';
+import { PROBLEMS, WeightsFields, parseTrainingPoints, weightsLabel, weightsOf } from '../race/weights.js';
 
 /** Most race steps (evaluations per lane) per call into the core. */
 const MAX_BATCH = 200;
@@ -45,8 +47,9 @@ function checkOptions(options) {
 
 /** What the core is given: the race's own settings. */
 function raceConfig(o) {
-  return { landscape: o.landscape, strategies: o.strategies, seeds: o.seeds, budget: o.budget, seed: o.seed };
+  return { problem: o.problem, landscape: o.landscape, weights: o.weights, strategies: o.strategies, seeds: o.seeds, budget: o.budget, seed: o.seed };
 }
+
 
 class RaceView extends RunController {
   constructor(element, wasm, options) {
@@ -55,10 +58,11 @@ class RaceView extends RunController {
     const base = presetById(options.preset) || (options.strategies ? null : PRESETS[0]);
     const race = { ...(base ? base.options : {}), preset: base ? base.id : null, ...options };
     const defaults = (path) => specAt('race', path).default;
-    const settings = { seeds: defaults('seeds'), budget: defaults('budget'), seed: defaults('seed'), landscape: { id: 'bowl' }, ...race };
+    const settings = { problem: defaults('problem'), seeds: defaults('seeds'), budget: defaults('budget'), seed: defaults('seed'), landscape: { id: 'bowl' }, ...race };
+    settings.weights = weightsOf(race.weights);
     super(element, raceSession(wasm, raceConfig(settings)), options, MAX_BATCH);
     this.wasm = wasm;
-    this.settings = { landscape: settings.landscape, strategies: settings.strategies || [], seeds: settings.seeds, budget: settings.budget, seed: settings.seed, preset: settings.preset };
+    this.settings = { problem: settings.problem, landscape: settings.landscape, weights: settings.weights, strategies: settings.strategies || [], seeds: settings.seeds, budget: settings.budget, seed: settings.seed, preset: settings.preset };
     this.catalog = wasm.landscapeCatalog();
     this.runKey = 0;
     this.drawn = { lines: 0, bands: 0, log: false };
@@ -74,7 +78,9 @@ class RaceView extends RunController {
     this.buildRunControls('Start the race again (R)');
     const presetChoices = [{ id: '', label: 'Your own race' }, ...PRESETS];
     this.presetSelect = selectField('Preset', presetChoices, (id) => this.set(id ? { preset: id } : { preset: null }), 'preset');
+    this.problemSelect = selectField('Problem', PROBLEMS, (problem) => this.set({ problem, preset: null }), 'problem');
     this.surfaceSelect = selectField('Surface', this.catalog, (id) => this.set({ landscape: { id }, preset: null }), 'landscape');
+    this.weightsFields = new WeightsFields((weights) => this.set({ weights, preset: null }), this.wasm.datasetCatalog());
     this.lanesBox = el('div', { class: 'race-lanes' });
     this.addButton = el('button', { type: 'button', class: 'pg-button pg-small', dataset: { action: 'add-strategy' } }, 'Add a strategy');
     this.addButton.addEventListener('click', () => this.guard(() => this.changeLanes((lanes) => [...lanes, { kind: 'random-global' }])));
@@ -92,7 +98,8 @@ class RaceView extends RunController {
       return field;
     });
     this.controls = el('aside', { class: 'pg-controls', 'aria-label': 'Race settings' },
-      el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Race'), this.presetSelect.root, this.surfaceSelect.root),
+      el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Race'), this.presetSelect.root, this.problemSelect.root, this.surfaceSelect.root),
+      this.weightsFields.element,
       el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Strategies'), this.formError, this.lanesBox, this.addButton),
       el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Budget and seeds'), this.numbers.map((f) => f.root)));
 
@@ -108,9 +115,10 @@ class RaceView extends RunController {
       this.runBar.element, this.statusStrip, this.chartWrap, this.legend, this.pictures.element);
     this.presetText = el('p', { class: 'pg-note race-preset-text' });
     this.summary = el('dl', { class: 'pg-stats race-summary' });
+    this.summaryTitle = el('h2', { class: 'pg-card-title' });
     this.side = el('div', { class: 'pg-side' },
       el('section', { class: 'pg-card' }, el('h2', { class: 'pg-card-title' }, 'What this race shows'), this.presetText),
-      el('section', { class: 'pg-card', 'aria-label': 'Summary' }, el('h2', { class: 'pg-card-title' }, 'Best J so far: median [min, max] over seeds'), this.summary));
+      el('section', { class: 'pg-card', 'aria-label': 'Summary' }, this.summaryTitle, this.summary));
     this.root = el('div', { class: 'pg-root race-root' }, this.controls, this.stage, this.side);
     replaceChildren(this.element, this.root);
     this.theme = readTheme(this.root);
@@ -148,16 +156,24 @@ class RaceView extends RunController {
   /** After a new session: static texts, the surface's pictures, fresh curves. */
   newRace() {
     const s = this.settings;
+    const weights = s.problem === 'weights';
     if (this.surface) this.surface.free();
-    this.surface = new this.wasm.LandscapeSession({ landscape: s.landscape });
-    this.domain = Array.from(this.surface.domain());
-    this.minima = Array.from(this.surface.minima());
+    this.surface = weights ? null : new this.wasm.LandscapeSession({ landscape: s.landscape });
+    this.domain = weights ? null : Array.from(this.surface.domain());
+    this.minima = weights ? null : Array.from(this.surface.minima());
+    this.training = weights ? parseTrainingPoints(this.session.trainingPoints()) : null;
+    this.lanePixels = weights ? this.session.lanePixels() : 0;
     this.heatmaps = new Map();
     const entry = this.catalog.find((c) => c.id === s.landscape.id) || { label: s.landscape.id };
+    const subject = weights ? weightsLabel(s.weights) : entry.label;
     this.labels = s.strategies.map((strategy) => laneChoice(strategy).label);
-    this.titleText.textContent = `Race: ${this.labels.join(' vs ')} · ${entry.label}`.replace(/-/g, '\u2011');
+    this.titleText.textContent = `Race: ${this.labels.join(' vs ')} · ${subject}`.replace(/-/g, '\u2011');
     const preset = presetById(s.preset);
-    this.presetText.textContent = preset ? preset.text : `Your own race on ${entry.label}: every strategy gets ${s.budget} evaluations, from ${s.seeds} seeds; lane k of every strategy starts at the same point.`;
+    const own = weights
+      ? `Your own race on ${subject}: every strategy gets ${s.budget} evaluations of the training loss (all training rows), from ${s.seeds} seeds; lane k of every strategy starts from the same weights.`
+      : `Your own race on ${entry.label}: every strategy gets ${s.budget} evaluations, from ${s.seeds} seeds; lane k of every strategy starts at the same point.`;
+    this.presetText.textContent = preset ? preset.text : own;
+    this.summaryTitle.textContent = `Best ${weights ? 'training loss' : 'J'} so far: median [min, max] over seeds`;
     replaceChildren(this.legend, this.labels.map((label, i) => {
       const swatch = el('span', { class: 'race-swatch', 'aria-hidden': 'true' });
       swatch.style.background = SERIES_STYLES[i % SERIES_STYLES.length].color;
@@ -165,7 +181,11 @@ class RaceView extends RunController {
     }));
     this.pictures.setStrategies(this.labels);
     this.presetSelect.select.value = s.preset || '';
+    this.problemSelect.select.value = s.problem;
     this.surfaceSelect.select.value = s.landscape.id;
+    this.surfaceSelect.show(!weights);
+    this.weightsFields.show(weights);
+    this.weightsFields.sync(s.weights);
     for (const f of this.numbers) f.setValue(s[f.path]);
     this.buildLanes();
     this.showRunOptions();
@@ -239,11 +259,13 @@ class RaceView extends RunController {
       const room = this.chartWrap.closest('.pg-embed') ? this.chartWrap.clientHeight : Infinity;
       const cssH = Math.round(Math.max(120, Math.min(320, Math.max(200, cssW * 0.42), room)));
       const { dpr } = fitCanvas(this.chartCanvas, cssW, cssH);
-      this.drawn = drawRaceChart(this.chartCanvas.getContext('2d'), { dpr, cssW, cssH, theme: this.theme, budget: state.budget, series: this.curves });
+      const quantity = this.training ? 'best training loss' : 'best J − J*';
+      this.drawn = drawRaceChart(this.chartCanvas.getContext('2d'), { dpr, cssW, cssH, theme: this.theme, budget: state.budget, series: this.curves, quantity });
     }
     this.pictures.draw({
       theme: this.theme, domain: this.domain, minima: this.minima, seed: this.settings.seed, step: state.step,
       key: String(this.runKey), heatmap: (w, h) => this.heatmap(w, h),
+      training: this.training, pixels: this.lanePixels, image: (s, w, h) => this.session.laneImage(s, w, h),
       lanes: this.settings.strategies.map((settings, i) => ({ kind: settings.kind, settings, lane: this.lanes[i] })),
     });
   }
@@ -278,6 +300,7 @@ class RaceView extends RunController {
     const state = this.data.state;
     return {
       view: 'race',
+      problem: this.settings.problem,
       status: this.displayStatus(),
       coreStatus: state.status,
       step: state.step,
@@ -310,7 +333,9 @@ class RaceView extends RunController {
     const s = this.settings;
     return {
       preset: s.preset,
+      problem: s.problem,
       landscape: { ...s.landscape },
+      weights: weightsOf({}, s.weights),
       strategies: s.strategies.map((strategy) => ({ ...strategy })),
       seeds: s.seeds,
       budget: s.budget,
@@ -325,11 +350,12 @@ class RaceView extends RunController {
     const refused = this.refusal(partial, checkOptions);
     if (refused) return refused;
     const preset = partial.preset ? presetById(partial.preset) : null;
-    const touches = ['preset', 'landscape', 'strategies', 'seeds', 'budget', 'seed'].some((k) => k in partial);
+    const touches = ['preset', 'problem', 'landscape', 'weights', 'strategies', 'seeds', 'budget', 'seed'].some((k) => k in partial);
     let reset = false;
     if (touches) {
       const next = { ...this.settings, ...(preset ? preset.options : {}), ...partial };
       next.landscape = { ...(preset ? {} : this.settings.landscape), ...(preset ? preset.options.landscape : {}), ...(partial.landscape || {}) };
+      next.weights = weightsOf({ ...(preset ? preset.options.weights : {}), ...(partial.weights || {}) }, preset ? null : this.settings.weights);
       next.preset = 'preset' in partial ? partial.preset : this.settings.preset;
       let session;
       try {

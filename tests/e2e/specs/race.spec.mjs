@@ -19,6 +19,21 @@ async function runToEnd(page) {
   return page.evaluate(() => window.race.state());
 }
 
+/**
+ * The page's link holds `keys`, and opened in a new page and run to its budget it gives the same
+ * options, summary and lanes as `first` (the page's own finished race).
+ */
+async function expectLinkReproduces(page, context, first, keys) {
+  const link = page.url();
+  for (const key of keys) expect(link).toContain(key);
+  const other = await context.newPage();
+  await open(other, link.slice(link.indexOf('#')));
+  const again = await runToEnd(other);
+  expect(again.options).toEqual(first.options);
+  expect(again.summary).toEqual(first.summary);
+  expect(again.lanes).toEqual(first.lanes);
+}
+
 /** How many pixels of the chart are close to each series colour (lines and bands). */
 function seriesPixels(page, colours) {
   return page.evaluate((list) => {
@@ -37,7 +52,7 @@ function seriesPixels(page, colours) {
 
 const COLOURS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7'];
 
-for (const [preset, count] of [['bowl', 3], ['rastrigin', 2], ['grid', 2]]) {
+for (const [preset, count] of [['bowl', 3], ['rastrigin', 2], ['grid', 2], ['weights', 3]]) {
   test(`preset ${preset}: one curve and one band per strategy on an equal budget`, async ({ page }) => {
     await open(page, `#view=race&preset=${preset}`);
     const before = await page.evaluate(() => window.race.state());
@@ -82,15 +97,7 @@ test('a link reproduces the same race, number for number', async ({ page, contex
   const first = await runToEnd(page);
   expect(first.strategies).toEqual(['Gradient descent', 'Genetic algorithm', 'Adam']);
   expect(first.preset).toBe(null);
-  const link = page.url();
-  expect(link).toContain('strategy3=gradient');
-  expect(link).toContain('rule3=adam');
-  const other = await context.newPage();
-  await open(other, link.slice(link.indexOf('#')));
-  const again = await runToEnd(other);
-  expect(again.options).toEqual(first.options);
-  expect(again.summary).toEqual(first.summary);
-  expect(again.lanes).toEqual(first.lanes);
+  await expectLinkReproduces(page, context, first, ['strategy3=gradient', 'rule3=adam']);
 });
 
 test('a tampered race link shows the notice, runs no script and keeps the rest', async ({ page }) => {
@@ -124,4 +131,60 @@ test('a bad strategy count from the controls is refused with the core\'s message
   await page.locator('#view-race [data-action="remove-strategy"]').first().click();
   expect((await page.evaluate(() => window.race.state())).strategies).toEqual(['GD + momentum', 'Adam']);
   await expect(page.locator('#view-race [data-action="remove-strategy"]').first()).toBeDisabled();
+});
+
+test('a race on a network\'s weights: its own fields, pictures of each lane\'s model, a link that reproduces it', async ({ page, context }) => {
+  await open(page, '#view=race&preset=weights');
+  const race = page.locator('#view-race');
+  await expect(race.locator('select[data-key="landscape"]')).toBeHidden();
+  // The data and network from the fields; a bad network is refused by the core, by name.
+  await race.locator('select[data-key="data"]').selectOption('xor');
+  const layers = race.locator('input[data-key="layers"]');
+  await layers.fill('0');
+  await layers.press('Enter');
+  await expect(race.locator('[data-field="layers"] .pg-error')).toContainText('neurons in layer 1');
+  await layers.fill('4, 3');
+  await layers.press('Enter');
+  await expect(race.locator('[data-field="layers"] .pg-error')).toBeHidden();
+  await page.evaluate(() => window.race.set({ budget: 80, seeds: 3 }));
+  const before = await page.evaluate(() => window.race.state());
+  expect(before.problem).toBe('weights');
+  expect(before.options.weights).toMatchObject({ data: 'xor', model: { hidden: [4, 3] } });
+  const first = await runToEnd(page);
+  expect(first.optimum).toBe(0);
+  for (const row of first.summary) expect(row.median).toBeGreaterThan(0);
+  // Each card shows its lane's model: many shades (the boundary), and the class colours of the points.
+  const shades = await page.evaluate(() => [...document.querySelectorAll('#view-race .race-picture canvas')].map((c) => {
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    const seen = new Set();
+    for (let p = 0; p < data.length; p += 16) seen.add(`${data[p] >> 3},${data[p + 1] >> 3},${data[p + 2] >> 3}`);
+    return seen.size;
+  }));
+  expect(shades).toHaveLength(3);
+  for (const n of shades) expect(n).toBeGreaterThan(20);
+  await expectLinkReproduces(page, context, first, ['problem=weights', 'data=xor', 'layers=4,3']);
+  await page.screenshot({ path: `${SCREENSHOTS}race-weights-xor.png`, fullPage: true });
+});
+
+test('a dear race on weights plays without blocking the page', async ({ page }) => {
+  // 4 strategies × 5 seeds on a 4 × 32 network over 500 spiral points, a GA of 50 among them:
+  // its first generation alone is 50 × 500 rows through 3 300 weights per seed.
+  await open(page, '#view=race&problem=weights&data=spiral&points=500&layers=32,32,32,32&seeds=5&budget=2000&strategy1=gradient&strategy2=gradient&rule2=adam&strategy3=genetic&pop3=50&strategy4=random-global&speed=max');
+  const longest = await page.evaluate(async () => {
+    let worst = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) worst = Math.max(worst, entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    window.race.play();
+    await new Promise((done) => setTimeout(done, 4000));
+    window.race.pause();
+    observer.disconnect();
+    return worst;
+  });
+  const state = await page.evaluate(() => window.race.state());
+  console.log(`dear race on weights: ${state.step} steps in 4 s, longest task ${Math.round(longest)} ms`);
+  expect(state.error).toBe(null);
+  expect(state.step).toBeGreaterThan(0);
+  expect(longest).toBeLessThan(1000);
 });
