@@ -5,11 +5,10 @@
 import { test, expect } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { expectNoProblems } from './helpers.mjs';
+import { expectNoProblems, SCREENSHOTS as SHOTS } from './helpers.mjs';
 
 expectNoProblems(test, expect);
 
-const SHOTS = '/work/helpers/embed/shots/';
 const FILE = fileURLToPath(new URL('../../../dist/automl-playground.html', import.meta.url));
 
 /**
@@ -341,7 +340,7 @@ test('mountPlayground, mountTraining and mountSearch on a hostile page: styled a
     header: { backgroundColor: 'rgb(0, 0, 0)', color: 'rgb(0, 0, 0)', paddingTop: '30px' },
     body: { margin: '8px', font: 'serif', background: 'rgb(250, 250, 250)' },
   });
-  await page.screenshot({ path: `${SHOTS}../../mount/shots/hostile-host.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 2200 } });
+  await page.screenshot({ path: `${SHOTS}hostile-host.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 2200 } });
   // Space on the host page scrolls it and plays nothing; inside a view it plays that view only.
   const playing = () => page.evaluate(() => ['landscapes', 'training'].map((id) => window.mounted[id].state().playing));
   await page.locator('#text').click({ position: { x: 5, y: 5 } });

@@ -11,6 +11,21 @@ async function open(page, hash, api) {
   await page.waitForFunction((name) => window[name] && typeof window[name].state === 'function', api);
 }
 
+/** Scrubs view `api` (its window name) to `target`, counting animation frames meanwhile. */
+const timedScrub = (page, api, target) => page.evaluate(async ([name, to]) => {
+  let frames = 0;
+  let counting = true;
+  const tick = () => {
+    frames += 1;
+    if (counting) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  const t0 = performance.now();
+  const reached = await window[name].scrubTo(to);
+  counting = false;
+  return { reached, ms: performance.now() - t0, frames };
+}, [api, target]);
+
 test('Landscapes: back to step 12 by the timeline, then on to 30 again, the same numbers', async ({ page }) => {
   await open(page, '#view=landscapes&landscape=himmelblau&strategy=random-walk&seed=5', 'playground');
   const at = {};
@@ -104,24 +119,12 @@ test('Landscapes: a 100 000-step run scrubs back to 50 000 and 12 345 from kept 
   const original = { numbers: await page.evaluate(NUMBERS), trace: await page.evaluate(TRACE) };
   expect(original.numbers.coreStatus).toBe('budget-spent');
   for (const step of [50_000, 12_345]) {
-    const scrub = await page.evaluate(async (target) => {
-      let frames = 0;
-      let counting = true;
-      const tick = () => {
-        frames += 1;
-        if (counting) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-      const t0 = performance.now();
-      const reached = await window.playground.scrubTo(target);
-      counting = false;
-      return { reached, ms: performance.now() - t0, frames };
-    }, step);
+    const scrub = await timedScrub(page, 'playground', step);
     console.log(`scrub 100000 → ${step}: ${scrub.ms.toFixed(1)} ms, ${scrub.frames} animation frames`);
     expect(scrub.reached).toBe(step);
     expect(await page.evaluate(NUMBERS)).toEqual(expected[step]);
   }
-  await page.screenshot({ path: '/work/helpers/mount/shots/scrub-100000-to-12345.png' });
+  await page.screenshot({ path: `${SCREENSHOTS}scrub-100000-to-12345.png` });
   // Play from step 12 345 as fast as possible: the run ends where it did, with the same trace.
   await page.evaluate(() => {
     window.playground.set({ speed: 'max' });
@@ -141,21 +144,6 @@ const TRAINING_NUMBERS = () => {
 
 /** The Train view's curves export (one row per step) as text. */
 const TRAINING_CURVES = () => window.training.exports().find((f) => f.file.endsWith('.csv')).content();
-
-/** Scrubs to `target` in the page, counting animation frames meanwhile. */
-const timedScrub = (page, target) => page.evaluate(async (to) => {
-  let frames = 0;
-  let counting = true;
-  const tick = () => {
-    frames += 1;
-    if (counting) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  const t0 = performance.now();
-  const reached = await window.training.scrubTo(to);
-  counting = false;
-  return { reached, ms: performance.now() - t0, frames };
-}, target);
 
 test('Train a model: a long mini-batch run scrubs back from kept snapshots at once, and Play from there goes on as the run did', async ({ page, context }) => {
   test.setTimeout(240_000);
@@ -182,7 +170,7 @@ test('Train a model: a long mini-batch run scrubs back from kept snapshots at on
   const slider = page.locator('#view-training input[data-action="timeline"]');
   await expect(slider).toHaveAttribute('max', String(total));
 
-  const scrub = await timedScrub(page, middle);
+  const scrub = await timedScrub(page, 'training', middle);
   console.log(`Train view scrub ${total} → ${middle}: ${scrub.ms.toFixed(1)} ms, ${scrub.frames} animation frames`);
   expect(scrub.reached).toBe(middle);
   expect(scrub.ms, 'the scrub answers, not frozen').toBeLessThan(1000);

@@ -1,12 +1,11 @@
 // The "Train a model" view as a class meets it: links that reproduce what was on screen,
 // state() that is current, drawing by hand without the plot moving, and the small things.
 import { test, expect } from '@playwright/test';
-import { expectNoProblems, watchFrames } from './helpers.mjs';
+import { expectNoProblems, watchFrames, SCREENSHOTS as SHOTS } from './helpers.mjs';
 
 expectNoProblems(test, expect);
 
 /** Screenshots looked at by hand (outside test-results/, which Playwright empties). */
-const SHOTS = process.env.SHOTS || '/work/helpers/trainview/shots/';
 
 async function open(page, hash = '#view=training') {
   await page.goto('about:blank');
