@@ -380,11 +380,12 @@ test('the genetic algorithm and random search show the population as thumbnails'
   await open(page, '#view=training&data=xor&layers=4&strategy=genetic&pop=40');
   await expect(page.locator('.tr-pop')).toBeVisible();
   for (let i = 0; i < 3; i += 1) await stepButton(page).click();
+  // Each Step is carried on frame by frame: wait for the third to complete.
+  await expect.poll(async () => (await state(page)).evaluations).toBe(120);
   await expect(page.locator('.tr-thumbs figure')).toHaveCount(12);
   await expect(page.locator('.tr-thumbs figcaption').first()).toContainText(/^best · \d/);
   const s = await state(page);
   expect(s.history.generationBest).toBeLessThanOrEqual(s.history.generationMean);
-  expect(s.evaluations).toBe(120);
   await page.evaluate(() => window.training.step(25));
   await page.waitForTimeout(400);
   await shot(page, 'genetic-xor');
