@@ -51,7 +51,7 @@ export const LESSONS = [
   {
     id: 'race-seeds',
     title: 'A fair race: one budget, several seeds',
-    link: 'view=race&preset=rastrigin&landscape=rastrigin&seeds=5&budget=1000&seed=1&strategy1=gradient&rule1=plain&alpha1=0.002&strategy2=genetic&pop2=20&speed=10',
+    link: 'view=race&preset=rastrigin&problem=surface&landscape=rastrigin&seeds=5&budget=1000&seed=1&strategy1=gradient&rule1=plain&alpha1=0.002&strategy2=genetic&pop2=20&speed=10',
     text: [
       'Both strategies get the same budget of 1000 evaluations of J (one that stops early keeps its best), start from the same points, and run five times with different seeds.',
       'Each line is the median run; its band spans the best and the worst seed. One lucky run proves little: a wide band means the result depends on the seed.',
