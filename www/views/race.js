@@ -353,7 +353,8 @@ class RaceView extends RunController {
     let reset = false;
     if (touches) {
       const next = { ...this.settings, ...(preset ? preset.options : {}), ...partial };
-      next.landscape = { ...(preset ? {} : this.settings.landscape), ...(preset ? preset.options.landscape : {}), ...(partial.landscape || {}) };
+      // A preset on data keeps the surface in force (it has none of its own).
+      next.landscape = { ...(preset && preset.options.landscape ? {} : this.settings.landscape), ...(preset ? preset.options.landscape : {}), ...(partial.landscape || {}) };
       next.weights = weightsOf({ ...(preset ? preset.options.weights : {}), ...(partial.weights || {}) }, preset ? null : this.settings.weights);
       const given = { ...(preset ? preset.options.architecture : {}), ...(partial.architecture || {}) };
       next.architecture = architectureOf(given, preset ? null : this.settings.architecture);

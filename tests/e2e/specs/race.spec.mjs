@@ -245,6 +245,16 @@ test('a race of architecture strategies: one line and band each, every lane\'s b
 });
 
 test('a race on architectures from a link is the same race, and bad settings are refused by name', async ({ page, context }) => {
+  // From the Problem menu: the strategies become ones that search architectures.
+  await open(page, '#view=race&preset=bowl');
+  await page.locator('#view-race select[data-key="problem"]').selectOption('architecture');
+  const switched = await page.evaluate(() => window.race.state());
+  expect(switched).toMatchObject({ problem: 'architecture', strategies: ['Grid search', 'Random search'], error: null });
+  await expect(page.locator('#view-race [data-field="architecture.space.layers"]')).toBeVisible();
+  const layers = page.locator('#view-race [data-field="architecture.space.layers"] input');
+  await layers.fill('3, 1');
+  await layers.press('Enter');
+  await expect(page.locator('#view-race [data-field="architecture.space.layers"] .pg-error')).toContainText('hidden layers (largest)');
   await open(page, '#view=race&preset=architecture');
   const refused = await page.evaluate(() => window.race.set({ architecture: { folds: 1 } }));
   expect(refused.error).toContain('folds');
