@@ -271,4 +271,7 @@ test('a race on architectures from a link is the same race, and bad settings are
   expect(again.options).toEqual(first.options);
   expect(again.summary).toEqual(first.summary);
   expect(again.lanes).toEqual(first.lanes);
+  // Back on the timeline: the race is run again from the start to that step, in the workers.
+  expect(await other.evaluate(() => window.race.scrubTo(5))).toBe(5);
+  expect((await other.evaluate(() => window.race.state())).error).toBe(null);
 });
