@@ -353,7 +353,9 @@ impl Race {
 
     /// Carries the next step on for about `work` units (a training run's: a row through the
     /// model times its parameters); returns whether it is complete (or the race is over). A
-    /// step done in parts gives the same race, bit for bit, as one done at once.
+    /// step done in parts gives the same race, bit for bit, as one done at once. (On
+    /// architectures the step is done whole, on this thread: the page hands its folds to
+    /// workers instead, [`Race::jobs`].)
     pub fn advance(&mut self, mut work: usize) -> Result<bool> {
         let target = self.step.saturating_add(1).min(self.settings.budget);
         self.run_to(target, &mut work)

@@ -46,7 +46,8 @@ impl RaceSession {
     }
 
     /// Carries the next step on for about `budget` units of work; returns whether it is
-    /// complete (the page's time-sliced stepping, see `TrainingSession.advance`).
+    /// complete (the page's time-sliced stepping, see `TrainingSession.advance`). On
+    /// architectures it does the whole step on this thread: the page uses `jobs` and `tell`.
     pub fn advance(&mut self, budget: f64) -> Result<bool, JsError> {
         self.race.advance(budget_units(budget)).map_err(js_error)
     }
