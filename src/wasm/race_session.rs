@@ -169,9 +169,10 @@ impl RaceSession {
         self.race.tell(parsed).map_err(js_error)
     }
 
-    /// A race on architectures: strategy `s`'s first-seed lane's best candidate so far
-    /// `{ lane, candidate, description, error, parameters }` (error: 1 − its mean CV score),
-    /// with `evaluations` spent; null before one is found (or on another problem).
+    /// A race on architectures: strategy `s`'s first-seed lane (`lane`, its index) with its
+    /// `evaluations` spent and its best candidate so far, `candidate`, `description`, `error`
+    /// (1 − its mean CV score) and `parameters`, each null before one is found; null on
+    /// another problem.
     #[wasm_bindgen(js_name = laneBest)]
     pub fn lane_best(&self, s: u32) -> Result<JsValue, JsError> {
         let view = self.race.search_lane(s as usize, 0).map(|(lane, _)| {
