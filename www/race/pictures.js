@@ -68,7 +68,9 @@ export class RacePictures {
       if (!item || !item.lane || !cssW) return;
       const cssH = Math.round(cssW * 0.9);
       if (frame.bests) {
-        drawArchitectureLane(card.canvas, cssW, cssH, { best: frame.bests[i], training: frame.training, theme: frame.theme });
+        // A model over the plane needs two features; on others the card is its caption.
+        card.canvas.hidden = frame.training.bounds.length !== 4;
+        if (!card.canvas.hidden) drawArchitectureLane(card.canvas, cssW, cssH, { best: frame.bests[i], training: frame.training, theme: frame.theme });
         const text = architectureCaption(frame.bests[i], frame.seed);
         if (card.caption.textContent !== text) card.caption.textContent = text;
         return;
