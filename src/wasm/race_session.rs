@@ -24,6 +24,10 @@ const PICTURE_WORK: usize = 2_000_000;
 #[wasm_bindgen]
 pub struct RaceSession {
     race: Race,
+    /// On architectures: how many of the jobs in hand have been handed to the page, and the
+    /// results told of them so far (the race is told once all are in).
+    sent: usize,
+    told: Vec<crate::training::FoldResult>,
 }
 
 #[wasm_bindgen]
@@ -36,7 +40,11 @@ impl RaceSession {
             .and_then(|f| settings::race(&f))
             .map_err(js_error)?;
         let race = Race::new(settings).map_err(js_error)?;
-        Ok(RaceSession { race })
+        Ok(RaceSession {
+            race,
+            sent: 0,
+            told: Vec::new(),
+        })
     }
 
     /// Takes up to `n` steps (a step: one more evaluation for every lane); returns those taken.
@@ -109,11 +117,12 @@ impl RaceSession {
         out
     }
 
-    /// A race on architectures: the jobs of the step in hand, `[{ job, fold }]`, each job a
-    /// candidate (`SearchSession.pending()`'s fields) with its `lane` and whether its fold
-    /// model's `picture` is wanted; handed out when none are. Empty when the step needed none
-    /// (it is then complete) or the race is over.
-    pub fn jobs(&mut self) -> Result<JsValue, JsError> {
+    /// A race on architectures: the next `max` jobs of the step in hand, `[{ job, fold }]`,
+    /// each job a candidate (`SearchSession.pending()`'s fields) with its `lane` and whether
+    /// its fold model's `picture` is wanted; handed out when none are. A part at a time, so
+    /// that no call copies many thousands. Empty when the step needed none (it is then
+    /// complete) or the race is over.
+    pub fn jobs(&mut self, max: u32) -> Result<JsValue, JsError> {
         let Some((lane, _)) = self.race.search_lane(0, 0) else {
             return Ok(Array::new().into());
         };
@@ -122,7 +131,10 @@ impl RaceSession {
             lane.search().outputs(),
         );
         let jobs = self.race.jobs().map_err(js_error)?;
-        let tasks: Vec<TaskView> = jobs
+        let from = self.sent.min(jobs.len());
+        let part = &jobs[from..jobs.len().min(from + max.max(1) as usize)];
+        self.sent = from + part.len();
+        let tasks: Vec<TaskView> = part
             .iter()
             .map(|j| TaskView {
                 job: RaceJobView {
@@ -158,15 +170,26 @@ impl RaceSession {
         fold_object(&result, picture)
     }
 
-    /// Records the results of the jobs in hand, in job order (as the workers sent them);
-    /// returns whether the step is complete (if not, `jobs()` hands out the next batches).
+    /// Records the results of the jobs `jobs()` last handed out, in job order (as the workers
+    /// sent them); once every job in hand has its result, tells the race. Returns whether the
+    /// step is complete (if not, `jobs()` hands out the next part).
     pub fn tell(&mut self, results: JsValue) -> Result<bool, JsError> {
         let parsed = Array::from(&results)
             .iter()
             .map(fold_result)
             .collect::<crate::Result<Vec<_>>>()
             .map_err(js_error)?;
-        self.race.tell(parsed).map_err(js_error)
+        if self.sent == 0 || self.told.len() + parsed.len() > self.sent {
+            let message = "protocol error: results of jobs that were not handed out";
+            return Err(JsError::new(message));
+        }
+        self.told.extend(parsed);
+        if self.told.len() < self.race.jobs().map_err(js_error)?.len() {
+            return Ok(false);
+        }
+        let told = std::mem::take(&mut self.told);
+        self.sent = 0;
+        self.race.tell(told).map_err(js_error)
     }
 
     /// A race on architectures: strategy `s`'s first-seed lane (`lane`, its index) with its

@@ -8,6 +8,9 @@
 import { WorkerPool, defaultPoolSize } from '../search/pool.js';
 import { WAITING } from '../ui/runbar.js';
 
+/** Jobs asked of the core at a time: a few hundred folds keep the workers busy for a while, and copying them takes a few milliseconds. */
+const JOBS_AT_ONCE = 256;
+
 export class RaceWorkers {
   /** Workers for the race of `config` (the core's configuration); started on first use. */
   constructor(config) {
@@ -42,12 +45,15 @@ export class RaceWorkers {
       tasks.forEach((task, i) => {
         if (results[i].picture) this.pictures.set(`${task.job.lane}:${task.job.proposal.candidate}`, results[i].picture);
       });
-      const complete = core.tell(results);
-      const keep = new Set(bests().filter((b) => b && b.candidate !== null).map((b) => `${b.lane}:${b.candidate}`));
-      for (const key of this.pictures.keys()) if (!keep.has(key)) this.pictures.delete(key);
-      if (complete) return true;
+      // Complete once the step's every part is told (the core counts them); then only the
+      // bests' pictures are kept.
+      if (core.tell(results)) {
+        const keep = new Set(bests().filter((b) => b && b.candidate !== null).map((b) => `${b.lane}:${b.candidate}`));
+        for (const key of this.pictures.keys()) if (!keep.has(key)) this.pictures.delete(key);
+        return true;
+      }
     }
-    const tasks = core.jobs();
+    const tasks = core.jobs(JOBS_AT_ONCE);
     // No job: the step needed none (it is complete), or the race is over.
     if (!tasks.length) return true;
     this.running = true;

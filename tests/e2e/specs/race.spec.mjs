@@ -275,3 +275,26 @@ test('a race on architectures from a link is the same race, and bad settings are
   expect(await other.evaluate(() => window.race.scrubTo(5))).toBe(5);
   expect((await other.evaluate(() => window.race.state())).error).toBe(null);
 });
+
+test('a dear race on architectures plays without blocking the page', async ({ page }) => {
+  // 4 strategies × 20 seeds with 10 folds: the first step is halving's first rung (27
+  // candidates), evolution's first generation (20), a random draw and a grid point, each on
+  // 10 folds × 20 seeds: 9 800 jobs, handed to the workers a part at a time.
+  await open(page, '#view=race&problem=architecture&data=moons&points=200&aepochs=3&afolds=10&seeds=20&budget=200&astrategy1=halving&acand1=27&astrategy2=evolution&apop2=20&astrategy3=random&astrategy4=grid&speed=max');
+  const longest = await page.evaluate(async () => {
+    let worst = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) worst = Math.max(worst, entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    window.race.play();
+    await new Promise((done) => setTimeout(done, 10000));
+    window.race.pause();
+    observer.disconnect();
+    return worst;
+  });
+  const state = await page.evaluate(() => window.race.state());
+  console.log(`dear race on architectures: ${state.step} steps in 10 s, longest task ${Math.round(longest)} ms (longest frame ${Math.round(state.perf.maxFrameMs)} ms)`);
+  expect(state.error).toBe(null);
+  expect(longest).toBeLessThan(1000);
+});
