@@ -12,7 +12,8 @@
 //     strategies  [{ kind, rule?, …strategy settings }] (2–4; see settingsTables().strategy; on
 //                 architectures { kind: 'grid' | 'random' | 'evolution' | 'halving', … } as the
 //                 Search view's strategy)
-//   r.step(n), r.play(), r.pause(), r.reset(), r.set(partial) → { ok, reset, error },
+//   r.step(n) (refused on architectures: its folds train in workers, use runFor), r.play(),
+//   r.pause(), r.reset(), r.set(partial) → { ok, reset, error },
 //   r.runFor(n), r.destroy(), r.state(): { view, status, step, budget, seeds, preset, options,
 //   strategies (labels), summary ([{ strategy, median, min, max }]: best J over seeds at the
 //   current step), lanes ([{ evaluations, bestValue, best? }]: each first-seed lane; on
