@@ -259,6 +259,14 @@ impl Row {
         self
     }
 
+    /// The same setting at another `path` with another link `key` (a table that reuses
+    /// another's row).
+    pub const fn at(mut self, path: &'static str, key: &'static str) -> Row {
+        self.path = path;
+        self.key = Some(key);
+        self
+    }
+
     /// Written in a link as part of another setting's key.
     pub const fn unlinked(mut self) -> Row {
         self.key = None;

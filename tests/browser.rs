@@ -557,4 +557,56 @@ mod race {
             );
         }
     }
+
+    /// A race on architectures, as the page and its workers drive it: the session hands out
+    /// jobs, a worker's session of the same settings trains them, the results are told back.
+    #[wasm_bindgen_test]
+    fn a_race_on_architectures_hands_out_jobs_and_is_told_their_results() {
+        let settings = r#"{"problem":"architecture","weights":{"data":"moons","points":60},"architecture":{"space":{"layers":[0,1],"epochs":4},"folds":2},"strategy1":{"kind":"random"},"strategy2":{"kind":"halving","candidates":4,"eta":2},"seeds":2,"budget":10,"seed":3}"#;
+        let mut race = RaceSession::new(config(settings)).unwrap();
+        let worker = RaceSession::new(config(settings)).unwrap();
+        let mut rounds = 0;
+        while race.frame(0)[0] != 2.0 {
+            // A part of 7 at a time: the race is told once every job in hand has its result.
+            let tasks = js_sys::Array::from(&race.jobs(7).unwrap());
+            assert!(tasks.length() <= 7);
+            rounds += 1;
+            assert!(rounds < 50);
+            if tasks.length() == 0 {
+                continue;
+            }
+            let results = js_sys::Array::new();
+            for task in tasks.iter() {
+                let job = js_sys::Reflect::get(&task, &"job".into()).unwrap();
+                let fold = js_sys::Reflect::get(&task, &"fold".into()).unwrap();
+                let result = worker
+                    .evaluate(job.clone(), fold.as_f64().unwrap() as u32)
+                    .unwrap();
+                // Fold 0 of a first-seed lane comes with its picture.
+                let wanted = js_sys::Reflect::get(&job, &"picture".into()).unwrap();
+                let picture = js_sys::Reflect::get(&result, &"picture".into()).unwrap();
+                assert_eq!(wanted.as_bool(), Some(!picture.is_undefined()));
+                results.push(&result);
+            }
+            race.tell(results.into()).unwrap();
+        }
+        assert_eq!(race.frame(0)[1], 10.0);
+        let best = race.lane_best(0).unwrap();
+        assert!(
+            super::field(&best, "description")
+                .as_string()
+                .unwrap()
+                .starts_with("2-")
+        );
+        assert_eq!(super::field(&best, "lane").as_f64(), Some(0.0));
+        // Results of jobs that were not handed out are refused.
+        let mut idle = RaceSession::new(config(settings)).unwrap();
+        assert!(idle.tell(js_sys::Array::new().into()).is_err());
+        let bad = r#"{"problem":"architecture","strategy1":{"kind":"random"},"strategy2":{"kind":"annealing"}}"#;
+        let error = RaceSession::new(config(bad)).err().map(message).unwrap();
+        assert!(
+            error.starts_with("strategy2.kind: expected grid"),
+            "{error}"
+        );
+    }
 }

@@ -3,6 +3,7 @@
 //! just outside, by the entry's name; every choice is a name the core reads.
 
 use automl_playground::Result;
+use automl_playground::architecture::{RandomSettings, StrategyChoice};
 use automl_playground::catalog::{SettingKind, SettingSpec, check_table};
 use automl_playground::choice::Choice;
 use automl_playground::data::{generate, train_test_split};
@@ -78,6 +79,20 @@ fn race_check(path: &str, x: f64) -> Option<Result<()>> {
         ..RaceSettings::default()
     };
     let n = x as usize;
+    if let Some(part) = path.strip_prefix("architecture.") {
+        // A count range is checked with both ends at x.
+        let a = &mut s.architecture;
+        match part {
+            "space.layers" => (a.space.layers.min, a.space.layers.max) = (n, n),
+            "space.neurons" => (a.space.neurons.min, a.space.neurons.max) = (n, n),
+            "space.epochs" => a.space.epochs = n,
+            "folds" => a.folds = n,
+            other => panic!("no check for race setting {other}"),
+        }
+        a.strategies = vec![StrategyChoice::Random(RandomSettings::default()); 2];
+        s.problem = Problem::Architecture;
+        return Some(s.validate());
+    }
     match path {
         "strategies" => s.strategies = vec![StrategySettings::default(); n],
         "seeds" => s.seeds = n,
@@ -177,12 +192,13 @@ fn check_every_entry(table: &[SettingSpec], check: Check) {
                 assert!(!reads_choice(path, "nowhere"), "{path}");
                 continue;
             }
-            SettingKind::Count | SettingKind::Number => {}
+            // A whole-number range: its check sets both ends.
+            SettingKind::Count | SettingKind::Number | SettingKind::CountRange => {}
             // A display flag (the Train view's `show.…`): no range, nothing for the core to check.
             SettingKind::Flag if path.starts_with("show.") => continue,
             other => panic!("{path}: no check for kind {other:?}"),
         }
-        let whole = spec.kind == SettingKind::Count;
+        let whole = matches!(spec.kind, SettingKind::Count | SettingKind::CountRange);
         let (min, max) = (spec.min, max_in_force(spec, table));
         let Some(at_min) = check(path, min) else {
             // Its type is the check: a 32-bit seed.

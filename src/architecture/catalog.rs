@@ -49,6 +49,46 @@ const fn grid(
     Row::count(path, key, label, [min, MAX_GRID_STEPS], steps).only(&["grid"])
 }
 
+/// The range of hidden layers (the Race view's too).
+pub const LAYERS: Row = Row::of_kind(
+    "space.layers",
+    "layers",
+    "Hidden layers",
+    SettingKind::CountRange,
+    || {
+        let s = d().space;
+        pair(s.layers.min, s.layers.max)
+    },
+)
+.within([0.0, MAX_HIDDEN_LAYERS as f64]);
+
+/// The range of neurons per layer (the Race view's too).
+pub const NEURONS: Row = Row::of_kind(
+    "space.neurons",
+    "neurons",
+    "Neurons per layer",
+    SettingKind::CountRange,
+    || {
+        let s = d().space;
+        pair(s.neurons.min, s.neurons.max)
+    },
+)
+.within([1.0, MAX_NEURONS as f64]);
+
+/// Epochs per candidate (the Race view's too).
+pub const EPOCHS: Row = Row::count(
+    "space.epochs",
+    "epochs",
+    "Epochs per candidate",
+    [1, MAX_EPOCHS],
+    || whole(d().space.epochs),
+);
+
+/// Folds k (the Race view's too).
+pub const FOLDS: Row = Row::count("folds.k", "folds", "Folds k", [2, MAX_FOLDS], || {
+    whole(d().folds.k)
+});
+
 /// A search's rows, in link order.
 static ROWS: &[Row] = &[
     Row::of_kind(
@@ -95,28 +135,8 @@ static ROWS: &[Row] = &[
         whole(HalvingSettings::default().eta)
     })
     .only(&["halving"]),
-    Row::of_kind(
-        "space.layers",
-        "layers",
-        "Hidden layers",
-        SettingKind::CountRange,
-        || {
-            let s = d().space;
-            pair(s.layers.min, s.layers.max)
-        },
-    )
-    .within([0.0, MAX_HIDDEN_LAYERS as f64]),
-    Row::of_kind(
-        "space.neurons",
-        "neurons",
-        "Neurons per layer",
-        SettingKind::CountRange,
-        || {
-            let s = d().space;
-            pair(s.neurons.min, s.neurons.max)
-        },
-    )
-    .within([1.0, MAX_NEURONS as f64]),
+    LAYERS,
+    NEURONS,
     subset::<Activation>("space.activations", "acts", "Activations", || {
         names_of(&d().space.activations)
     }),
@@ -147,13 +167,7 @@ static ROWS: &[Row] = &[
         || DefaultValue::Flag(d().space.l2.zero),
     )
     .within([0.0, 1.0]),
-    Row::count(
-        "space.epochs",
-        "epochs",
-        "Epochs per candidate",
-        [1, MAX_EPOCHS],
-        || whole(d().space.epochs),
-    ),
+    EPOCHS,
     grid("space.layerSteps", "gl", "Grid: depths", 1, || {
         whole(d().space.layers.steps)
     }),
@@ -170,9 +184,7 @@ static ROWS: &[Row] = &[
     grid("space.l2Steps", "gl2", "Grid: L2 rates", 0, || {
         whole(d().space.l2.steps)
     }),
-    Row::count("folds.k", "folds", "Folds k", [2, MAX_FOLDS], || {
-        whole(d().folds.k)
-    }),
+    FOLDS,
     Row::of_kind(
         "folds.stratified",
         "strat",

@@ -1,10 +1,12 @@
 //! The Race view's own settings, once (see [`crate::catalog`]): the problem, the surface (the
-//! Landscapes view's rows) or the data and network of a race on weights, how many strategies,
+//! Landscapes view's rows) or the data and network of a race on weights, the space and folds of
+//! a race on architectures (the Search view's rows, under their own link keys), how many strategies,
 //! seeds per strategy, the evaluation budget and the first seed. Each strategy's settings are
 //! in [`crate::search::catalog`].
 
 use super::weights::FIRST_DATA;
 use super::{BUDGET_RANGE, Problem, RaceSettings, SEEDS_RANGE, STRATEGIES_RANGE};
+use crate::architecture::catalog::{EPOCHS, FOLDS, LAYERS, NEURONS};
 use crate::catalog::{DefaultValue, Row, SettingKind, SettingSpec, name, tables, whole};
 use crate::data::{GENERATOR_IDS, MAX_NOISE, MAX_POINTS, MIN_POINTS};
 use crate::landscape::catalog::{SURFACE_ROWS, seed_row};
@@ -19,6 +21,16 @@ const fn weights(row: Row) -> Row {
     row.requires("problem", &["weights"])
 }
 
+/// A setting of the data of a race on weights or on architectures.
+const fn data(row: Row) -> Row {
+    row.requires("problem", &["weights", "architecture"])
+}
+
+/// A setting of a race on architectures only.
+const fn architecture(row: Row) -> Row {
+    row.requires("problem", &["architecture"])
+}
+
 /// What the race searches.
 static PROBLEM_ROWS: &[Row] = &[Row::choice::<Problem>(
     "problem",
@@ -27,16 +39,17 @@ static PROBLEM_ROWS: &[Row] = &[Row::choice::<Problem>(
     || name(d().problem),
 )];
 
-/// The data and network of a race on weights, in link order.
+/// The data of a race on weights or architectures and the network of one on weights, in
+/// link order.
 static WEIGHTS_ROWS: &[Row] = &[
-    weights(
+    data(
         Row::of_kind("weights.data", "data", "Data", SettingKind::Choice, || {
             DefaultValue::Name(FIRST_DATA)
         })
         .with_choices(|| GENERATOR_IDS.to_vec())
         .named("data"),
     ),
-    weights(
+    data(
         Row::count(
             "weights.points",
             "points",
@@ -46,13 +59,13 @@ static WEIGHTS_ROWS: &[Row] = &[
         )
         .named("points"),
     ),
-    weights(
+    data(
         Row::number("weights.noise", "noise", "Noise", [0.0, MAX_NOISE], || {
             DefaultValue::Number(d().weights.noise)
         })
         .named("noise"),
     ),
-    weights(seed_row("weights.dataSeed", "dseed", "Data seed").named("data seed"))
+    data(seed_row("weights.dataSeed", "dseed", "Data seed").named("data seed"))
         .defaulting(|| DefaultValue::Number(d().weights.data_seed as f64)),
     weights(
         Row::count(
@@ -83,6 +96,31 @@ static WEIGHTS_ROWS: &[Row] = &[
     )),
 ];
 
+/// The space and folds of a race on architectures: the Search view's rows, in link order.
+static ARCHITECTURE_ROWS: &[Row] = &[
+    architecture(
+        LAYERS
+            .at("architecture.space.layers", "alayers")
+            .named("hidden layers"),
+    ),
+    architecture(
+        NEURONS
+            .at("architecture.space.neurons", "aneurons")
+            .named("neurons per layer"),
+    ),
+    architecture(
+        EPOCHS
+            .at("architecture.space.epochs", "aepochs")
+            .named("epochs per candidate"),
+    ),
+    architecture(
+        FOLDS
+            .at("architecture.folds", "afolds")
+            .named("folds")
+            .defaulting(|| whole(d().architecture.folds)),
+    ),
+];
+
 /// The race's rows after the surface's, in link order.
 static ROWS: &[Row] = &[
     Row::count("strategies", "n", "Strategies", STRATEGIES_RANGE, || {
@@ -105,8 +143,14 @@ static ROWS: &[Row] = &[
     seed_row("seed", "seed", "First seed"),
 ];
 
-/// The Race view's table: the problem, the surface's rows, the weights' rows, then the race's,
-/// defaults from [`RaceSettings::default`].
+/// The Race view's table: the problem, the surface's rows, the weights' rows, the
+/// architectures' rows, then the race's, defaults from [`RaceSettings::default`].
 pub fn race_settings_table() -> Vec<SettingSpec> {
-    tables(&[PROBLEM_ROWS, SURFACE_ROWS, WEIGHTS_ROWS, ROWS])
+    tables(&[
+        PROBLEM_ROWS,
+        SURFACE_ROWS,
+        WEIGHTS_ROWS,
+        ARCHITECTURE_ROWS,
+        ROWS,
+    ])
 }

@@ -1,5 +1,6 @@
-//! A race: 2–4 parameter strategies on one problem — a landscape, or a network's weights on
-//! generated data ([`weights`]) — with the same evaluation budget, each run from several seeds. Every (strategy, seed) pair is a lane; lane k of every strategy uses the
+//! A race: 2–4 strategies on one problem — a point on a landscape, a network's weights on
+//! generated data ([`weights`]), or a model's architecture on that data ([`architecture`]) —
+//! with the same evaluation budget, each run from several seeds. Every (strategy, seed) pair is a lane; lane k of every strategy uses the
 //! same seed and starts from the same point, drawn from that seed. The race advances a step at a
 //! time: step e brings every lane to at least e evaluations, so the page can draw it as it goes;
 //! a step can be carried on a part at a time ([`Race::advance`]), so it never blocks. The summary, per strategy and evaluation count, is the median, minimum and
@@ -10,7 +11,10 @@
 //! its first candidates up to the budget count (they were proposed before any was scored, so
 //! that is the batch a budget-aware run would have cut). A lane that stops by itself before
 //! the budget (converged, diverged, a grid fully visited) keeps its last best to the end.
+//! (On architectures an evaluation is a candidate's k-fold cross-validation: see
+//! [`architecture`] for what successive halving's shorter trainings count as.)
 
+pub mod architecture;
 pub mod catalog;
 pub mod summary;
 pub mod weights;
@@ -21,8 +25,10 @@ use crate::landscape::{self, Landscape, LandscapeObjective, LandscapeSettings};
 use crate::objective::Objective;
 use crate::rng::{seeded, uniform};
 use crate::search::{self, Driver, Status, StopRules, StrategySettings};
-use crate::training::TrainingRun;
+use crate::training::{FoldResult, TrainingRun};
 use crate::{Error, Result};
+use architecture::SearchLane;
+pub use architecture::{ArchitectureProblem, Job};
 use std::rc::Rc;
 pub use weights::WeightsProblem;
 
@@ -40,11 +46,14 @@ pub enum Problem {
     Surface,
     /// A network's weights on generated data.
     Weights,
+    /// A model's architecture on generated data, each candidate scored by k-fold CV.
+    Architecture,
 }
 
 crate::named_choices!(Problem {
     "surface" => Surface,
     "weights" => Weights,
+    "architecture" => Architecture,
 });
 
 /// Everything that defines a race.
@@ -54,10 +63,13 @@ pub struct RaceSettings {
     pub problem: Problem,
     /// The surface (a race on a landscape).
     pub landscape: LandscapeSettings,
-    /// The data and network (a race on weights).
+    /// The data (a race on weights or on architectures) and the network (on weights).
     pub weights: WeightsProblem,
-    /// The strategies, 2 to 4, each with its hyperparameters (none by default: a race needs
-    /// them given).
+    /// The space, folds and strategies of a race on architectures.
+    #[serde(skip)]
+    pub architecture: ArchitectureProblem,
+    /// The strategies on a surface or on weights, 2 to 4, each with its hyperparameters (none
+    /// by default: a race needs them given).
     pub strategies: Vec<StrategySettings>,
     /// Seeds per strategy: lanes use `seed`, `seed + 1`, …
     pub seeds: usize,
@@ -73,6 +85,7 @@ impl Default for RaceSettings {
             problem: Problem::Surface,
             landscape: LandscapeSettings::default(),
             weights: WeightsProblem::default(),
+            architecture: ArchitectureProblem::default(),
             strategies: Vec::new(),
             seeds: 5,
             budget: 200,
@@ -82,14 +95,24 @@ impl Default for RaceSettings {
 }
 
 impl RaceSettings {
+    /// How many strategies race (those of the problem in force).
+    pub fn strategy_count(&self) -> usize {
+        match self.problem {
+            Problem::Architecture => self.architecture.strategies.len(),
+            _ => self.strategies.len(),
+        }
+    }
+
     /// Checks the counts and every strategy (its messages say which strategy).
     pub fn validate(&self) -> Result<()> {
         let count = |name, value, [min, max]: [usize; 2]| check_count(name, value, min, max);
-        count("strategies", self.strategies.len(), STRATEGIES_RANGE)?;
+        count("strategies", self.strategy_count(), STRATEGIES_RANGE)?;
         count("seeds", self.seeds, SEEDS_RANGE)?;
         count("evaluation budget", self.budget, BUDGET_RANGE)?;
-        if self.problem == Problem::Weights {
-            self.weights.model.validate()?;
+        match self.problem {
+            Problem::Weights => self.weights.model.validate()?,
+            Problem::Architecture => return self.architecture.validate(),
+            Problem::Surface => {}
         }
         for (i, strategy) in self.strategies.iter().enumerate() {
             strategy
@@ -100,17 +123,21 @@ impl RaceSettings {
     }
 }
 
-/// What a lane runs: a strategy on the surface, or a network's training.
+/// What a lane runs: a strategy on the surface, a network's training, or a search over
+/// architectures (stepped by jobs, see [`Race::jobs`]).
 enum Runner {
     Surface(Box<Driver>),
     Weights(Box<TrainingRun>),
+    Search(Box<SearchLane>),
 }
 
 impl Runner {
-    fn driver(&self) -> &Driver {
+    /// The driver of a lane on a surface or on weights.
+    fn driver(&self) -> Option<&Driver> {
         match self {
-            Runner::Surface(driver) => driver,
-            Runner::Weights(run) => run.driver(),
+            Runner::Surface(driver) => Some(driver),
+            Runner::Weights(run) => Some(run.driver()),
+            Runner::Search(_) => None,
         }
     }
 
@@ -119,6 +146,7 @@ impl Runner {
         match self {
             Runner::Surface(driver) => driver.advance(budget),
             Runner::Weights(run) => run.advance_within(budget),
+            Runner::Search(_) => Err(Error::Protocol("a search lane runs by jobs".into())),
         }
     }
 
@@ -127,6 +155,8 @@ impl Runner {
         match self {
             Runner::Surface(driver) => driver.status(),
             Runner::Weights(run) => run.status(),
+            Runner::Search(lane) if lane.done() => Status::BudgetSpent,
+            Runner::Search(_) => Status::Running,
         }
     }
 }
@@ -156,7 +186,8 @@ impl Lane {
             }
             let mut best = self.curve.last().copied().unwrap_or(f64::INFINITY);
             let room = budget - self.curve.len();
-            for &value in self.runner.driver().values().iter().take(room) {
+            let values = self.runner.driver().map_or(&[][..], Driver::values);
+            for &value in values.iter().take(room) {
                 if value < best {
                     best = value;
                 }
@@ -180,12 +211,15 @@ impl Lane {
 pub struct Race {
     settings: RaceSettings,
     landscape: Rc<dyn Landscape>,
-    /// The rows of a race on weights.
+    /// The rows of a race on weights or on architectures.
     dataset: Option<Dataset>,
     /// Strategy-major: lane `s * seeds + k` is strategy `s` from seed `seed + k`.
     lanes: Vec<Lane>,
     /// Evaluations every lane has reached.
     step: usize,
+    /// On architectures: the jobs handed out and not yet told, and the step they lead to.
+    jobs: Vec<Job>,
+    target: usize,
     /// Per strategy: median, min and max best-so-far at evaluations 1..=step, flat by triple.
     bands: Vec<Vec<[f64; 3]>>,
 }
@@ -209,7 +243,7 @@ impl Race {
         let landscape: Rc<dyn Landscape> = landscape::build(&settings.landscape)?.into();
         let dataset = match settings.problem {
             Problem::Surface => None,
-            Problem::Weights => Some(settings.weights.dataset()?),
+            Problem::Weights | Problem::Architecture => Some(settings.weights.dataset()?),
         };
         let mut race = Race {
             settings,
@@ -217,6 +251,8 @@ impl Race {
             dataset,
             lanes: Vec::new(),
             step: 0,
+            jobs: Vec::new(),
+            target: 0,
             bands: Vec::new(),
         };
         race.restart()?;
@@ -227,6 +263,10 @@ impl Race {
     pub fn restart(&mut self) -> Result<()> {
         let settings = &self.settings;
         self.lanes.clear();
+        self.jobs.clear();
+        if settings.problem == Problem::Architecture {
+            return self.restart_searches();
+        }
         for strategy in &settings.strategies {
             for k in 0..settings.seeds {
                 let seed = settings.seed as u64 + k as u64;
@@ -249,6 +289,30 @@ impl Race {
         self.step = 0;
         self.bands.clear();
         self.bands.resize_with(settings.strategies.len(), Vec::new);
+        Ok(())
+    }
+
+    /// The lanes of a race on architectures (a strategy's error says which strategy).
+    fn restart_searches(&mut self) -> Result<()> {
+        let (settings, dataset) = (&self.settings, self.dataset.as_ref());
+        let dataset = dataset.ok_or_else(|| Error::Protocol("no data".into()))?;
+        let problem = &settings.architecture;
+        for (s, strategy) in problem.strategies.iter().enumerate() {
+            for k in 0..settings.seeds {
+                // Seeds are 32 bits: past the last, they wrap round.
+                let seed = settings.seed.wrapping_add(k as u32);
+                let lane = SearchLane::new(problem, dataset, strategy, seed, settings.budget)
+                    .map_err(|e| Error::setting(format!("strategy {}", s + 1), e.to_string()))?;
+                self.lanes.push(Lane {
+                    runner: Runner::Search(Box::new(lane)),
+                    start: [f64::NAN; 2],
+                    curve: Vec::new(),
+                });
+            }
+        }
+        self.step = 0;
+        self.bands.clear();
+        self.bands.resize_with(problem.strategies.len(), Vec::new);
         Ok(())
     }
 
@@ -289,7 +353,9 @@ impl Race {
 
     /// Carries the next step on for about `work` units (a training run's: a row through the
     /// model times its parameters); returns whether it is complete (or the race is over). A
-    /// step done in parts gives the same race, bit for bit, as one done at once.
+    /// step done in parts gives the same race, bit for bit, as one done at once. (On
+    /// architectures the step is done whole, on this thread: the page hands its folds to
+    /// workers instead, [`Race::jobs`].)
     pub fn advance(&mut self, mut work: usize) -> Result<bool> {
         let target = self.step.saturating_add(1).min(self.settings.budget);
         self.run_to(target, &mut work)
@@ -298,17 +364,130 @@ impl Race {
     /// Brings every lane to `target` evaluations within `work`; once all are there, the step
     /// moves on and the bands grow.
     fn run_to(&mut self, target: usize, work: &mut usize) -> Result<bool> {
+        if self.settings.problem == Problem::Architecture {
+            return self.search_to(target);
+        }
         let budget = self.settings.budget;
         for lane in &mut self.lanes {
             if !lane.run_to(target, budget, work)? {
                 return Ok(false);
             }
         }
+        self.complete(target);
+        Ok(true)
+    }
+
+    /// Brings every lane on architectures to `target` evaluations on this thread, job by job,
+    /// exactly as workers would (the jobs in hand, if any, first).
+    fn search_to(&mut self, target: usize) -> Result<bool> {
+        let target = if self.jobs.is_empty() {
+            target
+        } else {
+            target.max(self.target)
+        };
+        loop {
+            if self.jobs.is_empty() {
+                self.hand_out(target)?;
+                if self.jobs.is_empty() {
+                    break;
+                }
+            }
+            let results = self
+                .jobs
+                .iter()
+                .map(|job| self.evaluate(job).map(|(result, _)| result))
+                .collect::<Result<Vec<_>>>()?;
+            self.record(results)?;
+        }
+        self.complete(target);
+        Ok(true)
+    }
+
+    /// Hands out the jobs that bring each search lane below `target` on by one batch.
+    fn hand_out(&mut self, target: usize) -> Result<()> {
+        let budget = self.settings.budget;
+        let seeds = self.settings.seeds;
+        self.target = target;
+        for (i, lane) in self.lanes.iter_mut().enumerate() {
+            if lane.curve.len() >= target || lane.finished(budget) {
+                continue;
+            }
+            if let Runner::Search(search) = &mut lane.runner {
+                search.jobs(i, budget, i % seeds == 0, &mut self.jobs)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Records the results of the jobs in hand, in job order, lane by lane.
+    fn record(&mut self, results: Vec<FoldResult>) -> Result<()> {
+        if results.len() != self.jobs.len() || self.jobs.is_empty() {
+            return Err(Error::Protocol(format!(
+                "expected {} fold results",
+                self.jobs.len()
+            )));
+        }
+        self.jobs.clear();
+        let budget = self.settings.budget;
+        let mut results = results.into_iter();
+        for lane in &mut self.lanes {
+            if let Runner::Search(search) = &mut lane.runner
+                && search.needs() > 0
+            {
+                let mine = results.by_ref().take(search.needs()).collect();
+                search.record(mine, budget, &mut lane.curve)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// On architectures: the jobs of the step in hand — every fold of every candidate that
+    /// brings a lane on towards the next step, lane after lane — handing them out when none
+    /// are. Empty when the step needed none (it is then complete) or the race is over.
+    pub fn jobs(&mut self) -> Result<&[Job]> {
+        if self.jobs.is_empty() && self.settings.problem == Problem::Architecture {
+            let target = self.step.saturating_add(1).min(self.settings.budget);
+            self.hand_out(target)?;
+            if self.jobs.is_empty() {
+                self.complete(target);
+            }
+        }
+        Ok(&self.jobs)
+    }
+
+    /// Trains one job on its fold (what a worker does): its result and, when the job asks,
+    /// the fold model's picture. Pure: the same job gives the same result in any race built
+    /// from the same settings.
+    pub fn evaluate(&self, job: &Job) -> Result<(FoldResult, Option<Vec<u8>>)> {
+        match self.lanes.get(job.lane).map(|lane| &lane.runner) {
+            Some(Runner::Search(search)) => search.evaluate(job),
+            _ => Err(Error::Protocol(format!(
+                "there is no search lane {}",
+                job.lane
+            ))),
+        }
+    }
+
+    /// Records the results of the jobs in hand (`results[i]`: job `i`'s). Returns whether the
+    /// step is complete; if not, [`Race::jobs`] hands out the next batches.
+    pub fn tell(&mut self, results: Vec<FoldResult>) -> Result<bool> {
+        self.record(results)?;
+        let (target, budget) = (self.target, self.settings.budget);
+        let short = |lane: &Lane| lane.curve.len() < target && !lane.finished(budget);
+        if self.lanes.iter().any(short) {
+            return Ok(false);
+        }
+        self.complete(target);
+        Ok(true)
+    }
+
+    /// Moves the step on to `target` (or as far as every lane has reached) and grows the bands.
+    fn complete(&mut self, target: usize) {
+        let budget = self.settings.budget;
         let before = self.step;
         let reached = self.lanes.iter().map(|l| l.reach(budget)).min();
         self.step = reached.unwrap_or(budget).min(target).max(before);
         self.extend_bands(before);
-        Ok(true)
     }
 
     /// Adds the bands of evaluations `from + 1 ..= step`.
@@ -357,17 +536,28 @@ impl Race {
     }
 
     /// Strategy `s`'s lane from seed number `k` (0: the first seed): its driver, start (NaN on
-    /// weights) and best-so-far curve; `None` when there is no such lane.
+    /// weights) and best-so-far curve; `None` when there is no such lane (or it searches
+    /// architectures: see [`Race::search_lane`]).
     pub fn lane(&self, s: usize, k: usize) -> Option<(&Driver, [f64; 2], &[f64])> {
         let lane = self.lane_at(s, k)?;
-        Some((lane.runner.driver(), lane.start, &lane.curve))
+        Some((lane.runner.driver()?, lane.start, &lane.curve))
     }
 
     /// Strategy `s`'s training run from seed number `k`, in a race on weights.
     pub fn training(&self, s: usize, k: usize) -> Option<&TrainingRun> {
         match &self.lane_at(s, k)?.runner {
             Runner::Weights(run) => Some(run),
-            Runner::Surface(_) => None,
+            _ => None,
+        }
+    }
+
+    /// Strategy `s`'s search from seed number `k`, in a race on architectures, with its
+    /// best-so-far curve.
+    pub fn search_lane(&self, s: usize, k: usize) -> Option<(&SearchLane, &[f64])> {
+        let lane = self.lane_at(s, k)?;
+        match &lane.runner {
+            Runner::Search(search) => Some((search, &lane.curve)),
+            _ => None,
         }
     }
 
@@ -377,7 +567,7 @@ impl Race {
     }
 
     /// The lowest value a curve could reach: the surface's lowest known minimum, or 0 for a
-    /// training loss (never negative).
+    /// training loss or a CV error (never negative).
     pub fn optimum(&self) -> f64 {
         if self.dataset.is_some() {
             return 0.0;

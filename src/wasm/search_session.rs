@@ -71,7 +71,7 @@ fn rate_range(f: &Fields, key: &str, min: &mut f64, max: &mut f64) -> Result<()>
 }
 
 /// The search space: the defaults with the fields present in `f`.
-fn space(f: &Fields) -> Result<SearchSpace> {
+pub(crate) fn space(f: &Fields) -> Result<SearchSpace> {
     let mut s = SearchSpace::default();
     int_range(f, "layers", &mut s.layers.min, &mut s.layers.max)?;
     f.count("layerSteps", &mut s.layers.steps)?;
@@ -95,7 +95,7 @@ fn space(f: &Fields) -> Result<SearchSpace> {
 
 /// The strategy with its own settings, from `{kind, candidates, population, tournament,
 /// elitism, mutationRate, eta}` (only the kind's own fields are read).
-fn strategy(f: &Fields) -> Result<StrategyChoice> {
+pub(crate) fn strategy(f: &Fields) -> Result<StrategyChoice> {
     let mut kind = SearchKind::Random;
     f.choice("kind", &mut kind)?;
     Ok(match kind {
@@ -209,7 +209,7 @@ fn search_of(dataset_parts: JsValue, config: JsValue) -> Result<ArchitectureSear
 /// A candidate to train, as it crosses to a worker and back to the page.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct JobView {
+pub(crate) struct JobView {
     candidate: usize,
     hidden: Vec<usize>,
     activation: Activation,
@@ -222,9 +222,30 @@ struct JobView {
     parameters: usize,
 }
 
+/// Candidate `candidate`'s proposal `p` as a job, for a dataset of `inputs` features and a
+/// model of `outputs` outputs.
+pub(crate) fn job_view(p: &Proposal, candidate: usize, inputs: usize, outputs: usize) -> JobView {
+    JobView {
+        candidate,
+        hidden: p.architecture.hidden.clone(),
+        activation: p.architecture.activation,
+        rule: p.architecture.rule,
+        learning_rate: p.architecture.learning_rate,
+        l2: p.architecture.l2,
+        epochs: p.epochs,
+        parents: p.parents.clone(),
+        description: p.architecture.describe(inputs, outputs),
+        parameters: p.architecture.parameter_count(inputs, outputs),
+    }
+}
+
 /// A proposal from a job object (the fields [`JobView`] writes).
 fn proposal(value: JsValue) -> Result<(Proposal, usize)> {
-    let f = Fields::of(value)?;
+    proposal_of(&Fields::of(value)?)
+}
+
+/// A proposal from the fields of a job object, with its candidate's index.
+pub(crate) fn proposal_of(f: &Fields) -> Result<(Proposal, usize)> {
     let mut candidate = 0;
     f.count("candidate", &mut candidate)?;
     let mut a = Architecture {
@@ -276,7 +297,7 @@ impl From<&FoldResult> for FoldView {
 }
 
 /// A fold result from the object a worker sent (null numbers read as NaN: a failed fold).
-fn fold_result(value: JsValue) -> Result<FoldResult> {
+pub(crate) fn fold_result(value: JsValue) -> Result<FoldResult> {
     let f = Fields::of(value)?;
     let mut scores = Scores {
         loss: f64::NAN,
@@ -294,6 +315,24 @@ fn fold_result(value: JsValue) -> Result<FoldResult> {
     f.count("steps", &mut result.steps)?;
     f.text("reason", &mut result.reason)?;
     Ok(result)
+}
+
+/// A fold's result as a worker sends it, with the fold model's `picture` (RGBA) when there is
+/// one.
+pub(crate) fn fold_object(
+    result: &FoldResult,
+    picture: Option<Vec<u8>>,
+) -> std::result::Result<JsValue, JsError> {
+    let object = to_js(&FoldView::from(result))?;
+    if let Some(rgba) = picture {
+        js_sys::Reflect::set(
+            &object,
+            &JsValue::from_str("picture"),
+            &js_sys::Uint8Array::from(rgba.as_slice()),
+        )
+        .map_err(|_| JsError::new("could not write the picture"))?;
+    }
+    Ok(object)
 }
 
 /// One leaderboard row.
@@ -535,18 +574,7 @@ impl SearchSession {
 impl SearchSession {
     fn job(&self, p: &Proposal, candidate: usize) -> JobView {
         let (inputs, outputs) = (self.search.dataset().n_features(), self.search.outputs());
-        JobView {
-            candidate,
-            hidden: p.architecture.hidden.clone(),
-            activation: p.architecture.activation,
-            rule: p.architecture.rule,
-            learning_rate: p.architecture.learning_rate,
-            l2: p.architecture.l2,
-            epochs: p.epochs,
-            parents: p.parents.clone(),
-            description: p.architecture.describe(inputs, outputs),
-            parameters: p.architecture.parameter_count(inputs, outputs),
-        }
+        job_view(p, candidate, inputs, outputs)
     }
 
     fn winner(&self) -> Option<WinnerView> {
@@ -587,16 +615,7 @@ impl SearchWorker {
             .search
             .evaluate_with_picture(&proposal, candidate, fold as usize, PICTURE_SIZE)
             .map_err(js_error)?;
-        let object = to_js(&FoldView::from(&result))?;
-        if let Some(rgba) = picture {
-            js_sys::Reflect::set(
-                &object,
-                &JsValue::from_str("picture"),
-                &js_sys::Uint8Array::from(rgba.as_slice()),
-            )
-            .map_err(|_| JsError::new("could not write the picture"))?;
-        }
-        Ok(object)
+        fold_object(&result, picture)
     }
 
     /// Trains job `job`'s model on fold `fold` again exactly as `evaluate` did, recording it:

@@ -3,6 +3,7 @@
 
 use super::landscape_session::LandscapeConfig;
 use super::read::Fields;
+use super::search_session;
 use crate::Result;
 use crate::data::CsvOptions;
 use crate::landscape::{self, LandscapeSettings};
@@ -112,7 +113,9 @@ const RACE_STRATEGIES: [&str; 5] = [
 /// A race's settings: the defaults with the fields present in `f`; its strategies are the objects
 /// `strategy1`, `strategy2`… up to the first missing one. On a surface each takes the surface's
 /// tuned rates first, then its own fields, as a new run of the Landscapes view does; on weights,
-/// the Train view's defaults.
+/// the Train view's defaults; on architectures each is a Search view strategy (`{ kind: 'grid' |
+/// 'random' | 'evolution' | 'halving', … }`) over the space and folds of `architecture`
+/// (`{ space, folds }`).
 pub(crate) fn race(f: &Fields) -> Result<RaceSettings> {
     let mut r = RaceSettings::default();
     f.choice("problem", &mut r.problem)?;
@@ -123,11 +126,19 @@ pub(crate) fn race(f: &Fields) -> Result<RaceSettings> {
     w.number("noise", &mut r.weights.noise)?;
     w.seed("dataSeed", &mut r.weights.data_seed)?;
     model(&w.object("model")?, &mut r.weights.model)?;
+    let a = f.object("architecture")?;
+    r.architecture.space = search_session::space(&a.object("space")?)?;
+    a.count("folds", &mut r.architecture.folds)?;
     let surface = landscape::build(&r.landscape)?;
     for key in RACE_STRATEGIES {
         let fields = f.object(key)?;
         if !fields.is_given() {
             break;
+        }
+        if r.problem == Problem::Architecture {
+            let strategy = search_session::strategy(&fields);
+            r.architecture.strategies.push(strategy?);
+            continue;
         }
         r.strategies.push(match r.problem {
             Problem::Surface => tuned(
@@ -136,7 +147,7 @@ pub(crate) fn race(f: &Fields) -> Result<RaceSettings> {
                 &StrategySettings::default(),
                 &fields,
             )?,
-            Problem::Weights => {
+            _ => {
                 let mut s = WeightsProblem::strategy_defaults();
                 strategy(&fields, &mut s)?;
                 s

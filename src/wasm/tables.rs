@@ -14,9 +14,11 @@ struct Tables {
     landscape: Vec<SettingSpec>,
     training: Vec<SettingSpec>,
     race: Vec<SettingSpec>,
+    search: Vec<SettingSpec>,
 }
 
-/// `{ strategy, landscape, training, race }`: each a list of settings, in link order.
+/// `{ strategy, landscape, training, race, search }`: each a list of settings, in link order
+/// (the search's: its strategies' rows are the Race view's lanes' on architectures too).
 #[wasm_bindgen(js_name = settingsTables)]
 pub fn settings_tables() -> Result<JsValue, JsError> {
     to_js(&Tables {
@@ -24,5 +26,6 @@ pub fn settings_tables() -> Result<JsValue, JsError> {
         landscape: crate::landscape::catalog::landscape_settings_table(),
         training: crate::training::catalog::training_settings_table(),
         race: crate::race::catalog::race_settings_table(),
+        search: crate::architecture::catalog::search_settings_table(),
     })
 }

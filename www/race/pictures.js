@@ -1,6 +1,6 @@
 // The race's small multiples: one picture per strategy, showing what its first seed's lane has
 // done so far: on a surface its path, population or samples, drawn with the Landscapes view's
-// pieces; on a network's weights its model over the data.
+// pieces; on a network's weights its model over the data; on architectures its best candidate.
 
 import { el, replaceChildren } from '../ui/dom.js';
 import { fitCanvas } from '../draw/plot.js';
@@ -10,6 +10,7 @@ import { samplesBox } from '../ui/fields.js';
 import { num } from '../ui/format.js';
 import { SERIES_STYLES } from './chart.js';
 import { drawWeightsLane } from './weights.js';
+import { architectureCaption, drawArchitectureLane } from './architecture.js';
 
 /** A lane as the core copies it out (RaceSession.lane): numbers, then four lists of pairs. */
 export function parseLane(flat) {
@@ -57,7 +58,8 @@ export class RacePictures {
    * Draws every card. `frame`: { theme, domain, minima, seed, step (the race's), heatmap(w, h) →
    * layer canvas, key (the race: changes on a new race or reset), lanes: [{ kind, lane
    * (parseLane), settings }] }; on weights also `training` (parseTrainingPoints) and
-   * `image(s, w, h)` → lane s's model as RGBA, of at most `pixels` pixels.
+   * `image(s, w, h)` → lane s's model as RGBA, of at most `pixels` pixels; on architectures
+   * `bests` (each strategy's first-seed best so far, its fold picture and the picture's size).
    */
   draw(frame) {
     this.cards.forEach((card, i) => {
@@ -65,6 +67,14 @@ export class RacePictures {
       const cssW = Math.floor(card.figure.clientWidth);
       if (!item || !item.lane || !cssW) return;
       const cssH = Math.round(cssW * 0.9);
+      if (frame.bests) {
+        // A model over the plane needs two features; on others the card is its caption.
+        card.canvas.hidden = frame.training.bounds.length !== 4;
+        if (!card.canvas.hidden) drawArchitectureLane(card.canvas, cssW, cssH, { best: frame.bests[i], training: frame.training, theme: frame.theme });
+        const text = architectureCaption(frame.bests[i], frame.seed);
+        if (card.caption.textContent !== text) card.caption.textContent = text;
+        return;
+      }
       if (frame.training) {
         if (!card.layer) card.layer = document.createElement('canvas');
         drawWeightsLane(card.canvas, card.layer, cssW, cssH, { image: (w, h) => frame.image(i, w, h), pixels: frame.pixels, training: frame.training, theme: frame.theme });

@@ -1,5 +1,8 @@
-// The Race view's presets and strategy menu: presentation only (labels, texts, starting
+// The Race view's presets and strategy menus: presentation only (labels, texts, starting
 // settings); every range, default and rule comes from the core's tables.
+
+import { ARCHITECTURE_LANES, architectureLabel } from './architecture.js';
+import { dataLabel, weightsLabel } from './weights.js';
 
 /** The strategies a lane can run, as the menu offers them: a kind and, for descent, a rule. */
 export const LANE_CHOICES = [
@@ -15,10 +18,23 @@ export const LANE_CHOICES = [
   { id: 'grid', label: 'Grid search', strategy: { kind: 'grid' } },
 ];
 
-/** The menu entry of a lane's strategy settings. */
-export function laneChoice(strategy) {
+/** The strategies a lane can run on `problem`. */
+export function laneChoices(problem) {
+  return problem === 'architecture' ? ARCHITECTURE_LANES : LANE_CHOICES;
+}
+
+/** The menu entry of a lane's strategy settings on `problem`. */
+export function laneChoice(strategy, problem) {
   const kind = strategy && strategy.kind;
-  return LANE_CHOICES.find((c) => c.strategy.kind === kind && (kind !== 'gradient' || c.strategy.rule === (strategy.rule || 'plain'))) || LANE_CHOICES[0];
+  const choices = laneChoices(problem);
+  return choices.find((c) => c.strategy.kind === kind && (kind !== 'gradient' || c.strategy.rule === (strategy.rule || 'plain'))) || choices[0];
+}
+
+/** `strategies` kept where `problem` can run them; fewer than two left: its first two. */
+export function lanesFor(problem, strategies) {
+  const choices = laneChoices(problem);
+  const kept = strategies.filter((s) => choices.some((c) => c.strategy.kind === s.kind));
+  return kept.length >= 2 ? kept : choices.slice(0, 2).map((c) => ({ ...c.strategy }));
 }
 
 /** The presets, each a whole race and a sentence on what it shows. */
@@ -67,9 +83,43 @@ export const PRESETS = [
     },
     text: 'A network with one hidden layer of 6 neurons (25 weights) learns the circle. One evaluation is the training loss on all training rows, and every strategy gets 600 of them. A gradient step learns from each evaluation which way all 25 weights should move; the genetic algorithm must find that out by trying, and Adam ends about a hundred times lower. (A gradient costs about twice a loss, a backward pass: this count leaves that out.)',
   },
+  {
+    id: 'architecture',
+    label: 'Random vs grid vs evolution on a model\u2019s architecture',
+    options: {
+      problem: 'architecture',
+      weights: { data: 'spiral', points: 200, noise: 0.025 },
+      architecture: { space: { layers: [1, 3], neurons: [2, 16], epochs: 80 }, folds: 3 },
+      strategies: [{ kind: 'random' }, { kind: 'grid' }, { kind: 'evolution', population: 6, tournament: 3, elitism: 1 }],
+      seeds: 5, budget: 30, seed: 1,
+    },
+    text: 'Each strategy scores 30 architectures on the spiral by 3-fold cross-validation (80 epochs each), from 5 seeds. The grid walks its fixed order — one hidden layer of 2 neurons with every activation, rate and L2 before anything wider — and ends at a median CV error of about 0.36; random search tries 30 unrelated architectures (about 0.24); evolution starts from the same first draws but breeds from its best and ends lowest (about 0.11, though one seed stays at 0.26). One run on this page; other seeds give other figures.',
+  },
 ];
 
 /** The preset `id`, or undefined. */
 export function presetById(id) {
   return PRESETS.find((p) => p.id === id);
+}
+
+/**
+ * The texts of race `s` (the view's settings) on the surface labelled `surface`: { subject (the
+ * title's), own (what "Your own race" shows), quantity (the chart's y axis), best (the summary's) }.
+ */
+export function raceTexts(s, surface) {
+  const runs = `every strategy gets ${s.budget} evaluations`;
+  if (s.problem === 'architecture') {
+    const data = dataLabel(s.weights.data);
+    return {
+      subject: `${architectureLabel(s.architecture)} on ${data}`,
+      own: `Your own race on ${data}: ${runs} — one is a candidate's ${s.architecture.folds}-fold cross-validation (a candidate trained for fewer epochs costs its share of one) — from ${s.seeds} seeds; lane k of every strategy has the same folds.`,
+      quantity: 'best CV error',
+      best: 'Best CV error',
+    };
+  }
+  if (s.problem === 'weights') {
+    const subject = weightsLabel(s.weights);
+    return { subject, own: `Your own race on ${subject}: ${runs} of the training loss (all training rows), from ${s.seeds} seeds; lane k of every strategy starts from the same weights.`, quantity: 'best training loss', best: 'Best training loss' };
+  }
+  return { subject: surface, own: `Your own race on ${surface}: ${runs}, from ${s.seeds} seeds; lane k of every strategy starts at the same point.`, quantity: 'best J − J*', best: 'Best J' };
 }

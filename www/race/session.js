@@ -3,6 +3,7 @@
 // array the core copies out (RaceSession.frame).
 
 import { parseLane } from './pictures.js';
+import { RaceWorkers } from './workers.js';
 
 const STATUS = ['ready', 'running', 'budget-spent'];
 
@@ -16,16 +17,24 @@ function coreConfig({ strategies, ...rest }) {
 }
 
 /**
- * A race session for `config` ({ problem, landscape, weights, strategies, seeds, budget, seed });
- * throws the core's message when refused. A step can be carried on a part at a time
- * (advance(budget) → complete), so the run controller splits dear steps across frames.
+ * A race session for `config` ({ problem, landscape, weights, architecture, strategies, seeds,
+ * budget, seed }); throws the core's message when refused. A step can be carried on a part at a
+ * time (advance(budget) → complete), so the run controller splits dear steps across frames; on
+ * architectures the parts are trained in Web Workers (advance answers WAITING meanwhile).
  */
 export function raceSession(wasm, config) {
   const count = (config.strategies || []).length;
   let core = new wasm.RaceSession(coreConfig(config));
+  const workers = config.problem === 'architecture' ? new RaceWorkers(coreConfig(config)) : null;
+  const bests = () => Array.from({ length: count }, (_, s) => core.laneBest(s));
   return {
-    step: (n) => core.step(n),
-    advance: (budget) => core.advance(budget),
+    step(n) {
+      if (workers) throw new Error('a race on architectures trains its folds in Web Workers: use Step, Play or runFor(n)');
+      return core.step(n);
+    },
+    advance: (budget) => (workers ? workers.advance(core, bests) : core.advance(budget)),
+    /** On architectures: each strategy's first-seed best so far (laneBest) with its fold picture. */
+    bests: () => bests().map((best) => best && { ...best, picture: workers.picture(best), size: wasm.SearchSession.pictureSize() }),
     /** A race on weights: strategy `s`'s first-seed model, `w` × `h` RGBA. */
     laneImage: (s, w, h) => core.laneImage(s, w, h),
     /** A race on weights: the most pixels a lane's picture may have (the core's cost rule). */
@@ -36,8 +45,12 @@ export function raceSession(wasm, config) {
       const fresh = new wasm.RaceSession(coreConfig(config));
       core.free();
       core = fresh;
+      if (workers) workers.forget();
     },
-    free: () => core.free(),
+    free() {
+      if (workers) workers.destroy();
+      core.free();
+    },
     /**
      * { state: { status, step, budget, seeds, optimum, bands (median, min, max per strategy) },
      * curves: per strategy { median, min, max } of J − J* after evaluation `start` + 1 on,

@@ -14,11 +14,12 @@ import { SYNTHETIC, ACTIVATIONS, generatorDefaults } from '../training/options.j
 export const PROBLEMS = [
   { id: 'surface', label: 'A point on a 2-D surface' },
   { id: 'weights', label: 'A network\u2019s weights on data' },
+  { id: 'architecture', label: 'A model\u2019s architecture on data' },
 ];
 
 /** The Data menu: the core's generators, labelled as the Train view labels them. */
 function dataChoices() {
-  return specAt('race', 'weights.data').choices.map((id) => ({ id, label: SYNTHETIC[id] ? SYNTHETIC[id].label : id }));
+  return specAt('race', 'weights.data').choices.map((id) => ({ id, label: dataLabel(id) }));
 }
 
 /** The data and network of a race on weights: `given` over `base` (by default the table's defaults). */
@@ -28,9 +29,14 @@ export function weightsOf(given = {}, base = null) {
   return { ...from, ...given, model: { ...from.model, ...(given.model || {}) } };
 }
 
+/** A generator's name as the Train view labels it. */
+export function dataLabel(id) {
+  return SYNTHETIC[id] ? SYNTHETIC[id].label : id;
+}
+
 /** A race on weights in words: "network 6 → 6 (tanh) on Spiral". */
 export function weightsLabel(weights) {
-  const data = SYNTHETIC[weights.data] ? SYNTHETIC[weights.data].label : weights.data;
+  const data = dataLabel(weights.data);
   const hidden = weights.model.hidden;
   const network = hidden.length ? `network ${hidden.join(' → ')} (${weights.model.activation})` : 'a model with no hidden layer';
   return `${network} on ${data}`;
@@ -61,7 +67,8 @@ export class WeightsFields {
       this.mark(this.layers, parsed.error ? { ok: false, error: parsed.error } : set({ model: { hidden: parsed.hidden } }));
     });
     this.activation = selectField('Activation', ACTIVATIONS, (activation) => set({ model: { activation } }), 'act');
-    this.element = el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Data and network'),
+    this.legend = el('legend', {}, 'Data and network');
+    this.element = el('fieldset', { class: 'pg-group' }, this.legend,
       this.data.root, this.points.root, this.layers.root, this.activation.root);
   }
 
@@ -78,8 +85,12 @@ export class WeightsFields {
     this.activation.select.value = weights.model.activation;
   }
 
-  show(visible) {
+  /** Shows the fields (`network`: the network's too, on weights; the data's alone else). */
+  show(visible, network = true) {
     this.element.hidden = !visible;
+    this.layers.root.hidden = !network;
+    this.activation.root.hidden = !network;
+    this.legend.textContent = network ? 'Data and network' : 'Data and search space';
   }
 }
 

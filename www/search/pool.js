@@ -58,9 +58,13 @@ export function defaultPoolSize() {
 }
 
 export class WorkerPool {
-  /** `size` workers for `dataset` (parts) and `settings`; call start() before run(). */
-  constructor({ size, dataset, settings }) {
+  /**
+   * `size` workers for `dataset` (parts) and `settings` (with `race`: the Race view's settings,
+   * no dataset); call start() before run().
+   */
+  constructor({ size, dataset, settings, race = false }) {
     this.size = size;
+    this.race = race;
     this.dataset = dataset;
     this.settings = settings;
     this.slots = [];
@@ -94,7 +98,7 @@ export class WorkerPool {
       if (slot.readyNow) this.crashed(slot, reason);
       else slot.onInitFailed(new Error(`a search worker could not start (${reason})`));
     };
-    worker.postMessage({ type: 'init', module: this.module, dataset: this.dataset, settings: this.settings });
+    worker.postMessage({ type: 'init', module: this.module, dataset: this.dataset, settings: this.settings, race: this.race });
     return slot.ready;
   }
 

@@ -2,8 +2,10 @@
 // compiled once and sent), its own copy of the dataset and the settings. It trains and scores
 // one (candidate, fold) job at a time and answers with the fold's result. Messages only: no
 // shared memory, so it runs on any static host and from the single file opened from file://.
+// For the Race view (init with `race`) it holds a RaceSession of the race's settings instead,
+// which evaluates the race's jobs the same way.
 
-import { initSync, SearchWorker } from '../../pkg/automl_playground.js';
+import { initSync, RaceSession, SearchWorker } from '../../pkg/automl_playground.js';
 
 let search = null;
 
@@ -12,7 +14,7 @@ self.onmessage = (event) => {
   try {
     if (message.type === 'init') {
       initSync({ module: message.module });
-      search = new SearchWorker(message.dataset, message.settings);
+      search = message.race ? new RaceSession(message.settings) : new SearchWorker(message.dataset, message.settings);
       self.postMessage({ type: 'ready' });
     } else if (message.type === 'job') {
       if (message.crash) {

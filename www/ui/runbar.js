@@ -116,6 +116,9 @@ export const SLICE_MS = 8;
 /** Target duration of one call into the core while stepping fast, in ms. */
 const BATCH_MS = 1.5;
 
+/** What `work(budget)` answers while the step waits on work done elsewhere (Web Workers). */
+export const WAITING = 'waiting';
+
 /** Work units (the core's deterministic measure) the first sliced call may take. */
 const FIRST_BUDGET = 20_000;
 
@@ -129,7 +132,8 @@ const FIRST_BUDGET = 20_000;
  * With `work(budget)` (the core carries the step in progress on by about `budget` units of
  * work and says whether it completed), a step is split across frames: each call's budget
  * follows the measured units per ms, so no frame's stepping outlasts SLICE_MS by much,
- * however dear one step is.
+ * however dear one step is. A step whose work runs elsewhere (Web Workers) answers WAITING
+ * while it waits: the slice ends at once, and a later frame asks again.
  */
 export class Stepper {
   constructor(step, maxBatch = 500, work = null) {
@@ -157,6 +161,7 @@ export class Stepper {
     for (;;) {
       const b0 = performance.now();
       const done = this.work(this.budget);
+      if (done === WAITING) return false;
       const spent = Math.max(performance.now() - b0, 0.01);
       if (done) return true;
       // The call spent its whole budget: units per ms measured, the next budget fits BATCH_MS.

@@ -1,21 +1,27 @@
-// The "Race" view: 2–4 strategies on one problem (a landscape, or a network's weights on generated
-// data) with the same evaluation budget, each run from several seeds. One chart shows, per strategy, the median best-so-far against evaluations and
-// the min–max band over seeds; small multiples show each strategy's first-seed lane.
+// The "Race" view: 2–4 strategies on one problem (a landscape, a network's weights on generated
+// data, or a model's architecture on that data, its folds trained in Web Workers) with the same
+// evaluation budget, each run from several seeds. One chart shows, per strategy, the median
+// best-so-far against evaluations and the min–max band over seeds; small multiples show each
+// strategy's first-seed lane.
 //
 // API (window.race)
-//   const r = await mountRace(element, { preset, problem ('surface' | 'weights'), landscape,
-//     weights ({ data, points, noise, dataSeed, model: { hidden, activation } }), strategies,
-//     seeds, budget, seed, speed, controls, onChange });
-//     strategies  [{ kind, rule?, …strategy settings }] (2–4; see settingsTables().strategy)
-//   r.step(n), r.play(), r.pause(), r.reset(), r.set(partial) → { ok, reset, error },
+//   const r = await mountRace(element, { preset, problem ('surface' | 'weights' | 'architecture'),
+//     landscape, weights ({ data, points, noise, dataSeed, model: { hidden, activation } }),
+//     architecture ({ space: { layers, neurons, epochs }, folds }), strategies, seeds, budget,
+//     seed, speed, controls, onChange });
+//     strategies  [{ kind, rule?, …strategy settings }] (2–4; see settingsTables().strategy; on
+//                 architectures { kind: 'grid' | 'random' | 'evolution' | 'halving', … } as the
+//                 Search view's strategy)
+//   r.step(n) (refused on architectures: its folds train in workers, use runFor), r.play(),
+//   r.pause(), r.reset(), r.set(partial) → { ok, reset, error },
 //   r.runFor(n), r.destroy(), r.state(): { view, status, step, budget, seeds, preset, options,
 //   strategies (labels), summary ([{ strategy, median, min, max }]: best J over seeds at the
-//   current step), lanes ([{ evaluations, bestValue }]: each first-seed lane), chart ({ lines,
-//   bands, log }: what the chart last drew), playing, speed, error, perf }.
+//   current step), lanes ([{ evaluations, bestValue, best? }]: each first-seed lane; on
+//   architectures `best` is its best candidate { description, error, parameters } or null),
+//   chart ({ lines, bands, log }: what the chart last drew), playing, speed, error, perf }.
 
 import { loadWasm } from '../wasm.js';
 import { el, replaceChildren } from '../ui/dom.js';
-import { num } from '../ui/format.js';
 import { RunController } from '../ui/run-controller.js';
 import { checkRunOptions, messageOf } from '../ui/runbar.js';
 import { selectField, numberField } from '../ui/field.js';
@@ -26,10 +32,12 @@ import { fitCanvas, readTheme } from '../draw/plot.js';
 import { heatmapLayer } from '../draw/landscape.js';
 import { drawRaceChart, SERIES_STYLES } from '../race/chart.js';
 import { RacePictures } from '../race/pictures.js';
-import { LANE_CHOICES, PRESETS, laneChoice, presetById } from '../race/presets.js';
+import { PRESETS, laneChoice, laneChoices, lanesFor, presetById, raceTexts } from '../race/presets.js';
+import { ArchitectureFields, architectureOf, bestOf } from '../race/architecture.js';
 import { raceSession } from '../race/session.js';
+import { summaryItems, summaryRows } from '../race/summary.js';
 import { tableExports } from '../export/files.js';
-import { PROBLEMS, WeightsFields, parseTrainingPoints, weightsLabel, weightsOf } from '../race/weights.js';
+import { PROBLEMS, WeightsFields, parseTrainingPoints, weightsOf } from '../race/weights.js';
 
 /** Most race steps (evaluations per lane) per call into the core. */
 const MAX_BATCH = 200;
@@ -47,7 +55,7 @@ function checkOptions(options) {
 
 /** What the core is given: the race's own settings. */
 function raceConfig(o) {
-  return { problem: o.problem, landscape: o.landscape, weights: o.weights, strategies: o.strategies, seeds: o.seeds, budget: o.budget, seed: o.seed };
+  return { problem: o.problem, landscape: o.landscape, weights: o.weights, architecture: o.architecture, strategies: o.strategies, seeds: o.seeds, budget: o.budget, seed: o.seed };
 }
 
 
@@ -60,9 +68,10 @@ class RaceView extends RunController {
     const defaults = (path) => specAt('race', path).default;
     const settings = { problem: defaults('problem'), seeds: defaults('seeds'), budget: defaults('budget'), seed: defaults('seed'), landscape: { id: 'bowl' }, ...race };
     settings.weights = weightsOf(race.weights);
+    settings.architecture = architectureOf(race.architecture);
     super(element, raceSession(wasm, raceConfig(settings)), options, MAX_BATCH);
     this.wasm = wasm;
-    this.settings = { problem: settings.problem, landscape: settings.landscape, weights: settings.weights, strategies: settings.strategies || [], seeds: settings.seeds, budget: settings.budget, seed: settings.seed, preset: settings.preset };
+    this.settings = { ...raceConfig(settings), strategies: settings.strategies || [], preset: settings.preset };
     this.catalog = wasm.landscapeCatalog();
     this.runKey = 0;
     this.drawn = { lines: 0, bands: 0, log: false };
@@ -81,9 +90,12 @@ class RaceView extends RunController {
     this.problemSelect = selectField('Problem', PROBLEMS, (problem) => this.set({ problem, preset: null }), 'problem');
     this.surfaceSelect = selectField('Surface', this.catalog, (id) => this.set({ landscape: { id }, preset: null }), 'landscape');
     this.weightsFields = new WeightsFields((weights) => this.set({ weights, preset: null }), this.wasm.datasetCatalog());
+    this.architectureFields = new ArchitectureFields((architecture) => this.set({ architecture, preset: null }));
+    this.weightsFields.element.append(this.architectureFields.element);
     this.lanesBox = el('div', { class: 'race-lanes' });
     this.addButton = el('button', { type: 'button', class: 'pg-button pg-small', dataset: { action: 'add-strategy' } }, 'Add a strategy');
-    this.addButton.addEventListener('click', () => this.guard(() => this.changeLanes((lanes) => [...lanes, { kind: 'random-global' }])));
+    const random = () => ({ ...laneChoices(this.settings.problem).find((c) => c.id === 'random').strategy });
+    this.addButton.addEventListener('click', () => this.guard(() => this.changeLanes((lanes) => [...lanes, random()])));
     this.formError = el('div', { class: 'pg-error pg-group-error', role: 'alert', hidden: true });
     this.numbers = ['seeds', 'budget', 'seed'].map((path) => {
       const spec = numberSpec(specAt('race', path));
@@ -129,10 +141,11 @@ class RaceView extends RunController {
   /** The lane pickers: a strategy menu and a Remove button per lane. */
   buildLanes() {
     const { min, max } = specAt('race', 'strategies');
-    const lanes = this.settings.strategies;
+    const { strategies: lanes, problem } = this.settings;
+    const choices = laneChoices(problem);
     replaceChildren(this.lanesBox, lanes.map((strategy, i) => {
-      const picker = selectField(`Strategy ${i + 1}`, LANE_CHOICES, (id) => this.guard(() => this.changeLanes((all) => all.map((s, k) => (k === i ? { ...LANE_CHOICES.find((c) => c.id === id).strategy } : s)))), `strategy${i + 1}`);
-      picker.select.value = laneChoice(strategy).id;
+      const picker = selectField(`Strategy ${i + 1}`, choices, (id) => this.guard(() => this.changeLanes((all) => all.map((s, k) => (k === i ? { ...choices.find((c) => c.id === id).strategy } : s)))), `strategy${i + 1}`);
+      picker.select.value = laneChoice(strategy, problem).id;
       const remove = el('button', { type: 'button', class: 'pg-button pg-small pg-quiet', 'aria-label': `Remove strategy ${i + 1}`, dataset: { action: 'remove-strategy' } }, 'Remove');
       remove.disabled = lanes.length <= min;
       remove.addEventListener('click', () => this.guard(() => this.changeLanes((all) => all.filter((_, k) => k !== i))));
@@ -157,23 +170,23 @@ class RaceView extends RunController {
   newRace() {
     const s = this.settings;
     const weights = s.problem === 'weights';
+    const architecture = s.problem === 'architecture';
+    const onData = weights || architecture;
     if (this.surface) this.surface.free();
-    this.surface = weights ? null : new this.wasm.LandscapeSession({ landscape: s.landscape });
-    this.domain = weights ? null : Array.from(this.surface.domain());
-    this.minima = weights ? null : Array.from(this.surface.minima());
-    this.training = weights ? parseTrainingPoints(this.session.trainingPoints()) : null;
+    this.surface = onData ? null : new this.wasm.LandscapeSession({ landscape: s.landscape });
+    this.domain = onData ? null : Array.from(this.surface.domain());
+    this.minima = onData ? null : Array.from(this.surface.minima());
+    this.training = onData ? parseTrainingPoints(this.session.trainingPoints()) : null;
     this.lanePixels = weights ? this.session.lanePixels() : 0;
     this.heatmaps = new Map();
     const entry = this.catalog.find((c) => c.id === s.landscape.id) || { label: s.landscape.id };
-    const subject = weights ? weightsLabel(s.weights) : entry.label;
-    this.labels = s.strategies.map((strategy) => laneChoice(strategy).label);
-    this.titleText.textContent = `Race: ${this.labels.join(' vs ')} · ${subject}`.replace(/-/g, '\u2011');
+    const texts = raceTexts(s, entry.label);
+    this.labels = s.strategies.map((strategy) => laneChoice(strategy, s.problem).label);
+    this.titleText.textContent = `Race: ${this.labels.join(' vs ')} · ${texts.subject}`.replace(/-/g, '\u2011');
     const preset = presetById(s.preset);
-    const own = weights
-      ? `Your own race on ${subject}: every strategy gets ${s.budget} evaluations of the training loss (all training rows), from ${s.seeds} seeds; lane k of every strategy starts from the same weights.`
-      : `Your own race on ${entry.label}: every strategy gets ${s.budget} evaluations, from ${s.seeds} seeds; lane k of every strategy starts at the same point.`;
-    this.presetText.textContent = preset ? preset.text : own;
-    this.summaryTitle.textContent = `Best ${weights ? 'training loss' : 'J'} so far: median [min, max] over seeds`;
+    this.presetText.textContent = preset ? preset.text : texts.own;
+    this.quantity = texts.quantity;
+    this.summaryTitle.textContent = `${texts.best} so far: median [min, max] over seeds`;
     replaceChildren(this.legend, this.labels.map((label, i) => {
       const swatch = el('span', { class: 'race-swatch', 'aria-hidden': 'true' });
       swatch.style.background = SERIES_STYLES[i % SERIES_STYLES.length].color;
@@ -183,9 +196,11 @@ class RaceView extends RunController {
     this.presetSelect.select.value = s.preset || '';
     this.problemSelect.select.value = s.problem;
     this.surfaceSelect.select.value = s.landscape.id;
-    this.surfaceSelect.show(!weights);
-    this.weightsFields.show(weights);
+    this.surfaceSelect.show(!onData);
+    this.weightsFields.show(onData, weights);
     this.weightsFields.sync(s.weights);
+    this.architectureFields.show(architecture);
+    this.architectureFields.sync(s.architecture);
     for (const f of this.numbers) f.setValue(s[f.path]);
     this.buildLanes();
     this.showRunOptions();
@@ -202,6 +217,7 @@ class RaceView extends RunController {
       c.max.push(...fresh.max);
     });
     this.lanes = frame.lanes;
+    this.bests = this.settings.problem === 'architecture' ? this.session.bests() : null;
     this.data = { state: frame.state };
   }
 
@@ -251,7 +267,7 @@ class RaceView extends RunController {
     const state = this.data.state;
     this.runBar.showPlaying(this.playing);
     this.updateStrip(state);
-    this.updateSummary(state);
+    replaceChildren(this.summary, summaryItems(this.labels, state));
     const width = this.chartWrap.clientWidth;
     if (width > 0) {
       const cssW = Math.floor(width);
@@ -259,13 +275,12 @@ class RaceView extends RunController {
       const room = this.chartWrap.closest('.pg-embed') ? this.chartWrap.clientHeight : Infinity;
       const cssH = Math.round(Math.max(120, Math.min(320, Math.max(200, cssW * 0.42), room)));
       const { dpr } = fitCanvas(this.chartCanvas, cssW, cssH);
-      const quantity = this.training ? 'best training loss' : 'best J − J*';
-      this.drawn = drawRaceChart(this.chartCanvas.getContext('2d'), { dpr, cssW, cssH, theme: this.theme, budget: state.budget, series: this.curves, quantity });
+      this.drawn = drawRaceChart(this.chartCanvas.getContext('2d'), { dpr, cssW, cssH, theme: this.theme, budget: state.budget, series: this.curves, quantity: this.quantity });
     }
     this.pictures.draw({
       theme: this.theme, domain: this.domain, minima: this.minima, seed: this.settings.seed, step: state.step,
       key: String(this.runKey), heatmap: (w, h) => this.heatmap(w, h),
-      training: this.training, pixels: this.lanePixels, image: (s, w, h) => this.session.laneImage(s, w, h),
+      training: this.training, pixels: this.lanePixels, image: (s, w, h) => this.session.laneImage(s, w, h), bests: this.bests,
       lanes: this.settings.strategies.map((settings, i) => ({ kind: settings.kind, settings, lane: this.lanes[i] })),
     });
   }
@@ -276,22 +291,6 @@ class RaceView extends RunController {
     if (status === 'error') text = `Error — ${this.failure}`;
     if (this.statusStrip.textContent !== text) this.statusStrip.textContent = text;
     this.statusStrip.dataset.status = status;
-  }
-
-  updateSummary(state) {
-    const rows = this.summaryRows(state);
-    const text = (v) => (v === null ? '—' : num(v, 4));
-    replaceChildren(this.summary, rows.flatMap((r) => [el('dt', {}, r.strategy), el('dd', {}, `${text(r.median)} [${text(r.min)}, ${text(r.max)}]`)]));
-  }
-
-  summaryRows(state) {
-    const finite = (v) => (Number.isFinite(v) ? v : null);
-    return this.labels.map((strategy, s) => ({
-      strategy,
-      median: finite(state.bands[3 * s]),
-      min: finite(state.bands[3 * s + 1]),
-      max: finite(state.bands[3 * s + 2]),
-    }));
   }
 
   // ---------------------------------------------------------------- public API
@@ -310,8 +309,8 @@ class RaceView extends RunController {
       preset: this.settings.preset,
       options: this.options(),
       strategies: this.labels.slice(),
-      summary: this.summaryRows(state),
-      lanes: this.lanes.map((lane) => ({ evaluations: lane ? lane.evaluations : 0, bestValue: lane ? lane.bestValue : null })),
+      summary: summaryRows(this.labels, state),
+      lanes: this.lanes.map((lane, s) => ({ evaluations: lane ? lane.evaluations : 0, bestValue: lane ? lane.bestValue : null, ...(this.bests ? { best: bestOf(this.bests[s]) } : {}) })),
       chart: { ...this.drawn },
       playing: this.playing,
       speed: this.speed,
@@ -336,6 +335,7 @@ class RaceView extends RunController {
       problem: s.problem,
       landscape: { ...s.landscape },
       weights: weightsOf({}, s.weights),
+      architecture: architectureOf({}, s.architecture),
       strategies: s.strategies.map((strategy) => ({ ...strategy })),
       seeds: s.seeds,
       budget: s.budget,
@@ -350,12 +350,17 @@ class RaceView extends RunController {
     const refused = this.refusal(partial, checkOptions);
     if (refused) return refused;
     const preset = partial.preset ? presetById(partial.preset) : null;
-    const touches = ['preset', 'problem', 'landscape', 'weights', 'strategies', 'seeds', 'budget', 'seed'].some((k) => k in partial);
+    const touches = ['preset', 'problem', 'landscape', 'weights', 'architecture', 'strategies', 'seeds', 'budget', 'seed'].some((k) => k in partial);
     let reset = false;
     if (touches) {
       const next = { ...this.settings, ...(preset ? preset.options : {}), ...partial };
-      next.landscape = { ...(preset ? {} : this.settings.landscape), ...(preset ? preset.options.landscape : {}), ...(partial.landscape || {}) };
+      // A preset on data keeps the surface in force (it has none of its own).
+      next.landscape = { ...(preset && preset.options.landscape ? {} : this.settings.landscape), ...(preset ? preset.options.landscape : {}), ...(partial.landscape || {}) };
       next.weights = weightsOf({ ...(preset ? preset.options.weights : {}), ...(partial.weights || {}) }, preset ? null : this.settings.weights);
+      const given = { ...(preset ? preset.options.architecture : {}), ...(partial.architecture || {}) };
+      next.architecture = architectureOf(given, preset ? null : this.settings.architecture);
+      // Another problem keeps only the strategies it can run.
+      if (!('strategies' in partial)) next.strategies = lanesFor(next.problem, next.strategies);
       next.preset = 'preset' in partial ? partial.preset : this.settings.preset;
       let session;
       try {

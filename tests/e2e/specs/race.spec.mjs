@@ -188,3 +188,113 @@ test('a dear race on weights plays without blocking the page', async ({ page }) 
   expect(state.step).toBeGreaterThan(0);
   expect(longest).toBeLessThan(1000);
 });
+
+test('a race of architecture strategies: one line and band each, every lane\'s best candidate pictured, never blocking', async ({ page }) => {
+  await open(page, '#view=race&preset=architecture');
+  const race = page.locator('#view-race');
+  await expect(race.locator('select[data-key="landscape"]')).toBeHidden();
+  await expect(race.locator('[data-field="architecture.folds"]')).toBeVisible();
+  await expect(race.locator('input[data-key="layers"]')).toBeHidden();
+  const before = await page.evaluate(() => window.race.state());
+  expect(before.strategies).toEqual(['Random search', 'Grid search', 'Evolution']);
+  expect(before.lanes.map((l) => l.best)).toEqual([null, null, null]);
+  // The folds train in Web Workers: the page's longest task while the whole race runs.
+  const started = Date.now();
+  const longest = await page.evaluate(async () => {
+    let worst = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) worst = Math.max(worst, entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    window.race.set({ speed: 'max' });
+    window.race.play();
+    await new Promise((done) => {
+      const poll = () => (window.race.state().status === 'budget-spent' ? done() : setTimeout(poll, 100));
+      poll();
+    });
+    observer.disconnect();
+    return worst;
+  });
+  await page.waitForTimeout(300);
+  const state = await page.evaluate(() => window.race.state());
+  const median = state.summary.map((r) => `${r.strategy} ${r.median.toFixed(3)} [${r.min.toFixed(3)}, ${r.max.toFixed(3)}]`);
+  console.log(`architecture preset: ${state.budget} candidates × ${state.seeds} seeds × 3 strategies in ${((Date.now() - started) / 1000).toFixed(1)} s, longest task ${Math.round(longest)} ms (longest frame ${Math.round(state.perf.maxFrameMs)} ms); best CV error median [min, max]: ${median.join('; ')}`);
+  expect(state.error).toBe(null);
+  expect(longest).toBeLessThan(1000);
+  expect(state.step).toBe(state.budget);
+  expect(state.optimum).toBe(0);
+  expect(state.chart).toMatchObject({ lines: 3, bands: 3 });
+  const pixels = await seriesPixels(page, COLOURS);
+  for (let k = 0; k < 3; k += 1) expect(pixels[k], `strategy ${k + 1}'s colour`).toBeGreaterThan(100);
+  for (const [i, lane] of state.lanes.entries()) {
+    expect(lane.evaluations).toBe(state.budget);
+    expect(lane.best.description).toMatch(/^2-/);
+    expect(lane.best.error).toBe(lane.bestValue);
+    expect(lane.best.error).toBeGreaterThanOrEqual(state.summary[i].min);
+  }
+  // Each card: the best candidate's fold model (many shades) under the points.
+  await expect(race.locator('.race-picture figcaption').first()).toContainText('best CV error');
+  const shades = await page.evaluate(() => [...document.querySelectorAll('#view-race .race-picture canvas')].map((c) => {
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    const seen = new Set();
+    for (let p = 0; p < data.length; p += 16) seen.add(`${data[p] >> 3},${data[p + 1] >> 3},${data[p + 2] >> 3}`);
+    return seen.size;
+  }));
+  for (const n of shades) expect(n).toBeGreaterThan(20);
+  await page.screenshot({ path: `${SCREENSHOTS}race-architecture.png`, fullPage: true });
+});
+
+test('a race on architectures from a link is the same race, and bad settings are refused by name', async ({ page, context }) => {
+  // From the Problem menu: the strategies become ones that search architectures.
+  await open(page, '#view=race&preset=bowl');
+  await page.locator('#view-race select[data-key="problem"]').selectOption('architecture');
+  const switched = await page.evaluate(() => window.race.state());
+  expect(switched).toMatchObject({ problem: 'architecture', strategies: ['Grid search', 'Random search'], error: null });
+  await expect(page.locator('#view-race [data-field="architecture.space.layers"]')).toBeVisible();
+  const layers = page.locator('#view-race [data-field="architecture.space.layers"] input');
+  await layers.fill('3, 1');
+  await layers.press('Enter');
+  await expect(page.locator('#view-race [data-field="architecture.space.layers"] .pg-error')).toContainText('hidden layers (largest)');
+  await open(page, '#view=race&preset=architecture');
+  const refused = await page.evaluate(() => window.race.set({ architecture: { folds: 1 } }));
+  expect(refused.error).toContain('folds');
+  await page.evaluate(() => window.race.set({ weights: { data: 'moons', points: 120 }, architecture: { space: { layers: [0, 2], epochs: 20 } }, strategies: [{ kind: 'halving', candidates: 9, eta: 3 }, { kind: 'evolution', population: 4, tournament: 2, elitism: 1 }], seeds: 3, budget: 12, seed: 4 }));
+  const first = await runToEnd(page);
+  expect(first.strategies).toEqual(['Successive halving', 'Evolution']);
+  // Halving's 9 + 3 + 1 candidates cost 9/9 + 3·7/20 + 1 of the 12 evaluations: it ran out and keeps its best.
+  expect(first.lanes[0].evaluations).toBeLessThan(12);
+  const link = page.url();
+  for (const key of ['problem=architecture', 'alayers=0,2', 'aepochs=20', 'astrategy1=halving', 'acand1=9', 'apop2=4']) expect(link).toContain(key);
+  const other = await context.newPage();
+  await open(other, link.slice(link.indexOf('#')));
+  const again = await runToEnd(other);
+  expect(again.options).toEqual(first.options);
+  expect(again.summary).toEqual(first.summary);
+  expect(again.lanes).toEqual(first.lanes);
+  // Back on the timeline: the race is run again from the start to that step, in the workers.
+  expect(await other.evaluate(() => window.race.scrubTo(5))).toBe(5);
+  expect((await other.evaluate(() => window.race.state())).error).toBe(null);
+});
+
+test('a dear race on architectures plays without blocking the page', async ({ page }) => {
+  // 4 strategies × 20 seeds with 10 folds: the first step is halving's first rung (27
+  // candidates), evolution's first generation (20), a random draw and a grid point, each on
+  // 10 folds × 20 seeds: 9 800 jobs, handed to the workers a part at a time.
+  await open(page, '#view=race&problem=architecture&data=moons&points=200&aepochs=3&afolds=10&seeds=20&budget=200&astrategy1=halving&acand1=27&astrategy2=evolution&apop2=20&astrategy3=random&astrategy4=grid&speed=max');
+  const longest = await page.evaluate(async () => {
+    let worst = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) worst = Math.max(worst, entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    window.race.play();
+    await new Promise((done) => setTimeout(done, 10000));
+    window.race.pause();
+    observer.disconnect();
+    return worst;
+  });
+  const state = await page.evaluate(() => window.race.state());
+  console.log(`dear race on architectures: ${state.step} steps in 10 s, longest task ${Math.round(longest)} ms (longest frame ${Math.round(state.perf.maxFrameMs)} ms)`);
+  expect(state.error).toBe(null);
+  expect(longest).toBeLessThan(1000);
+});
