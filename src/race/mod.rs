@@ -146,7 +146,7 @@ impl Runner {
         match self {
             Runner::Surface(driver) => driver.advance(budget),
             Runner::Weights(run) => run.advance_within(budget),
-            Runner::Search(_) => Err(Error::Protocol("a search lane runs by jobs".into())),
+            Runner::Search(_) => Err(Error::protocol("a search lane runs by jobs".into())),
         }
     }
 
@@ -295,7 +295,7 @@ impl Race {
     /// The lanes of a race on architectures (a strategy's error says which strategy).
     fn restart_searches(&mut self) -> Result<()> {
         let (settings, dataset) = (&self.settings, self.dataset.as_ref());
-        let dataset = dataset.ok_or_else(|| Error::Protocol("no data".into()))?;
+        let dataset = dataset.ok_or_else(|| Error::protocol("no data".into()))?;
         let problem = &settings.architecture;
         for (s, strategy) in problem.strategies.iter().enumerate() {
             for k in 0..settings.seeds {
@@ -422,7 +422,7 @@ impl Race {
     /// Records the results of the jobs in hand, in job order, lane by lane.
     fn record(&mut self, results: Vec<FoldResult>) -> Result<()> {
         if results.len() != self.jobs.len() || self.jobs.is_empty() {
-            return Err(Error::Protocol(format!(
+            return Err(Error::protocol(format!(
                 "expected {} fold results",
                 self.jobs.len()
             )));
@@ -461,7 +461,7 @@ impl Race {
     pub fn evaluate(&self, job: &Job) -> Result<(FoldResult, Option<Vec<u8>>)> {
         match self.lanes.get(job.lane).map(|lane| &lane.runner) {
             Some(Runner::Search(search)) => search.evaluate(job),
-            _ => Err(Error::Protocol(format!(
+            _ => Err(Error::protocol(format!(
                 "there is no search lane {}",
                 job.lane
             ))),
