@@ -319,3 +319,22 @@ fn training_table_restarts_the_run_but_for_the_display_flags() {
         assert_eq!(spec.kind == SettingKind::Flag, display, "{}", spec.path);
     }
 }
+
+#[test]
+fn the_race_tables_numbers_default_to_the_cores_defaults() {
+    use automl_playground::catalog::DefaultValue;
+    let d = RaceSettings::default();
+    let expected = [
+        ("seeds", d.seeds as f64),
+        ("budget", d.budget as f64),
+        ("seed", d.seed as f64),
+        ("weights.points", d.weights.points as f64),
+        ("weights.noise", d.weights.noise),
+        ("weights.dataSeed", d.weights.data_seed as f64),
+    ];
+    let table = race_settings_table();
+    for (path, value) in expected {
+        let spec = table.iter().find(|s| s.path == path).expect(path);
+        assert_eq!(spec.default, DefaultValue::Number(value), "{path}");
+    }
+}

@@ -140,7 +140,7 @@ static ROWS: &[Row] = &[
         || whole(d().budget),
     )
     .named("evaluation budget"),
-    seed_row("seed", "seed", "First seed"),
+    seed_row("seed", "seed", "First seed").defaulting(|| DefaultValue::Number(d().seed as f64)),
 ];
 
 /// The Race view's table: the problem, the surface's rows, the weights' rows, the
