@@ -49,31 +49,34 @@ const fn grid(
     Row::count(path, key, label, [min, MAX_GRID_STEPS], steps).only(&["grid"])
 }
 
+/// A whole-number range setting `[min, max]` within `[0, most]`.
+const fn count_range(
+    path: &'static str,
+    key: &'static str,
+    label: &'static str,
+    default: fn() -> DefaultValue,
+    within: [f64; 2],
+) -> Row {
+    Row::of_kind(path, key, label, SettingKind::CountRange, default).within(within)
+}
+
 /// The range of hidden layers (the Race view's too).
-pub const LAYERS: Row = Row::of_kind(
+pub const LAYERS: Row = count_range(
     "space.layers",
     "layers",
     "Hidden layers",
-    SettingKind::CountRange,
-    || {
-        let s = d().space;
-        pair(s.layers.min, s.layers.max)
-    },
-)
-.within([0.0, MAX_HIDDEN_LAYERS as f64]);
+    || pair(d().space.layers.min, d().space.layers.max),
+    [0.0, MAX_HIDDEN_LAYERS as f64],
+);
 
 /// The range of neurons per layer (the Race view's too).
-pub const NEURONS: Row = Row::of_kind(
+pub const NEURONS: Row = count_range(
     "space.neurons",
     "neurons",
     "Neurons per layer",
-    SettingKind::CountRange,
-    || {
-        let s = d().space;
-        pair(s.neurons.min, s.neurons.max)
-    },
-)
-.within([1.0, MAX_NEURONS as f64]);
+    || pair(d().space.neurons.min, d().space.neurons.max),
+    [1.0, MAX_NEURONS as f64],
+);
 
 /// Epochs per candidate (the Race view's too).
 pub const EPOCHS: Row = Row::count(

@@ -34,6 +34,22 @@ async function expectLinkReproduces(page, context, first, keys) {
   expect(again.lanes).toEqual(first.lanes);
 }
 
+/** Plays the race for `ms` ms; returns the longest task the page saw meanwhile (ms). */
+function longestTaskWhilePlaying(page, ms) {
+  return page.evaluate(async (wait) => {
+    let worst = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) worst = Math.max(worst, entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    window.race.play();
+    await new Promise((done) => setTimeout(done, wait));
+    window.race.pause();
+    observer.disconnect();
+    return worst;
+  }, ms);
+}
+
 /** How many pixels of the chart are close to each series colour (lines and bands). */
 function seriesPixels(page, colours) {
   return page.evaluate((list) => {
@@ -170,18 +186,7 @@ test('a dear race on weights plays without blocking the page', async ({ page }) 
   // 4 strategies × 5 seeds on a 4 × 32 network over 500 spiral points, a GA of 50 among them:
   // its first generation alone is 50 × 500 rows through 3 300 weights per seed.
   await open(page, '#view=race&problem=weights&data=spiral&points=500&layers=32,32,32,32&seeds=5&budget=2000&strategy1=gradient&strategy2=gradient&rule2=adam&strategy3=genetic&pop3=50&strategy4=random-global&speed=max');
-  const longest = await page.evaluate(async () => {
-    let worst = 0;
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) worst = Math.max(worst, entry.duration);
-    });
-    observer.observe({ type: 'longtask', buffered: false });
-    window.race.play();
-    await new Promise((done) => setTimeout(done, 4000));
-    window.race.pause();
-    observer.disconnect();
-    return worst;
-  });
+  const longest = await longestTaskWhilePlaying(page, 4000);
   const state = await page.evaluate(() => window.race.state());
   console.log(`dear race on weights: ${state.step} steps in 4 s, longest task ${Math.round(longest)} ms`);
   expect(state.error).toBe(null);
@@ -281,18 +286,7 @@ test('a dear race on architectures plays without blocking the page', async ({ pa
   // candidates), evolution's first generation (20), a random draw and a grid point, each on
   // 10 folds × 20 seeds: 9 800 jobs, handed to the workers a part at a time.
   await open(page, '#view=race&problem=architecture&data=moons&points=200&aepochs=3&afolds=10&seeds=20&budget=200&astrategy1=halving&acand1=27&astrategy2=evolution&apop2=20&astrategy3=random&astrategy4=grid&speed=max');
-  const longest = await page.evaluate(async () => {
-    let worst = 0;
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) worst = Math.max(worst, entry.duration);
-    });
-    observer.observe({ type: 'longtask', buffered: false });
-    window.race.play();
-    await new Promise((done) => setTimeout(done, 10000));
-    window.race.pause();
-    observer.disconnect();
-    return worst;
-  });
+  const longest = await longestTaskWhilePlaying(page, 10000);
   const state = await page.evaluate(() => window.race.state());
   console.log(`dear race on architectures: ${state.step} steps in 10 s, longest task ${Math.round(longest)} ms (longest frame ${Math.round(state.perf.maxFrameMs)} ms)`);
   expect(state.error).toBe(null);
