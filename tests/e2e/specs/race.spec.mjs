@@ -21,7 +21,7 @@ async function runToEnd(page) {
 
 /**
  * The page's link holds `keys`, and opened in a new page and run to its budget it gives the same
- * options, summary and lanes as `first` (the page's own finished race).
+ * options, summary and lanes as `first` (the page's own finished race). Returns that page.
  */
 async function expectLinkReproduces(page, context, first, keys) {
   const link = page.url();
@@ -32,6 +32,7 @@ async function expectLinkReproduces(page, context, first, keys) {
   expect(again.options).toEqual(first.options);
   expect(again.summary).toEqual(first.summary);
   expect(again.lanes).toEqual(first.lanes);
+  return other;
 }
 
 /** Plays the race for `ms` ms; returns the longest task the page saw meanwhile (ms). */
@@ -268,14 +269,7 @@ test('a race on architectures from a link is the same race, and bad settings are
   expect(first.strategies).toEqual(['Successive halving', 'Evolution']);
   // Halving's 9 + 3 + 1 candidates cost 9/9 + 3·7/20 + 1 of the 12 evaluations: it ran out and keeps its best.
   expect(first.lanes[0].evaluations).toBeLessThan(12);
-  const link = page.url();
-  for (const key of ['problem=architecture', 'alayers=0,2', 'aepochs=20', 'astrategy1=halving', 'acand1=9', 'apop2=4']) expect(link).toContain(key);
-  const other = await context.newPage();
-  await open(other, link.slice(link.indexOf('#')));
-  const again = await runToEnd(other);
-  expect(again.options).toEqual(first.options);
-  expect(again.summary).toEqual(first.summary);
-  expect(again.lanes).toEqual(first.lanes);
+  const other = await expectLinkReproduces(page, context, first, ['problem=architecture', 'alayers=0,2', 'aepochs=20', 'astrategy1=halving', 'acand1=9', 'apop2=4']);
   // Back on the timeline: the race is run again from the start to that step, in the workers.
   expect(await other.evaluate(() => window.race.scrubTo(5))).toBe(5);
   expect((await other.evaluate(() => window.race.state())).error).toBe(null);
