@@ -267,3 +267,18 @@ fn a_race_on_weights_refuses_a_bad_network_or_data_by_name() {
     assert!(refuse(|s| s.weights.data = "nowhere".into()).starts_with("dataset"));
     assert!(refuse(|s| s.weights.points = 3).contains("points"));
 }
+
+#[test]
+fn a_race_on_weights_too_big_for_the_page_is_refused_before_it_is_built() {
+    let mut settings = on_weights(1);
+    settings.weights.model.hidden = vec![32; 6];
+    settings.weights.points = 2000;
+    settings.seeds = 20;
+    settings.strategies[2].population = 2000;
+    let error = Race::new(settings.clone()).err().unwrap().to_string();
+    assert!(error.starts_with("race size: 20 seeds"), "{error}");
+    assert!(error.contains("use fewer seeds"), "{error}");
+    // The same network with a population of 20 fits.
+    settings.strategies[2].population = 20;
+    assert!(Race::new(settings).is_ok());
+}

@@ -272,15 +272,22 @@ impl Race {
                 let seed = settings.seed as u64 + k as u64;
                 let lane = match &self.dataset {
                     // A training run's seed is 32 bits: past the last, seeds wrap round.
-                    Some(dataset) => Lane {
-                        runner: Runner::Weights(Box::new(settings.weights.lane(
-                            dataset,
-                            strategy,
-                            seed as u32,
-                        )?)),
-                        start: [f64::NAN; 2],
-                        curve: Vec::new(),
-                    },
+                    Some(dataset) => {
+                        let run = settings.weights.lane(dataset, strategy, seed as u32)?;
+                        if self.lanes.is_empty() {
+                            let params = run.spec().n_params();
+                            WeightsProblem::check_size(
+                                &settings.strategies,
+                                settings.seeds,
+                                params,
+                            )?;
+                        }
+                        Lane {
+                            runner: Runner::Weights(Box::new(run)),
+                            start: [f64::NAN; 2],
+                            curve: Vec::new(),
+                        }
+                    }
                     None => self.surface_lane(strategy, seed, k == 0)?,
                 };
                 self.lanes.push(lane);

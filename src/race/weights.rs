@@ -4,11 +4,15 @@
 //! its candidates on the whole training part (full batches), so one evaluation is the same
 //! work for all: one training loss. That loss is never below 0, the race's J*.
 
-use crate::Result;
 use crate::data::{Dataset, generate, generator_defaults};
 use crate::rng::seeded;
-use crate::search::StrategySettings;
+use crate::search::{StrategyKind, StrategySettings};
 use crate::training::{BatchMode, ModelSettings, StepUnit, TrainingConfig, TrainingRun};
+use crate::{Error, Result};
+
+/// The most numbers the candidates of all the lanes of a race on weights may hold at once
+/// (256 MB of `f64`): beyond, the race is refused before anything is built.
+pub const MAX_RACE_NUMBERS: usize = 32_000_000;
 
 /// The data a race on weights starts with.
 pub const FIRST_DATA: &str = "spiral";
@@ -51,6 +55,34 @@ impl WeightsProblem {
     pub fn dataset(&self) -> Result<Dataset> {
         let mut rng = seeded(self.data_seed as u64);
         generate(&self.data, self.points, self.noise, &mut rng)
+    }
+
+    /// Checks that `seeds` lanes of every one of `strategies` on a network of `params` weights
+    /// fit in memory: each holds its candidates (a GA's population, a batch of random samples,
+    /// else one θ) twice over (the next batch is made beside the last).
+    pub fn check_size(strategies: &[StrategySettings], seeds: usize, params: usize) -> Result<()> {
+        let held = |s: &StrategySettings| match s.kind {
+            StrategyKind::Genetic => s.population,
+            StrategyKind::RandomGlobal | StrategyKind::RandomWalk => s.samples_per_step,
+            _ => 1,
+        };
+        let candidates: usize = strategies.iter().map(held).sum();
+        let numbers = candidates
+            .saturating_mul(seeds)
+            .saturating_mul(params)
+            .saturating_mul(2);
+        if numbers > MAX_RACE_NUMBERS {
+            return Err(Error::setting(
+                "race size",
+                format!(
+                    "{seeds} seeds of candidates ({candidates} per seed over the strategies) on \
+                     {params} weights would hold {numbers} numbers at once; at most \
+                     {MAX_RACE_NUMBERS} fit in the page: use fewer seeds, a smaller population \
+                     or a smaller network"
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// The training run of `strategy` from `seed` on `dataset`: full batches, a step per
