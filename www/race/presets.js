@@ -81,7 +81,7 @@ export const PRESETS = [
       strategies: [{ kind: 'gradient', rule: 'plain', learningRate: 0.1 }, { kind: 'gradient', rule: 'adam', learningRate: 0.1 }, { kind: 'genetic', population: 20 }],
       seeds: 5, budget: 600, seed: 1,
     },
-    text: 'A network with one hidden layer of 6 neurons (25 weights) learns the circle. One evaluation is the training loss on all training rows, and every strategy gets 600 of them. A gradient step learns from each evaluation which way all 25 weights should move; the genetic algorithm must find that out by trying, and Adam ends about a hundred times lower. (A gradient costs about twice a loss, a backward pass: this count leaves that out.)',
+    text: 'A network with one hidden layer of 6 neurons (25 weights) learns the circle. One evaluation is the training loss on all training rows, and every strategy gets 600 of them. A gradient step learns from each evaluation which way all 25 weights should move; the genetic algorithm must find that out by trying. Over these 5 seeds the median best loss ends near 0.32 for plain descent (α = 0.1 crawls), 0.21 for the GA and 0.003 for Adam. (A gradient costs about twice a loss, a backward pass: this count leaves that out.)',
   },
   {
     id: 'architecture',
