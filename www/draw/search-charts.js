@@ -166,15 +166,17 @@ export function drawFolds(ctx, { dpr, cssW, cssH, theme, xs, ys, foldOf, labels,
 }
 
 /**
- * One fold model's picture (`rgba`, `size` pixels square, over `bounds`) with the rows it was
- * scored on (`rows`: indices into `xs`, `ys`, `labels`) as dots of their class.
+ * A model's picture (`rgba`, `size` pixels square, or `imageWidth` × `imageHeight`, over `bounds`) scaled
+ * to the canvas, with the rows it was scored on (`rows`: indices into `xs`, `ys`, `labels`) as
+ * dots of their class. `layer`: an off-screen canvas to reuse (a new one by default).
  */
-export function drawFoldPicture(ctx, { dpr, cssW, cssH, rgba, size, bounds, xs, ys, labels, rows }) {
+export function drawFoldPicture(ctx, { dpr, cssW, cssH, rgba, size, imageWidth = size, imageHeight = size, layer = document.createElement('canvas'), bounds, xs, ys, labels, rows }) {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  const layer = document.createElement('canvas');
-  layer.width = size;
-  layer.height = size;
-  layer.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(rgba), size, size), 0, 0);
+  if (layer.width !== imageWidth || layer.height !== imageHeight) {
+    layer.width = imageWidth;
+    layer.height = imageHeight;
+  }
+  layer.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(rgba), imageWidth, imageHeight), 0, 0);
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(layer, 0, 0, cssW, cssH);
   const [x0, x1, y0, y1] = bounds;

@@ -55,22 +55,18 @@ export class ArchitectureFields {
 
 /**
  * Draws a lane's card: the best candidate's fold model (`best.picture`, RGBA of `best.size`
- * pixels square over `training.bounds`) with every row, or the rows alone before there is one.
+ * pixels square over `training.bounds`, put on the card's off-screen `layer`) with every row, or
+ * the rows alone before there is one.
  */
-export function drawArchitectureLane(canvas, cssW, cssH, { best, training, theme }) {
+export function drawArchitectureLane(canvas, layer, cssW, cssH, { best, training, theme }) {
   const { dpr } = fitCanvas(canvas, cssW, cssH);
   const ctx = canvas.getContext('2d');
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.fillStyle = theme.bg;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  const points = training.points;
   const picture = best && best.picture;
   drawFoldPicture(ctx, {
-    dpr, cssW, cssH, size: picture ? best.size : 1, bounds: training.bounds,
-    rgba: picture || new Uint8Array(4),
-    xs: points.map((p) => p[0]), ys: points.map((p) => p[1]),
-    labels: points.some((p) => Number.isNaN(p[2])) ? null : points.map((p) => p[2]),
-    rows: points.map((_, i) => i),
+    dpr, cssW, cssH, size: picture ? best.size : 1, layer, rgba: picture || new Uint8Array(4), ...training,
   });
 }
 

@@ -70,14 +70,13 @@ export class RacePictures {
       if (frame.bests) {
         // A model over the plane needs two features; on others the card is its caption.
         card.canvas.hidden = frame.training.bounds.length !== 4;
-        if (!card.canvas.hidden) drawArchitectureLane(card.canvas, cssW, cssH, { best: frame.bests[i], training: frame.training, theme: frame.theme });
+        if (!card.canvas.hidden) drawArchitectureLane(card.canvas, this.layerOf(card), cssW, cssH, { best: frame.bests[i], training: frame.training, theme: frame.theme });
         const text = architectureCaption(frame.bests[i], frame.seed);
         if (card.caption.textContent !== text) card.caption.textContent = text;
         return;
       }
       if (frame.training) {
-        if (!card.layer) card.layer = document.createElement('canvas');
-        drawWeightsLane(card.canvas, card.layer, cssW, cssH, { image: (w, h) => frame.image(i, w, h), pixels: frame.pixels, training: frame.training, theme: frame.theme });
+        drawWeightsLane(card.canvas, this.layerOf(card), cssW, cssH, { image: (w, h) => frame.image(i, w, h), pixels: frame.pixels, training: frame.training });
         this.caption(card, frame, item.lane, 'training loss');
         return;
       }
@@ -106,6 +105,12 @@ export class RacePictures {
       });
       this.caption(card, frame, lane, 'J');
     });
+  }
+
+  /** The card's off-screen canvas for its model's picture (made on first use). */
+  layerOf(card) {
+    if (!card.layer) card.layer = document.createElement('canvas');
+    return card.layer;
   }
 
   /** The card's line: the first seed's best `quantity` so far and its evaluations. */

@@ -6,8 +6,8 @@ import { el } from '../ui/dom.js';
 import { selectField, numberField } from '../ui/field.js';
 import { parseField } from '../ui/fields.js';
 import { numberSpec, specAt } from '../ui/catalog.js';
-import { fitCanvas, dot } from '../draw/plot.js';
-import { classColour } from '../draw/palette.js';
+import { fitCanvas } from '../draw/plot.js';
+import { drawFoldPicture } from '../draw/search-charts.js';
 import { SYNTHETIC, ACTIVATIONS, generatorDefaults } from '../training/options.js';
 
 /** What a race searches, as the menu offers it. */
@@ -94,41 +94,33 @@ export class WeightsFields {
   }
 }
 
-/** The first seed's training points from the core's flat array: { bounds, points: [[u, v, class]] }. */
+/**
+ * The first seed's training points from the core's flat array, as a picture's rows:
+ * { bounds, xs, ys, labels (null for values), rows }.
+ */
 export function parseTrainingPoints(flat) {
   const bounds = Array.from(flat.subarray(0, 4));
-  const points = [];
-  for (let at = 4; at + 2 < flat.length; at += 3) points.push([flat[at], flat[at + 1], flat[at + 2]]);
-  return { bounds, points };
+  const [xs, ys, classes] = [[], [], []];
+  for (let at = 4; at + 2 < flat.length; at += 3) {
+    xs.push(flat[at]);
+    ys.push(flat[at + 1]);
+    classes.push(flat[at + 2]);
+  }
+  const labels = classes.some(Number.isNaN) ? null : classes;
+  return { bounds, xs, ys, labels, rows: xs.map((_, i) => i) };
 }
 
 /**
  * Draws a lane's model on `canvas` (cssW × cssH): the core's image of at most `pixels` pixels
- * (and 160 across) put on `layer` (the card's own off-screen canvas) and scaled up, then the
- * training points (class colours; a regression's in grey). `image(w, h)` → RGBA bytes.
+ * (and 160 across), put on `layer` (the card's own off-screen canvas) and scaled up, with the
+ * training points. `image(w, h)` → RGBA bytes.
  */
-export function drawWeightsLane(canvas, layer, cssW, cssH, { image, pixels, training, theme }) {
+export function drawWeightsLane(canvas, layer, cssW, cssH, { image, pixels, training }) {
   const { dpr } = fitCanvas(canvas, cssW, cssH);
-  const ctx = canvas.getContext('2d');
   const scale = Math.min(1, 160 / Math.max(1, cssW), Math.sqrt(pixels / Math.max(1, cssW * cssH)));
-  const w = Math.max(2, Math.round(cssW * scale));
-  const h = Math.max(2, Math.round(cssH * scale));
-  const rgba = image(w, h);
-  if (rgba.length !== 4 * w * h) return;
-  if (layer.width !== w || layer.height !== h) {
-    layer.width = w;
-    layer.height = h;
-  }
-  layer.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(rgba), w, h), 0, 0);
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
-  ctx.drawImage(layer, 0, 0, canvas.width, canvas.height);
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  const [u0, u1, v0, v1] = training.bounds;
-  const r = Math.max(2, Math.min(3.5, cssW / 90));
-  for (const [u, v, k] of training.points) {
-    const x = ((u - u0) / (u1 - u0)) * cssW;
-    const y = ((v1 - v) / (v1 - v0)) * cssH;
-    dot(ctx, x, y, r, Number.isNaN(k) ? theme.muted || '#6b7280' : classColour(k), '#ffffff', 1);
-  }
+  const imageWidth = Math.max(2, Math.round(cssW * scale));
+  const imageHeight = Math.max(2, Math.round(cssH * scale));
+  const rgba = image(imageWidth, imageHeight);
+  if (rgba.length !== 4 * imageWidth * imageHeight) return;
+  drawFoldPicture(canvas.getContext('2d'), { dpr, cssW, cssH, rgba, imageWidth, imageHeight, layer, ...training });
 }
