@@ -240,6 +240,8 @@ fn a_race_on_weights_counts_training_losses_from_the_same_first_weights() {
 fn a_race_on_weights_done_a_part_at_a_time_is_the_same_race() {
     let whole = run(on_weights(4));
     let mut parts = Race::new(on_weights(4)).unwrap();
+    // Only the drawn lanes (the first seed's) are built up front; the others on the way.
+    assert!(parts.training(2, 0).is_some() && parts.training(2, 1).is_none());
     let mut calls = 0;
     while parts.status() != Status::BudgetSpent {
         parts.advance(700).unwrap();

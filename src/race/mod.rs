@@ -128,6 +128,10 @@ impl RaceSettings {
 enum Runner {
     Surface(Box<Driver>),
     Weights(Box<TrainingRun>),
+    /// A lane on weights not built yet (built by the race's first step that reaches it, so
+    /// opening a race of many seeds on a large network never blocks the page): its
+    /// strategy's index and its seed.
+    Unbuilt(usize, u32),
     Search(Box<SearchLane>),
 }
 
@@ -137,7 +141,7 @@ impl Runner {
         match self {
             Runner::Surface(driver) => Some(driver),
             Runner::Weights(run) => Some(run.driver()),
-            Runner::Search(_) => None,
+            Runner::Search(_) | Runner::Unbuilt(..) => None,
         }
     }
 
@@ -147,6 +151,7 @@ impl Runner {
             Runner::Surface(driver) => driver.advance(budget),
             Runner::Weights(run) => run.advance_within(budget),
             Runner::Search(_) => Err(Error::protocol("a search lane runs by jobs".into())),
+            Runner::Unbuilt(..) => Err(Error::protocol("a lane is built before it steps".into())),
         }
     }
 
@@ -157,6 +162,7 @@ impl Runner {
             Runner::Weights(run) => run.status(),
             Runner::Search(lane) if lane.done() => Status::BudgetSpent,
             Runner::Search(_) => Status::Running,
+            Runner::Unbuilt(..) => Status::Ready,
         }
     }
 }
@@ -267,35 +273,37 @@ impl Race {
         if settings.problem == Problem::Architecture {
             return self.restart_searches();
         }
-        for strategy in &settings.strategies {
+        for (s, strategy) in settings.strategies.iter().enumerate() {
             for k in 0..settings.seeds {
                 let seed = settings.seed as u64 + k as u64;
                 let lane = match &self.dataset {
-                    // A training run's seed is 32 bits: past the last, seeds wrap round.
-                    Some(dataset) => {
-                        let run = settings.weights.lane(dataset, strategy, seed as u32)?;
-                        if self.lanes.is_empty() {
-                            let params = run.spec().n_params();
-                            WeightsProblem::check_size(
-                                &settings.strategies,
-                                settings.seeds,
-                                params,
-                            )?;
-                        }
-                        Lane {
-                            runner: Runner::Weights(Box::new(run)),
-                            start: [f64::NAN; 2],
-                            curve: Vec::new(),
-                        }
-                    }
+                    // A training run's seed is 32 bits: past the last, seeds wrap round. The
+                    // first seed's lanes (the drawn ones) are built now, the others on the way.
+                    Some(_) => Lane {
+                        runner: Runner::Unbuilt(s, seed as u32),
+                        start: [f64::NAN; 2],
+                        curve: Vec::new(),
+                    },
                     None => self.surface_lane(strategy, seed, k == 0)?,
                 };
                 self.lanes.push(lane);
             }
         }
+        let (count, seeds) = (settings.strategies.len(), settings.seeds);
         self.step = 0;
         self.bands.clear();
-        self.bands.resize_with(settings.strategies.len(), Vec::new);
+        self.bands.resize_with(count, Vec::new);
+        if self.dataset.is_some() {
+            let mut unlimited = usize::MAX;
+            for s in 0..count {
+                self.build(s * seeds, &mut unlimited)?;
+                if s == 0 {
+                    let params = self.training(0, 0).map_or(0, |run| run.spec().n_params());
+                    let settings = &self.settings;
+                    WeightsProblem::check_size(&settings.strategies, seeds, params)?;
+                }
+            }
+        }
         Ok(())
     }
 
@@ -375,13 +383,31 @@ impl Race {
             return self.search_to(target);
         }
         let budget = self.settings.budget;
-        for lane in &mut self.lanes {
-            if !lane.run_to(target, budget, work)? {
+        for i in 0..self.lanes.len() {
+            if !self.build(i, work)? || !self.lanes[i].run_to(target, budget, work)? {
                 return Ok(false);
             }
         }
         self.complete(target);
         Ok(true)
+    }
+
+    /// Builds lane `i` if it is not built yet, taking its cost off `work` (its first model's
+    /// scoring: every row through the network); `false` when no work was left for its first
+    /// step.
+    fn build(&mut self, i: usize, work: &mut usize) -> Result<bool> {
+        let (Runner::Unbuilt(s, seed), Some(dataset)) = (&self.lanes[i].runner, &self.dataset)
+        else {
+            return Ok(true);
+        };
+        let run = self
+            .settings
+            .weights
+            .lane(dataset, &self.settings.strategies[*s], *seed)?;
+        let cost = dataset.n_rows().saturating_mul(run.spec().n_params());
+        *work = work.saturating_sub(cost);
+        self.lanes[i].runner = Runner::Weights(Box::new(run));
+        Ok(*work > 0)
     }
 
     /// Brings every lane on architectures to `target` evaluations on this thread, job by job,
