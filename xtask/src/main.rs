@@ -8,6 +8,7 @@ mod build;
 mod dist;
 mod flatten;
 mod serve;
+mod tee;
 mod test;
 mod tools;
 

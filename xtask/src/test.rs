@@ -1,7 +1,6 @@
 //! `cargo xtask test`: every test layer, one summary line each; non-zero exit if any fails.
 
-use crate::tools::{self, run as run_command};
-use crate::{TaskResult, dist, root};
+use crate::{TaskResult, dist, root, tee, tools};
 use std::process::Command;
 use std::time::Instant;
 
@@ -11,23 +10,54 @@ fn cargo(args: &[&str]) -> Command {
     command
 }
 
+/// Runs one command of a test layer; on failure the message repeats the command's last lines.
+fn run_command(command: &mut Command, what: &str) -> TaskResult {
+    let (succeeded, printed) = tee::run(command, what, &[])?;
+    failure_with_tail(succeeded, &printed, what)
+}
+
+fn failure_with_tail(succeeded: bool, printed: &tee::Printed, what: &str) -> TaskResult {
+    if succeeded {
+        Ok(())
+    } else {
+        Err(format!("{what} failed; its last lines:{}", printed.tail()))
+    }
+}
+
+/// How often the wasm tests are started when chromedriver or chromium fails before any test ran.
+const BROWSER_STARTS: usize = 3;
+
 fn wasm_tests() -> TaskResult {
     tools::wasm_target()?;
     let bin = tools::wasm_bindgen()?;
     let (_, driver) = tools::chromium()?;
-    run_command(
-        cargo(&[
+    let what = "wasm-bindgen-test in chromium";
+    let mut start = 1;
+    loop {
+        let mut command = cargo(&[
             "test",
             "--target",
             "wasm32-unknown-unknown",
             "--test",
             "browser",
-        ])
-        .env("PATH", tools::path_with(&bin))
-        .env("CHROMEDRIVER", driver)
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
-        "wasm-bindgen-test in chromium",
-    )
+        ]);
+        command
+            .env("PATH", tools::path_with(&bin))
+            .env("CHROMEDRIVER", &driver)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+        let (succeeded, printed) = tee::run(&mut command, what, &["Running tests/", "running "])?;
+        // The tests were built and the runner started, but no test ran: chromedriver or chromium
+        // failed to come up (a known intermittent failure of driver sessions), not a test.
+        let browser_failed =
+            printed.has_line_starting("Running tests/") && !printed.has_line_starting("running ");
+        if succeeded || !browser_failed || start == BROWSER_STARTS {
+            return failure_with_tail(succeeded, &printed, what);
+        }
+        println!(
+            "xtask: the browser did not start the tests (start {start} of {BROWSER_STARTS}); starting it again…"
+        );
+        start += 1;
+    }
 }
 
 fn end_to_end() -> TaskResult {
