@@ -138,7 +138,7 @@ class RaceView extends RunController {
     this.observeResize([this.stage], () => this.redraw());
   }
 
-  /** The lane pickers: a strategy menu and a Remove button per lane. */
+  /** The lane pickers: a strategy menu and a remove (×) button per lane. */
   buildLanes() {
     const { min, max } = specAt('race', 'strategies');
     const { strategies: lanes, problem } = this.settings;
@@ -146,7 +146,7 @@ class RaceView extends RunController {
     replaceChildren(this.lanesBox, lanes.map((strategy, i) => {
       const picker = selectField(`Strategy ${i + 1}`, choices, (id) => this.guard(() => this.changeLanes((all) => all.map((s, k) => (k === i ? { ...choices.find((c) => c.id === id).strategy } : s)))), `strategy${i + 1}`);
       picker.select.value = laneChoice(strategy, problem).id;
-      const remove = el('button', { type: 'button', class: 'pg-button pg-small pg-quiet', 'aria-label': `Remove strategy ${i + 1}`, dataset: { action: 'remove-strategy' } }, 'Remove');
+      const remove = el('button', { type: 'button', class: 'pg-button pg-small pg-quiet', 'aria-label': `Remove strategy ${i + 1}`, title: `Remove strategy ${i + 1}`, dataset: { action: 'remove-strategy' } }, '×');
       remove.disabled = lanes.length <= min;
       remove.addEventListener('click', () => this.guard(() => this.changeLanes((all) => all.filter((_, k) => k !== i))));
       return el('div', { class: 'race-lane' }, picker.root, remove);

@@ -114,6 +114,31 @@ test('every chart keeps its y-axis title inside the canvas (the search charts\' 
   for (const ink of edges) expect(ink).toBe(0);
 });
 
+/** For each select under `scope`: its chosen option's text width and the room for it (content box less the arrow). */
+function selectFits(page, scope) {
+  return page.evaluate((s) => Array.from(document.querySelectorAll(`${s} select`)).filter((x) => x.getClientRects().length).map((select) => {
+    const style = getComputedStyle(select);
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = select.selectedOptions[0].textContent;
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16;
+    return { text, width: ctx.measureText(text).width, room };
+  }), scope);
+}
+
+test('the search\'s strategy menu and the race\'s strategy menus show their choice whole at 1280 px (they were cut to "Random s", "Gradient desce")', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/#view=search');
+  await page.waitForFunction(() => window.search && window.search.state().status === 'ready');
+  const search = await selectFits(page, '#view-search .sr-fields');
+  expect(search.map((f) => f.text)).toContain('Random search');
+  await page.goto('/#view=race&preset=bowl');
+  await page.waitForFunction(() => window.race && window.race.state().status === 'ready');
+  const race = await selectFits(page, '#view-race .race-lane');
+  expect(race.map((f) => f.text)).toContain('Gradient descent');
+  for (const field of [...search, ...race]) expect(field.width, field.text).toBeLessThanOrEqual(field.room);
+});
+
 /** WCAG relative luminance of a CSS colour "#rrggbb" or "rgb(r, g, b)". */
 function luminance(colour) {
   const hex = /^#([0-9a-f]{6})$/i.exec(colour.trim());
