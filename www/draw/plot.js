@@ -242,7 +242,11 @@ export function emptyChart(ctx, plot, { theme, xTitle, yTitle, text }) {
   ctx.font = '14px system-ui, sans-serif';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.fillText(text, plot.x + plot.w / 2, plot.y + plot.h / 2);
+  // Too wide for the plot (large text, a narrow chart): two lines, split at the middle space.
+  const middle = text.indexOf(' ', Math.floor(text.length / 2) - 1);
+  const lines = ctx.measureText(text).width > plot.w - 8 && middle > 0 ? [text.slice(0, middle), text.slice(middle + 1)] : [text];
+  const lineHeight = 18;
+  lines.forEach((line, i) => ctx.fillText(line, plot.x + plot.w / 2, plot.y + plot.h / 2 + (i - (lines.length - 1) / 2) * lineHeight));
 }
 
 /**

@@ -274,3 +274,20 @@ test('projector mode (header toggle or projector=1) enlarges text and marks; the
   expect((await page.evaluate(() => window.training.state().sizes)).scale).toBeGreaterThan(1.2);
   expect(await overflows(page)).toBe(false);
 });
+
+test('projector mode at 1280 × 800: every settings field stays inside its column (the search\'s number fields stuck out)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const view of ['landscapes', 'training', 'search', 'race']) {
+    await page.goto('about:blank');
+    await page.goto(`/#view=${view}&projector=1`);
+    await page.waitForFunction((v) => document.querySelector(`#view-${v} .pg-controls input`), view);
+    const outside = await page.evaluate((v) => {
+      const column = document.querySelector(`#view-${v} .pg-controls`).getBoundingClientRect();
+      return Array.from(document.querySelectorAll(`#view-${v} .pg-controls input, #view-${v} .pg-controls select`))
+        .filter((f) => f.getClientRects().length && f.type !== 'file')
+        .map((f) => ({ name: f.closest('.pg-field')?.querySelector('label')?.textContent || f.name, right: f.getBoundingClientRect().right }))
+        .filter((f) => f.right > column.right - 4);
+    }, view);
+    expect(outside, view).toEqual([]);
+  }
+});
