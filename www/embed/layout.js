@@ -1,12 +1,12 @@
 // Embed mode's layout, the same for every view: the settings column goes; the stage keeps its
-// run controls, status and main picture; everything else (titles, formula, legend, numbers,
-// charts) folds into a "Numbers and formula" panel under the canvas, beside a small link to
+// run controls, status and main picture (with the race's legend, which names its curves);
+// everything else (titles, formula, other legends, numbers, charts) folds into a "Numbers and formula" panel under the canvas, beside a small link to
 // the full page. The whole fits the box it is given (an iframe's window, or a custom element).
 
 import { el } from '../ui/dom.js';
 
 /** The stage's parts that stay in view in embed mode (the rest folds). */
-const KEEP = '.pg-toolbar, .sr-runbar, .sr-progress-row, .pg-strip, .tr-alert, .pg-canvas-wrap, .sr-board-wrap';
+const KEEP = '.pg-toolbar, .sr-runbar, .sr-progress-row, .pg-strip, .tr-alert, .pg-canvas-wrap, .race-legend, .sr-board-wrap';
 
 /** Where each embed control (see EMBED_CONTROLS) lives in a view. */
 const CONTROL_SELECTORS = {

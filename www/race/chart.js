@@ -99,3 +99,32 @@ export function drawRaceChart(ctx, data) {
   ctx.restore();
   return { lines, bands, log };
 }
+
+/**
+ * Strategy `index`'s legend sample: a small canvas (sized 2.2 × 0.9 em by the style sheet) with
+ * its band and its median line in the chart's own dash, so the curves differ by more than colour.
+ */
+export function legendSample(index) {
+  const style = SERIES_STYLES[index % SERIES_STYLES.length];
+  const [w, h] = [44, 18];
+  const dpr = Math.max(1, Math.min(4, globalThis.devicePixelRatio || 1));
+  const canvas = document.createElement('canvas');
+  canvas.className = 'race-sample';
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.width = w * dpr;
+  canvas.height = h * dpr;
+  const ctx = canvas.getContext('2d');
+  ctx.scale(dpr, dpr);
+  ctx.globalAlpha = 0.16;
+  ctx.fillStyle = style.color;
+  ctx.fillRect(0, 0, w, h);
+  ctx.globalAlpha = 1;
+  ctx.beginPath();
+  ctx.moveTo(0, h / 2);
+  ctx.lineTo(w, h / 2);
+  ctx.setLineDash(style.dash.map((d) => d * 1.2));
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = style.color;
+  ctx.stroke();
+  return canvas;
+}

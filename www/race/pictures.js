@@ -8,7 +8,7 @@ import { plotLayout, heatmapLayer, drawLandscape, updateSampleLayer } from '../d
 import { PointLayer } from '../draw/points.js';
 import { samplesBox } from '../ui/fields.js';
 import { num } from '../ui/format.js';
-import { SERIES_STYLES } from './chart.js';
+import { legendSample } from './chart.js';
 import { drawWeightsLane } from './weights.js';
 import { architectureCaption, drawArchitectureLane } from './architecture.js';
 
@@ -46,9 +46,7 @@ export class RacePictures {
     this.cards = labels.map((label, i) => {
       const canvas = el('canvas', { role: 'img', 'aria-label': `${label}: the first seed's lane` });
       const caption = el('figcaption', { class: 'pg-note' });
-      const swatch = el('span', { class: 'race-swatch', 'aria-hidden': 'true' });
-      swatch.style.background = SERIES_STYLES[i % SERIES_STYLES.length].color;
-      const figure = el('figure', { class: 'race-picture' }, el('h3', { class: 'race-picture-title' }, swatch, label), canvas, caption);
+      const figure = el('figure', { class: 'race-picture' }, el('h3', { class: 'race-picture-title' }, legendSample(i), label), canvas, caption);
       return { label, canvas, caption, figure, samples: new PointLayer() };
     });
     replaceChildren(this.element, this.cards.map((c) => c.figure));

@@ -30,7 +30,7 @@ import { numberSpec, specAt } from '../ui/catalog.js';
 import { statusLabel } from '../ui/panel.js';
 import { fitCanvas, readTheme } from '../draw/plot.js';
 import { heatmapLayer } from '../draw/landscape.js';
-import { drawRaceChart, SERIES_STYLES } from '../race/chart.js';
+import { drawRaceChart, legendSample } from '../race/chart.js';
 import { RacePictures } from '../race/pictures.js';
 import { PRESETS, laneChoice, laneChoices, lanesFor, presetById, raceTexts } from '../race/presets.js';
 import { ArchitectureFields, architectureOf, bestOf } from '../race/architecture.js';
@@ -187,11 +187,7 @@ class RaceView extends RunController {
     this.presetText.textContent = preset ? preset.text : texts.own;
     this.quantity = texts.quantity;
     this.summaryTitle.textContent = `${texts.best} so far: median [min, max] over seeds`;
-    replaceChildren(this.legend, this.labels.map((label, i) => {
-      const swatch = el('span', { class: 'race-swatch', 'aria-hidden': 'true' });
-      swatch.style.background = SERIES_STYLES[i % SERIES_STYLES.length].color;
-      return el('li', {}, swatch, `${label}: median line, min–max band`);
-    }));
+    replaceChildren(this.legend, this.labels.map((label, i) => el('li', {}, legendSample(i), `${label}: median line, min–max band`)));
     this.pictures.setStrategies(this.labels);
     this.presetSelect.select.value = s.preset || '';
     this.problemSelect.select.value = s.problem;
@@ -271,9 +267,9 @@ class RaceView extends RunController {
     const width = this.chartWrap.clientWidth;
     if (width > 0) {
       const cssW = Math.floor(width);
-      // In an embed the chart fills what the run controls leave of the box.
-      const room = this.chartWrap.closest('.pg-embed') ? this.chartWrap.clientHeight : Infinity;
-      const cssH = Math.round(Math.max(120, Math.min(320, Math.max(200, cssW * 0.42), room)));
+      // In an embed the chart fills what the run controls and the legend leave of the box.
+      const embedded = this.chartWrap.closest('.pg-embed');
+      const cssH = Math.round(Math.max(120, embedded ? this.chartWrap.clientHeight : Math.min(320, Math.max(200, cssW * 0.42))));
       const { dpr } = fitCanvas(this.chartCanvas, cssW, cssH);
       this.drawn = drawRaceChart(this.chartCanvas.getContext('2d'), { dpr, cssW, cssH, theme: this.theme, budget: state.budget, series: this.curves, quantity: this.quantity });
     }

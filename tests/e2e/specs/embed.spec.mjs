@@ -59,6 +59,7 @@ for (const { view, hash, expected, ready } of [
   { view: 'landscapes', hash: 'view=landscapes&landscape=rosenbrock&strategy=gradient&seed=3&embed=1&show=step,play,numbers', expected: ['numbers', 'open', 'play', 'step'], ready: () => window.playground.state().heatmapRenders > 0 },
   { view: 'training', hash: 'view=training&data=moons&embed=1&hide=speed,reset', expected: ['numbers', 'open', 'play', 'step'], ready: () => window.training.state().surfaceRenders > 0 },
   { view: 'search', hash: 'view=search&data=moons&n=100&cand=3&embed=1&show=play,stop,progress,status', expected: ['open', 'play', 'stop'], ready: () => window.search.state().status === 'ready' },
+  { view: 'race', hash: 'view=race&preset=weights&embed=1&show=step,play,reset', expected: ['open', 'play', 'reset', 'step'], ready: () => window.race.state().status === 'ready' },
 ]) {
   test(`embed mode (${view}) shows exactly the chosen controls and fits a 700 × 480 iframe`, async ({ page }) => {
     const frame = await embedFrame(page, hash);
@@ -70,7 +71,13 @@ for (const { view, hash, expected, ready } of [
     // The full page's link: the same state, without the embed keys.
     expect(fit.href).toContain(`view=${view}`);
     expect(fit.href).not.toMatch(/embed=|show=|hide=/);
-    if (view !== 'landscapes') expect(fit.href).toContain('data=moons');
+    if (view === 'training' || view === 'search') expect(fit.href).toContain('data=moons');
+    if (view === 'race') {
+      // The legend names the curves (it folded away with the numbers before).
+      const legend = await frame.evaluate(() => Array.from(document.querySelectorAll('.race-legend li'))
+        .filter((li) => li.getBoundingClientRect().bottom <= innerHeight && li.checkVisibility()).map((li) => li.textContent));
+      expect(legend).toEqual(['Gradient descent', 'Adam', 'Genetic algorithm'].map((name) => `${name}: median line, min–max band`));
+    }
     await page.locator('#embed').screenshot({ path: `${SHOTS}embed-${view}-700x480.png` });
     if (view === 'landscapes') {
       expect(fit.href).toContain('landscape=rosenbrock');

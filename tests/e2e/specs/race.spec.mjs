@@ -171,7 +171,7 @@ test('a race on a network\'s weights: its own fields, pictures of each lane\'s m
   expect(first.optimum).toBe(0);
   for (const row of first.summary) expect(row.median).toBeGreaterThan(0);
   // Each card shows its lane's model: many shades (the boundary), and the class colours of the points.
-  const shades = await page.evaluate(() => [...document.querySelectorAll('#view-race .race-picture canvas')].map((c) => {
+  const shades = await page.evaluate(() => [...document.querySelectorAll('#view-race .race-picture > canvas')].map((c) => {
     const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
     const seen = new Set();
     for (let p = 0; p < data.length; p += 16) seen.add(`${data[p] >> 3},${data[p + 1] >> 3},${data[p + 2] >> 3}`);
@@ -240,7 +240,7 @@ test('a race of architecture strategies: one line and band each, every lane\'s b
   }
   // Each card: the best candidate's fold model (many shades) under the points.
   await expect(race.locator('.race-picture figcaption').first()).toContainText('best CV error');
-  const shades = await page.evaluate(() => [...document.querySelectorAll('#view-race .race-picture canvas')].map((c) => {
+  const shades = await page.evaluate(() => [...document.querySelectorAll('#view-race .race-picture > canvas')].map((c) => {
     const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
     const seen = new Set();
     for (let p = 0; p < data.length; p += 16) seen.add(`${data[p] >> 3},${data[p + 1] >> 3},${data[p + 2] >> 3}`);
