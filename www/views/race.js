@@ -25,6 +25,7 @@ import { el, replaceChildren } from '../ui/dom.js';
 import { RunController } from '../ui/run-controller.js';
 import { checkRunOptions, messageOf } from '../ui/runbar.js';
 import { selectField, numberField } from '../ui/field.js';
+import { settingsDrawer } from '../ui/drawer.js';
 import { parseField } from '../ui/fields.js';
 import { numberSpec, specAt } from '../ui/catalog.js';
 import { statusLabel } from '../ui/panel.js';
@@ -123,7 +124,7 @@ class RaceView extends RunController {
     this.legend = el('ul', { class: 'pg-legend race-legend', 'aria-label': 'Legend' });
     this.pictures = new RacePictures();
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Race' },
-      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText), this.toggleControls),
+      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText), this.toggleControls, settingsDrawer(this.controls)),
       this.runBar.element, this.statusStrip, this.chartWrap, this.legend, this.pictures.element);
     this.presetText = el('p', { class: 'pg-note race-preset-text' });
     this.summary = el('dl', { class: 'pg-stats race-summary' });

@@ -60,7 +60,7 @@ test('menus, dialogs, a lesson and an embed: no serious or critical axe violatio
 
 test('on a 360 px phone, with the settings drawer open: no serious or critical axe violations', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  for (const [view, api] of [['landscapes', 'playground'], ['training', 'training'], ['search', 'search']]) {
+  for (const [view, api] of [['landscapes', 'playground'], ['training', 'training'], ['search', 'search'], ['race', 'race']]) {
     await page.goto('about:blank');
     await page.goto(`/#view=${view}`);
     await page.waitForFunction((name) => window[name] && typeof window[name].state === 'function', api);

@@ -248,10 +248,12 @@ test('keyboard only: the plot\'s crosshair adds points, the network\'s neurons c
 test.describe('on a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  for (const [view, hash, api, canvas] of [
-    ['landscapes', '#view=landscapes', 'playground', 'canvas.pg-landscape'],
-    ['training', '#view=training', 'training', 'canvas.tr-canvas'],
-    ['search', '#view=search&data=moons&n=100&cand=3&epochs=3&folds=2', 'search', '.pg-stage canvas >> visible=true'],
+  // Per view: its link, API, main canvas, and a number field of its drawer with a value to type.
+  for (const [view, hash, api, canvas, [field, value]] of [
+    ['landscapes', '#view=landscapes', 'playground', 'canvas.pg-landscape', ['seed', 123]],
+    ['training', '#view=training', 'training', 'canvas.tr-canvas', ['points', 123]],
+    ['search', '#view=search&data=moons&n=100&cand=3&epochs=3&folds=2', 'search', '.pg-stage canvas >> visible=true', ['points', 123]],
+    ['race', '#view=race', 'race', 'canvas.pg-chart', ['seeds', 7]],
   ]) {
     test(`${view}: the canvas and Play come first, the settings open in a drawer, nothing scrolls sideways`, async ({ page }) => {
       await page.goto(`/${hash}`);
@@ -286,15 +288,14 @@ test.describe('on a 360 px phone', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await page.screenshot({ path: `${SCREENSHOTS}phone-${view}-drawer.png` });
       // Its fields work.
-      const seedOrPoints = view === 'landscapes' ? 'seed' : 'points';
-      const input = controls.locator(`.pg-field[data-field="${seedOrPoints}"] input`).first();
-      await input.fill('123');
+      const input = controls.locator(`.pg-field[data-field="${field}"] input`).first();
+      await input.fill(String(value));
       await input.press('Enter');
       // (The search view applies a change once its workers have been told: poll for it.)
       await expect.poll(async () => {
         const options = await page.evaluate((name) => window[name].state().options, api);
-        return view === 'landscapes' ? options.seed : options.data.points;
-      }).toBe(123);
+        return options[field] ?? options.data[field];
+      }).toBe(value);
       // Esc closes it and gives the focus back to the button.
       await input.press('Escape');
       await expect(controls).toBeHidden();
