@@ -1,9 +1,14 @@
-// The settings drawer of a phone-width screen: there the canvas and Play come first and a
-// view's settings column folds away, opened and closed by a "Settings" button (aria-expanded)
-// or Esc; while open, Tab stays inside it. On wider screens the buttons are not shown and the column stays where it is (the
-// style sheet decides, by the screen's width).
+// The settings drawer: on a phone-width screen, and in projector mode on a screen narrower than
+// 1600 px (its larger text would leave the canvas too little room beside the column), the canvas
+// and Play come first and a view's settings column folds away, opened and closed by a "Settings"
+// button (aria-expanded) or Esc; while open, Tab stays inside it. Elsewhere the buttons are not
+// shown and the column stays where it is. The view's root carries `.pg-drawer-layout` while the
+// column is a drawer; the style sheet does the rest.
 
 import { el, uniqueId } from './dom.js';
+
+const PHONE = globalThis.matchMedia('(max-width: 640px)');
+const PROJECTOR_NARROW = globalThis.matchMedia('(max-width: 1599px)');
 
 /**
  * Makes `controls` (a view's settings column, in its `.pg-root`) a drawer; returns its
@@ -46,5 +51,19 @@ export function settingsDrawer(controls) {
     else if (event.key === 'Tab' && isOpen()) wrapTab(event);
   });
   controls.prepend(close);
+  const layout = () => {
+    const root = controls.closest('.pg-root');
+    if (!root) return;
+    const host = root.getRootNode().host;
+    const projected = Boolean(root.closest('.pg-projector') || (host && host.classList.contains('pg-projector')));
+    const drawer = PHONE.matches || (projected && PROJECTOR_NARROW.matches);
+    root.classList.toggle('pg-drawer-layout', drawer);
+    if (!drawer && isOpen()) open(false);
+  };
+  PHONE.addEventListener('change', layout);
+  PROJECTOR_NARROW.addEventListener('change', layout);
+  globalThis.addEventListener('looks-change', layout);
+  // The view puts the column into its root after this returns.
+  queueMicrotask(layout);
   return button;
 }

@@ -275,12 +275,24 @@ test('projector mode (header toggle or projector=1) enlarges text and marks; the
   expect(await overflows(page)).toBe(false);
 });
 
-test('projector mode at 1280 × 800: every settings field stays inside its column (the search\'s number fields stuck out)', async ({ page }) => {
+test('projector mode below 1600 px: the settings fold into the drawer, the plot fits the first screen; every field stays inside the drawer', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  for (const view of ['landscapes', 'training', 'search', 'race']) {
+  for (const [view, canvas] of [['landscapes', 'canvas.pg-landscape'], ['training', 'canvas.tr-canvas'], ['search', null], ['race', 'canvas.pg-chart']]) {
     await page.goto('about:blank');
     await page.goto(`/#view=${view}&projector=1`);
-    await page.waitForFunction((v) => document.querySelector(`#view-${v} .pg-controls input`), view);
+    const root = page.locator(`#view-${view}`);
+    const controls = root.locator('.pg-controls');
+    const drawer = root.locator('[data-action="drawer"]');
+    await expect(drawer).toBeVisible();
+    await expect(controls).toBeHidden();
+    if (canvas) {
+      // The whole main canvas (its x axis too) is on the first screen.
+      await expect.poll(async () => (await root.locator(canvas).boundingBox())?.height ?? 0).toBeGreaterThan(200);
+      const box = await root.locator(canvas).boundingBox();
+      expect(box.y + box.height, view).toBeLessThanOrEqual(800);
+    }
+    await drawer.click();
+    await expect(controls).toBeVisible();
     const outside = await page.evaluate((v) => {
       const column = document.querySelector(`#view-${v} .pg-controls`).getBoundingClientRect();
       return Array.from(document.querySelectorAll(`#view-${v} .pg-controls input, #view-${v} .pg-controls select`))
@@ -289,5 +301,14 @@ test('projector mode at 1280 × 800: every settings field stays inside its colum
         .filter((f) => f.right > column.right - 4);
     }, view);
     expect(outside, view).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(controls).toBeHidden();
   }
+  // Projector mode off: the column is back beside the canvas; on a wide screen it never folds.
+  await page.getByRole('button', { name: 'Projector' }).click();
+  await expect(page.locator('#view-race .pg-controls')).toBeVisible();
+  await expect(page.locator('#view-race [data-action="drawer"]')).toBeHidden();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.getByRole('button', { name: 'Projector' }).click();
+  await expect(page.locator('#view-race .pg-controls')).toBeVisible();
 });
