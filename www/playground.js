@@ -74,7 +74,8 @@ import { Controls } from './ui/controls.js';
 import { Panel, statusLabel } from './ui/panel.js';
 import { fitCanvas, readTheme, drawScale, TICK_FONT } from './draw/plot.js';
 import { ColourBar, surfaceBarSpec } from './ui/colour-bar.js';
-import { fitMainPlot, heatmapLayer, pointerOnPlot, POPULATION_DOT, drawLandscape, describePoint, updateSampleLayer, updatePopulationLayer } from './draw/landscape.js';
+import { fitMainPlot, heatmapLayer, pointerOnPlot, drawLandscape, describePoint, updateSampleLayer, updatePopulationLayer } from './draw/landscape.js';
+import { POPULATION_DOT, legendSample } from './draw/marks.js';
 import { PointLayer } from './draw/points.js';
 import { drawChart } from './draw/chart.js';
 import { drawRegression } from './draw/regression.js';
@@ -91,6 +92,8 @@ const MAX_PATH_POINTS = 6000;
 const CHART_FPS = 20;
 /** Steps from which a run counts as long: its path and curve are copied less often. */
 const LONG_RUN = 20_000;
+/** Colour stops of the heatmap's ramp under each legend mark. */
+const LEGEND_RAMP = 16;
 
 /** Keeps every point of the last `tail` and thins the rest so at most `max` remain. */
 function thinPath(flat, max, tail = 500) {
@@ -246,17 +249,20 @@ class LandscapePlayground extends RunController {
   }
 
   buildLegend() {
-    const item = (cls, text) => el('li', {}, el('span', { class: `pg-swatch ${cls}`, 'aria-hidden': 'true' }), text);
-    const items = [item('pg-sw-min', 'known minimum')];
+    // Each item shows its mark as the map draws it, on the heatmap's colours.
+    const ramp = this.wasm.surfaceBar(LEGEND_RAMP);
+    const scale = drawScale(this.legend);
+    const item = (mark, text) => el('li', {}, legendSample(mark, ramp, scale), text);
+    const items = [item('minimum', 'known minimum')];
     const kind = this.config.strategy.kind;
     if (kind === 'gradient') {
-      items.push(item('pg-sw-start', 'start'), item('pg-sw-path', 'path θ₀, θ₁, …'), item('pg-sw-current', 'current θ'), item('pg-sw-arrow', '−∇J: steepest descent'));
+      items.push(item('start', 'start'), item('path', 'path θ₀, θ₁, …'), item('current', 'current θ'), item('arrow', '−∇J: steepest descent'));
     } else if (samplesBox(kind)) {
-      items.push(item('pg-sw-sample', kind === 'grid' ? 'grid points visited' : 'earlier samples'), item('pg-sw-asked', 'this step\'s samples'), item('pg-sw-best', 'best so far'));
+      items.push(item('sample', kind === 'grid' ? 'grid points visited' : 'earlier samples'), item('asked', 'this step\'s samples'), item('best', 'best so far'));
     } else if (kind === 'random-walk') {
-      items.push(item('pg-sw-start', 'start'), item('pg-sw-path', 'accepted moves'), item('pg-sw-accepted', 'accepted proposal'), item('pg-sw-rejected', 'rejected proposal'), item('pg-sw-sigma', 'σ: proposal scale'), item('pg-sw-current', 'current θ'));
+      items.push(item('start', 'start'), item('path', 'accepted moves'), item('accepted', 'accepted proposal'), item('rejected', 'rejected proposal'), item('sigma', 'σ: proposal scale'), item('current', 'current θ'));
     } else {
-      items.push(item('pg-sw-start', 'population centre'), item('pg-sw-ghost', 'previous generation'), item('pg-sw-link', 'parent → child'), item('pg-sw-asked', 'current generation'), item('pg-sw-elite', 'elite (kept unchanged)'), item('pg-sw-best', 'best so far'));
+      items.push(item('start', 'population centre'), item('ghost', 'previous generation'), item('link', 'parent → child'), item('member', 'current generation'), item('elite', 'elite (kept unchanged)'), item('best', 'best so far'));
     }
     replaceChildren(this.legend, items);
   }

@@ -5,7 +5,8 @@
 // Draw functions take plain and typed arrays; they never call the wasm core.
 
 import { haloText, strokeTwice } from './plot.js';
-import { makeView, beginPlot, diamondPath } from './landscape.js';
+import { makeView, beginPlot } from './landscape.js';
+import { diamondPath } from './marks.js';
 import { paperColour } from './palette.js';
 
 /** The misclassified rings: a near-black ring on a white halo, readable on every class colour. */

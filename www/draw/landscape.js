@@ -2,27 +2,9 @@
 // redrawn every frame — axes, known minima, the start point and what the strategy did.
 // Draw functions take plain and typed arrays; they never call the wasm core.
 
-import { drawAxes, haloText, clampPx, fitCanvas, mainCanvasWidth, strokeTwice, dot, drawScale } from './plot.js';
-import { makeKernel } from './points.js';
+import { drawAxes, haloText, clampPx, fitCanvas, mainCanvasWidth, drawScale } from './plot.js';
+import { MARKS, MARK, kernels, finitePair, arrow, askedDots, pathLine, sigmaRing, strokeLinks } from './marks.js';
 import { num } from '../ui/format.js';
-
-/** Overlay colours, chosen to read on every part of the heatmap (each mark has a dark rim). */
-export const MARKS = {
-  rim: 'rgba(10, 12, 16, 0.9)',
-  path: '#ffffff',
-  current: '#ff6b1a',
-  best: '#ffd21f',
-  minimum: '#ffffff',
-  start: '#ffffff',
-  sample: 'rgba(255, 255, 255, 0.55)',
-  asked: '#ffffff',
-  accepted: '#27e07a',
-  rejected: '#ff4d5e',
-  ghost: 'rgba(235, 235, 245, 0.55)',
-  link: 'rgba(255, 255, 255, 0.35)',
-  elite: '#ffd21f',
-  arrow: '#ffffff',
-};
 
 /**
  * Where the heatmap goes inside a canvas of cssW × cssH CSS pixels, aligned to whole device
@@ -61,24 +43,6 @@ export function heatmapLayer(rgba, width, height) {
   const pixels = new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, width * height * 4);
   layer.getContext('2d').putImageData(new ImageData(pixels, width, height), 0, 0);
   return layer;
-}
-
-/** The radius of a population member's dot, in drawing units (see fitCanvas). */
-export const POPULATION_DOT = 3.6;
-
-/** Dot stamps for a device-pixel ratio (cached: built once per ratio). */
-function kernels(dpr) {
-  const cache = kernels.cache || (kernels.cache = new Map());
-  if (!cache.has(dpr)) {
-    const dark = [10, 12, 16];
-    cache.set(dpr, {
-      sample: makeKernel(2.4 * dpr, [255, 255, 255, 0.75], [...dark, 0.55], 1 * dpr),
-      ghost: makeKernel(3 * dpr, [255, 255, 255, 0], [235, 235, 245, 0.7], 1.2 * dpr),
-      member: makeKernel(POPULATION_DOT * dpr, [255, 255, 255, 1], [...dark, 0.95], 1.4 * dpr),
-      memberSmall: makeKernel(2.6 * dpr, [255, 255, 255, 1], [...dark, 0.9], 1 * dpr),
-    });
-  }
-  return cache.get(dpr);
 }
 
 /** Domain → device pixels inside the plot rectangle (the layers' coordinates). */
@@ -158,150 +122,6 @@ export function pointerOnPlot(event, canvas, domain, plot) {
   const py = (event.clientY - rect.top) / scale;
   const view = makeView(domain, plot);
   return { px, py, x: view.x(px), y: view.y(py), inside: view.inside(px, py) };
-}
-
-function finitePair(a, i) {
-  return Number.isFinite(a[i]) && Number.isFinite(a[i + 1]);
-}
-
-function ring(ctx, x, y, r, color, width = 2.5) {
-  if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-  ctx.beginPath();
-  ctx.arc(x, y, r, 0, Math.PI * 2);
-  strokeTwice(ctx, width + 2, MARKS.rim, width, color);
-}
-
-function starPath(ctx, x, y, r) {
-  ctx.beginPath();
-  for (let i = 0; i < 10; i += 1) {
-    const a = -Math.PI / 2 + (i * Math.PI) / 5;
-    const rr = i % 2 === 0 ? r : r * 0.45;
-    const px = x + rr * Math.cos(a);
-    const py = y + rr * Math.sin(a);
-    if (i === 0) ctx.moveTo(px, py);
-    else ctx.lineTo(px, py);
-  }
-  ctx.closePath();
-}
-
-function star(ctx, x, y, r, fill) {
-  if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-  starPath(ctx, x, y, r);
-  ctx.lineJoin = 'round';
-  ctx.lineWidth = 4;
-  ctx.strokeStyle = MARKS.rim;
-  ctx.stroke();
-  if (fill) {
-    ctx.fillStyle = fill;
-    ctx.fill();
-  } else {
-    ctx.lineWidth = 2;
-    ctx.strokeStyle = MARKS.minimum;
-    ctx.stroke();
-  }
-}
-
-/** Adds a diamond centred on (x, y), half-diagonal `r`, to the current path. */
-export function diamondPath(ctx, x, y, r) {
-  ctx.moveTo(x, y - r);
-  ctx.lineTo(x + r, y);
-  ctx.lineTo(x, y + r);
-  ctx.lineTo(x - r, y);
-  ctx.closePath();
-}
-
-function diamond(ctx, x, y, r, fill) {
-  if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-  ctx.beginPath();
-  diamondPath(ctx, x, y, r);
-  ctx.fillStyle = fill;
-  ctx.fill();
-  ctx.lineWidth = 2;
-  ctx.strokeStyle = MARKS.rim;
-  ctx.stroke();
-}
-
-/** A polyline through flat (x, y) pairs, with a dark rim under a light line. */
-function polyline(ctx, view, flat, color, width) {
-  const n = flat.length / 2;
-  if (n < 2) return;
-  ctx.beginPath();
-  let pen = false;
-  for (let i = 0; i < n; i += 1) {
-    if (!finitePair(flat, 2 * i)) {
-      pen = false;
-      continue;
-    }
-    const x = view.px(flat[2 * i]);
-    const y = view.py(flat[2 * i + 1]);
-    if (pen) ctx.lineTo(x, y);
-    else ctx.moveTo(x, y);
-    pen = true;
-  }
-  ctx.lineJoin = 'round';
-  ctx.lineCap = 'round';
-  strokeTwice(ctx, width + 2.5, MARKS.rim, width, color);
-}
-
-/** Many small dots in one path (fast for thousands of samples). */
-function dots(ctx, view, flat, r, fill, rim, from = 0, to = flat.length / 2) {
-  ctx.beginPath();
-  for (let i = from; i < to; i += 1) {
-    if (!finitePair(flat, 2 * i)) continue;
-    const x = view.px(flat[2 * i]);
-    const y = view.py(flat[2 * i + 1]);
-    ctx.moveTo(x + r, y);
-    ctx.arc(x, y, r, 0, Math.PI * 2);
-  }
-  if (rim) {
-    ctx.lineWidth = 1;
-    ctx.strokeStyle = rim;
-    ctx.stroke();
-  }
-  ctx.fillStyle = fill;
-  ctx.fill();
-}
-
-function arrow(ctx, x, y, ex, ey, color) {
-  const angle = Math.atan2(ey - y, ex - x);
-  const head = 11;
-  const draw = (stroke, width) => {
-    ctx.beginPath();
-    ctx.moveTo(x, y);
-    ctx.lineTo(ex - Math.cos(angle) * head * 0.6, ey - Math.sin(angle) * head * 0.6);
-    ctx.lineWidth = width;
-    ctx.strokeStyle = stroke;
-    ctx.lineCap = 'round';
-    ctx.stroke();
-    ctx.beginPath();
-    ctx.moveTo(ex, ey);
-    ctx.lineTo(ex - head * Math.cos(angle - 0.42), ey - head * Math.sin(angle - 0.42));
-    ctx.lineTo(ex - head * Math.cos(angle + 0.42), ey - head * Math.sin(angle + 0.42));
-    ctx.closePath();
-    ctx.fillStyle = stroke;
-    ctx.fill();
-  };
-  ctx.save();
-  ctx.lineJoin = 'round';
-  ctx.shadowColor = MARKS.rim;
-  ctx.shadowBlur = 0;
-  // rim: draw the arrow slightly fatter in the rim colour, then the arrow itself
-  ctx.beginPath();
-  ctx.moveTo(x, y);
-  ctx.lineTo(ex - Math.cos(angle) * head * 0.6, ey - Math.sin(angle) * head * 0.6);
-  ctx.lineWidth = 6;
-  ctx.strokeStyle = MARKS.rim;
-  ctx.lineCap = 'round';
-  ctx.stroke();
-  ctx.beginPath();
-  ctx.moveTo(ex + 2 * Math.cos(angle), ey + 2 * Math.sin(angle));
-  ctx.lineTo(ex - (head + 3) * Math.cos(angle - 0.45), ey - (head + 3) * Math.sin(angle - 0.45));
-  ctx.lineTo(ex - (head + 3) * Math.cos(angle + 0.45), ey - (head + 3) * Math.sin(angle + 0.45));
-  ctx.closePath();
-  ctx.fillStyle = MARKS.rim;
-  ctx.fill();
-  draw(color, 3);
-  ctx.restore();
 }
 
 /**
@@ -402,12 +222,12 @@ export function drawLandscape(ctx, scene) {
   // Known minima (☆) and the start point (◆).
   const minima = scene.minima || [];
   for (let i = 0; i + 2 < minima.length; i += 3) {
-    star(ctx, view.px(minima[i]), view.py(minima[i + 1]), 10, null);
+    MARK.minimum(ctx, view.px(minima[i]), view.py(minima[i + 1]));
   }
   if (scene.start && scene.kind !== 'random-global' && scene.kind !== 'grid') {
     const sx = view.px(scene.start[0]);
     const sy = view.py(scene.start[1]);
-    diamond(ctx, sx, sy, 7, MARKS.start);
+    MARK.start(ctx, sx, sy);
     const label = scene.kind === 'genetic' ? 'centre' : 'start';
     const font = '600 12px system-ui, sans-serif';
     ctx.save();
@@ -464,13 +284,12 @@ function drawBest(ctx, view, scene, label = true) {
   if (!b || !Number.isFinite(b[0]) || !Number.isFinite(b[1])) return;
   const x = view.px(b[0]);
   const y = view.py(b[1]);
-  star(ctx, x, y, 11, MARKS.best);
+  MARK.best(ctx, x, y);
   if (label) haloText(ctx, 'best', x + 13, y + 1, { color: MARKS.best, font: '700 13px system-ui, sans-serif' });
 }
 
 function drawGradient(ctx, view, scene, plot) {
   const path = scene.path || [];
-  polyline(ctx, view, path, MARKS.path, 2);
   // A dot per step, skipped where steps are too close to tell apart.
   const n = path.length / 2;
   const spaced = [];
@@ -486,7 +305,7 @@ function drawGradient(ctx, view, scene, plot) {
       lastY = y;
     }
   }
-  dots(ctx, view, spaced, 2.6, MARKS.path, MARKS.rim);
+  pathLine(ctx, view, path, spaced);
   const p = scene.position;
   if (!p) return;
   const cx = view.px(p[0]);
@@ -509,7 +328,7 @@ function drawGradient(ctx, view, scene, plot) {
       haloText(ctx, '−∇J', lx, ly, { font: '700 14px system-ui, sans-serif', align: 'center' });
     }
   }
-  dot(ctx, cx, cy, 7, MARKS.current, MARKS.rim, 2.5);
+  MARK.current(ctx, cx, cy);
   offMap(ctx, view, plot, p);
 }
 
@@ -517,26 +336,21 @@ function drawGlobal(ctx, view, scene) {
   const asked = scene.asked || [];
   if (scene.sampleLayer) scene.sampleLayer.drawTo(ctx, scene.layout.dev.x, scene.layout.dev.y);
   // This step's samples stand out (only when there are few enough to tell apart).
-  if (asked.length / 2 <= 200) dots(ctx, view, asked, 4, MARKS.asked, MARKS.rim);
+  if (asked.length / 2 <= 200) askedDots(ctx, view, asked);
   drawBest(ctx, view, scene);
 }
 
 function drawWalk(ctx, view, scene) {
   const asked = scene.asked || [];
   if (scene.sampleLayer) scene.sampleLayer.drawTo(ctx, scene.layout.dev.x, scene.layout.dev.y);
-  polyline(ctx, view, scene.path || [], MARKS.path, 2);
+  pathLine(ctx, view, scene.path || []);
   const p = scene.position;
   // The proposal scale: a dashed circle of radius σ around θ.
   if (p && scene.sigma > 0) {
     const rx = scene.sigma * view.sx;
     const ry = scene.sigma * view.sy;
     if (Number.isFinite(rx) && Number.isFinite(ry) && rx < 1e5 && ry < 1e5) {
-      ctx.save();
-      ctx.setLineDash([5, 4]);
-      ctx.beginPath();
-      ctx.ellipse(view.px(p[0]), view.py(p[1]), rx, ry, 0, 0, Math.PI * 2);
-      strokeTwice(ctx, 3, MARKS.rim, 1.5, '#ffffff');
-      ctx.restore();
+      sigmaRing(ctx, view.px(p[0]), view.py(p[1]), rx, ry);
       haloText(ctx, 'σ', view.px(p[0]) + rx * 0.72 + 4, view.py(p[1]) - ry * 0.72 - 4, { font: 'italic 700 14px system-ui, sans-serif' });
     }
   }
@@ -544,25 +358,11 @@ function drawWalk(ctx, view, scene) {
   for (let i = 0; i < 2 * shown; i += 2) {
     const isTaken = scene.accepted === true && p && asked[i] === p[0] && asked[i + 1] === p[1];
     const [x, y] = [view.px(asked[i]), view.py(asked[i + 1])];
-    if (isTaken) dot(ctx, x, y, 4.5, MARKS.accepted, MARKS.rim, 1.5);
-    else cross(ctx, x, y, 4.5, MARKS.rejected);
+    if (isTaken) MARK.accepted(ctx, x, y);
+    else MARK.rejected(ctx, x, y);
   }
   // The walk only ever moves to a better point, so θ is also the best so far.
-  if (p) dot(ctx, view.px(p[0]), view.py(p[1]), 7, MARKS.current, MARKS.rim, 2.5);
-}
-
-/** A × of half-width `r` at (x, y) in `colour` with a dark rim: a rejected proposal (apart from an accepted dot by shape, not only colour). */
-function cross(ctx, x, y, r, colour) {
-  if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-  ctx.beginPath();
-  ctx.moveTo(x - r, y - r);
-  ctx.lineTo(x + r, y + r);
-  ctx.moveTo(x + r, y - r);
-  ctx.lineTo(x - r, y + r);
-  ctx.save();
-  ctx.lineCap = 'round';
-  strokeTwice(ctx, 5, MARKS.rim, 2.5, colour);
-  ctx.restore();
+  if (p) MARK.current(ctx, view.px(p[0]), view.py(p[1]));
 }
 
 /** At most this many parent → child links are drawn (evenly chosen), so big populations stay legible. */
@@ -590,15 +390,13 @@ function drawGenetic(ctx, view, scene) {
         ctx.lineTo(cx, cy);
       }
     }
-    ctx.lineWidth = 1;
-    ctx.strokeStyle = MARKS.link;
-    ctx.stroke();
+    strokeLinks(ctx);
   }
   // The previous generation (rings) and the current one (dots), stamped in one layer.
   if (scene.populationLayer) scene.populationLayer.drawTo(ctx, scene.layout.dev.x, scene.layout.dev.y);
   const elites = Math.min(scene.eliteCount || 0, count);
   for (let i = 0; i < elites; i += 1) {
-    ring(ctx, view.px(current[2 * i]), view.py(current[2 * i + 1]), 7.5, MARKS.elite, 2);
+    MARK.elite(ctx, view.px(current[2 * i]), view.py(current[2 * i + 1]));
   }
   drawBest(ctx, view, scene);
 }

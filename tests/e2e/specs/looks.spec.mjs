@@ -58,6 +58,27 @@ test('Landscapes: the colour bar spans the heatmap\'s J range in the heatmap\'s 
   expect(Math.max(...low.map((v, k) => Math.abs(v - high[k])))).toBeGreaterThan(100);
 });
 
+test('Landscapes: each legend item shows its mark as the map draws it (the same colours on the map)', async ({ page }) => {
+  for (const [strategy, item, count] of [['gradient', 'current θ', 5], ['random-global', 'best so far', 4], ['random-walk', 'rejected proposal', 7], ['genetic', 'best so far', 7]]) {
+    await page.goto('about:blank');
+    await page.goto(`/#view=landscapes&strategy=${strategy}`);
+    await page.waitForFunction(() => window.playground && window.playground.state().heatmapRenders > 0);
+    await page.evaluate(() => window.playground.step(3));
+    await page.waitForTimeout(300);
+    const items = await page.evaluate(() => Array.from(document.querySelectorAll('#view-landscapes .pg-legend li')).map((li) => {
+      const canvas = li.querySelector('canvas.pg-mark');
+      if (!canvas) return { text: li.textContent, centre: null };
+      const d = canvas.getContext('2d').getImageData(Math.floor(canvas.width / 2), Math.floor(canvas.height / 2), 1, 1).data;
+      return { text: li.textContent, centre: Array.from(d.slice(0, 3)) };
+    }));
+    expect(items.map((i) => Boolean(i.centre)), strategy).toEqual(new Array(count).fill(true));
+    const mark = items.find((i) => i.text === item);
+    expect(mark, `${strategy}: ${item}`).toBeTruthy();
+    // That colour is on the map (drawn by the same function).
+    expect(await nearestPixel(page, '#view-landscapes canvas.pg-landscape', mark.centre), `${strategy}: ${item}`).toBeLessThanOrEqual(6);
+  }
+});
+
 test('Train a model: the bar names the classes in the boundary\'s colours; a regression\'s spans its value range', async ({ page }) => {
   await page.goto('/#view=training&data=blobs');
   await page.waitForFunction(() => window.training && window.training.state().ready);
