@@ -59,14 +59,14 @@ export class ArchitectureFields {
  * the rows alone before there is one.
  */
 export function drawArchitectureLane(canvas, layer, cssW, cssH, { best, training, theme }) {
-  const { dpr } = fitCanvas(canvas, cssW, cssH);
+  const fit = fitCanvas(canvas, cssW, cssH);
   const ctx = canvas.getContext('2d');
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.fillStyle = theme.bg;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   const picture = best && best.picture;
   drawFoldPicture(ctx, {
-    dpr, cssW, cssH, size: picture ? best.size : 1, layer, rgba: picture || new Uint8Array(4), ...training,
+    dpr: fit.dpr, cssW: fit.cssW, cssH: fit.cssH, size: picture ? best.size : 1, layer, rgba: picture || new Uint8Array(4), ...training,
   });
 }
 

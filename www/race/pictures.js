@@ -78,8 +78,9 @@ export class RacePictures {
         this.caption(card, frame, item.lane, 'training loss');
         return;
       }
-      const { dpr } = fitCanvas(card.canvas, cssW, cssH);
-      const layout = plotLayout(cssW, cssH, dpr);
+      const fit = fitCanvas(card.canvas, cssW, cssH);
+      const { dpr } = fit;
+      const layout = plotLayout(fit.cssW, fit.cssH, dpr);
       const { kind, lane, settings } = item;
       const sampling = samplesBox(kind) || kind === 'random-walk';
       if (sampling) {
@@ -90,7 +91,7 @@ export class RacePictures {
         });
       }
       drawLandscape(card.canvas.getContext('2d'), {
-        dpr, cssW, cssH, layout, theme: frame.theme,
+        dpr, cssW: fit.cssW, cssH: fit.cssH, layout, theme: frame.theme,
         heatmap: frame.heatmap(layout.dev.w, layout.dev.h),
         domain: frame.domain, axisNames: ['x', 'y'], minima: frame.minima,
         start: lane.start, kind,

@@ -116,11 +116,11 @@ export function parseTrainingPoints(flat) {
  * training points. `image(w, h)` → RGBA bytes.
  */
 export function drawWeightsLane(canvas, layer, cssW, cssH, { image, pixels, training }) {
-  const { dpr } = fitCanvas(canvas, cssW, cssH);
+  const fit = fitCanvas(canvas, cssW, cssH);
   const scale = Math.min(1, 160 / Math.max(1, cssW), Math.sqrt(pixels / Math.max(1, cssW * cssH)));
   const imageWidth = Math.max(2, Math.round(cssW * scale));
   const imageHeight = Math.max(2, Math.round(cssH * scale));
   const rgba = image(imageWidth, imageHeight);
   if (rgba.length !== 4 * imageWidth * imageHeight) return;
-  drawFoldPicture(canvas.getContext('2d'), { dpr, cssW, cssH, rgba, imageWidth, imageHeight, layer, ...training });
+  drawFoldPicture(canvas.getContext('2d'), { dpr: fit.dpr, cssW: fit.cssW, cssH: fit.cssH, rgba, imageWidth, imageHeight, layer, ...training });
 }

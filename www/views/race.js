@@ -29,7 +29,7 @@ import { settingsDrawer } from '../ui/drawer.js';
 import { parseField } from '../ui/fields.js';
 import { numberSpec, specAt } from '../ui/catalog.js';
 import { statusLabel } from '../ui/panel.js';
-import { fitCanvas, readTheme } from '../draw/plot.js';
+import { drawScale, fitCanvas, readTheme } from '../draw/plot.js';
 import { heatmapLayer } from '../draw/landscape.js';
 import { drawRaceChart, legendSample } from '../race/chart.js';
 import { RacePictures } from '../race/pictures.js';
@@ -268,11 +268,14 @@ class RaceView extends RunController {
     const width = this.chartWrap.clientWidth;
     if (width > 0) {
       const cssW = Math.floor(width);
-      // In an embed the chart fills what the run controls and the legend leave of the box.
-      const embedded = this.chartWrap.closest('.pg-embed');
-      const cssH = Math.round(Math.max(120, embedded ? this.chartWrap.clientHeight : Math.min(320, Math.max(200, cssW * 0.42))));
-      const { dpr } = fitCanvas(this.chartCanvas, cssW, cssH);
-      this.drawn = drawRaceChart(this.chartCanvas.getContext('2d'), { dpr, cssW, cssH, theme: this.theme, budget: state.budget, series: this.curves, quantity: this.quantity });
+      // In an embed the chart fills what the run controls and the legend leave of the box;
+      // elsewhere its height is set in drawing units, so it grows with the text (4K, projector).
+      const scale = drawScale(this.chartCanvas);
+      const cssH = this.chartWrap.closest('.pg-embed')
+        ? Math.max(120, this.chartWrap.clientHeight)
+        : Math.round(scale * Math.min(320, Math.max(200, (cssW / scale) * 0.42)));
+      const fit = fitCanvas(this.chartCanvas, cssW, cssH);
+      this.drawn = drawRaceChart(this.chartCanvas.getContext('2d'), { dpr: fit.dpr, cssW: fit.cssW, cssH: fit.cssH, theme: this.theme, budget: state.budget, series: this.curves, quantity: this.quantity });
     }
     this.pictures.draw({
       theme: this.theme, domain: this.domain, minima: this.minima, seed: this.settings.seed, step: state.step,

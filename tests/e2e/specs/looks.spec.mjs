@@ -268,6 +268,38 @@ test.describe('a 4K projector', () => {
     expect(training.tickFont).toBeGreaterThanOrEqual(22);
     expect(training.point).toBeGreaterThanOrEqual(8);
   });
+
+  test('at 3840 px the race chart and its cards are drawn over their whole canvas (they filled only its top-left part)', async ({ page }) => {
+    await page.goto('/#view=race&preset=rastrigin');
+    await page.waitForFunction(() => window.race && window.race.state().status === 'ready');
+    await page.evaluate(() => window.race.runFor(5));
+    await page.waitForFunction(() => window.race.state().step >= 5);
+    await page.waitForTimeout(300);
+    // The share of each canvas's bottom-right quarter that is not its background colour.
+    const inked = await page.evaluate(() => Array.from(document.querySelectorAll('#view-race canvas.pg-chart, #view-race .race-picture > canvas')).map((c) => {
+      const copy = document.createElement('canvas');
+      [copy.width, copy.height] = [c.width, c.height];
+      const ctx = copy.getContext('2d', { willReadFrequently: true });
+      ctx.drawImage(c, 0, 0);
+      const all = ctx.getImageData(0, 0, c.width, c.height).data;
+      const bg = all.slice(4 * (c.width - 1), 4 * c.width);
+      const [w, h] = [Math.floor(c.width / 2), Math.floor(c.height / 2)];
+      let ink = 0;
+      for (let y = h; y < 2 * h; y += 1) {
+        for (let x = w; x < 2 * w; x += 1) {
+          const i = 4 * (y * c.width + x);
+          if (Math.abs(all[i] - bg[0]) + Math.abs(all[i + 1] - bg[1]) + Math.abs(all[i + 2] - bg[2]) > 30) ink += 1;
+        }
+      }
+      return { height: c.getBoundingClientRect().height, ink: ink / (w * h) };
+    }));
+    expect(inked).toHaveLength(3);
+    // The chart grows with the text (320 px at 1920), its axes reach its bottom right.
+    expect(inked[0].height).toBeGreaterThan(500);
+    expect(inked[0].ink).toBeGreaterThan(0.01);
+    // A card's heatmap fills it to the bottom right.
+    for (const card of inked.slice(1)) expect(card.ink).toBeGreaterThan(0.5);
+  });
 });
 
 test('projector mode (header toggle or projector=1) enlarges text and marks; the layout holds', async ({ page }) => {
