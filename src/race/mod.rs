@@ -584,6 +584,14 @@ impl Race {
         }
     }
 
+    /// In a race on weights, strategy `s`'s first-seed model over the display plane as
+    /// `width` × `height` RGBA (see [`TrainingRun::thumbnail_rgba`]): the model of its last
+    /// complete step.
+    pub fn lane_image(&self, s: usize, width: usize, height: usize) -> Option<Vec<u8>> {
+        let run = self.training(s, 0)?;
+        Some(run.thumbnail_rgba(run.theta(), width, height))
+    }
+
     /// Strategy `s`'s search from seed number `k`, in a race on architectures, with its
     /// best-so-far curve.
     pub fn search_lane(&self, s: usize, k: usize) -> Option<(&SearchLane, &[f64])> {

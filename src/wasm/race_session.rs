@@ -75,10 +75,7 @@ impl RaceSession {
     #[wasm_bindgen(js_name = laneImage)]
     pub fn lane_image(&self, s: u32, width: u32, height: u32) -> Vec<u8> {
         let (w, h) = (width.min(512) as usize, height.min(512) as usize);
-        match self.race.training(s as usize, 0) {
-            Some(run) => run.thumbnail_rgba(run.theta(), w, h),
-            None => Vec::new(),
-        }
+        self.race.lane_image(s as usize, w, h).unwrap_or_default()
     }
 
     /// A race on weights: the display plane `[u_min, u_max, v_min, v_max]`, then the first
