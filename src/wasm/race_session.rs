@@ -65,7 +65,7 @@ impl RaceSession {
     /// surface).
     #[wasm_bindgen(js_name = lanePixels)]
     pub fn lane_pixels(&self) -> u32 {
-        self.race.training(0, 0).map_or(0, |run| {
+        self.race.shown().map_or(0, |run| {
             (PICTURE_WORK / run.spec().n_params().max(1)).max(64) as u32
         })
     }
@@ -99,7 +99,7 @@ impl RaceSession {
             }
             return out;
         }
-        let Some(run) = self.race.training(0, 0) else {
+        let Some(run) = self.race.shown() else {
             return Vec::new();
         };
         let (points, targets) = (run.display_points(), run.targets());
@@ -304,7 +304,7 @@ fn lane_numbers(race: &Race, s: usize) -> Vec<f64> {
     };
     // On weights θ is no point of a plane (the lane's picture is its model, `laneImage`): the
     // points are NaN and the lists empty.
-    let on_plane = race.training(s, 0).is_none();
+    let on_plane = race.shown().is_none();
     let point = |p: &[f64]| {
         if on_plane {
             [p[0], p[1]]
