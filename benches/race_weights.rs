@@ -4,10 +4,11 @@
 //! gradient step per descent lane, a generation of the GA every 50 steps, a batch of random
 //! samples every 5.
 //!
-//! Prints, as the median and the best of the runs (on a shared machine the best is the least
-//! disturbed): the time to open the race (the first seed's lanes are built), its first step
-//! (which builds the other seeds' lanes) and the mean of the next `--steps` steps; then the
-//! median best training loss per strategy at the end (the same on every run: same seeds).
+//! Prints, as the medians over the runs of the wall-clock and of the CPU time (on a shared
+//! machine the CPU time is the steadier): the time to open the race (the first seed's lanes
+//! are built), its first step (which builds the other seeds' lanes and the GA's first
+//! generation) and the mean of the next `--steps` steps; then the median best training loss
+//! per strategy at the end (the same on every run: same seeds).
 //!
 //! `cargo bench --bench race_weights [-- --steps N --runs R --seeds S]`
 
@@ -62,8 +63,20 @@ fn workload(seeds: usize) -> RaceSettings {
     }
 }
 
-fn ms(started: Instant) -> f64 {
-    started.elapsed().as_secs_f64() * 1e3
+/// This thread's time on the CPU so far in ms (Linux's `/proc/thread-self/schedstat`; NaN
+/// elsewhere): on a shared machine it moves far less with the load than the wall clock.
+fn cpu_ms() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(f64::NAN, |ns| ns / 1e6)
+}
+
+/// Times `f`: wall-clock and CPU ms.
+fn timed(f: impl FnOnce()) -> [f64; 2] {
+    let (wall, cpu) = (Instant::now(), cpu_ms());
+    f();
+    [wall.elapsed().as_secs_f64() * 1e3, cpu_ms() - cpu]
 }
 
 fn main() {
@@ -72,41 +85,43 @@ fn main() {
         option("--runs", 5),
         option("--seeds", 5),
     );
-    let (mut open, mut first, mut per_step) = (Vec::new(), Vec::new(), Vec::new());
+    // Per measure (open, first step, a later step): wall and CPU ms of every run.
+    let mut times = vec![[Vec::new(), Vec::new()]; 3];
     let mut medians = Vec::new();
     for _ in 0..runs {
-        let started = Instant::now();
-        let mut race = Race::new(workload(seeds)).expect("the workload fits");
-        open.push(ms(started));
-        let started = Instant::now();
-        black_box(race.step(1).expect("a step"));
-        first.push(ms(started));
-        let started = Instant::now();
-        for _ in 0..steps {
+        let mut race = None;
+        let open = timed(|| race = Some(Race::new(workload(seeds)).expect("the workload fits")));
+        let mut race = race.expect("built");
+        let first = timed(|| {
             black_box(race.step(1).expect("a step"));
+        });
+        let later = timed(|| {
+            for _ in 0..steps {
+                black_box(race.step(1).expect("a step"));
+            }
+        })
+        .map(|t| t / steps as f64);
+        for (measure, t) in times.iter_mut().zip([open, first, later]) {
+            measure[0].push(t[0]);
+            measure[1].push(t[1]);
         }
-        per_step.push(ms(started) / steps as f64);
         medians = (0..4).map(|s| race.bands(s).last().unwrap()[0]).collect();
     }
-    let best = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
     println!(
         "race on weights, 4 strategies × {seeds} seeds, 6 × 32 network, 2000 points, {runs} runs \
-         (median, best):"
+         (median of wall-clock and of CPU ms):"
     );
-    println!(
-        "  open        {:8.2} ms {:8.2} ms",
-        median(open.clone()),
-        best(&open)
-    );
-    println!(
-        "  first step  {:8.2} ms {:8.2} ms",
-        median(first.clone()),
-        best(&first)
-    );
-    println!(
-        "  next {steps} steps, each {:8.3} ms {:8.3} ms",
-        median(per_step.clone()),
-        best(&per_step)
-    );
+    let names = [
+        "open",
+        "first step",
+        &format!("each of the next {steps} steps"),
+    ];
+    for (name, [wall, cpu]) in names.iter().zip(times) {
+        println!(
+            "  {name:28} wall {:9.3} ms  cpu {:9.3} ms",
+            median(wall),
+            median(cpu)
+        );
+    }
     println!("  median best loss after {} steps: {medians:?}", steps + 1);
 }
