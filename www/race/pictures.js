@@ -49,7 +49,7 @@ export class RacePictures {
       const swatch = el('span', { class: 'race-swatch', 'aria-hidden': 'true' });
       swatch.style.background = SERIES_STYLES[i % SERIES_STYLES.length].color;
       const figure = el('figure', { class: 'race-picture' }, el('h3', { class: 'race-picture-title' }, swatch, label), canvas, caption);
-      return { label, canvas, caption, figure, samples: new PointLayer() };
+      return { label, canvas, caption, figure, samples: new PointLayer(), dots: {} };
     });
     replaceChildren(this.element, this.cards.map((c) => c.figure));
   }
@@ -76,7 +76,7 @@ export class RacePictures {
         return;
       }
       if (frame.training) {
-        drawWeightsLane(card.canvas, this.layerOf(card), cssW, cssH, { image: (w, h) => frame.image(i, w, h), pixels: frame.pixels, training: frame.training });
+        drawWeightsLane(card.canvas, this.layerOf(card), card.dots, cssW, cssH, { image: (w, h) => frame.image(i, w, h), pixels: frame.pixels, training: frame.training });
         this.caption(card, frame, item.lane, 'training loss');
         return;
       }
