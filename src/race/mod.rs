@@ -25,7 +25,7 @@ use crate::landscape::{self, Landscape, LandscapeObjective, LandscapeSettings};
 use crate::objective::Objective;
 use crate::rng::{seeded, uniform};
 use crate::search::{self, Driver, Status, StopRules, StrategySettings};
-use crate::training::{FoldResult, TrainingRun};
+use crate::training::{FoldResult, Trainer, TrainingRun};
 use crate::{Error, Result};
 use architecture::SearchLane;
 pub use architecture::{ArchitectureProblem, Job};
@@ -127,7 +127,8 @@ impl RaceSettings {
 /// architectures (stepped by jobs, see [`Race::jobs`]).
 enum Runner {
     Surface(Box<Driver>),
-    Weights(Box<TrainingRun>),
+    /// Training that scores only its training loss (what the race counts).
+    Weights(Box<Trainer>),
     /// A lane on weights not built yet (built by the race's first step that reaches it, so
     /// opening a race of many seeds on a large network never blocks the page): its
     /// strategy's index and its seed.
@@ -140,7 +141,7 @@ impl Runner {
     fn driver(&self) -> Option<&Driver> {
         match self {
             Runner::Surface(driver) => Some(driver),
-            Runner::Weights(run) => Some(run.driver()),
+            Runner::Weights(trainer) => Some(trainer.driver()),
             Runner::Search(_) | Runner::Unbuilt(..) => None,
         }
     }
@@ -149,7 +150,7 @@ impl Runner {
     fn advance(&mut self, budget: &mut usize) -> Result<bool> {
         match self {
             Runner::Surface(driver) => driver.advance(budget),
-            Runner::Weights(run) => run.advance_within(budget),
+            Runner::Weights(trainer) => trainer.advance_within(budget),
             Runner::Search(_) => Err(Error::protocol("a search lane runs by jobs".into())),
             Runner::Unbuilt(..) => Err(Error::protocol("a lane is built before it steps".into())),
         }
@@ -159,7 +160,7 @@ impl Runner {
     fn status(&self) -> Status {
         match self {
             Runner::Surface(driver) => driver.status(),
-            Runner::Weights(run) => run.status(),
+            Runner::Weights(trainer) => trainer.status(),
             Runner::Search(lane) if lane.done() => Status::BudgetSpent,
             Runner::Search(_) => Status::Running,
             Runner::Unbuilt(..) => Status::Ready,
@@ -219,6 +220,9 @@ pub struct Race {
     landscape: Rc<dyn Landscape>,
     /// The rows of a race on weights or on architectures.
     dataset: Option<Dataset>,
+    /// On weights: the first seed's training run, never stepped, whose plane, training
+    /// points and picture drawing show the drawn lanes' models.
+    shown: Option<TrainingRun>,
     /// Strategy-major: lane `s * seeds + k` is strategy `s` from seed `seed + k`.
     lanes: Vec<Lane>,
     /// Evaluations every lane has reached.
@@ -255,6 +259,7 @@ impl Race {
             settings,
             landscape,
             dataset,
+            shown: None,
             lanes: Vec::new(),
             step: 0,
             jobs: Vec::new(),
@@ -293,15 +298,14 @@ impl Race {
         self.step = 0;
         self.bands.clear();
         self.bands.resize_with(count, Vec::new);
-        if self.dataset.is_some() {
+        if let Some(dataset) = &self.dataset {
+            let (weights, strategies) = (&settings.weights, &settings.strategies);
+            let shown = weights.shown(dataset, &strategies[0], settings.seed)?;
+            WeightsProblem::check_size(strategies, seeds, shown.spec().n_params())?;
+            self.shown = Some(shown);
             let mut unlimited = usize::MAX;
             for s in 0..count {
                 self.build(s * seeds, &mut unlimited)?;
-                if s == 0 {
-                    let params = self.training(0, 0).map_or(0, |run| run.spec().n_params());
-                    let settings = &self.settings;
-                    WeightsProblem::check_size(&settings.strategies, seeds, params)?;
-                }
             }
         }
         Ok(())
@@ -392,21 +396,21 @@ impl Race {
         Ok(true)
     }
 
-    /// Builds lane `i` if it is not built yet, taking its cost off `work` (its first model's
-    /// scoring: every row through the network); `false` when no work was left for its first
-    /// step.
+    /// Builds lane `i` if it is not built yet, taking its cost off `work` (about its first
+    /// model's scoring: every row through the network); `false` when no work was left for its
+    /// first step.
     fn build(&mut self, i: usize, work: &mut usize) -> Result<bool> {
         let (Runner::Unbuilt(s, seed), Some(dataset)) = (&self.lanes[i].runner, &self.dataset)
         else {
             return Ok(true);
         };
-        let run = self
+        let trainer = self
             .settings
             .weights
             .lane(dataset, &self.settings.strategies[*s], *seed)?;
-        let cost = dataset.n_rows().saturating_mul(run.spec().n_params());
-        *work = work.saturating_sub(cost);
-        self.lanes[i].runner = Runner::Weights(Box::new(run));
+        let params = trainer.driver().position().len();
+        *work = work.saturating_sub(dataset.n_rows().saturating_mul(params));
+        self.lanes[i].runner = Runner::Weights(Box::new(trainer));
         Ok(*work > 0)
     }
 
@@ -576,12 +580,27 @@ impl Race {
         Some((lane.runner.driver()?, lane.start, &lane.curve))
     }
 
-    /// Strategy `s`'s training run from seed number `k`, in a race on weights.
-    pub fn training(&self, s: usize, k: usize) -> Option<&TrainingRun> {
+    /// Strategy `s`'s trainer from seed number `k`, in a race on weights (`None` before the
+    /// lane is built: the first step that reaches it builds it).
+    pub fn trainer(&self, s: usize, k: usize) -> Option<&Trainer> {
         match &self.lane_at(s, k)?.runner {
-            Runner::Weights(run) => Some(run),
+            Runner::Weights(trainer) => Some(trainer),
             _ => None,
         }
+    }
+
+    /// In a race on weights, the first seed's training run, never stepped: the display
+    /// plane, the training points, the network (see [`Race::lane_image`]).
+    pub fn shown(&self) -> Option<&TrainingRun> {
+        self.shown.as_ref()
+    }
+
+    /// In a race on weights, strategy `s`'s first-seed model over the display plane as
+    /// `width` × `height` RGBA (see [`TrainingRun::thumbnail_rgba`]): the model of its last
+    /// complete step.
+    pub fn lane_image(&self, s: usize, width: usize, height: usize) -> Option<Vec<u8>> {
+        let (shown, trainer) = (self.shown.as_ref()?, self.trainer(s, 0)?);
+        Some(shown.thumbnail_rgba(trainer.theta(), width, height))
     }
 
     /// Strategy `s`'s search from seed number `k`, in a race on architectures, with its

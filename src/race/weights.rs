@@ -2,12 +2,14 @@
 //! data with its own strategy. Lane k of every strategy uses seed `seed + k` for the split and
 //! the first weights, so all strategies of a seed start from the same θ. Every strategy scores
 //! its candidates on the whole training part (full batches), so one evaluation is the same
-//! work for all: one training loss. That loss is never below 0, the race's J*.
+//! work for all: one training loss. That loss is never below 0, the race's J*. A lane is a
+//! [`Trainer`] alone: it scores nothing but what it trains on; the first seed's training run,
+//! never stepped, shows the drawn lanes' models over its plane.
 
 use crate::data::{Dataset, generate, generator_defaults};
 use crate::rng::seeded;
 use crate::search::{StrategyKind, StrategySettings};
-use crate::training::{BatchMode, ModelSettings, StepUnit, TrainingConfig, TrainingRun};
+use crate::training::{BatchMode, ModelSettings, StepUnit, Trainer, TrainingConfig, TrainingRun};
 use crate::{Error, Result};
 
 /// The most numbers the candidates of all the lanes of a race on weights may hold at once
@@ -85,22 +87,39 @@ impl WeightsProblem {
         Ok(())
     }
 
-    /// The training run of `strategy` from `seed` on `dataset`: full batches, a step per
+    /// The configuration of `strategy`'s training from `seed`: full batches, a step per
     /// update, the split and first weights drawn from `seed`.
-    pub fn lane(
-        &self,
-        dataset: &Dataset,
-        strategy: &StrategySettings,
-        seed: u32,
-    ) -> Result<TrainingRun> {
-        let config = TrainingConfig {
+    fn config(&self, strategy: &StrategySettings, seed: u32) -> TrainingConfig {
+        TrainingConfig {
             model: self.model.clone(),
             batch: BatchMode::Full,
             step_unit: StepUnit::Batch,
             strategy: strategy.clone(),
             seed,
             ..TrainingConfig::default()
-        };
-        TrainingRun::new(dataset, &config)
+        }
+    }
+
+    /// The lane of `strategy` from `seed` on `dataset`: the trainer of its training run (see
+    /// [`WeightsProblem::shown`]), which trains and scores its training loss, nothing else.
+    pub fn lane(
+        &self,
+        dataset: &Dataset,
+        strategy: &StrategySettings,
+        seed: u32,
+    ) -> Result<Trainer> {
+        TrainingRun::trainer_only(dataset, &self.config(strategy, seed))
+    }
+
+    /// The training run of `strategy` from `seed` on `dataset`, never stepped: its display
+    /// plane, training points and pictures show the models of the lanes of `seed` (every
+    /// strategy's has the same split, inputs and first weights).
+    pub fn shown(
+        &self,
+        dataset: &Dataset,
+        strategy: &StrategySettings,
+        seed: u32,
+    ) -> Result<TrainingRun> {
+        TrainingRun::new(dataset, &self.config(strategy, seed))
     }
 }

@@ -128,72 +128,29 @@ fn columns(features: &[f64], d: usize, picked: &[usize]) -> Vec<f64> {
         .collect()
 }
 
-impl TrainingRun {
-    /// Splits, standardizes and places `dataset`, builds the model and the strategy.
-    /// Errors name the bad setting (or the data problem) and build nothing.
-    pub fn new(dataset: &Dataset, config: &TrainingConfig) -> Result<TrainingRun> {
-        Self::starting_from(dataset, config, None)
-    }
+/// A dataset made ready for a run of a configuration: split, standardized and placed in the
+/// display plane, with the model and its first weights (drawn from the run's seed after the
+/// split). A [`TrainingRun`] is built on it, and so is a trainer alone
+/// ([`TrainingRun::trainer_only`]): the same rows, inputs and first weights.
+struct Prepared {
+    spec: ModelSpec,
+    class_names: Option<Vec<String>>,
+    features: Vec<f64>,
+    targets: Vec<f64>,
+    coding: TargetCoding,
+    split: Split,
+    display: Vec<f64>,
+    axis_labels: [String; 2],
+    plane: Plane,
+    standardizer: Standardizer,
+    model_inputs: ModelInputs,
+    initial: Vec<f64>,
+}
 
-    /// Like [`TrainingRun::new`], but continuing `previous` when it has taken a step and its
-    /// weights fit the model:
-    /// the search starts from its weights, and its step count, evaluations and curves carry
-    /// on, with the step marked in [`History::data_changes`] (so adding a point by hand does
-    /// not throw the trained model or its history away).
-    pub fn starting_from(
-        dataset: &Dataset,
-        config: &TrainingConfig,
-        previous: Option<&TrainingRun>,
-    ) -> Result<TrainingRun> {
-        Self::assemble(dataset, config, previous, None)
-    }
-
-    /// A run whose model starts from a saved model's weights (step 0, its curves from there).
-    /// The file must describe this run's model on these rows: the same features, training
-    /// scaling, inputs and layers — otherwise the error says what differs.
-    pub fn from_model_file(
-        dataset: &Dataset,
-        config: &TrainingConfig,
-        file: &ModelFile,
-    ) -> Result<TrainingRun> {
-        file.spec()?;
-        let expected = Self::new(dataset, config)?.model_file();
-        if file.features != expected.features {
-            return Err(Error::data(format!(
-                "this model reads the features ({}); the data has ({})",
-                file.features.join(", "),
-                expected.features.join(", ")
-            )));
-        }
-        if file.means != expected.means
-            || file.scales != expected.scales
-            || (file.target_mean, file.target_scale)
-                != (expected.target_mean, expected.target_scale)
-        {
-            return Err(Error::data(
-                "this model was trained on other rows (its scaling differs from these rows'): \
-                 open the data and the settings it was saved with",
-            ));
-        }
-        if file.inputs != expected.inputs
-            || file.hidden != expected.hidden
-            || file.activation != expected.activation
-            || file.classes != expected.classes
-        {
-            return Err(Error::data(
-                "this model's inputs, layers or classes differ from the current settings'",
-            ));
-        }
-        Self::assemble(dataset, config, None, Some(&file.weights))
-    }
-
-    /// Builds a run: afresh, continuing `previous`, or from `weights`.
-    fn assemble(
-        dataset: &Dataset,
-        config: &TrainingConfig,
-        previous: Option<&TrainingRun>,
-        weights: Option<&[f64]>,
-    ) -> Result<TrainingRun> {
+impl Prepared {
+    /// Splits, standardizes and places `dataset` for `config`, and builds its model; errors
+    /// name the bad setting (or the data problem).
+    fn new(dataset: &Dataset, config: &TrainingConfig) -> Result<Prepared> {
         config.model.validate()?;
         config.strategy.validate()?;
         let mut rng = seeded(config.seed as u64);
@@ -311,24 +268,125 @@ impl TrainingRun {
         };
         let spec = model_spec(&config.model, plane.inputs(), dataset.target())?;
         let initial = spec.init(&mut rng);
+        Ok(Prepared {
+            spec,
+            class_names,
+            features,
+            targets,
+            coding,
+            split,
+            display,
+            axis_labels,
+            plane,
+            standardizer,
+            model_inputs,
+            initial,
+        })
+    }
+
+    /// The trainer of `config`'s search on the training rows from `theta`, watching the
+    /// training loss (see [`Trainer::watching_loss`]).
+    fn trainer(&self, config: &TrainingConfig, theta: &[f64]) -> Result<Trainer> {
+        let train = &self.split.train;
+        Trainer::watching_loss(
+            self.spec.clone(),
+            &subset(&self.features, self.spec.inputs(), train),
+            &train.iter().map(|&r| self.targets[r]).collect::<Vec<_>>(),
+            &config.weight_search(),
+            theta,
+            config.seed as u64,
+        )
+    }
+}
+
+impl TrainingRun {
+    /// Splits, standardizes and places `dataset`, builds the model and the strategy.
+    /// Errors name the bad setting (or the data problem) and build nothing.
+    pub fn new(dataset: &Dataset, config: &TrainingConfig) -> Result<TrainingRun> {
+        Self::starting_from(dataset, config, None)
+    }
+
+    /// Like [`TrainingRun::new`], but continuing `previous` when it has taken a step and its
+    /// weights fit the model:
+    /// the search starts from its weights, and its step count, evaluations and curves carry
+    /// on, with the step marked in [`History::data_changes`] (so adding a point by hand does
+    /// not throw the trained model or its history away).
+    pub fn starting_from(
+        dataset: &Dataset,
+        config: &TrainingConfig,
+        previous: Option<&TrainingRun>,
+    ) -> Result<TrainingRun> {
+        Self::assemble(dataset, config, previous, None)
+    }
+
+    /// A run whose model starts from a saved model's weights (step 0, its curves from there).
+    /// The file must describe this run's model on these rows: the same features, training
+    /// scaling, inputs and layers — otherwise the error says what differs.
+    pub fn from_model_file(
+        dataset: &Dataset,
+        config: &TrainingConfig,
+        file: &ModelFile,
+    ) -> Result<TrainingRun> {
+        file.spec()?;
+        let expected = Self::new(dataset, config)?.model_file();
+        if file.features != expected.features {
+            return Err(Error::data(format!(
+                "this model reads the features ({}); the data has ({})",
+                file.features.join(", "),
+                expected.features.join(", ")
+            )));
+        }
+        if file.means != expected.means
+            || file.scales != expected.scales
+            || (file.target_mean, file.target_scale)
+                != (expected.target_mean, expected.target_scale)
+        {
+            return Err(Error::data(
+                "this model was trained on other rows (its scaling differs from these rows'): \
+                 open the data and the settings it was saved with",
+            ));
+        }
+        if file.inputs != expected.inputs
+            || file.hidden != expected.hidden
+            || file.activation != expected.activation
+            || file.classes != expected.classes
+        {
+            return Err(Error::data(
+                "this model's inputs, layers or classes differ from the current settings'",
+            ));
+        }
+        Self::assemble(dataset, config, None, Some(&file.weights))
+    }
+
+    /// The trainer a run of `config` on `dataset` starts with — the same training rows,
+    /// inputs, first weights, search and stop rules — without the run's curves and pictures:
+    /// for a training that shows only its training loss (a race's lanes). Stepped, it takes
+    /// the steps of [`TrainingRun::new`]'s run, bit for bit.
+    pub fn trainer_only(dataset: &Dataset, config: &TrainingConfig) -> Result<Trainer> {
+        let prepared = Prepared::new(dataset, config)?;
+        prepared.trainer(config, &prepared.initial)
+    }
+
+    /// Builds a run: afresh, continuing `previous`, or from `weights`.
+    fn assemble(
+        dataset: &Dataset,
+        config: &TrainingConfig,
+        previous: Option<&TrainingRun>,
+        weights: Option<&[f64]>,
+    ) -> Result<TrainingRun> {
+        let prepared = Prepared::new(dataset, config)?;
+        let initial = &prepared.initial;
         // Before the first step there is nothing to carry on: the run starts afresh.
         let previous = previous.filter(|p| {
             let shown = p.theta();
             p.steps() > 0 && shown.len() == initial.len() && shown.iter().all(|v| v.is_finite())
         });
         let theta = match (weights, previous) {
-            (Some(weights), _) => weights.to_vec(),
-            (None, Some(p)) => p.theta().to_vec(),
+            (Some(weights), _) => weights,
+            (None, Some(p)) => p.theta(),
             (None, None) => initial,
         };
-        let trainer = Trainer::watching_loss(
-            spec.clone(),
-            &subset(&features, spec.inputs(), &split.train),
-            &split.train.iter().map(|&r| targets[r]).collect::<Vec<_>>(),
-            &config.weight_search(),
-            &theta,
-            config.seed as u64,
-        )?;
+        let trainer = prepared.trainer(config, theta)?;
         let trainer = match previous {
             Some(p) => {
                 let first = p.history.train_loss.first().copied().unwrap_or(f64::NAN);
@@ -336,7 +394,21 @@ impl TrainingRun {
             }
             None => trainer,
         };
-
+        let Prepared {
+            spec,
+            class_names,
+            features,
+            targets,
+            coding,
+            split,
+            display,
+            axis_labels,
+            plane,
+            standardizer,
+            model_inputs,
+            ..
+        } = prepared;
+        let n = dataset.n_rows();
         let mut roles = vec![Role::Train; n];
         split
             .validation
@@ -357,7 +429,7 @@ impl TrainingRun {
             display,
             axis_labels,
             plane,
-            feature_names: names.to_vec(),
+            feature_names: dataset.feature_names().to_vec(),
             standardizer,
             model_inputs,
             trainer,

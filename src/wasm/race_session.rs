@@ -65,7 +65,7 @@ impl RaceSession {
     /// surface).
     #[wasm_bindgen(js_name = lanePixels)]
     pub fn lane_pixels(&self) -> u32 {
-        self.race.training(0, 0).map_or(0, |run| {
+        self.race.shown().map_or(0, |run| {
             (PICTURE_WORK / run.spec().n_params().max(1)).max(64) as u32
         })
     }
@@ -75,10 +75,7 @@ impl RaceSession {
     #[wasm_bindgen(js_name = laneImage)]
     pub fn lane_image(&self, s: u32, width: u32, height: u32) -> Vec<u8> {
         let (w, h) = (width.min(512) as usize, height.min(512) as usize);
-        match self.race.training(s as usize, 0) {
-            Some(run) => run.thumbnail_rgba(run.theta(), w, h),
-            None => Vec::new(),
-        }
+        self.race.lane_image(s as usize, w, h).unwrap_or_default()
     }
 
     /// A race on weights: the display plane `[u_min, u_max, v_min, v_max]`, then the first
@@ -102,7 +99,7 @@ impl RaceSession {
             }
             return out;
         }
-        let Some(run) = self.race.training(0, 0) else {
+        let Some(run) = self.race.shown() else {
             return Vec::new();
         };
         let (points, targets) = (run.display_points(), run.targets());
@@ -307,7 +304,7 @@ fn lane_numbers(race: &Race, s: usize) -> Vec<f64> {
     };
     // On weights θ is no point of a plane (the lane's picture is its model, `laneImage`): the
     // points are NaN and the lists empty.
-    let on_plane = race.training(s, 0).is_none();
+    let on_plane = race.shown().is_none();
     let point = |p: &[f64]| {
         if on_plane {
             [p[0], p[1]]

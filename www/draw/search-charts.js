@@ -168,9 +168,12 @@ export function drawFolds(ctx, { dpr, cssW, cssH, theme, xs, ys, foldOf, labels,
 /**
  * A model's picture (`rgba`, `size` pixels square, or `imageWidth` × `imageHeight`, over `bounds`) scaled
  * to the canvas, with the rows it was scored on (`rows`: indices into `xs`, `ys`, `labels`) as
- * dots of their class. `layer`: an off-screen canvas to reuse (a new one by default).
+ * dots of their class. `layer`: an off-screen canvas to reuse (a new one by default). `dots`: a
+ * cache object (`{}` at first) when the same rows are drawn frame after frame: the dots are then
+ * drawn once on an off-screen canvas of the canvas's size, again only when the size or the rows
+ * change, and put over the picture.
  */
-export function drawFoldPicture(ctx, { dpr, cssW, cssH, rgba, size, imageWidth = size, imageHeight = size, layer = document.createElement('canvas'), bounds, xs, ys, labels, rows }) {
+export function drawFoldPicture(ctx, { dpr, cssW, cssH, rgba, size, imageWidth = size, imageHeight = size, layer = document.createElement('canvas'), dots = null, bounds, xs, ys, labels, rows }) {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   if (layer.width !== imageWidth || layer.height !== imageHeight) {
     layer.width = imageWidth;
@@ -179,6 +182,30 @@ export function drawFoldPicture(ctx, { dpr, cssW, cssH, rgba, size, imageWidth =
   layer.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(rgba), imageWidth, imageHeight), 0, 0);
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(layer, 0, 0, cssW, cssH);
+  const points = { dpr, cssW, cssH, bounds, xs, ys, labels, rows };
+  if (!dots) {
+    drawRowDots(ctx, points);
+    return;
+  }
+  const { width, height } = ctx.canvas;
+  const same = dots.canvas && dots.canvas.width === width && dots.canvas.height === height
+    && Object.keys(points).every((key) => dots.points[key] === points[key]);
+  if (!same) {
+    dots.canvas = dots.canvas || document.createElement('canvas');
+    dots.canvas.width = width;
+    dots.canvas.height = height;
+    const dotsCtx = dots.canvas.getContext('2d');
+    dotsCtx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    drawRowDots(dotsCtx, points);
+    dots.points = points;
+  }
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.drawImage(dots.canvas, 0, 0);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+}
+
+/** The rows as dots of their class over a `cssW` × `cssH` picture of `bounds`. */
+function drawRowDots(ctx, { cssW, cssH, bounds, xs, ys, labels, rows }) {
   const [x0, x1, y0, y1] = bounds;
   for (const i of rows) {
     const px = ((xs[i] - x0) / (x1 - x0)) * cssW;

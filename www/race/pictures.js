@@ -47,7 +47,7 @@ export class RacePictures {
       const canvas = el('canvas', { role: 'img', 'aria-label': `${label}: the first seed's lane` });
       const caption = el('figcaption', { class: 'pg-note' });
       const figure = el('figure', { class: 'race-picture' }, el('h3', { class: 'race-picture-title' }, legendSample(i), label), canvas, caption);
-      return { label, canvas, caption, figure, samples: new PointLayer() };
+      return { label, canvas, caption, figure, samples: new PointLayer(), dots: {} };
     });
     replaceChildren(this.element, this.cards.map((c) => c.figure));
   }
@@ -74,7 +74,7 @@ export class RacePictures {
         return;
       }
       if (frame.training) {
-        drawWeightsLane(card.canvas, this.layerOf(card), cssW, cssH, { image: (w, h) => frame.image(i, w, h), pixels: frame.pixels, training: frame.training });
+        drawWeightsLane(card.canvas, this.layerOf(card), card.dots, cssW, cssH, { image: (w, h) => frame.image(i, w, h), pixels: frame.pixels, training: frame.training });
         this.caption(card, frame, item.lane, 'training loss');
         return;
       }

@@ -113,14 +113,15 @@ export function parseTrainingPoints(flat) {
 /**
  * Draws a lane's model on `canvas` (cssW × cssH): the core's image of at most `pixels` pixels
  * (and 160 across), put on `layer` (the card's own off-screen canvas) and scaled up, with the
- * training points. `image(w, h)` → RGBA bytes.
+ * training points (drawn once on the card's `dots` cache, see drawFoldPicture). `image(w, h)` →
+ * RGBA bytes.
  */
-export function drawWeightsLane(canvas, layer, cssW, cssH, { image, pixels, training }) {
+export function drawWeightsLane(canvas, layer, dots, cssW, cssH, { image, pixels, training }) {
   const fit = fitCanvas(canvas, cssW, cssH);
   const scale = Math.min(1, 160 / Math.max(1, cssW), Math.sqrt(pixels / Math.max(1, cssW * cssH)));
   const imageWidth = Math.max(2, Math.round(cssW * scale));
   const imageHeight = Math.max(2, Math.round(cssH * scale));
   const rgba = image(imageWidth, imageHeight);
   if (rgba.length !== 4 * imageWidth * imageHeight) return;
-  drawFoldPicture(canvas.getContext('2d'), { dpr: fit.dpr, cssW: fit.cssW, cssH: fit.cssH, rgba, imageWidth, imageHeight, layer, ...training });
+  drawFoldPicture(canvas.getContext('2d'), { dpr: fit.dpr, cssW: fit.cssW, cssH: fit.cssH, rgba, imageWidth, imageHeight, layer, dots, ...training });
 }
