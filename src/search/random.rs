@@ -203,6 +203,13 @@ impl Strategy for LocalWalk {
             self.settings.samples_per_step
         );
         match self.last_accepted {
+            // Before the first step the start is not scored yet (its value is ∞ until then).
+            None if !self.value.is_finite() => {
+                format!(
+                    "{head}\nstart θ₀ = {}; the first step scores it",
+                    vector(&self.theta)
+                )
+            }
             None => format!(
                 "{head}\nstart θ₀ = {}, J = {}",
                 vector(&self.theta),
@@ -312,6 +319,26 @@ mod tests {
             current = value;
         }
         assert!(moves > 5 && current < 0.1, "moves {moves}, J {current}");
+    }
+
+    #[test]
+    fn the_walk_explains_its_start_without_an_infinite_value() {
+        let settings = StrategySettings {
+            kind: StrategyKind::RandomWalk,
+            ..Default::default()
+        };
+        let mut s = LocalWalk::new(&settings, &[2.0, 2.0], &[(-5.0, 5.0), (-5.0, 5.0)]);
+        assert!(
+            s.explain()
+                .ends_with("start θ₀ = (2, 2); the first step scores it")
+        );
+        let points = s.ask(&mut seeded(1)).unwrap().to_vec();
+        s.tell(&sphere(&points), &[]).unwrap();
+        assert!(
+            s.explain().ends_with("start θ₀ = (2, 2), J = 8"),
+            "{}",
+            s.explain()
+        );
     }
 
     #[test]

@@ -178,6 +178,8 @@ function leavingDirection(view, scene, [sx, sy]) {
   const g = scene.gradient;
   const atStart = scene.position && scene.position[0] === scene.start[0] && scene.position[1] === scene.start[1];
   if (scene.kind === 'gradient' && g && atStart && Math.hypot(g[0], g[1]) > 0) return [-g[0], g[1]];
+  // The walk's σ label sits up and right of θ: while θ is at the start, the label goes the other way.
+  if (scene.kind === 'random-walk') return [1, -1];
   return null;
 }
 
