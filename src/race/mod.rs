@@ -16,6 +16,7 @@
 
 pub mod architecture;
 pub mod catalog;
+pub mod rewind;
 pub mod summary;
 pub mod weights;
 
@@ -232,6 +233,8 @@ pub struct Race {
     target: usize,
     /// Per strategy: median, min and max best-so-far at evaluations 1..=step, flat by triple.
     bands: Vec<Vec<[f64; 3]>>,
+    /// Whether a step is in progress (carried on a part at a time, [`Race::advance`]).
+    partway: bool,
 }
 
 /// Where lane seed `seed` starts: a point drawn uniformly from the middle 80% of the domain,
@@ -265,6 +268,7 @@ impl Race {
             jobs: Vec::new(),
             target: 0,
             bands: Vec::new(),
+            partway: false,
         };
         race.restart()?;
         Ok(race)
@@ -275,6 +279,7 @@ impl Race {
         let settings = &self.settings;
         self.lanes.clear();
         self.jobs.clear();
+        self.partway = false;
         if settings.problem == Problem::Architecture {
             return self.restart_searches();
         }
@@ -387,11 +392,13 @@ impl Race {
             return self.search_to(target);
         }
         let budget = self.settings.budget;
+        self.partway = true;
         for i in 0..self.lanes.len() {
             if !self.build(i, work)? || !self.lanes[i].run_to(target, budget, work)? {
                 return Ok(false);
             }
         }
+        self.partway = false;
         self.complete(target);
         Ok(true)
     }
@@ -490,6 +497,11 @@ impl Race {
             }
         }
         Ok(&self.jobs)
+    }
+
+    /// On architectures: the jobs of the step in hand that [`Race::jobs`] handed out.
+    pub fn jobs_in_hand(&self) -> &[Job] {
+        &self.jobs
     }
 
     /// Trains one job on its fold (what a worker does): its result and, when the job asks,
