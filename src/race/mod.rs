@@ -217,7 +217,8 @@ impl Lane {
 
 /// A race in progress.
 pub struct Race {
-    settings: RaceSettings,
+    /// Shared with the same race built again (see [`Race::shared`]).
+    settings: Rc<RaceSettings>,
     landscape: Rc<dyn Landscape>,
     /// The rows of a race on weights or on architectures.
     dataset: Option<Dataset>,
@@ -252,6 +253,12 @@ fn start_of(landscape: &dyn Landscape, seed: u64) -> [f64; 2] {
 impl Race {
     /// A race at step 0; the settings are validated first.
     pub fn new(settings: RaceSettings) -> Result<Race> {
+        Race::shared(Rc::new(settings))
+    }
+
+    /// A race at step 0 on settings it shares (with [`Race::shared_settings`]: the same race
+    /// built again, at no copy of its settings); they are validated first.
+    pub fn shared(settings: Rc<RaceSettings>) -> Result<Race> {
         settings.validate()?;
         let landscape: Rc<dyn Landscape> = landscape::build(&settings.landscape)?.into();
         let dataset = match settings.problem {
@@ -571,6 +578,11 @@ impl Race {
     /// The settings in force.
     pub fn settings(&self) -> &RaceSettings {
         &self.settings
+    }
+
+    /// The settings in force, to build the same race again ([`Race::shared`]).
+    pub fn shared_settings(&self) -> Rc<RaceSettings> {
+        Rc::clone(&self.settings)
     }
 
     /// The surface.

@@ -3,7 +3,7 @@
 //! step, and how far to cut the best-so-far curves and the bands back to. A race on
 //! architectures keeps none (its folds train in workers): it replays from its start.
 
-use super::{Lane, Problem, Race, Runner};
+use super::{Problem, Race, Runner};
 use crate::Result;
 use crate::search::{Rewind, Snapshot, Status, StrategySettings};
 use crate::training::TrainerSnapshot;
@@ -81,22 +81,26 @@ impl Rewind for Race {
         if self.partway || self.settings.problem == Problem::Architecture {
             return None;
         }
-        let lanes = self.lanes.iter().map(|lane: &Lane| {
-            RunnerSnapshot::of(&lane.runner).map(|runner| (runner, lane.curve.len()))
-        });
+        let mut lanes = Vec::with_capacity(self.lanes.len());
+        for lane in &self.lanes {
+            lanes.push((RunnerSnapshot::of(&lane.runner)?, lane.curve.len()));
+        }
         Some(RaceSnapshot {
-            lanes: lanes.collect::<Option<_>>()?,
+            lanes,
             step: self.step,
         })
     }
 
     fn snapshot_size(&self) -> usize {
-        let size = |lane: &Lane| match &lane.runner {
-            Runner::Surface(driver) => driver.snapshot_size(),
-            Runner::Weights(trainer) => trainer.snapshot_size(),
-            Runner::Search(_) | Runner::Unbuilt(..) => 0,
-        };
-        self.lanes.iter().map(|lane| 1 + size(lane)).sum()
+        let mut size = self.lanes.len();
+        for lane in &self.lanes {
+            size += match &lane.runner {
+                Runner::Surface(driver) => driver.snapshot_size(),
+                Runner::Weights(trainer) => trainer.snapshot_size(),
+                Runner::Search(_) | Runner::Unbuilt(..) => 0,
+            };
+        }
+        size
     }
 
     fn can_restore(&self, snapshot: &RaceSnapshot, target: usize) -> bool {

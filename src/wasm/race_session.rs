@@ -69,12 +69,12 @@ impl RaceSession {
     /// in hand dropped). Returns the step it is at; stepping on to `target` gives the same
     /// race as it had there, bit for bit.
     pub fn rewind(&mut self, target: u32) -> Result<u32, JsError> {
-        let settings = self.race.settings().clone();
+        let settings = self.race.shared_settings();
         self.sent = 0;
         self.told.clear();
         let at = self
             .race
-            .rewind(target as usize, || Race::new(settings))
+            .rewind(target as usize, || Race::shared(settings))
             .map_err(js_error)?;
         Ok(at as u32)
     }
