@@ -16,6 +16,7 @@
 
 pub mod architecture;
 pub mod catalog;
+pub mod rewind;
 pub mod summary;
 pub mod weights;
 
@@ -216,7 +217,8 @@ impl Lane {
 
 /// A race in progress.
 pub struct Race {
-    settings: RaceSettings,
+    /// Shared with the same race built again (see [`Race::shared`]).
+    settings: Rc<RaceSettings>,
     landscape: Rc<dyn Landscape>,
     /// The rows of a race on weights or on architectures.
     dataset: Option<Dataset>,
@@ -232,6 +234,8 @@ pub struct Race {
     target: usize,
     /// Per strategy: median, min and max best-so-far at evaluations 1..=step, flat by triple.
     bands: Vec<Vec<[f64; 3]>>,
+    /// Whether a step is in progress (carried on a part at a time, [`Race::advance`]).
+    partway: bool,
 }
 
 /// Where lane seed `seed` starts: a point drawn uniformly from the middle 80% of the domain,
@@ -249,6 +253,12 @@ fn start_of(landscape: &dyn Landscape, seed: u64) -> [f64; 2] {
 impl Race {
     /// A race at step 0; the settings are validated first.
     pub fn new(settings: RaceSettings) -> Result<Race> {
+        Race::shared(Rc::new(settings))
+    }
+
+    /// A race at step 0 on settings it shares (with [`Race::shared_settings`]: the same race
+    /// built again, at no copy of its settings); they are validated first.
+    pub fn shared(settings: Rc<RaceSettings>) -> Result<Race> {
         settings.validate()?;
         let landscape: Rc<dyn Landscape> = landscape::build(&settings.landscape)?.into();
         let dataset = match settings.problem {
@@ -265,6 +275,7 @@ impl Race {
             jobs: Vec::new(),
             target: 0,
             bands: Vec::new(),
+            partway: false,
         };
         race.restart()?;
         Ok(race)
@@ -275,6 +286,7 @@ impl Race {
         let settings = &self.settings;
         self.lanes.clear();
         self.jobs.clear();
+        self.partway = false;
         if settings.problem == Problem::Architecture {
             return self.restart_searches();
         }
@@ -387,11 +399,13 @@ impl Race {
             return self.search_to(target);
         }
         let budget = self.settings.budget;
+        self.partway = true;
         for i in 0..self.lanes.len() {
             if !self.build(i, work)? || !self.lanes[i].run_to(target, budget, work)? {
                 return Ok(false);
             }
         }
+        self.partway = false;
         self.complete(target);
         Ok(true)
     }
@@ -492,6 +506,11 @@ impl Race {
         Ok(&self.jobs)
     }
 
+    /// On architectures: the jobs of the step in hand that [`Race::jobs`] handed out.
+    pub fn jobs_in_hand(&self) -> &[Job] {
+        &self.jobs
+    }
+
     /// Trains one job on its fold (what a worker does): its result and, when the job asks,
     /// the fold model's picture. Pure: the same job gives the same result in any race built
     /// from the same settings.
@@ -559,6 +578,11 @@ impl Race {
     /// The settings in force.
     pub fn settings(&self) -> &RaceSettings {
         &self.settings
+    }
+
+    /// The settings in force, to build the same race again ([`Race::shared`]).
+    pub fn shared_settings(&self) -> Rc<RaceSettings> {
+        Rc::clone(&self.settings)
     }
 
     /// The surface.

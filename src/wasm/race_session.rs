@@ -11,7 +11,7 @@ use super::training_session::budget_units;
 use super::{js_error, settings, to_js};
 use crate::data::Target;
 use crate::race::{Job, Race};
-use crate::search::Status;
+use crate::search::{Rewindable, Status};
 use crate::training::Role;
 use js_sys::Array;
 use serde::Serialize;
@@ -23,7 +23,8 @@ const PICTURE_WORK: usize = 2_000_000;
 /// One race.
 #[wasm_bindgen]
 pub struct RaceSession {
-    race: Race,
+    /// The race, keeping snapshots of itself (see `rewind`).
+    race: Rewindable<Race>,
     /// On architectures: how many of the jobs in hand have been handed to the page, and the
     /// results told of them so far (the race is told once all are in).
     sent: usize,
@@ -41,7 +42,7 @@ impl RaceSession {
             .map_err(js_error)?;
         let race = Race::new(settings).map_err(js_error)?;
         Ok(RaceSession {
-            race,
+            race: Rewindable::new(race),
             sent: 0,
             told: Vec::new(),
         })
@@ -57,7 +58,25 @@ impl RaceSession {
     /// complete (the page's time-sliced stepping, see `TrainingSession.advance`). On
     /// architectures it does the whole step on this thread: the page uses `jobs` and `tell`.
     pub fn advance(&mut self, budget: f64) -> Result<bool, JsError> {
-        self.race.advance(budget_units(budget)).map_err(js_error)
+        let work = budget_units(budget);
+        self.race
+            .stepping(|race| race.advance(work))
+            .map_err(js_error)
+    }
+
+    /// Goes back towards the earlier step `target`: to the latest kept snapshot at or before
+    /// it, or else the start (a race on architectures keeps none: it starts again, its jobs
+    /// in hand dropped). Returns the step it is at; stepping on to `target` gives the same
+    /// race as it had there, bit for bit.
+    pub fn rewind(&mut self, target: u32) -> Result<u32, JsError> {
+        let settings = self.race.shared_settings();
+        self.sent = 0;
+        self.told.clear();
+        let at = self
+            .race
+            .rewind(target as usize, || Race::shared(settings))
+            .map_err(js_error)?;
+        Ok(at as u32)
     }
 
     /// A race on weights: the most pixels a lane's picture may have, each a forward pass
@@ -127,7 +146,10 @@ impl RaceSession {
             lane.search().dataset().n_features(),
             lane.search().outputs(),
         );
-        let jobs = self.race.jobs().map_err(js_error)?;
+        self.race
+            .stepping(|race| race.jobs().map(drop))
+            .map_err(js_error)?;
+        let jobs = self.race.jobs_in_hand();
         let from = self.sent.min(jobs.len());
         let part = &jobs[from..jobs.len().min(from + max.max(1) as usize)];
         self.sent = from + part.len();
@@ -181,12 +203,12 @@ impl RaceSession {
             return Err(JsError::new(message));
         }
         self.told.extend(parsed);
-        if self.told.len() < self.race.jobs().map_err(js_error)?.len() {
+        if self.told.len() < self.race.jobs_in_hand().len() {
             return Ok(false);
         }
         let told = std::mem::take(&mut self.told);
         self.sent = 0;
-        self.race.tell(told).map_err(js_error)
+        self.race.stepping(|race| race.tell(told)).map_err(js_error)
     }
 
     /// A race on architectures: strategy `s`'s first-seed lane (`lane`, its index) with its

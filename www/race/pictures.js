@@ -54,7 +54,7 @@ export class RacePictures {
 
   /**
    * Draws every card. `frame`: { theme, domain, minima, seed, step (the race's), heatmap(w, h) →
-   * layer canvas, key (the race: changes on a new race or reset), lanes: [{ kind, lane
+   * layer canvas, key (the race: changes on a new race, a reset or a rewind), lanes: [{ kind, lane
    * (parseLane), settings }] }; on weights also `training` (parseTrainingPoints) and
    * `image(s, w, h)` → lane s's model as RGBA, of at most `pixels` pixels; on architectures
    * `bests` (each strategy's first-seed best so far, its fold picture and the picture's size).

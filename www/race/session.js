@@ -1,5 +1,5 @@
-// The core's race session as the run controller drives it: step, reset (a fresh session with the
-// same settings: the same race again), free, and each frame's numbers read from the one flat
+// The core's race session as the run controller drives it: step, rewind (to a kept snapshot),
+// reset (a fresh session with the same settings: the same race again), free, and each frame's numbers read from the one flat
 // array the core copies out (RaceSession.frame).
 
 import { parseLane } from './pictures.js';
@@ -41,6 +41,14 @@ export function raceSession(wasm, config) {
     lanePixels: () => core.lanePixels(),
     /** A race on weights: the plane and the first seed's training points (flat, see the core). */
     trainingPoints: () => core.trainingPoints(),
+    /**
+     * Back towards the earlier step `to`: the core's latest kept snapshot at or before it (a
+     * race on architectures keeps none: it starts again, its folds in workers forgotten).
+     */
+    rewind(to) {
+      core.rewind(to);
+      if (workers) workers.forget();
+    },
     reset() {
       const fresh = new wasm.RaceSession(coreConfig(config));
       core.free();

@@ -204,11 +204,12 @@ class RaceView extends RunController {
     this.restarted();
   }
 
-  /** Copies the core's state, the new part of the curves and the lanes. */
+  /** Copies the core's state, the new part of the curves (cut back after a rewind) and the lanes. */
   refreshData() {
     const frame = this.session.read(this.curves[0].median.length);
     frame.curves.forEach((fresh, s) => {
       const c = this.curves[s];
+      for (const series of [c.median, c.min, c.max]) series.length = Math.min(series.length, frame.state.step);
       c.median.push(...fresh.median);
       c.min.push(...fresh.min);
       c.max.push(...fresh.max);
@@ -230,6 +231,13 @@ class RaceView extends RunController {
   restarted() {
     this.runKey += 1;
     this.curves = this.settings.strategies.map(() => ({ median: [], min: [], max: [] }));
+    this.refreshData();
+    this.dirty = true;
+  }
+
+  /** After a rewind: the same race at an earlier step, its curves cut back (not copied again). */
+  rewound() {
+    this.runKey += 1;
     this.refreshData();
     this.dirty = true;
   }

@@ -199,3 +199,38 @@ test('Train a model: a long mini-batch run scrubs back from kept snapshots at on
   expect(await page.evaluate((n) => window.training.scrubTo(n), total)).toBe(total);
   expect(await page.evaluate(TRAINING_NUMBERS)).toEqual(original.numbers);
 });
+
+/** The numbers of a Race state that a step decides, and SHA-256 of its curves export. */
+const RACE_NUMBERS = async () => {
+  const s = window.race.state();
+  const csv = window.race.exports().find((f) => f.file.endsWith('.csv')).content();
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(csv));
+  const curves = `${csv.split('\n').length} rows ${Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return { step: s.step, coreStatus: s.coreStatus, summary: s.summary, lanes: s.lanes, curves };
+};
+
+test('Race: the largest Rastrigin race scrubs back to 10 000 from kept snapshots within a frame or two, and runs on to the same end', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  const hash = '#view=race&preset=rastrigin&seeds=20&budget=20000';
+  // A fresh race's numbers at step 10 000.
+  const fresh = await context.newPage();
+  await open(fresh, hash, 'race');
+  expect(await fresh.evaluate(() => window.race.runFor(10_000))).toBe(10_000);
+  const expected = await fresh.evaluate(RACE_NUMBERS);
+  await fresh.close();
+
+  await open(page, hash, 'race');
+  expect(await page.evaluate(() => window.race.runFor(20_000))).toBe(20_000);
+  const original = await page.evaluate(RACE_NUMBERS);
+  expect(original.coreStatus).toBe('budget-spent');
+  const scrub = await timedScrub(page, 'race', 10_000);
+  console.log(`Race scrub 20000 → 10000: ${scrub.ms.toFixed(1)} ms, ${scrub.frames} animation frames`);
+  expect(scrub.reached).toBe(10_000);
+  // From the nearest kept snapshot, not replayed from the start (that took 2.4 s and 80 frames).
+  expect(scrub.frames).toBeLessThanOrEqual(3);
+  expect(await page.evaluate(RACE_NUMBERS)).toEqual(expected);
+  await page.screenshot({ path: `${SCREENSHOTS}race-scrub-20000-to-10000.png` });
+  // On from there to the end: the same race.
+  expect(await page.evaluate(() => window.race.runFor(10_000))).toBe(10_000);
+  expect(await page.evaluate(RACE_NUMBERS)).toEqual(original);
+});
