@@ -48,7 +48,7 @@ import { num } from '../ui/format.js';
 import { parseField } from '../ui/fields.js';
 import { numberSpec, specAt } from '../ui/catalog.js';
 import { seedField, showMessage, markResult } from '../ui/field.js';
-import { Stepper, runButton, checkRunOptions, keysHint, messageOf } from '../ui/runbar.js';
+import { Stepper, runButton, keysHint, messageOf } from '../ui/runbar.js';
 import { RunController } from '../ui/run-controller.js';
 import { shadowed } from '../embed/shadow.js';
 import { settingsDrawer } from '../ui/drawer.js';
@@ -68,9 +68,10 @@ import { loadTable } from '../training/tables.js';
 import { tableExports } from '../export/files.js';
 import { modelFileRow, modelFileText, readModelFile, MODEL_FILE } from '../training/model-file.js';
 import { trainingTrace } from '../export/traces.js';
-import { DisplayRow, checkDisplay, displayDefaults } from '../training/display.js';
+import { DisplayRow, displayDefaults } from '../training/display.js';
+import { LinkNote, checkOptions, linkLimit, runOptions } from '../training/link.js';
 import { moveCursor, nextNeuron } from '../training/plot-keys.js';
-import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefaults, pointsFitLink } from '../training/options.js';
+import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefaults } from '../training/options.js';
 
 /** Chart and network redraws per second at most while playing. */
 const CHART_FPS = 20;
@@ -111,33 +112,6 @@ function emptyHistory() {
 
 function last(values) {
   return values && values.length ? values[values.length - 1] : null;
-}
-
-/** Checks the parts of the options the core does not see. */
-function checkOptions(options) {
-  const shared = checkRunOptions(options);
-  if (shared) return shared;
-  for (const key of ['data', 'config']) {
-    if (key in options && (options[key] === null || typeof options[key] !== 'object' || Array.isArray(options[key]))) {
-      return `${key}: must be an object`;
-    }
-  }
-  if ('show' in options) {
-    const problem = checkDisplay(options.show);
-    if (problem) return problem;
-  }
-  if (options.data && 'id' in options.data && !DATA_IDS.includes(options.data.id)) {
-    return `data: unknown dataset "${String(options.data.id).slice(0, 24)}"; choose one of ${DATA_IDS.join(', ')}`;
-  }
-  if (options.data && 'drawn' in options.data) {
-    const d = options.data.drawn;
-    const point = (p) => Array.isArray(p) && (p.length === 2 || p.length === 3) && p.every((x) => typeof x === 'number' && Number.isFinite(x));
-    if (!Array.isArray(d) || !d.every(point)) return 'data drawn: must be a list of points [u, v, class] (or [x, y])';
-  }
-  if (options.data && 'seed' in options.data && !(Number.isInteger(options.data.seed) && options.data.seed >= 0 && options.data.seed <= 4294967295)) {
-    return `data seed: must be a whole number from 0 to 4294967295 (got ${String(options.data.seed).slice(0, 24)})`;
-  }
-  return null;
 }
 
 /** The core's data source for data options (a classic table needs its text). */
@@ -257,7 +231,7 @@ class TrainingView extends RunController {
     this.legend = el('ul', { class: 'pg-legend', 'aria-label': 'Legend' });
     this.colourBar = new ColourBar();
     this.credit = el('p', { class: 'tr-credit' });
-    this.linkNote = el('p', { class: 'pg-note tr-link-note', hidden: true });
+    this.linkNote = new LinkNote();
 
     // Points by hand.
     this.classPicker = el('span', { class: 'tr-classes', role: 'radiogroup', 'aria-label': 'Class of the points you add' });
@@ -300,7 +274,7 @@ class TrainingView extends RunController {
     this.panel.element.classList.add('tr-run');
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Training' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls, settingsDrawer(this.controls)),
-      this.runBar.element, this.statusStrip, this.announcer.element, this.lostBox, this.alert, this.canvasWrap, this.colourBar.element, this.readout, this.cursorNote, this.legend, this.displayRow.element, this.handRow, this.credit, this.linkNote, this.panel.element);
+      this.runBar.element, this.statusStrip, this.announcer.element, this.lostBox, this.alert, this.canvasWrap, this.colourBar.element, this.readout, this.cursorNote, this.legend, this.displayRow.element, this.handRow, this.credit, this.linkNote.element, this.panel.element);
 
     // Side: curves, the network, the population, the numbers.
     this.lossCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Loss per step' });
@@ -871,46 +845,20 @@ class TrainingView extends RunController {
   }
 
   showLinkNotice() {
-    const notice = this.linkNotice();
-    if (this.linkNote.textContent !== notice) this.linkNote.textContent = notice;
-    this.linkNote.hidden = !notice;
+    this.linkNote.show(this.linkLimit().message);
   }
 
-  /** What a link to this page leaves out, or '' (a CSV file; drawn points too many for a link). */
-  linkNotice() {
-    return this.linkLimit().message;
-  }
-
-  /**
-   * What this view's link cannot carry: `{ message, refused }` — `refused` when sharing the
-   * link would silently lose what is on screen (drawn points too many for a link).
-   */
+  /** What this view's link cannot carry: `{ message, refused }` (see link.js). */
   linkLimit() {
-    if (this.data.id === 'csv' || this.pickedId === 'csv') {
-      return { message: 'A link cannot carry your CSV file: this page\'s link keeps the settings, and whoever opens it loads the file again.', refused: false };
-    }
-    const drawn = this.drawnPoints();
-    if (drawn.length && !pointsFitLink(drawn)) {
-      return { message: `This page's link keeps the settings but not your ${drawn.length} drawn points: there are too many for a link.`, refused: true };
-    }
-    return { message: '', refused: false };
+    return linkLimit(this.data, this.pickedId, () => this.drawnPoints());
   }
 
   /** The options that reproduce this run (what the URL stores). */
   options() {
-    const c = this.config;
-    const id = this.data.id === 'csv' || this.pickedId === 'csv' ? 'csv' : this.data.id;
-    const data = { id };
-    if (dataKind(id) === 'synthetic') Object.assign(data, { points: this.data.points, noise: this.data.noise, seed: this.data.seed });
-    const drawn = this.drawnPoints();
-    if (drawn.length && id !== 'csv') data.drawn = drawn;
-    return {
-      data,
-      config: { ...c, model: { ...c.model, hidden: c.model.hidden.slice() }, strategy: { ...c.strategy }, displayFeatures: c.displayFeatures ? c.displayFeatures.slice() : null },
-      speed: this.speed,
-      controls: this.controlsVisible,
-      show: { ...this.show },
-    };
+    return runOptions({
+      data: this.data, pickedId: this.pickedId, drawn: this.drawnPoints(), config: this.config,
+      speed: this.speed, controls: this.controlsVisible, show: this.show,
+    });
   }
 
   /** Applies display settings: only the picture changes (the run goes on as it was). */
