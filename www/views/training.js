@@ -59,7 +59,6 @@ import { fitMainPlot, heatmapLayer, pointerOnPlot } from '../draw/landscape.js';
 import { drawTraining, drawPointLayer, pointRadius } from '../draw/boundary.js';
 import { classColour, rampColour } from '../draw/palette.js';
 import { ColourBar, outputBarSpec } from '../ui/colour-bar.js';
-import { MARK, SERIES, drawCurves } from '../draw/curves.js';
 import { labelLines, layoutNetwork, nodeAt, outputNames, thetaOffsets } from '../draw/network.js';
 import { NetworkPicture } from '../draw/network-layer.js';
 import { DataPanel } from '../training/data-panel.js';
@@ -69,6 +68,8 @@ import { tableExports } from '../export/files.js';
 import { modelFileRow, modelFileText, readModelFile, MODEL_FILE } from '../training/model-file.js';
 import { trainingTrace } from '../export/traces.js';
 import { DisplayRow, displayDefaults } from '../training/display.js';
+import { TrainingCharts } from '../training/charts.js';
+import { emptyHistory, fetchHistory, last, latest } from '../training/history.js';
 import { LinkNote, checkOptions, linkLimit, runOptions } from '../training/link.js';
 import { moveCursor, nextNeuron } from '../training/plot-keys.js';
 import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefaults } from '../training/options.js';
@@ -97,23 +98,6 @@ const THUMBS_MS = 30;
 const THUMB_EVERY_MS = 350;
 /** Vertices of the fitted curve of a one-feature regression. */
 const CURVE_POINTS = 240;
-/** History arrays, as the core names them. */
-const HISTORY_KEYS = ['steps', 'trainLoss', 'validationLoss', 'testLoss', 'trainScore', 'validationScore', 'testScore', 'trainRmse', 'testRmse', 'generationBest', 'generationMean'];
-/** Curve colours: training, validation, test; best and mean of a generation. */
-
-/** A legend entry for a chart line. */
-function lineItem(colour, text, dash) {
-  return el('li', {}, el('span', { class: `tr-line${dash ? ' tr-dashed' : ''}`, style: { borderColor: colour }, 'aria-hidden': 'true' }), text);
-}
-
-function emptyHistory() {
-  return { ...Object.fromEntries(HISTORY_KEYS.map((k) => [k, []])), dataChanges: [] };
-}
-
-function last(values) {
-  return values && values.length ? values[values.length - 1] : null;
-}
-
 /** The core's data source for data options (a classic table needs its text). */
 function sourceFor(data, text) {
   switch (dataKind(data.id)) {
@@ -170,7 +154,6 @@ class TrainingView extends RunController {
     this.runKey = 0;
     this.hover = null;
     this.hoverNode = null;
-    this.cursor = null;
     // Drawing cost in ms per pixel and parameter (a pixel through the model costs about its
     // parameters), so a change of network does not mislead the estimate.
     this.unitCost = 1e-6;
@@ -277,30 +260,27 @@ class TrainingView extends RunController {
       this.runBar.element, this.statusStrip, this.announcer.element, this.lostBox, this.alert, this.canvasWrap, this.colourBar.element, this.readout, this.cursorNote, this.legend, this.displayRow.element, this.handRow, this.credit, this.linkNote.element, this.panel.element);
 
     // Side: curves, the network, the population, the numbers.
-    this.lossCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Loss per step' });
-    this.scoreCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Score per step' });
-    this.curvesLegend = el('ul', { class: 'pg-legend tr-series' });
-    this.curvesReadout = el('p', { class: 'tr-curves-readout', 'aria-live': 'off' });
-    this.curvesCard = el('section', { class: 'pg-card tr-curves' },
-      el('h2', { class: 'pg-card-title' }, 'Loss and score'), this.lossCanvas, this.scoreCanvas, this.curvesLegend, this.curvesReadout);
+    this.charts = new TrainingCharts(() => {
+      this.dirty.charts = true;
+      this.schedule();
+    });
     this.netCanvas = el('canvas', { class: 'tr-network', tabindex: '0', role: 'img', 'aria-label': 'The network: links coloured by the sign of their weight, as thick as its size. Arrow keys choose a neuron: the plot shows its output' });
     this.netPicture = new NetworkPicture(this.netCanvas);
     this.netNote = el('p', { class: 'pg-note', 'aria-live': 'polite' });
     this.modelRow = modelFileRow(() => this.modelText(), (text) => this.loadModel(text));
     this.netCard = el('section', { class: 'pg-card tr-net' }, el('h2', { class: 'pg-card-title' }, 'The network'), this.netCanvas, this.netNote, this.modelRow);
-    this.fitnessCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Best and mean loss of each generation' });
     this.thumbGrid = el('div', { class: 'tr-thumbs', 'aria-label': 'The population, best first' });
     this.popTitle = el('h2', { class: 'pg-card-title' }, 'The population');
     this.popNote = el('p', { class: 'pg-note' });
-    const line = lineItem;
-    this.fitnessLegend = el('ul', { class: 'pg-legend tr-series' }, line(SERIES.best, 'best of the step'), line(SERIES.mean, 'mean of the step', true));
-    this.popCard = el('section', { class: 'pg-card tr-pop', hidden: true }, this.popTitle, this.fitnessCanvas, this.fitnessLegend, this.popNote, this.thumbGrid);
-    this.side = el('div', { class: 'pg-side' }, this.curvesCard, this.netCard, this.popCard);
+    this.popCard = el('section', { class: 'pg-card tr-pop', hidden: true }, this.popTitle, this.charts.fitnessCanvas, this.charts.fitnessLegend, this.popNote, this.thumbGrid);
+    this.side = el('div', { class: 'pg-side' }, this.charts.element, this.netCard, this.popCard);
     this.dropOverlay = el('div', { class: 'tr-drop', hidden: true }, el('p', {}, 'Drop the CSV file to train on it'));
     this.root = el('div', { class: 'pg-root tr-root' }, this.controls, this.stage, this.side, this.dropOverlay);
     replaceChildren(this.element, this.root);
     this.theme = readTheme(this.root);
 
+    /** Listens for `type` on `target` until destroy(), turning what `fn` throws into a message. */
+    const on = (target, type, fn) => this.listen(target, type, (e) => this.guard(() => fn(e)));
     this.listen(this.canvas, 'pointermove', (e) => this.guard(() => this.pointerMove(e)));
     this.listen(this.canvas, 'pointerleave', () => this.guard(() => {
       this.hover = null;
@@ -319,10 +299,7 @@ class TrainingView extends RunController {
     this.listen(this.netCanvas, 'blur', () => this.guard(() => this.setHoverNode(null)));
     this.listen(this.netCanvas, 'pointermove', (e) => this.guard(() => this.netMove(e)));
     this.listen(this.netCanvas, 'pointerleave', () => this.guard(() => this.setHoverNode(null)));
-    for (const chart of [this.lossCanvas, this.scoreCanvas, this.fitnessCanvas]) {
-      this.listen(chart, 'pointermove', (e) => this.guard(() => this.chartMove(e, chart)));
-      this.listen(chart, 'pointerleave', () => this.guard(() => this.setCursor(null)));
-    }
+    this.charts.listen(on);
     this.listen(window, 'resize', () => this.layout());
     this.listen(window, 'looks-change', () => {
       this.theme = readTheme(this.root);
@@ -348,8 +325,8 @@ class TrainingView extends RunController {
       if (file) this.dataPanel.readFile(file);
     });
     // Only a change of width re-lays the canvases out (a readout growing a line does not).
-    this.observeResize([this.canvasWrap, this.curvesCard], () => {
-      const widths = `${this.canvasWrap.clientWidth}|${this.curvesCard.clientWidth}`;
+    this.observeResize([this.canvasWrap, this.charts.element], () => {
+      const widths = `${this.canvasWrap.clientWidth}|${this.charts.element.clientWidth}`;
       if (widths === this.observedWidths) return;
       this.observedWidths = widths;
       this.layout();
@@ -368,7 +345,7 @@ class TrainingView extends RunController {
     this.targets = s.targets();
     this.roles = s.roles();
     this.hist = emptyHistory();
-    this.fetchHistory();
+    fetchHistory(this.hist, this.session, this.st);
     this.misclassified = s.misclassified();
     this.theta = s.theta();
     this.curve = s.curve(CURVE_POINTS);
@@ -383,28 +360,10 @@ class TrainingView extends RunController {
   /** After steps: the status, and the curves that grew. */
   stepped() {
     this.st = this.session.state();
-    this.fetchHistory();
+    fetchHistory(this.hist, this.session, this.st);
     this.dirty.canvas = true;
     this.dirty.charts = true;
     this.dirty.network = true;
-  }
-
-  fetchHistory() {
-    if (!this.st.ready) return;
-    // Back at an earlier step of the same run (a rewind): its curves are the start of ours.
-    const dropped = this.hist.steps.length - this.st.curveEntries;
-    if (dropped > 0) {
-      for (const key of HISTORY_KEYS) {
-        const curve = this.hist[key];
-        curve.length = Math.max(0, curve.length - dropped);
-      }
-    }
-    const part = this.session.historyFrom(this.hist.steps.length);
-    for (const key of HISTORY_KEYS) {
-      const into = this.hist[key];
-      for (const v of part[key]) into.push(v);
-    }
-    this.hist.dataChanges = part.dataChanges;
   }
 
   /** The model's state on screen (weights, mistakes, curve) when the drawing wants it. */
@@ -489,7 +448,7 @@ class TrainingView extends RunController {
     this.panel.rows.step.term.textContent = names.step;
     const score = this.classes() ? 'accuracy' : 'R²';
     for (const key of ['trainScore', 'validationScore', 'testScore']) this.panel.rows[key].term.textContent = `${names[key]} ${score}`;
-    this.buildCurvesLegend();
+    this.charts.showLegend(this.config.validationShare > 0, this.hist.dataChanges.length > 0);
   }
 
   stepLabel() {
@@ -564,15 +523,6 @@ class TrainingView extends RunController {
     this.clearButton.hidden = this.undoButton.hidden;
     this.undoButton.disabled = drawn === 0;
     this.clearButton.disabled = drawn === 0;
-  }
-
-  buildCurvesLegend() {
-    const item = lineItem;
-    const items = [item(SERIES.train, 'training')];
-    if (this.config.validationShare > 0) items.push(item(SERIES.validation, 'validation', true));
-    items.push(item(SERIES.test, 'test'));
-    if (this.hist.dataChanges.length) items.push(item(MARK, 'points added or removed here', true));
-    replaceChildren(this.curvesLegend, items);
   }
 
   refreshAlert() {
@@ -939,7 +889,7 @@ class TrainingView extends RunController {
     this.runChanged();
   }
 
-  /** The same run at an earlier step: its curves cut back (see fetchHistory), its model fetched. */
+  /** The same run at an earlier step: its curves cut back (see history.js), its model fetched. */
   rewound() {
     this.stepped();
   }
@@ -1098,20 +1048,6 @@ class TrainingView extends RunController {
     return 'Orange: positive weight, blue: negative; thicker = larger |w|. Point at a neuron to see its own output on the plot.';
   }
 
-  chartMove(event, chart) {
-    const info = chart === this.lossCanvas ? this.lossInfo : chart === this.scoreCanvas ? this.scoreInfo : this.fitnessInfo;
-    if (!info) return;
-    const rect = chart.getBoundingClientRect();
-    this.setCursor(info.indexAt((event.clientX - rect.left) / drawScale(chart)));
-  }
-
-  setCursor(index) {
-    if (index === this.cursor) return;
-    this.cursor = index;
-    this.dirty.charts = true;
-    this.schedule();
-  }
-
   // ---------------------------------------------------------------- layout and drawing
 
   layout() {
@@ -1127,13 +1063,9 @@ class TrainingView extends RunController {
       this.dirty.points = true;
     }
     this.plot = plot;
-    const sideW = Math.max(220, this.curvesCard.clientWidth - 2 * 14);
+    const sideW = Math.max(220, this.charts.element.clientWidth - 2 * 14);
     const scale = drawScale(this.root);
-    const lossH = Math.round(Math.min(180 * scale, sideW * 0.52));
-    const scoreH = Math.round(Math.min(150 * scale, sideW * 0.44));
-    this.lossSize = fitCanvas(this.lossCanvas, sideW, lossH);
-    this.scoreSize = fitCanvas(this.scoreCanvas, sideW, scoreH);
-    this.fitnessSize = fitCanvas(this.fitnessCanvas, sideW, scoreH);
+    this.charts.layout(sideW, scale);
     this.sideW = sideW;
     this.layoutNetworkCanvas();
     this.dirty = { canvas: true, charts: true, network: true, points: this.dirty.points };
@@ -1332,7 +1264,7 @@ class TrainingView extends RunController {
       if (this.dirty.charts && room()) {
         this.dirty.charts = false;
         this.dirty.thumbs = true;
-        this.drawCharts();
+        this.charts.draw({ hist: this.hist, classes: this.classes(), ready: st.ready, population: this.config.strategy.kind !== 'gradient', theme: this.theme });
         drew = true;
       }
       if (this.dirty.thumbs && room()) {
@@ -1422,70 +1354,6 @@ class TrainingView extends RunController {
     p.show('testRmse', !classes && st.ready);
     p.setStatus(this.displayStatus(), this.failure || st.reason);
     p.setExplanation(st.explanation);
-  }
-
-  drawCharts() {
-    const h = this.hist;
-    const classes = this.classes();
-    const steps = h.steps;
-    const series = (train, validation, test) => {
-      const out = [{ values: train, colour: SERIES.train }];
-      if (validation.length) out.push({ values: validation, colour: SERIES.validation, dash: [6, 4] });
-      out.push({ values: test, colour: SERIES.test });
-      return out;
-    };
-    const empty = this.st.ready ? 'Take a step to start the curves' : 'No model yet';
-    this.lossInfo = drawCurves(this.lossCanvas.getContext('2d'), {
-      ...this.lossSize, theme: this.theme, steps, series: series(h.trainLoss, h.validationLoss, h.testLoss),
-      yTitle: 'loss', allowLog: true, cursor: this.cursor, empty, marks: h.dataChanges,
-    });
-    this.scoreInfo = drawCurves(this.scoreCanvas.getContext('2d'), {
-      ...this.scoreSize, theme: this.theme, steps, series: series(h.trainScore, h.validationScore, h.testScore),
-      yTitle: classes ? 'accuracy' : 'R²', fixed: classes ? [0, 1] : null, floor: classes ? undefined : -1, cursor: this.cursor, empty, marks: h.dataChanges,
-    });
-    const population = this.config.strategy.kind !== 'gradient';
-    if (population && this.fitnessSize) {
-      const offset = steps.length - h.generationBest.length;
-      this.fitnessInfo = drawCurves(this.fitnessCanvas.getContext('2d'), {
-        ...this.fitnessSize, theme: this.theme, steps,
-        series: [{ values: h.generationMean, colour: SERIES.mean, dash: [5, 4], offset }, { values: h.generationBest, colour: SERIES.best, offset }],
-        yTitle: 'loss', allowLog: true, cursor: this.cursor, empty,
-      });
-    }
-    this.curvesReadout.textContent = this.curvesText();
-  }
-
-  /** The values at the cursor (or the latest ones). */
-  curvesText() {
-    const h = this.hist;
-    const n = h.steps.length;
-    if (!n) return '';
-    const i = this.cursor === null || this.cursor >= n ? n - 1 : this.cursor;
-    const classes = this.classes();
-    const at = (values, offset = 0) => {
-      const v = values[i - offset];
-      return v === undefined || !Number.isFinite(v) ? '—' : num(v, 4);
-    };
-    const pct = (values) => {
-      const v = values[i];
-      return v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)} %`;
-    };
-    const parts = [`step ${h.steps[i]}`, `loss: training ${at(h.trainLoss)}`];
-    if (h.validationLoss.length) parts.push(`validation ${at(h.validationLoss)}`);
-    parts.push(`test ${at(h.testLoss)}`);
-    if (classes) {
-      parts.push(`accuracy: training ${pct(h.trainScore)}`);
-      if (h.validationScore.length) parts.push(`validation ${pct(h.validationScore)}`);
-      parts.push(`test ${pct(h.testScore)}`);
-    } else {
-      parts.push(`R²: training ${at(h.trainScore)}`, `test ${at(h.testScore)}`);
-      parts.push(`RMSE: training ${at(h.trainRmse)}`, `test ${at(h.testRmse)}`);
-    }
-    if (h.generationBest.length) {
-      const offset = n - h.generationBest.length;
-      parts.push(`generation: best ${at(h.generationBest, offset)}`, `mean ${at(h.generationMean, offset)}`);
-    }
-    return `${this.cursor === null ? 'Latest — ' : ''}${parts.join(', ').replace(/, (loss|accuracy|R²|RMSE|generation):/g, '; $1:')}`;
   }
 
   /** The population's boundaries, best first, each labelled with its loss. */
@@ -1603,7 +1471,7 @@ class TrainingView extends RunController {
       rows: this.points.length / 2,
       drawn: st.data ? st.data.drawn : this.points.length / 2,
       misclassified: this.misclassified ? this.misclassified.reduce((a, b) => a + b, 0) : 0,
-      history: Object.fromEntries(HISTORY_KEYS.map((k) => [k, last(h[k])])),
+      history: latest(h),
       historyLength: h.steps.length,
       dataChanges: h.dataChanges.slice(),
       curvePoints: this.curve ? this.curve.length / 2 : 0,
