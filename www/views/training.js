@@ -70,6 +70,7 @@ import { trainingTrace } from '../export/traces.js';
 import { DisplayRow, displayDefaults } from '../training/display.js';
 import { TrainingCharts } from '../training/charts.js';
 import { emptyHistory, fetchHistory, last, latest } from '../training/history.js';
+import { PopulationCard } from '../training/population.js';
 import { LinkNote, checkOptions, linkLimit, runOptions } from '../training/link.js';
 import { moveCursor, nextNeuron } from '../training/plot-keys.js';
 import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefaults } from '../training/options.js';
@@ -90,12 +91,6 @@ const FRAME_MS = 16;
 /** Stroking the network's links: ms per frame, and at least this much in a frame already full. */
 const NET_MS = 8;
 const NET_MIN_MS = 2;
-/** Population thumbnails: how many, how big (device pixels), how often while playing. */
-const THUMBS = 12;
-const THUMB_SIZE = 64;
-/** The most time all the thumbnails may take in one frame, in ms. */
-const THUMBS_MS = 30;
-const THUMB_EVERY_MS = 350;
 /** Vertices of the fitted curve of a one-feature regression. */
 const CURVE_POINTS = 240;
 /** The core's data source for data options (a classic table needs its text). */
@@ -167,8 +162,6 @@ class TrainingView extends RunController {
     this.surfaceRenders = 0;
     this.lastChartDraw = 0;
     this.lastNetDraw = 0;
-    this.thumbsAt = 0;
-    this.thumbsKey = '';
     this.nodeThumbs = new Map();
     this.nodeThumbsKey = '';
     this.nodeThumbsAt = 0;
@@ -269,11 +262,8 @@ class TrainingView extends RunController {
     this.netNote = el('p', { class: 'pg-note', 'aria-live': 'polite' });
     this.modelRow = modelFileRow(() => this.modelText(), (text) => this.loadModel(text));
     this.netCard = el('section', { class: 'pg-card tr-net' }, el('h2', { class: 'pg-card-title' }, 'The network'), this.netCanvas, this.netNote, this.modelRow);
-    this.thumbGrid = el('div', { class: 'tr-thumbs', 'aria-label': 'The population, best first' });
-    this.popTitle = el('h2', { class: 'pg-card-title' }, 'The population');
-    this.popNote = el('p', { class: 'pg-note' });
-    this.popCard = el('section', { class: 'pg-card tr-pop', hidden: true }, this.popTitle, this.charts.fitnessCanvas, this.charts.fitnessLegend, this.popNote, this.thumbGrid);
-    this.side = el('div', { class: 'pg-side' }, this.charts.element, this.netCard, this.popCard);
+    this.population = new PopulationCard(this.charts.fitnessCanvas, this.charts.fitnessLegend);
+    this.side = el('div', { class: 'pg-side' }, this.charts.element, this.netCard, this.population.element);
     this.dropOverlay = el('div', { class: 'tr-drop', hidden: true }, el('p', {}, 'Drop the CSV file to train on it'));
     this.root = el('div', { class: 'pg-root tr-root' }, this.controls, this.stage, this.side, this.dropOverlay);
     replaceChildren(this.element, this.root);
@@ -351,7 +341,7 @@ class TrainingView extends RunController {
     this.curve = s.curve(CURVE_POINTS);
     this.dirty = { canvas: true, charts: true, network: true, points: true };
     this.surfaceKey = '';
-    this.thumbsKey = '';
+    this.population.invalidate();
     this.nodeThumbsKey = '';
     if (this.hoverNode && !this.nodeExists(this.hoverNode)) this.hoverNode = null;
     this.refreshStatic();
@@ -442,8 +432,7 @@ class TrainingView extends RunController {
     this.showRunOptions();
     this.buildLegend();
     this.buildHandRow();
-    this.popCard.hidden = c.strategy.kind === 'gradient';
-    this.popTitle.textContent = c.strategy.kind === 'genetic' ? 'The population, best first' : 'This step\'s samples, best first';
+    this.population.showFor(c.strategy.kind);
     const names = { step: this.stepLabel(), trainScore: 'Training', validationScore: 'Validation', testScore: 'Test' };
     this.panel.rows.step.term.textContent = names.step;
     const score = this.classes() ? 'accuracy' : 'R²';
@@ -1269,7 +1258,8 @@ class TrainingView extends RunController {
       }
       if (this.dirty.thumbs && room()) {
         this.dirty.thumbs = false;
-        this.updateThumbnails(now);
+        const thumbs = { session: this.session, ready: st.ready && !this.lost, key: `${this.runKey}|${st.step}`, playing: this.playing, pxCost: this.pxCost(), classes: Boolean(this.classes()) };
+        if (!this.population.update(now, thumbs)) this.dirty.thumbs = true;
         drew = true;
       }
       if (this.dirty.network && room()) {
@@ -1354,36 +1344,6 @@ class TrainingView extends RunController {
     p.show('testRmse', !classes && st.ready);
     p.setStatus(this.displayStatus(), this.failure || st.reason);
     p.setExplanation(st.explanation);
-  }
-
-  /** The population's boundaries, best first, each labelled with its loss. */
-  updateThumbnails(now) {
-    if (this.popCard.hidden || !this.st.ready || this.lost) return;
-    const key = `${this.runKey}|${this.st.step}`;
-    if (key === this.thumbsKey) return;
-    if (this.playing && now - this.thumbsAt < THUMB_EVERY_MS) {
-      this.dirty.thumbs = true;
-      return;
-    }
-    this.thumbsKey = key;
-    this.thumbsAt = now;
-    const values = this.session.thumbnailValues(THUMBS);
-    // As sharp as THUMBS_MS allows at the surface's cost per pixel: a huge network gets
-    // coarser thumbnails (scaled up on screen) rather than a frame that blocks the page.
-    const side = Math.max(12, Math.min(THUMB_SIZE, Math.floor(Math.sqrt(THUMBS_MS / (THUMBS * this.pxCost())))));
-    const rgba = values.length ? this.session.thumbnails(THUMBS, side) : new Uint8Array(0);
-    const per = side * side * 4;
-    const figures = [];
-    for (let k = 0; k < values.length; k += 1) {
-      const canvas = el('canvas', { width: String(side), height: String(side), class: 'tr-thumb' });
-      const pixels = new Uint8ClampedArray(rgba.buffer, rgba.byteOffset + k * per, per);
-      canvas.getContext('2d').putImageData(new ImageData(pixels, side, side), 0, 0);
-      figures.push(el('figure', { class: k === 0 ? 'tr-best' : null }, canvas, el('figcaption', {}, `${k === 0 ? 'best' : `#${k + 1}`} · ${num(values[k], 3)}`)));
-    }
-    replaceChildren(this.thumbGrid, figures);
-    this.popNote.textContent = values.length
-      ? `Each square is one candidate's ${this.classes() ? 'decision boundary' : 'output'} with its training loss (lower is better).`
-      : 'Take a step: the candidates of the step show here.';
   }
 
   inputNames() {
@@ -1475,7 +1435,7 @@ class TrainingView extends RunController {
       historyLength: h.steps.length,
       dataChanges: h.dataChanges.slice(),
       curvePoints: this.curve ? this.curve.length / 2 : 0,
-      thumbnails: this.popCard.hidden || !st.ready ? 0 : this.session.thumbnailValues(THUMBS).length,
+      thumbnails: this.population.count(this.session, st.ready),
       ringed: this.ringed().reduce((a, b) => a + b, 0),
       playing: this.playing,
       speed: this.speed,
