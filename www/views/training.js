@@ -48,7 +48,7 @@ import { num } from '../ui/format.js';
 import { parseField } from '../ui/fields.js';
 import { numberSpec, specAt } from '../ui/catalog.js';
 import { seedField, showMessage, markResult } from '../ui/field.js';
-import { Stepper, runButton, keysHint, messageOf } from '../ui/runbar.js';
+import { runButton, keysHint, messageOf } from '../ui/runbar.js';
 import { RunController } from '../ui/run-controller.js';
 import { shadowed } from '../embed/shadow.js';
 import { settingsDrawer } from '../ui/drawer.js';
@@ -70,6 +70,7 @@ import { trainingTrace } from '../export/traces.js';
 import { DisplayRow, displayDefaults } from '../training/display.js';
 import { TrainingCharts } from '../training/charts.js';
 import { emptyHistory, fetchHistory, last, latest } from '../training/history.js';
+import { PlotSurface } from '../training/surface.js';
 import { PopulationCard } from '../training/population.js';
 import { LinkNote, checkOptions, linkLimit, runOptions } from '../training/link.js';
 import { moveCursor, nextNeuron } from '../training/plot-keys.js';
@@ -77,12 +78,6 @@ import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefault
 
 /** Chart and network redraws per second at most while playing. */
 const CHART_FPS = 20;
-/** Stepping budget of the main surface while playing, in ms per frame. */
-const SURFACE_MS = 6;
-/** The surface at full device resolution is computed at once below this cost, in ms (above it, it sharpens a band at a time). */
-const SURFACE_NOW_MS = 25;
-/** Sharpening the resting surface to full resolution: ms per frame (a band of rows at a time). */
-const SHARPEN_MS = 12;
 /**
  * Once a frame has worked this long (ms), what is left to draw — the curves, the population,
  * the network, the sharpening — waits for the next frames (at least one of them per frame).
@@ -149,17 +144,7 @@ class TrainingView extends RunController {
     this.runKey = 0;
     this.hover = null;
     this.hoverNode = null;
-    // Drawing cost in ms per pixel and parameter (a pixel through the model costs about its
-    // parameters), so a change of network does not mislead the estimate.
-    this.unitCost = 1e-6;
-    /** The resting surface being sharpened a band at a time: { content, w, h, ms }, or null. */
-    this.sharpen = null;
-    this.sharpener = new Stepper(null, 1, (budget) => this.session.advancePicture(budget));
-    this.surface = null;
-    this.surfaceKey = '';
-    this.surfaceFactor = 0;
-    this.surfaceTimer = 0;
-    this.surfaceRenders = 0;
+    this.surface = new PlotSurface(this);
     this.lastChartDraw = 0;
     this.lastNetDraw = 0;
     this.nodeThumbs = new Map();
@@ -340,7 +325,7 @@ class TrainingView extends RunController {
     this.theta = s.theta();
     this.curve = s.curve(CURVE_POINTS);
     this.dirty = { canvas: true, charts: true, network: true, points: true };
-    this.surfaceKey = '';
+    this.surface.invalidate();
     this.population.invalidate();
     this.nodeThumbsKey = '';
     if (this.hoverNode && !this.nodeExists(this.hoverNode)) this.hoverNode = null;
@@ -387,14 +372,6 @@ class TrainingView extends RunController {
     const shown = all.map((m, i) => (this.roles[i] === 2 ? 0 : m));
     this.ringCache = { all, roles: this.roles, shown };
     return shown;
-  }
-
-  /** The device-pixel size of the run's bounds inside the plot. */
-  surfaceSize() {
-    const [x0, x1, y0, y1] = this.domain();
-    const b = this.st.bounds;
-    const { w, h } = this.plot.dev;
-    return { w: Math.max(8, Math.round((w * (b[1] - b[0])) / (x1 - x0))), h: Math.max(8, Math.round((h * (b[3] - b[2])) / (y1 - y0))) };
   }
 
   nodeExists(node) {
@@ -1011,7 +988,7 @@ class TrainingView extends RunController {
     this.hoverNode = node ? { layer: node.layer, index: node.index } : null;
     this.dirty.canvas = true;
     this.dirty.network = true;
-    this.surfaceKey = '';
+    this.surface.invalidate();
     this.netNote.textContent = node ? this.describeNode(node) : this.netHint();
     this.schedule();
   }
@@ -1048,7 +1025,7 @@ class TrainingView extends RunController {
     this.colourBar.element.style.maxWidth = this.canvas.style.width;
     const plot = main.plot;
     if (!this.plot || plot.dev.w !== this.plot.dev.w || plot.dev.h !== this.plot.dev.h) {
-      this.surfaceKey = '';
+      this.surface.invalidate();
       this.dirty.points = true;
     }
     this.plot = plot;
@@ -1104,107 +1081,6 @@ class TrainingView extends RunController {
     return (i) => rampColour((t[i] - mean) / scale / 2);
   }
 
-  /** The estimated cost of one pixel of a picture of the model, in ms. */
-  pxCost() {
-    return this.unitCost * Math.max(1, this.st.parameters || 0);
-  }
-
-  /** What the main surface shows now (run, step, neuron, device size): its key and size. */
-  surfaceContent() {
-    const { w, h } = this.surfaceSize();
-    const node = this.hoverNode;
-    const output = this.show.discretize ? 'regions' : 'out';
-    return { content: `${this.runKey}|${this.st.step}|${node ? `${node.layer}:${node.index}` : output}|${w}x${h}`, w, h };
-  }
-
-  /** The main surface: the model's output, or the hovered neuron's, at a resolution the frame can afford. */
-  updateSurface() {
-    if (this.lost) return; // nothing more is asked of a lost core: the last picture stays
-    if (!this.st.ready || this.loading) {
-      this.surface = null;
-      return;
-    }
-    const { content, w, h } = this.surfaceContent();
-    const cost = (factor) => (w / factor) * (h / factor) * this.pxCost();
-    if (content !== this.surfaceKey) {
-      let factor;
-      if (this.playing) factor = Math.max(1, Math.min(8, Math.ceil(Math.sqrt(cost(1) / SURFACE_MS))));
-      else factor = cost(1) <= SURFACE_NOW_MS ? 1 : Math.max(2, Math.ceil(Math.sqrt(cost(1) / SURFACE_MS)));
-      this.sharpen = null; // a sharper picture of what was on screen is no use now
-      this.computeSurface(content, factor);
-    }
-    if (this.surfaceFactor > 1 && !this.playing && !this.surfaceTimer && !this.sharpen) {
-      // Sharpen a coarse picture once the run rests: at full device resolution, computed a
-      // band of rows per frame (see sharpenSurface), shown when complete.
-      this.surfaceTimer = this.later(() => this.startSharpening(), 160);
-    }
-  }
-
-  /** Starts sharpening the surface on screen, if it is coarse and shows the model as it is now. */
-  startSharpening() {
-    this.surfaceTimer = 0;
-    if (this.playing || this.lost || this.sharpen || !this.st.ready || this.surfaceFactor <= 1) return;
-    const { content, w, h } = this.surfaceContent();
-    if (content !== this.surfaceKey) {
-      // The run moved on meanwhile: its coarse picture comes first (and sets the next timer).
-      this.dirty.canvas = true;
-    } else {
-      const node = this.hoverNode;
-      this.session.startPicture(w, h, node ? node.layer : undefined, node ? node.index : undefined, this.show.discretize);
-      this.sharpen = { content, w, h, ms: 0 };
-    }
-    this.schedule();
-  }
-
-  /**
-   * Carries the resting surface's sharpening on for this frame's share of time; when it is
-   * complete it replaces the coarse picture. Dropped when the run plays or what the surface
-   * shows changes (a step, a hovered neuron, a new size).
-   */
-  sharpenSurface() {
-    const job = this.sharpen;
-    if (!job) return;
-    if (this.playing || this.lost || this.loading || !this.st.ready || this.surfaceContent().content !== job.content) {
-      // What is on screen changed: its own picture comes next (and sharpens in turn).
-      this.sharpen = null;
-      this.dirty.canvas = true;
-      this.schedule();
-      return;
-    }
-    const t0 = performance.now();
-    const done = this.sharpener.slice(SHARPEN_MS);
-    job.ms += performance.now() - t0;
-    if (!done) {
-      this.schedule();
-      return;
-    }
-    this.sharpen = null;
-    this.unitCost = 0.7 * this.unitCost + 0.3 * Math.max(1e-9, job.ms / (job.w * job.h * Math.max(1, this.st.parameters)));
-    this.surface = heatmapLayer(this.session.pictureRgba(), job.w, job.h);
-    this.surfaceMs = job.ms;
-    this.surfaceFactor = 1;
-    this.surfaceRenders += 1;
-    this.dirty.canvas = true;
-    this.schedule();
-  }
-
-  computeSurface(content, factor) {
-    const { w, h } = this.surfaceSize();
-    const rw = Math.max(8, Math.round(w / factor));
-    const rh = Math.max(8, Math.round(h / factor));
-    const node = this.hoverNode;
-    const t0 = performance.now();
-    const rgba = node ? this.session.neuron(node.layer, node.index, rw, rh) : this.session.boundary(rw, rh, this.show.discretize);
-    const spent = performance.now() - t0;
-    this.surfaceMs = spent;
-    this.unitCost = 0.7 * this.unitCost + 0.3 * Math.max(1e-9, spent / (rw * rh * Math.max(1, this.st.parameters)));
-    this.surface = heatmapLayer(rgba, rw, rh);
-    this.surfaceKey = content;
-    this.surfaceFactor = factor;
-    this.surfaceRenders += 1;
-    if (`${this.runKey}|${this.st.step}` !== this.modelStep) this.refreshModel();
-  }
-
   render(now, start = performance.now()) {
     if (!this.plot) return;
     const st = this.st;
@@ -1212,7 +1088,7 @@ class TrainingView extends RunController {
     const busy = () => performance.now() - start > FRAME_MS;
     if (this.dirty.canvas) {
       this.dirty.canvas = false;
-      this.updateSurface();
+      this.surface.update();
       if (this.dirty.points) {
         this.dirty.points = false;
         this.pointLayer = this.pointLayer || document.createElement('canvas');
@@ -1234,7 +1110,7 @@ class TrainingView extends RunController {
       drawTraining(this.canvas.getContext('2d'), {
         dpr: this.dpr, cssW: this.cssW, cssH: this.cssH, layout: this.plot, theme: this.theme,
         domain: this.domain(), surfaceDomain: st.bounds, axisNames: st.axisLabels.map((label, i) => label || (i === 1 ? '' : 'x')),
-        surface: this.surface, pointLayer: this.pointLayer, points: this.points,
+        surface: this.surface.image, pointLayer: this.pointLayer, points: this.points,
         misclassified: node ? null : this.ringed(), radius: pointRadius(this.points.length / 2),
         curve: st.ready && !node ? this.curve : null, message, caption, hover: this.hover,
         keyCursor: this.keyCursorShown ? this.keyCursorAt() : null,
@@ -1258,7 +1134,7 @@ class TrainingView extends RunController {
       }
       if (this.dirty.thumbs && room()) {
         this.dirty.thumbs = false;
-        const thumbs = { session: this.session, ready: st.ready && !this.lost, key: `${this.runKey}|${st.step}`, playing: this.playing, pxCost: this.pxCost(), classes: Boolean(this.classes()) };
+        const thumbs = { session: this.session, ready: st.ready && !this.lost, key: `${this.runKey}|${st.step}`, playing: this.playing, pxCost: this.surface.pxCost(), classes: Boolean(this.classes()) };
         if (!this.population.update(now, thumbs)) this.dirty.thumbs = true;
         drew = true;
       }
@@ -1274,8 +1150,8 @@ class TrainingView extends RunController {
       if (this.netPicture.busy) this.schedule();
     }
     if (due()) this.schedule();
-    if (this.sharpen && busy()) this.schedule();
-    else this.sharpenSurface();
+    if (this.surface.sharpening && busy()) this.schedule();
+    else this.surface.sharpen();
   }
 
   updateStrip() {
@@ -1384,7 +1260,7 @@ class TrainingView extends RunController {
     if (!sizes.length || !layout || key === this.nodeThumbsKey || this.lost) return;
     const side = Math.round(layout.node * this.dpr);
     const count = layout.nodes.length;
-    const cost = count * side * side * this.pxCost() * 1.5;
+    const cost = count * side * side * this.surface.pxCost() * 1.5;
     if (layout.node < 14 || cost > 60 || (this.playing && (cost > 8 || now - this.nodeThumbsAt < 500))) {
       if (layout.node < 14 || cost > 60) this.nodeThumbs.clear();
       if (this.playing) this.dirty.network = true;
@@ -1444,7 +1320,7 @@ class TrainingView extends RunController {
       dataError: this.dataError,
       pointError: this.pointError,
       csvColumns: this.csv.read ? this.csv.read.columnNames.slice() : null,
-      surfaceRenders: this.surfaceRenders,
+      surfaceRenders: this.surface.renders,
       colourBar: this.colourBar.state(),
       sizes: { scale: drawScale(this.canvas), tickFont: TICK_FONT * drawScale(this.canvas), point: pointRadius(this.points.length / 2) * drawScale(this.canvas) },
       valueRange: this.st.valueRange ? this.st.valueRange.slice() : null,
@@ -1453,9 +1329,9 @@ class TrainingView extends RunController {
       networkNodes: this.netLayout ? this.netLayout.nodes.map(({ layer, index, x, y }) => ({ layer, index, x, y })) : [],
       hoverNode: this.hoverNode ? { ...this.hoverNode } : null,
       keyCursor: this.keyCursorShown && this.plot ? (({ u, v }) => ({ u, v }))(this.keyCursorAt()) : null,
-      surfaceFactor: this.surfaceFactor,
-      surfaceMs: this.surfaceMs,
-      pxCost: this.pxCost(),
+      surfaceFactor: this.surface.factor,
+      surfaceMs: this.surface.ms,
+      pxCost: this.surface.pxCost(),
       perf: { ...this.perf },
     };
   }
