@@ -17,7 +17,7 @@ const SHARPEN_MS = 12;
 export class PlotSurface {
   /**
    * `view`: the Train a model view whose model it pictures (it reads its `session`, `st`,
-   * `plot`, `domain()`, `runKey`, `show`, `hoverNode`, `playing`, `lost`, `loading`; it
+   * `plot`, `domain()`, `runKey`, `show`, `network.hoverNode`, `playing`, `lost`, `loading`; it
    * marks `dirty.canvas`, and calls `schedule()`, `later()` and `refreshModel()`).
    */
   constructor(view) {
@@ -61,7 +61,7 @@ export class PlotSurface {
   /** What the surface shows now (run, step, neuron, device size): its key and size. */
   content() {
     const { w, h } = this.size();
-    const node = this.view.hoverNode;
+    const node = this.view.network.hoverNode;
     const output = this.view.show.discretize ? 'regions' : 'out';
     return { content: `${this.view.runKey}|${this.view.st.step}|${node ? `${node.layer}:${node.index}` : output}|${w}x${h}`, w, h };
   }
@@ -100,7 +100,7 @@ export class PlotSurface {
       // The run moved on meanwhile: its coarse picture comes first (and sets the next timer).
       view.dirty.canvas = true;
     } else {
-      const node = view.hoverNode;
+      const node = view.network.hoverNode;
       view.session.startPicture(w, h, node ? node.layer : undefined, node ? node.index : undefined, view.show.discretize);
       this.sharpening = { content, w, h, ms: 0 };
     }
@@ -146,7 +146,7 @@ export class PlotSurface {
     const { w, h } = this.size();
     const rw = Math.max(8, Math.round(w / factor));
     const rh = Math.max(8, Math.round(h / factor));
-    const node = view.hoverNode;
+    const node = view.network.hoverNode;
     const t0 = performance.now();
     const rgba = node ? view.session.neuron(node.layer, node.index, rw, rh) : view.session.boundary(rw, rh, view.show.discretize);
     const spent = performance.now() - t0;

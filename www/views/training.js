@@ -54,13 +54,11 @@ import { shadowed } from '../embed/shadow.js';
 import { settingsDrawer } from '../ui/drawer.js';
 import { strategyTitle } from '../ui/strategy.js';
 import { Panel, statusLabel } from '../ui/panel.js';
-import { fitCanvas, readTheme, drawScale, TICK_FONT } from '../draw/plot.js';
-import { fitMainPlot, heatmapLayer, pointerOnPlot } from '../draw/landscape.js';
+import { readTheme, drawScale, TICK_FONT } from '../draw/plot.js';
+import { fitMainPlot, pointerOnPlot } from '../draw/landscape.js';
 import { drawTraining, drawPointLayer, pointRadius } from '../draw/boundary.js';
 import { classColour, rampColour } from '../draw/palette.js';
 import { ColourBar, outputBarSpec } from '../ui/colour-bar.js';
-import { labelLines, layoutNetwork, nodeAt, outputNames, thetaOffsets } from '../draw/network.js';
-import { NetworkPicture } from '../draw/network-layer.js';
 import { DataPanel } from '../training/data-panel.js';
 import { ModelPanel, SearchPanel } from '../training/model-panel.js';
 import { loadTable } from '../training/tables.js';
@@ -70,10 +68,11 @@ import { trainingTrace } from '../export/traces.js';
 import { DisplayRow, displayDefaults } from '../training/display.js';
 import { TrainingCharts } from '../training/charts.js';
 import { emptyHistory, fetchHistory, last, latest } from '../training/history.js';
+import { NetworkCard } from '../training/network-card.js';
 import { PlotSurface } from '../training/surface.js';
 import { PopulationCard } from '../training/population.js';
 import { LinkNote, checkOptions, linkLimit, runOptions } from '../training/link.js';
-import { moveCursor, nextNeuron } from '../training/plot-keys.js';
+import { moveCursor } from '../training/plot-keys.js';
 import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefaults } from '../training/options.js';
 
 /** Chart and network redraws per second at most while playing. */
@@ -83,9 +82,6 @@ const CHART_FPS = 20;
  * the network, the sharpening — waits for the next frames (at least one of them per frame).
  */
 const FRAME_MS = 16;
-/** Stroking the network's links: ms per frame, and at least this much in a frame already full. */
-const NET_MS = 8;
-const NET_MIN_MS = 2;
 /** Vertices of the fitted curve of a one-feature regression. */
 const CURVE_POINTS = 240;
 /** The core's data source for data options (a classic table needs its text). */
@@ -143,13 +139,8 @@ class TrainingView extends RunController {
     this.dataTicket = 0;
     this.runKey = 0;
     this.hover = null;
-    this.hoverNode = null;
     this.surface = new PlotSurface(this);
     this.lastChartDraw = 0;
-    this.lastNetDraw = 0;
-    this.nodeThumbs = new Map();
-    this.nodeThumbsKey = '';
-    this.nodeThumbsAt = 0;
     this.dirty = { canvas: true, charts: true, network: true, points: true };
     this.show = { ...displayDefaults(), ...options.show };
     this.build();
@@ -242,13 +233,10 @@ class TrainingView extends RunController {
       this.dirty.charts = true;
       this.schedule();
     });
-    this.netCanvas = el('canvas', { class: 'tr-network', tabindex: '0', role: 'img', 'aria-label': 'The network: links coloured by the sign of their weight, as thick as its size. Arrow keys choose a neuron: the plot shows its output' });
-    this.netPicture = new NetworkPicture(this.netCanvas);
-    this.netNote = el('p', { class: 'pg-note', 'aria-live': 'polite' });
     this.modelRow = modelFileRow(() => this.modelText(), (text) => this.loadModel(text));
-    this.netCard = el('section', { class: 'pg-card tr-net' }, el('h2', { class: 'pg-card-title' }, 'The network'), this.netCanvas, this.netNote, this.modelRow);
+    this.network = new NetworkCard(this, this.modelRow);
     this.population = new PopulationCard(this.charts.fitnessCanvas, this.charts.fitnessLegend);
-    this.side = el('div', { class: 'pg-side' }, this.charts.element, this.netCard, this.population.element);
+    this.side = el('div', { class: 'pg-side' }, this.charts.element, this.network.element, this.population.element);
     this.dropOverlay = el('div', { class: 'tr-drop', hidden: true }, el('p', {}, 'Drop the CSV file to train on it'));
     this.root = el('div', { class: 'pg-root tr-root' }, this.controls, this.stage, this.side, this.dropOverlay);
     replaceChildren(this.element, this.root);
@@ -267,13 +255,7 @@ class TrainingView extends RunController {
     this.listen(this.canvas, 'keydown', (e) => this.guard(() => this.plotKey(e)));
     this.listen(this.canvas, 'focus', () => this.guard(() => this.showKeyCursor(this.canvas.matches(':focus-visible'))));
     this.listen(this.canvas, 'blur', () => this.guard(() => this.showKeyCursor(false)));
-    this.listen(this.netCanvas, 'keydown', (e) => this.guard(() => this.netKeyDown(e)));
-    this.listen(this.netCanvas, 'focus', () => this.guard(() => {
-      if (this.netCanvas.matches(':focus-visible') && !this.hoverNode && this.st.ready) this.setHoverNode({ layer: Math.min(1, this.st.layerSizes.length - 1), index: 0 });
-    }));
-    this.listen(this.netCanvas, 'blur', () => this.guard(() => this.setHoverNode(null)));
-    this.listen(this.netCanvas, 'pointermove', (e) => this.guard(() => this.netMove(e)));
-    this.listen(this.netCanvas, 'pointerleave', () => this.guard(() => this.setHoverNode(null)));
+    this.network.listen(on);
     this.charts.listen(on);
     this.listen(window, 'resize', () => this.layout());
     this.listen(window, 'looks-change', () => {
@@ -327,8 +309,7 @@ class TrainingView extends RunController {
     this.dirty = { canvas: true, charts: true, network: true, points: true };
     this.surface.invalidate();
     this.population.invalidate();
-    this.nodeThumbsKey = '';
-    if (this.hoverNode && !this.nodeExists(this.hoverNode)) this.hoverNode = null;
+    this.network.runChanged();
     this.refreshStatic();
   }
 
@@ -372,11 +353,6 @@ class TrainingView extends RunController {
     const shown = all.map((m, i) => (this.roles[i] === 2 ? 0 : m));
     this.ringCache = { all, roles: this.roles, shown };
     return shown;
-  }
-
-  nodeExists(node) {
-    const sizes = this.st.layerSizes;
-    return node.layer < sizes.length && node.index < sizes[node.layer];
   }
 
   classes() {
@@ -969,49 +945,12 @@ class TrainingView extends RunController {
     this.showKeyCursor(true);
   }
 
-  /** The network drawing's keys: arrows move between neurons, Escape goes back to the output. */
-  netKeyDown(event) {
-    if (event.altKey || event.ctrlKey || event.metaKey || !this.st.ready) return;
-    if (event.key === 'Escape') {
-      this.setHoverNode(null);
-      return;
-    }
-    const next = nextNeuron(this.hoverNode || { layer: 0, index: 0 }, event.key, this.st.layerSizes);
-    if (!next) return;
-    event.preventDefault();
-    this.setHoverNode(next);
-  }
-
-  setHoverNode(node) {
-    const same = (a, b) => (a === b) || (a && b && a.layer === b.layer && a.index === b.index);
-    if (same(node, this.hoverNode)) return;
-    this.hoverNode = node ? { layer: node.layer, index: node.index } : null;
+  /** The neuron shown on the plot changed (see network-card.js). */
+  hoverChanged() {
     this.dirty.canvas = true;
     this.dirty.network = true;
     this.surface.invalidate();
-    this.netNote.textContent = node ? this.describeNode(node) : this.netHint();
     this.schedule();
-  }
-
-  netMove(event) {
-    if (!this.netLayout) return;
-    const rect = this.netCanvas.getBoundingClientRect();
-    const scale = this.netSize.scale;
-    this.setHoverNode(nodeAt(this.netLayout, (event.clientX - rect.left) / scale, (event.clientY - rect.top) / scale));
-  }
-
-  describeNode(node) {
-    const sizes = this.st.layerSizes;
-    const L = sizes.length - 1;
-    if (node.layer === 0) return `Input ${node.index + 1} (${this.inputNames()[node.index] || ''}), over the plane, standardized: shown on the plot.`;
-    const { offsets } = thetaOffsets(sizes);
-    const bias = this.theta[offsets[node.layer - 1].biases + node.index];
-    const where = node.layer === L ? `Output ${node.index + 1}` : `Neuron ${node.index + 1} of hidden layer ${node.layer}`;
-    return `${where}: bias ${num(bias)}; its output over the plane is on the plot (blue < 0 < orange).`;
-  }
-
-  netHint() {
-    return 'Orange: positive weight, blue: negative; thicker = larger |w|. Point at a neuron to see its own output on the plot.';
   }
 
   // ---------------------------------------------------------------- layout and drawing
@@ -1033,31 +972,9 @@ class TrainingView extends RunController {
     const scale = drawScale(this.root);
     this.charts.layout(sideW, scale);
     this.sideW = sideW;
-    this.layoutNetworkCanvas();
+    this.network.fit();
     this.dirty = { canvas: true, charts: true, network: true, points: this.dirty.points };
     this.schedule();
-  }
-
-  layoutNetworkCanvas() {
-    const sizes = this.st.ready ? this.st.layerSizes : [];
-    const most = sizes.length ? Math.max(...sizes) : 2;
-    const scale = drawScale(this.netCanvas);
-    const netH = Math.round(scale * Math.max(170, Math.min(380, most * 26 + 40)));
-    const inputs = this.inputNames();
-    const outputs = this.outputNames();
-    const key = `${this.sideW}x${netH}x${scale}|${sizes.join(',')}|${inputs.join('\u0000')}|${outputs.join('\u0000')}`;
-    if (key === this.netKey) return;
-    this.netKey = key;
-    this.netSize = fitCanvas(this.netCanvas, this.sideW, netH);
-    // Room for the names beside the first and last columns, within reason.
-    const ctx = this.netCanvas.getContext('2d');
-    ctx.font = '12px system-ui, sans-serif';
-    const { cssW, cssH } = this.netSize;
-    const roomMost = 0.26 * cssW - 14;
-    const widest = (name) => Math.max(...labelLines(name, ctx, roomMost).map((line) => ctx.measureText(line).width));
-    const room = (names) => 14 + Math.min(roomMost, Math.max(0, ...names.map(widest)));
-    this.netLayout = layoutNetwork(sizes, cssW, cssH, { left: room(inputs), right: room(outputs) });
-    this.nodeThumbsKey = '';
   }
 
   /** Row colours: classes, or the target on the ramp (standardized on the training rows). */
@@ -1098,11 +1015,11 @@ class TrainingView extends RunController {
           darkRim: !this.classes() && !(this.curve && this.curve.length),
         });
       }
-      const node = this.hoverNode;
+      const node = this.network.hoverNode;
       let caption = '';
       if (node && st.ready) {
         const L = st.layerSizes.length - 1;
-        caption = node.layer === 0 ? `Input: ${this.inputNames()[node.index] || ''}` : node.layer === L ? `Output ${node.index + 1}` : `Layer ${node.layer}, neuron ${node.index + 1}`;
+        caption = node.layer === 0 ? `Input: ${this.network.inputNames()[node.index] || ''}` : node.layer === L ? `Output ${node.index + 1}` : `Layer ${node.layer}, neuron ${node.index + 1}`;
       }
       let message = '';
       if (this.loading) message = this.loading;
@@ -1141,14 +1058,11 @@ class TrainingView extends RunController {
       if (this.dirty.network && room()) {
         this.dirty.network = false;
         if (`${this.runKey}|${st.step}` !== this.modelStep && st.ready) this.refreshModel();
-        this.drawNet(now);
+        if (!this.network.draw(now)) this.dirty.network = true;
       }
     }
     // A large network's links are stroked a part per frame (the last picture shows meanwhile).
-    if (this.netPicture.busy) {
-      this.netPicture.work(busy() ? NET_MIN_MS : NET_MS);
-      if (this.netPicture.busy) this.schedule();
-    }
+    if (this.network.work(busy())) this.schedule();
     if (due()) this.schedule();
     if (this.surface.sharpening && busy()) this.schedule();
     else this.surface.sharpen();
@@ -1222,60 +1136,6 @@ class TrainingView extends RunController {
     p.setExplanation(st.explanation);
   }
 
-  inputNames() {
-    const st = this.st;
-    const data = st.data;
-    if (!data) return ['x', 'y'];
-    if (data.features === 1) return [data.featureNames[0]];
-    if (this.config.inputs === 'all') return data.featureNames;
-    return this.config.display === 'pca' ? ['PC 1', 'PC 2'] : st.axisLabels;
-  }
-
-  outputNames() {
-    return outputNames(this.classes());
-  }
-
-  drawNet(now) {
-    const st = this.st;
-    this.layoutNetworkCanvas();
-    if (!this.netSize) return;
-    const sizes = st.ready ? st.layerSizes : [];
-    this.updateNodeThumbs(now, sizes);
-    const layout = this.netLayout;
-    const gap = layout.nodes.length > 1 && sizes.length > 1 ? (layout.nodes[layout.nodes.length - 1].x - layout.nodes[0].x) / (sizes.length - 1) : 100;
-    const wide = gap > 58;
-    const headers = sizes.map((n, l) => (l === 0 ? (wide ? 'inputs' : 'in') : l === sizes.length - 1 ? (wide ? 'output' : 'out') : wide ? `layer ${l}` : `${l}`));
-    this.netPicture.show({
-      ...this.netSize, theme: this.theme, sizes, theta: this.theta, layout,
-      inputNames: this.inputNames(), outputNames: this.outputNames(), headers,
-      thumbs: this.nodeThumbs, hover: this.hoverNode,
-    });
-    if (!this.hoverNode && this.netNote.textContent !== this.netHint()) this.netNote.textContent = this.netHint();
-  }
-
-  /** Small pictures of every neuron's output, when cheap enough (fewer while playing). */
-  updateNodeThumbs(now, sizes) {
-    const layout = this.netLayout;
-    const key = `${this.runKey}|${this.st.step}|${this.netKey}`;
-    if (!sizes.length || !layout || key === this.nodeThumbsKey || this.lost) return;
-    const side = Math.round(layout.node * this.dpr);
-    const count = layout.nodes.length;
-    const cost = count * side * side * this.surface.pxCost() * 1.5;
-    if (layout.node < 14 || cost > 60 || (this.playing && (cost > 8 || now - this.nodeThumbsAt < 500))) {
-      if (layout.node < 14 || cost > 60) this.nodeThumbs.clear();
-      if (this.playing) this.dirty.network = true;
-      return;
-    }
-    this.nodeThumbsKey = key;
-    this.nodeThumbsAt = now;
-    const thumbs = new Map();
-    for (const n of layout.nodes) {
-      const rgba = this.session.neuron(n.layer, n.index, side, side);
-      thumbs.set(`${n.layer}:${n.index}`, heatmapLayer(rgba, side, side));
-    }
-    this.nodeThumbs = thumbs;
-  }
-
   // ---------------------------------------------------------------- public API
 
   /** Everything state() reports about the model, as of now (the drawing may catch up later). */
@@ -1283,7 +1143,7 @@ class TrainingView extends RunController {
     const st = this.st;
     const h = this.hist;
     if (st.ready && `${this.runKey}|${st.step}` !== this.modelStep) this.refreshModel();
-    if (this.sideW) this.layoutNetworkCanvas();
+    if (this.sideW) this.network.fit();
     return {
       view: 'training',
       options: this.options(),
@@ -1326,8 +1186,7 @@ class TrainingView extends RunController {
       valueRange: this.st.valueRange ? this.st.valueRange.slice() : null,
       plot: this.plot ? { ...this.plot.css } : null,
       testPoints: this.firstTestPoints(20),
-      networkNodes: this.netLayout ? this.netLayout.nodes.map(({ layer, index, x, y }) => ({ layer, index, x, y })) : [],
-      hoverNode: this.hoverNode ? { ...this.hoverNode } : null,
+      ...this.network.state(),
       keyCursor: this.keyCursorShown && this.plot ? (({ u, v }) => ({ u, v }))(this.keyCursorAt()) : null,
       surfaceFactor: this.surface.factor,
       surfaceMs: this.surface.ms,
