@@ -143,7 +143,7 @@ export class NetworkCard {
     this.fit();
     if (!this.size) return true;
     const sizes = st.ready ? st.layerSizes : [];
-    const later = !this.updateThumbs(now, sizes);
+    const thumbsDone = this.updateThumbs(now, sizes);
     const layout = this.layout;
     const gap = layout.nodes.length > 1 && sizes.length > 1 ? (layout.nodes[layout.nodes.length - 1].x - layout.nodes[0].x) / (sizes.length - 1) : 100;
     const wide = gap > 58;
@@ -154,7 +154,7 @@ export class NetworkCard {
       thumbs: this.thumbs, hover: this.hoverNode,
     });
     if (!this.hoverNode && this.note.textContent !== HINT) this.note.textContent = HINT;
-    return !later;
+    return thumbsDone;
   }
 
   /**

@@ -48,14 +48,14 @@ import { num } from '../ui/format.js';
 import { parseField } from '../ui/fields.js';
 import { numberSpec, specAt } from '../ui/catalog.js';
 import { seedField, showMessage, markResult } from '../ui/field.js';
-import { runButton, keysHint, messageOf } from '../ui/runbar.js';
+import { keysHint, messageOf } from '../ui/runbar.js';
 import { RunController } from '../ui/run-controller.js';
 import { shadowed } from '../embed/shadow.js';
 import { settingsDrawer } from '../ui/drawer.js';
 import { strategyTitle } from '../ui/strategy.js';
 import { Panel, statusLabel } from '../ui/panel.js';
 import { readTheme, drawScale, TICK_FONT } from '../draw/plot.js';
-import { fitMainPlot, pointerOnPlot } from '../draw/landscape.js';
+import { fitMainPlot } from '../draw/landscape.js';
 import { drawTraining, drawPointLayer, pointRadius } from '../draw/boundary.js';
 import { classColour, rampColour } from '../draw/palette.js';
 import { ColourBar, outputBarSpec } from '../ui/colour-bar.js';
@@ -68,11 +68,11 @@ import { trainingTrace } from '../export/traces.js';
 import { DisplayRow, displayDefaults } from '../training/display.js';
 import { TrainingCharts } from '../training/charts.js';
 import { emptyHistory, fetchHistory, last, latest } from '../training/history.js';
+import { HandPoints } from '../training/hand-points.js';
 import { NetworkCard } from '../training/network-card.js';
 import { PlotSurface } from '../training/surface.js';
 import { PopulationCard } from '../training/population.js';
 import { LinkNote, checkOptions, linkLimit, runOptions } from '../training/link.js';
-import { moveCursor } from '../training/plot-keys.js';
 import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefaults } from '../training/options.js';
 
 /** Chart and network redraws per second at most while playing. */
@@ -126,8 +126,9 @@ class TrainingView extends RunController {
     this.wasm = wasm;
     this.catalog = catalog;
     this.pointError = null;
+    this.hand = new HandPoints(this);
     // The link's drawn points (a refused one stops there, with a message).
-    if (drawn && !csvWanted) this.replacePoints(drawn);
+    if (drawn && !csvWanted) this.hand.replace(drawn);
     this.csvWanted = csvWanted;
     this.data = data;
     this.pickedId = wanted.id;
@@ -138,7 +139,6 @@ class TrainingView extends RunController {
     this.lost = null;
     this.dataTicket = 0;
     this.runKey = 0;
-    this.hover = null;
     this.surface = new PlotSurface(this);
     this.lastChartDraw = 0;
     this.dirty = { canvas: true, charts: true, network: true, points: true };
@@ -177,20 +177,11 @@ class TrainingView extends RunController {
       'aria-label': 'The data as points over the model\'s output: its decision boundary (or regression surface), misclassified points ringed',
     });
     this.canvasWrap = el('div', { class: 'pg-canvas-wrap' }, this.canvas);
-    this.readout = el('p', { class: 'pg-readout' }, ' ');
-    // Where the keyboard's crosshair is, for screen readers (said as it moves).
-    this.cursorNote = el('p', { class: 'pg-sr-only', 'aria-live': 'polite' });
     this.legend = el('ul', { class: 'pg-legend', 'aria-label': 'Legend' });
     this.colourBar = new ColourBar();
     this.credit = el('p', { class: 'tr-credit' });
     this.linkNote = new LinkNote();
 
-    // Points by hand.
-    this.classPicker = el('span', { class: 'tr-classes', role: 'radiogroup', 'aria-label': 'Class of the points you add' });
-    this.handHint = el('span', { class: 'tr-hand-hint' });
-    this.undoButton = runButton('Undo last point', 'Remove the last point you added', () => this.guard(() => this.pointAction('undo')), { 'data-action': 'undo', class: 'pg-button pg-small' });
-    this.clearButton = runButton('Clear drawn points', 'Remove every point you added', () => this.guard(() => this.pointAction('clear')), { 'data-action': 'clear', class: 'pg-button pg-small' });
-    this.handRow = el('div', { class: 'tr-hand' }, this.classPicker, this.handHint, this.undoButton, this.clearButton);
     this.displayRow = new DisplayRow((show) => this.set({ show }));
     this.displayRow.sync(this.show);
 
@@ -226,7 +217,7 @@ class TrainingView extends RunController {
     this.panel.element.classList.add('tr-run');
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Training' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls, settingsDrawer(this.controls)),
-      this.runBar.element, this.statusStrip, this.announcer.element, this.lostBox, this.alert, this.canvasWrap, this.colourBar.element, this.readout, this.cursorNote, this.legend, this.displayRow.element, this.handRow, this.credit, this.linkNote.element, this.panel.element);
+      this.runBar.element, this.statusStrip, this.announcer.element, this.lostBox, this.alert, this.canvasWrap, this.colourBar.element, this.hand.readout, this.hand.cursorNote, this.legend, this.displayRow.element, this.hand.element, this.credit, this.linkNote.element, this.panel.element);
 
     // Side: curves, the network, the population, the numbers.
     this.charts = new TrainingCharts(() => {
@@ -244,17 +235,7 @@ class TrainingView extends RunController {
 
     /** Listens for `type` on `target` until destroy(), turning what `fn` throws into a message. */
     const on = (target, type, fn) => this.listen(target, type, (e) => this.guard(() => fn(e)));
-    this.listen(this.canvas, 'pointermove', (e) => this.guard(() => this.pointerMove(e)));
-    this.listen(this.canvas, 'pointerleave', () => this.guard(() => {
-      this.hover = null;
-      this.readout.textContent = ' ';
-      this.dirty.canvas = true;
-      this.schedule();
-    }));
-    this.listen(this.canvas, 'click', (e) => this.guard(() => this.canvasClick(e)));
-    this.listen(this.canvas, 'keydown', (e) => this.guard(() => this.plotKey(e)));
-    this.listen(this.canvas, 'focus', () => this.guard(() => this.showKeyCursor(this.canvas.matches(':focus-visible'))));
-    this.listen(this.canvas, 'blur', () => this.guard(() => this.showKeyCursor(false)));
+    this.hand.listen(on);
     this.network.listen(on);
     this.charts.listen(on);
     this.listen(window, 'resize', () => this.layout());
@@ -384,7 +365,7 @@ class TrainingView extends RunController {
     this.credit.hidden = !credit;
     this.showRunOptions();
     this.buildLegend();
-    this.buildHandRow();
+    this.hand.syncRow();
     this.population.showFor(c.strategy.kind);
     const names = { step: this.stepLabel(), trainScore: 'Training', validationScore: 'Validation', testScore: 'Test' };
     this.panel.rows.step.term.textContent = names.step;
@@ -432,39 +413,6 @@ class TrainingView extends RunController {
     replaceChildren(this.legend, items);
     const shaded = this.st.ready && !(this.curve && this.curve.length);
     this.colourBar.show(shaded ? outputBarSpec(this.wasm, { classes, valueRange: this.st.valueRange }) : null);
-  }
-
-  buildHandRow() {
-    const classes = this.classes();
-    const key = `${this.runKey}|${classes ? classes.join('\u0000') : ''}`;
-    if (this.handKey !== key) {
-      this.handKey = key;
-      if (!classes || this.pickedClass >= classes.length) this.pickedClass = 0;
-      this.pickedClass = this.pickedClass || 0;
-      replaceChildren(this.classPicker, classes ? [
-        el('span', { class: 'tr-classes-label' }, 'Add:'),
-        classes.slice(0, 8).map((name, k) => {
-          const input = el('input', { type: 'radio', name: `tr-class-${this.runKey}`, value: String(k), checked: k === this.pickedClass, dataset: { class: String(k) } });
-          input.addEventListener('change', () => {
-            if (input.checked) this.pickedClass = k;
-          });
-          return el('label', { class: 'tr-class' }, input, el('span', { class: 'tr-swatch tr-sw-class', style: { background: classColour(k) }, 'aria-hidden': 'true' }), name);
-        }),
-      ] : null);
-    }
-    const other = classes ? (classes.length === 2 ? 'the other class' : 'the next class') : '';
-    const data = this.st.data;
-    const drawn = data ? data.drawn : this.points.length / 2;
-    // Where a click cannot make a row (more than two features, a two-feature regression).
-    let refusal = '';
-    if (data && data.features > 2) refusal = `Clicks add points to two-feature data only (this one has ${data.features} features).`;
-    else if (data && !classes && data.features === 2) refusal = 'Clicks add points to classification data and one-feature regression only.';
-    this.classPicker.hidden = Boolean(refusal);
-    this.handHint.textContent = refusal || (classes ? `click the plot (shift-click: ${other})` : 'Click the plot to add a point (x, y)');
-    this.undoButton.hidden = Boolean(refusal) && drawn === 0;
-    this.clearButton.hidden = this.undoButton.hidden;
-    this.undoButton.disabled = drawn === 0;
-    this.clearButton.disabled = drawn === 0;
   }
 
   refreshAlert() {
@@ -664,72 +612,6 @@ class TrainingView extends RunController {
     return { ok: true, error: null };
   }
 
-  /** Adds a point at (u, v) of class `k` (regression: the point is (x, y)). */
-  addPoint(u, v, k) {
-    try {
-      this.session.addPoint(u, v, k);
-    } catch (error) {
-      if (moduleLost(error)) throw error;
-      this.lastError = messageOf(error);
-      this.pointError = `This point was not added: ${this.lastError}`;
-      this.refreshAlert();
-      return { ok: false, error: this.lastError };
-    }
-    this.pointError = null;
-    this.refreshAlert();
-    this.runChanged();
-    this.syncControls(false);
-    this.notify();
-    this.schedule();
-    return { ok: true, error: null };
-  }
-
-  pointAction(what) {
-    if (what === 'undo') this.session.undoPoint();
-    else this.session.clearPoints();
-    this.pointError = null;
-    this.refreshAlert();
-    this.runChanged();
-    this.syncControls(false);
-    this.notify();
-    this.schedule();
-  }
-
-  /** The points drawn by hand, [[u, v, class]…] ([[x, y]…] on regression). */
-  drawnPoints() {
-    const flat = this.session.drawnPoints();
-    const classes = Boolean(this.classes());
-    const out = [];
-    for (let i = 0; i + 2 < flat.length; i += 3) out.push(classes ? [flat[i], flat[i + 1], flat[i + 2]] : [flat[i], flat[i + 1]]);
-    return out;
-  }
-
-  /** Replaces the points drawn by hand with `points` ([[u, v, class?]…]); a refused point stops there, with a message. */
-  replacePoints(points) {
-    this.session.clearPoints();
-    for (const [u, v, k = 0] of points) {
-      try {
-        this.session.addPoint(u, v, k);
-      } catch (error) {
-        this.pointError = `Not every drawn point of the link could be added: ${messageOf(error)}`;
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Replaces the drawn points (set({ data: { drawn } })): { ok, reset, error }. */
-  setPoints(points) {
-    const kept = this.replacePoints(points);
-    if (kept) this.pointError = null;
-    this.refreshAlert();
-    this.runChanged();
-    this.syncControls(false);
-    this.notify();
-    this.schedule();
-    return { ok: kept, reset: true, error: kept ? null : this.pointError };
-  }
-
   /** Tells the page the options changed, and shows what its link leaves out. */
   notify() {
     this.showLinkNotice();
@@ -742,13 +624,13 @@ class TrainingView extends RunController {
 
   /** What this view's link cannot carry: `{ message, refused }` (see link.js). */
   linkLimit() {
-    return linkLimit(this.data, this.pickedId, () => this.drawnPoints());
+    return linkLimit(this.data, this.pickedId, () => this.hand.drawn());
   }
 
   /** The options that reproduce this run (what the URL stores). */
   options() {
     return runOptions({
-      data: this.data, pickedId: this.pickedId, drawn: this.drawnPoints(), config: this.config,
+      data: this.data, pickedId: this.pickedId, drawn: this.hand.drawn(), config: this.config,
       speed: this.speed, controls: this.controlsVisible, show: this.show,
     });
   }
@@ -784,7 +666,7 @@ class TrainingView extends RunController {
       const data = this.nextData(asked);
       const same = data.id === this.data.id && ['points', 'noise', 'seed'].every((k) => data[k] === this.data[k]);
       // Drawn points go onto the data they were drawn on, once it is loaded.
-      const answer = (r) => (r.ok && drawn ? this.setPoints(drawn) : { ok: r.ok, reset: r.ok, error: r.error });
+      const answer = (r) => (r.ok && drawn ? this.hand.set(drawn) : { ok: r.ok, reset: r.ok, error: r.error });
       if (same && drawn) return answer({ ok: true });
       if (!same) {
         const loaded = this.chooseDataWith(data);
@@ -842,108 +724,6 @@ class TrainingView extends RunController {
   }
 
   // ---------------------------------------------------------------- input
-
-  /** Plane coordinates under a pointer event, and whether they are inside the plot. */
-  eventPoint(event) {
-    return pointerOnPlot(event, this.canvas, this.domain(), this.plot.css);
-  }
-
-  pointerMove(event) {
-    if (!this.plot) return;
-    const p = this.eventPoint(event);
-    if (!p.inside) {
-      this.hover = null;
-      this.readout.textContent = ' ';
-    } else {
-      this.hover = { px: p.px, py: p.py };
-      const [a, b] = this.st.axisLabels;
-      const classes = this.classes();
-      let hint = ' — click to add a point';
-      if (classes) {
-        const k = this.pickedClass || 0;
-        const other = event.shiftKey ? (classes.length === 2 ? 1 - k : (k + 1) % classes.length) : k;
-        hint = ` — click: add a point of “${classes[other]}”`;
-      }
-      this.readout.textContent = `${a || 'x'} = ${num(p.x)}, ${b || 'y'} = ${num(p.y)}${hint}`;
-    }
-    this.dirty.canvas = true;
-    this.schedule();
-  }
-
-  canvasClick(event) {
-    if (!this.plot) return;
-    const p = this.eventPoint(event);
-    if (p.inside) this.addAt(p.x, p.y, event.shiftKey);
-  }
-
-  /** Adds a point at plane coordinates (x, y): of the chosen class, or with `other` the other one. */
-  addAt(x, y, other) {
-    const st = this.st;
-    const data = st.data;
-    const classes = this.classes();
-    // A click gives the two displayed coordinates: they must be the data's own two features.
-    if (st.ready && data && data.features === 2 && (this.config.display === 'pca' || st.axisLabels[0] !== data.featureNames[0] || st.axisLabels[1] !== data.featureNames[1])) {
-      this.pointError = `This point was not added: a click gives the plot's two coordinates, so points can be added when the plot shows ${data.featureNames[0]} across and ${data.featureNames[1]} up (choose them under Display).`;
-      this.refreshAlert();
-      return;
-    }
-    let k = 0;
-    if (classes) {
-      const picked = this.pickedClass || 0;
-      k = other ? (classes.length === 2 ? 1 - picked : (picked + 1) % classes.length) : picked;
-    }
-    const round = (v) => Number(v.toPrecision(5));
-    this.addPoint(round(x), round(y), k);
-  }
-
-  /** Shows or hides the keyboard's crosshair (shown while the plot has the keyboard focus). */
-  showKeyCursor(shown) {
-    this.keyCursorShown = shown;
-    if (shown && !this.keyCursor) this.keyCursor = { fx: 0.5, fy: 0.5 };
-    if (shown) this.describeKeyCursor();
-    this.dirty.canvas = true;
-    this.schedule();
-  }
-
-  /** The crosshair in plane coordinates `{ u, v }` and CSS pixels `{ px, py }`. */
-  keyCursorAt() {
-    const [u0, u1, v0, v1] = this.domain();
-    const { fx, fy } = this.keyCursor;
-    const css = this.plot.css;
-    return { u: u0 + fx * (u1 - u0), v: v0 + fy * (v1 - v0), px: css.x + fx * css.w, py: css.y + (1 - fy) * css.h };
-  }
-
-  /** Says where the crosshair is and what Enter does there. */
-  describeKeyCursor() {
-    if (!this.plot) return;
-    const { u, v } = this.keyCursorAt();
-    const [a, b] = this.st.axisLabels;
-    const classes = this.classes();
-    const k = this.pickedClass || 0;
-    const enter = classes
-      ? `Enter: add a point of “${classes[k]}”; Shift+Enter: of “${classes[classes.length === 2 ? 1 - k : (k + 1) % classes.length]}”`
-      : 'Enter: add a point here';
-    const text = `${a || 'x'} = ${num(u)}, ${b || 'y'} = ${num(v)} — ${enter}`;
-    this.readout.textContent = text;
-    this.cursorNote.textContent = text;
-  }
-
-  /** The plot's keys: arrows move the crosshair, Enter adds a point there (Shift: the other class). */
-  plotKey(event) {
-    if (event.altKey || event.ctrlKey || event.metaKey || !this.plot) return;
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      if (!this.keyCursorShown) this.showKeyCursor(true);
-      const { u, v } = this.keyCursorAt();
-      this.addAt(u, v, event.shiftKey);
-      return;
-    }
-    const next = moveCursor(this.keyCursor || { fx: 0.5, fy: 0.5 }, event.key, event.shiftKey);
-    if (!next) return;
-    event.preventDefault();
-    this.keyCursor = next;
-    this.showKeyCursor(true);
-  }
 
   /** The neuron shown on the plot changed (see network-card.js). */
   hoverChanged() {
@@ -1029,13 +809,13 @@ class TrainingView extends RunController {
         domain: this.domain(), surfaceDomain: st.bounds, axisNames: st.axisLabels.map((label, i) => label || (i === 1 ? '' : 'x')),
         surface: this.surface.image, pointLayer: this.pointLayer, points: this.points,
         misclassified: node ? null : this.ringed(), radius: pointRadius(this.points.length / 2),
-        curve: st.ready && !node ? this.curve : null, message, caption, hover: this.hover,
-        keyCursor: this.keyCursorShown ? this.keyCursorAt() : null,
+        curve: st.ready && !node ? this.curve : null, message, caption, hover: this.hand.hover,
+        keyCursor: this.hand.shownKeyCursor(),
       });
       this.updateStrip();
       this.updatePanel();
       this.runBar.showPlaying(this.playing);
-      this.buildHandRow();
+      this.hand.syncRow();
     }
     // The other drawings, in turn while the frame has time, at least one per frame.
     const due = () => this.dirty.charts || this.dirty.thumbs || this.dirty.network;
@@ -1187,7 +967,7 @@ class TrainingView extends RunController {
       plot: this.plot ? { ...this.plot.css } : null,
       testPoints: this.firstTestPoints(20),
       ...this.network.state(),
-      keyCursor: this.keyCursorShown && this.plot ? (({ u, v }) => ({ u, v }))(this.keyCursorAt()) : null,
+      keyCursor: this.hand.keyCursorShown && this.plot ? (({ u, v }) => ({ u, v }))(this.hand.keyCursorAt()) : null,
       surfaceFactor: this.surface.factor,
       surfaceMs: this.surface.ms,
       pxCost: this.surface.pxCost(),
@@ -1270,9 +1050,9 @@ class TrainingView extends RunController {
     const calls = {
       ...super.api(),
       loadCsv: (input, name = 'your CSV') => this.guard(() => this.refuseLargeCsv(sizeOf(input), name) || this.readCsv(bytesOf(input), name, true)),
-      addPoint: (u, v, k = 0) => this.guard(() => this.addPoint(u, v, k)),
-      undoPoint: () => this.guard(() => this.pointAction('undo')),
-      clearPoints: () => this.guard(() => this.pointAction('clear')),
+      addPoint: (u, v, k = 0) => this.guard(() => this.hand.add(u, v, k)),
+      undoPoint: () => this.guard(() => this.hand.action('undo')),
+      clearPoints: () => this.guard(() => this.hand.action('clear')),
       /** What the link cannot carry: { message, refused } (see linkLimit). */
       linkLimit: () => this.linkLimit(),
       /** A saved model's file object (the JSON "Save model" writes, parsed). */
