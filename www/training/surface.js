@@ -17,7 +17,7 @@ const SHARPEN_MS = 12;
 export class PlotSurface {
   /**
    * `view`: the Train a model view whose model it pictures (it reads its `session`, `st`,
-   * `plot`, `domain()`, `runKey`, `show`, `network.hoverNode`, `playing`, `lost`, `loading`; it
+   * `plot`, `domain()`, `runKey`, `show`, `network.hoverNode`, `playing`, `lost`, `source.loading`; it
    * marks `dirty.canvas`, and calls `schedule()`, `later()` and `refreshModel()`).
    */
   constructor(view) {
@@ -70,7 +70,7 @@ export class PlotSurface {
   update() {
     const view = this.view;
     if (view.lost) return; // nothing more is asked of a lost core: the last picture stays
-    if (!view.st.ready || view.loading) {
+    if (!view.st.ready || view.source.loading) {
       this.image = null;
       return;
     }
@@ -116,7 +116,7 @@ export class PlotSurface {
     const view = this.view;
     const job = this.sharpening;
     if (!job) return;
-    if (view.playing || view.lost || view.loading || !view.st.ready || this.content().content !== job.content) {
+    if (view.playing || view.lost || view.source.loading || !view.st.ready || this.content().content !== job.content) {
       // What is on screen changed: its own picture comes next (and sharpens in turn).
       this.sharpening = null;
       view.dirty.canvas = true;

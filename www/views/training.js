@@ -70,10 +70,11 @@ import { TrainingCharts } from '../training/charts.js';
 import { emptyHistory, fetchHistory, last, latest } from '../training/history.js';
 import { HandPoints } from '../training/hand-points.js';
 import { NetworkCard } from '../training/network-card.js';
+import { DataChoice, sourceFor, startingData } from '../training/data-choice.js';
 import { PlotSurface } from '../training/surface.js';
 import { PopulationCard } from '../training/population.js';
 import { LinkNote, checkOptions, linkLimit, runOptions } from '../training/link.js';
-import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefaults } from '../training/options.js';
+import { DATA_DEFAULTS, dataKind, mergeConfig } from '../training/options.js';
 
 /** Chart and network redraws per second at most while playing. */
 const CHART_FPS = 20;
@@ -84,60 +85,21 @@ const CHART_FPS = 20;
 const FRAME_MS = 16;
 /** Vertices of the fitted curve of a one-feature regression. */
 const CURVE_POINTS = 240;
-/** The core's data source for data options (a classic table needs its text). */
-function sourceFor(data, text) {
-  switch (dataKind(data.id)) {
-    case 'synthetic':
-      return { kind: 'synthetic', id: data.id, points: data.points, noise: data.noise, seed: data.seed };
-    case 'classic':
-      return { kind: 'classic', id: data.id, text };
-    case 'hand':
-      return { kind: 'hand', classes: data.id === 'draw-classes' };
-    default:
-      return { kind: 'synthetic', id: DATA_DEFAULTS.id, points: data.points, noise: data.noise, seed: data.seed };
-  }
-}
-
-/**
- * Merges a partial training configuration into a full one (model and strategy one level down).
- * A model or strategy that is not a plain object goes to the core as it is, which refuses it
- * by its path.
- */
-function mergeConfig(config, partial) {
-  const merged = { ...config, ...partial };
-  for (const key of ['model', 'strategy']) {
-    const part = partial[key];
-    if (part !== undefined && part !== null) {
-      merged[key] = typeof part === 'object' && !Array.isArray(part) ? { ...config[key], ...part } : part;
-    } else merged[key] = config[key];
-  }
-  return merged;
-}
 
 class TrainingView extends RunController {
   constructor(element, wasm, options, tableText) {
     const catalog = wasm.datasetCatalog();
-    const { drawn, ...asked } = options.data || {};
-    const id = asked.id || DATA_DEFAULTS.id;
-    const wanted = { ...DATA_DEFAULTS, ...generatorDefaults(catalog, id in SYNTHETIC ? id : DATA_DEFAULTS.id), ...asked, id };
-    const csvWanted = wanted.id === 'csv';
-    const data = csvWanted ? { ...wanted, id: DATA_DEFAULTS.id } : wanted;
-    super(element, new wasm.TrainingSession(sourceFor(data, tableText), options.config || {}), options, 2000);
+    const start = startingData(catalog, options.data);
+    super(element, new wasm.TrainingSession(sourceFor(start.data, tableText), options.config || {}), options, 2000);
     this.wasm = wasm;
     this.catalog = catalog;
     this.pointError = null;
     this.hand = new HandPoints(this);
     // The link's drawn points (a refused one stops there, with a message).
-    if (drawn && !csvWanted) this.hand.replace(drawn);
-    this.csvWanted = csvWanted;
-    this.data = data;
-    this.pickedId = wanted.id;
+    if (start.drawn && !start.csvWanted) this.hand.replace(start.drawn);
+    this.source = new DataChoice(this, catalog, start);
     this.config = this.session.config();
-    this.csv = { settings: { header: 'auto', targetColumn: null, targetKind: 'auto' }, bytes: null, name: '', read: null };
-    this.loading = '';
-    this.dataError = null;
     this.lost = null;
-    this.dataTicket = 0;
     this.runKey = 0;
     this.surface = new PlotSurface(this);
     this.lastChartDraw = 0;
@@ -162,7 +124,7 @@ class TrainingView extends RunController {
     this.alertText = el('p', {});
     const dismiss = el('button', { type: 'button', class: 'pg-button pg-small', 'aria-label': 'Dismiss this message' }, 'Dismiss');
     dismiss.addEventListener('click', () => {
-      this.dataError = null;
+      this.source.error = null;
       this.pointError = null;
       this.refreshAlert();
     });
@@ -186,12 +148,12 @@ class TrainingView extends RunController {
     this.displayRow.sync(this.show);
 
     this.dataPanel = new DataPanel(this.catalog, {
-      chooseData: (id) => this.chooseData(id),
-      setSynthetic: (partial) => this.setSynthetic(partial),
-      newDataSeed: () => this.setSynthetic({ seed: this.wasm.freshSeed() }),
-      readCsv: (bytes, name) => this.readCsv(bytes, name, true),
-      refuseLargeCsv: (size, name) => this.refuseLargeCsv(size, name),
-      csvSettings: (partial) => this.csvSettings(partial),
+      chooseData: (id) => this.source.choose(id),
+      setSynthetic: (partial) => this.source.setSynthetic(partial),
+      newDataSeed: () => this.source.setSynthetic({ seed: this.wasm.freshSeed() }),
+      readCsv: (bytes, name) => this.source.readCsv(bytes, name, true),
+      refuseLargeCsv: (size, name) => this.source.refuseLargeCsv(size, name),
+      csvSettings: (partial) => this.source.csvSettings(partial),
       setConfig: (partial) => this.setConfig(partial),
     });
     this.modelPanel = new ModelPanel((partial) => this.setConfig(partial));
@@ -318,7 +280,7 @@ class TrainingView extends RunController {
    */
   domain() {
     const b = this.st.bounds;
-    if (dataKind(this.data.id) !== 'hand') return b;
+    if (dataKind(this.source.data.id) !== 'hand') return b;
     return [Math.min(b[0], -1), Math.max(b[1], 1), Math.min(b[2], -1), Math.max(b[3], 1)];
   }
 
@@ -338,20 +300,20 @@ class TrainingView extends RunController {
 
   classes() {
     if (this.st.data && this.st.data.classNames) return this.st.data.classNames;
-    if (!this.st.ready && dataKind(this.data.id) === 'hand') return this.data.id === 'draw-classes' ? ['class 1', 'class 2'] : null;
+    if (!this.st.ready && dataKind(this.source.data.id) === 'hand') return this.source.data.id === 'draw-classes' ? ['class 1', 'class 2'] : null;
     return null;
   }
 
   /** Whether the data is drawn by hand (then the lines above the plot keep one line each, so the plot stays under the cursor). */
   drawing() {
-    return dataKind(this.data.id) === 'hand';
+    return dataKind(this.source.data.id) === 'hand';
   }
 
   /** Texts that change with the data or the configuration. */
   refreshStatic() {
     const st = this.st;
     const c = this.config;
-    const dataName = st.data ? st.data.name : (this.data.id === 'draw-classes' ? 'points drawn by hand' : 'points drawn by hand (regression)');
+    const dataName = st.data ? st.data.name : (this.source.data.id === 'draw-classes' ? 'points drawn by hand' : 'points drawn by hand (regression)');
     this.titleText.textContent = strategyTitle(c.strategy, dataName);
     this.subtitle.textContent = this.modelSummary();
     const drawing = this.drawing();
@@ -416,7 +378,7 @@ class TrainingView extends RunController {
   }
 
   refreshAlert() {
-    const message = this.dataError || this.pointError;
+    const message = this.source.error || this.pointError;
     showMessage(this.alertText, message);
     this.alert.hidden = !message;
   }
@@ -426,13 +388,13 @@ class TrainingView extends RunController {
   syncControls(force) {
     const st = this.st;
     this.dataPanel.sync({
-      dataId: this.pickedId,
-      synthetic: this.data,
+      dataId: this.source.pickedId,
+      synthetic: this.source.data,
       config: this.config,
       data: st.data,
       axisLabels: st.axisLabels,
-      csv: this.pickedId === 'csv' || this.csvWanted ? this.csv : null,
-      csvWanted: this.csvWanted,
+      csv: this.source.pickedId === 'csv' || this.source.csvWanted ? this.source.csv : null,
+      csvWanted: this.source.csvWanted,
       force,
     });
     this.modelPanel.sync(this.config.model, { force, classes: Boolean(this.classes()) || !st.ready });
@@ -466,152 +428,6 @@ class TrainingView extends RunController {
     return { ok: true, reset, error: null };
   }
 
-  /**
-   * Swaps the data: `load()` calls the core and returns what it returned; `data` (the new
-   * data options) is recorded before anything is redrawn. A refusal keeps the old data and
-   * returns { ok: false, error }. The caller notifies (so the link says what is on screen).
-   */
-  swapData(load, data) {
-    this.dataTicket += 1;
-    let value;
-    try {
-      value = load();
-    } catch (error) {
-      if (moduleLost(error)) throw error;
-      // Refused: the data, the run and the chosen feature pair stay as they were.
-      this.lastError = messageOf(error);
-      this.syncControls(false);
-      this.schedule();
-      return { ok: false, error: this.lastError };
-    }
-    // New data drops the chosen feature pair (the core did), so the configuration is re-read.
-    this.config = this.session.config();
-    this.lastError = null;
-    this.pointError = null;
-    this.playing = false;
-    this.data = data;
-    this.runChanged();
-    this.syncControls(true);
-    this.layout();
-    return { ok: true, error: null, value };
-  }
-
-  chooseData(id) {
-    if (!DATA_IDS.includes(id)) return { ok: false, error: `data: unknown dataset "${String(id).slice(0, 24)}"` };
-    // The last choice wins: a table still downloading for an earlier choice is then ignored.
-    this.dataTicket += 1;
-    this.loading = '';
-    const ticket = this.dataTicket;
-    const superseded = () => ({ ok: false, error: 'a later choice of data replaced this one' });
-    if (id === 'csv') {
-      this.pickedId = 'csv';
-      this.syncControls(false);
-      if (this.csv.bytes && this.data.id !== 'csv') return this.readCsv(this.csv.bytes, this.csv.name, false);
-      this.dirty.canvas = true;
-      this.schedule();
-      this.notify();
-      return { ok: true, error: null };
-    }
-    const data = this.nextData({ id });
-    if (dataKind(id) === 'classic') {
-      const table = this.catalog.classic.find((t) => t.id === id);
-      this.loading = `Loading the ${CLASSIC[id] ? CLASSIC[id].split(' (')[0] : id} table…`;
-      this.dirty.canvas = true;
-      this.schedule();
-      return loadTable(table.file).then((text) => (ticket === this.dataTicket ? this.guard(() => this.useData(data, text)) : superseded()), (error) => {
-        if (ticket !== this.dataTicket) return superseded();
-        this.loading = '';
-        this.pickedId = this.data.id;
-        this.syncControls(false);
-        this.dirty.canvas = true;
-        this.schedule();
-        return { ok: false, error: messageOf(error) };
-      });
-    }
-    return this.useData(data, null);
-  }
-
-  useData(data, text) {
-    this.loading = '';
-    const result = this.swapData(() => this.session.setData(sourceFor(data, text)), data);
-    if (result.ok) {
-      this.pickedId = data.id;
-      this.csvWanted = false;
-      this.dataError = null;
-      this.refreshAlert();
-      this.notify();
-    } else {
-      this.pickedId = this.data.id;
-    }
-    this.syncControls(false);
-    this.dirty.canvas = true;
-    this.schedule();
-    return result;
-  }
-
-  setSynthetic(partial) {
-    const data = { ...this.data, ...partial };
-    if (dataKind(this.data.id) !== 'synthetic') {
-      this.data = data;
-      return { ok: true, error: null };
-    }
-    return this.useData(data, null);
-  }
-
-  /**
-   * Reads CSV bytes with the CSV settings `settings` (by default those in force); `fresh`: a
-   * new file (target back to the last column). Only a good file and its settings are kept:
-   * after a refusal the last good file (if any) is what the settings and the menu read again.
-   */
-  readCsv(bytes, name, fresh, settings = this.csv.settings) {
-    const tooLarge = this.refuseLargeCsv(bytes.length, name);
-    if (tooLarge) return tooLarge;
-    const s = fresh ? { ...settings, targetColumn: null } : { ...settings };
-    const result = this.swapData(() => this.session.loadCsv(bytes, { name, header: s.header, targetColumn: s.targetColumn, targetKind: s.targetKind }), { ...this.data, id: 'csv' });
-    if (result.ok) {
-      this.csv = { settings: s, bytes, name, read: result.value };
-      this.pickedId = 'csv';
-      this.csvWanted = false;
-      this.dataError = null;
-      this.dataPanel.showCsvError(null);
-      this.notify();
-    } else {
-      this.refuseCsv(name, result.error);
-    }
-    this.refreshAlert();
-    this.syncControls(false);
-    this.dirty.canvas = true;
-    this.schedule();
-    return result;
-  }
-
-  /** Shows why file `name` was not loaded (the data in force stays). */
-  refuseCsv(name, error) {
-    const before = this.st.data;
-    const kept = before ? ` The previous data (${before.name}, ${before.rows} rows) stays.` : '';
-    this.dataError = `"${name}" was not loaded: ${error}.${kept}`;
-    this.dataPanel.showCsvError(this.dataError);
-    this.refreshAlert();
-    this.syncControls(false);
-    this.schedule();
-  }
-
-  /** Refuses a file of `size` bytes too large to read (the core's limit): { ok: false, error }, or null. */
-  refuseLargeCsv(size, name) {
-    const problem = this.wasm.csvSizeProblem(Number(size) || 0);
-    if (!problem) return null;
-    this.lastError = problem;
-    this.refuseCsv(name, problem);
-    return { ok: false, error: problem };
-  }
-
-  csvSettings(partial) {
-    if (this.csv.bytes) return this.readCsv(this.csv.bytes, this.csv.name, false, { ...this.csv.settings, ...partial });
-    Object.assign(this.csv.settings, partial);
-    this.syncControls(false);
-    return { ok: true, error: null };
-  }
-
   /** Tells the page the options changed, and shows what its link leaves out. */
   notify() {
     this.showLinkNotice();
@@ -624,13 +440,13 @@ class TrainingView extends RunController {
 
   /** What this view's link cannot carry: `{ message, refused }` (see link.js). */
   linkLimit() {
-    return linkLimit(this.data, this.pickedId, () => this.hand.drawn());
+    return linkLimit(this.source.data, this.source.pickedId, () => this.hand.drawn());
   }
 
   /** The options that reproduce this run (what the URL stores). */
   options() {
     return runOptions({
-      data: this.data, pickedId: this.pickedId, drawn: this.hand.drawn(), config: this.config,
+      data: this.source.data, pickedId: this.source.pickedId, drawn: this.hand.drawn(), config: this.config,
       speed: this.speed, controls: this.controlsVisible, show: this.show,
     });
   }
@@ -662,41 +478,12 @@ class TrainingView extends RunController {
     }
     this.refreshStatic();
     if (partial.data) {
-      const { drawn, ...asked } = partial.data;
-      const data = this.nextData(asked);
-      const same = data.id === this.data.id && ['points', 'noise', 'seed'].every((k) => data[k] === this.data[k]);
-      // Drawn points go onto the data they were drawn on, once it is loaded.
-      const answer = (r) => (r.ok && drawn ? this.hand.set(drawn) : { ok: r.ok, reset: r.ok, error: r.error });
-      if (same && drawn) return answer({ ok: true });
-      if (!same) {
-        const loaded = this.chooseDataWith(data);
-        if (loaded && typeof loaded.then === 'function') return loaded.then(answer);
-        return answer(loaded);
-      }
-      if (this.loading) {
-        // The data in force was asked for again: a table still downloading is not wanted.
-        this.dataTicket += 1;
-        this.loading = '';
-        this.dirty.canvas = true;
-      }
+      const answer = this.source.set(partial.data);
+      if (answer) return answer;
     }
     this.notify();
     this.schedule();
     return result;
-  }
-
-  /** The data options after `partial`: a generated set whose points and noise were a generator's defaults takes the new generator's own. */
-  nextData(partial) {
-    const d = this.data;
-    const untouched = this.catalog.defaults.some((g) => g.points === d.points && g.noise === d.noise);
-    const own = untouched && partial.id in SYNTHETIC ? generatorDefaults(this.catalog, partial.id) : {};
-    return { ...d, ...own, ...partial };
-  }
-
-  chooseDataWith(data) {
-    if (dataKind(data.id) === 'synthetic') return this.useData(data, null);
-    this.data = { ...this.data, points: data.points, noise: data.noise, seed: data.seed };
-    return this.chooseData(data.id);
   }
 
   // ---------------------------------------------------------------- run hooks (and stepped(), above)
@@ -802,7 +589,7 @@ class TrainingView extends RunController {
         caption = node.layer === 0 ? `Input: ${this.network.inputNames()[node.index] || ''}` : node.layer === L ? `Output ${node.index + 1}` : `Layer ${node.layer}, neuron ${node.index + 1}`;
       }
       let message = '';
-      if (this.loading) message = this.loading;
+      if (this.source.loading) message = this.source.loading;
       else if (!st.ready) message = st.message;
       drawTraining(this.canvas.getContext('2d'), {
         dpr: this.dpr, cssW: this.cssW, cssH: this.cssH, layout: this.plot, theme: this.theme,
@@ -850,10 +637,10 @@ class TrainingView extends RunController {
 
   updateStrip() {
     const st = this.st;
-    const status = this.loading ? 'running' : this.displayStatus();
+    const status = this.source.loading ? 'running' : this.displayStatus();
     let text = statusLabel(status);
     const reason = this.failure || st.reason;
-    if (this.loading) text = this.loading;
+    if (this.source.loading) text = this.source.loading;
     else if (!st.ready && this.drawing()) text = `Waiting for data — ${this.classes() ? 'add a few points of each class' : 'add a few points'}: see the plot`;
     else if (!st.ready) text = `Waiting for data — ${st.message}`;
     else if (status === 'diverged') {
@@ -885,7 +672,7 @@ class TrainingView extends RunController {
 
   /** The step being carried on across frames ("generation 3: 1200 of 2000 evaluated"), or null. */
   stepProgress() {
-    if (!this.st.ready || this.loading || this.lost || this.failure) return null;
+    if (!this.st.ready || this.source.loading || this.lost || this.failure) return null;
     return this.session.progress() || null;
   }
 
@@ -927,8 +714,8 @@ class TrainingView extends RunController {
     return {
       view: 'training',
       options: this.options(),
-      dataId: this.data.id,
-      picked: this.pickedId,
+      dataId: this.source.data.id,
+      picked: this.source.pickedId,
       ready: st.ready,
       message: st.message,
       status: this.displayStatus(),
@@ -955,11 +742,11 @@ class TrainingView extends RunController {
       ringed: this.ringed().reduce((a, b) => a + b, 0),
       playing: this.playing,
       speed: this.speed,
-      loading: this.loading,
+      loading: this.source.loading,
       error: this.lastError,
-      dataError: this.dataError,
+      dataError: this.source.error,
       pointError: this.pointError,
-      csvColumns: this.csv.read ? this.csv.read.columnNames.slice() : null,
+      csvColumns: this.source.csv.read ? this.source.csv.read.columnNames.slice() : null,
       surfaceRenders: this.surface.renders,
       colourBar: this.colourBar.state(),
       sizes: { scale: drawScale(this.canvas), tickFont: TICK_FONT * drawScale(this.canvas), point: pointRadius(this.points.length / 2) * drawScale(this.canvas) },
@@ -994,7 +781,7 @@ class TrainingView extends RunController {
     }
     if (moduleLost(error)) {
       this.lost = messageOf(error);
-      this.lostText.textContent = `The computing core stopped (${this.lost}) and cannot go on in this page. Reload to restore these settings from the link${this.data.id === 'csv' || dataKind(this.data.id) === 'hand' ? ' (a CSV file or points drawn by hand must be added again)' : ''}.`;
+      this.lostText.textContent = `The computing core stopped (${this.lost}) and cannot go on in this page. Reload to restore these settings from the link${this.source.data.id === 'csv' || dataKind(this.source.data.id) === 'hand' ? ' (a CSV file or points drawn by hand must be added again)' : ''}.`;
       this.lostBox.hidden = false;
     }
     super.fail(error);
@@ -1049,7 +836,7 @@ class TrainingView extends RunController {
     const sizeOf = (input) => (typeof input === 'string' ? input.length : input && input.byteLength);
     const calls = {
       ...super.api(),
-      loadCsv: (input, name = 'your CSV') => this.guard(() => this.refuseLargeCsv(sizeOf(input), name) || this.readCsv(bytesOf(input), name, true)),
+      loadCsv: (input, name = 'your CSV') => this.guard(() => this.source.refuseLargeCsv(sizeOf(input), name) || this.source.readCsv(bytesOf(input), name, true)),
       addPoint: (u, v, k = 0) => this.guard(() => this.hand.add(u, v, k)),
       undoPoint: () => this.guard(() => this.hand.action('undo')),
       clearPoints: () => this.guard(() => this.hand.action('clear')),
