@@ -44,7 +44,6 @@
 
 import { loadWasm, moduleLost } from '../wasm.js';
 import { el, replaceChildren } from '../ui/dom.js';
-import { num } from '../ui/format.js';
 import { parseField } from '../ui/fields.js';
 import { numberSpec, specAt } from '../ui/catalog.js';
 import { seedField, showMessage, markResult } from '../ui/field.js';
@@ -53,7 +52,6 @@ import { RunController } from '../ui/run-controller.js';
 import { shadowed } from '../embed/shadow.js';
 import { settingsDrawer } from '../ui/drawer.js';
 import { strategyTitle } from '../ui/strategy.js';
-import { Panel, statusLabel } from '../ui/panel.js';
 import { readTheme, drawScale, TICK_FONT } from '../draw/plot.js';
 import { fitMainPlot } from '../draw/landscape.js';
 import { drawTraining, drawPointLayer, pointRadius } from '../draw/boundary.js';
@@ -67,10 +65,11 @@ import { modelFileRow, modelFileText, readModelFile, MODEL_FILE } from '../train
 import { trainingTrace } from '../export/traces.js';
 import { DisplayRow, displayDefaults } from '../training/display.js';
 import { TrainingCharts } from '../training/charts.js';
-import { emptyHistory, fetchHistory, last, latest } from '../training/history.js';
+import { emptyHistory, fetchHistory, latest } from '../training/history.js';
 import { HandPoints } from '../training/hand-points.js';
 import { NetworkCard } from '../training/network-card.js';
 import { DataChoice, sourceFor, startingData } from '../training/data-choice.js';
+import { TrainingStatus, modelSummary } from '../training/status.js';
 import { PlotSurface } from '../training/surface.js';
 import { PopulationCard } from '../training/population.js';
 import { LinkNote, checkOptions, linkLimit, runOptions } from '../training/link.js';
@@ -120,7 +119,7 @@ class TrainingView extends RunController {
     this.buildRunControls('Start training again from fresh weights (R)');
     this.titleText = el('h2', { class: 'pg-title' });
     this.subtitle = el('p', { class: 'tr-subtitle' });
-    this.statusStrip = el('div', { class: 'pg-strip', dataset: { status: 'ready' } });
+    this.runStatus = new TrainingStatus(this);
     this.alertText = el('p', {});
     const dismiss = el('button', { type: 'button', class: 'pg-button pg-small', 'aria-label': 'Dismiss this message' }, 'Dismiss');
     dismiss.addEventListener('click', () => {
@@ -168,18 +167,9 @@ class TrainingView extends RunController {
       el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Run'), this.seedField.root),
       keysHint());
 
-    this.panel = new Panel([
-      ['step', 'Step'], ['evaluations', 'Evaluations'],
-      ['trainLoss', 'Training loss'], ['trainScore', 'Training accuracy'],
-      ['validationLoss', 'Validation loss'], ['validationScore', 'Validation accuracy'],
-      ['testLoss', 'Test loss'], ['testScore', 'Test accuracy'],
-      ['trainRmse', 'Training RMSE'], ['testRmse', 'Test RMSE'],
-      ['parameters', 'Parameters'],
-    ], 'This run');
-    this.panel.element.classList.add('tr-run');
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Training' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls, settingsDrawer(this.controls)),
-      this.runBar.element, this.statusStrip, this.announcer.element, this.lostBox, this.alert, this.canvasWrap, this.colourBar.element, this.hand.readout, this.hand.cursorNote, this.legend, this.displayRow.element, this.hand.element, this.credit, this.linkNote.element, this.panel.element);
+      this.runBar.element, this.runStatus.strip, this.announcer.element, this.lostBox, this.alert, this.canvasWrap, this.colourBar.element, this.hand.readout, this.hand.cursorNote, this.legend, this.displayRow.element, this.hand.element, this.credit, this.linkNote.element, this.runStatus.panel.element);
 
     // Side: curves, the network, the population, the numbers.
     this.charts = new TrainingCharts(() => {
@@ -315,11 +305,11 @@ class TrainingView extends RunController {
     const c = this.config;
     const dataName = st.data ? st.data.name : (this.source.data.id === 'draw-classes' ? 'points drawn by hand' : 'points drawn by hand (regression)');
     this.titleText.textContent = strategyTitle(c.strategy, dataName);
-    this.subtitle.textContent = this.modelSummary();
+    this.subtitle.textContent = modelSummary(st, c, this.classes());
     const drawing = this.drawing();
     // The title does not change while one draws; the model summary and the status do.
     this.subtitle.title = drawing ? this.subtitle.textContent : '';
-    for (const node of [this.subtitle, this.statusStrip]) {
+    for (const node of [this.subtitle, this.runStatus.strip]) {
       Object.assign(node.style, drawing ? { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } : { whiteSpace: '', overflow: '', textOverflow: '' });
     }
     const credit = st.data && st.data.credit ? `Data: ${st.data.credit}` : '';
@@ -329,32 +319,8 @@ class TrainingView extends RunController {
     this.buildLegend();
     this.hand.syncRow();
     this.population.showFor(c.strategy.kind);
-    const names = { step: this.stepLabel(), trainScore: 'Training', validationScore: 'Validation', testScore: 'Test' };
-    this.panel.rows.step.term.textContent = names.step;
-    const score = this.classes() ? 'accuracy' : 'R²';
-    for (const key of ['trainScore', 'validationScore', 'testScore']) this.panel.rows[key].term.textContent = `${names[key]} ${score}`;
+    this.runStatus.nameRows();
     this.charts.showLegend(this.config.validationShare > 0, this.hist.dataChanges.length > 0);
-  }
-
-  stepLabel() {
-    const c = this.config;
-    if (c.strategy.kind === 'genetic') return 'Generation';
-    if (c.strategy.kind !== 'gradient') return 'Step (sample batch)';
-    return c.stepUnit === 'epoch' || c.batch === 'full' ? 'Epoch' : 'Update (mini-batch)';
-  }
-
-  modelSummary() {
-    const st = this.st;
-    const m = this.config.model;
-    if (!st.ready || !st.layerSizes.length) return 'The model is built once there is data to learn from.';
-    const sizes = st.layerSizes;
-    const classes = this.classes();
-    let what;
-    if (m.hidden.length === 0) what = classes ? (classes.length > 2 ? 'Softmax (multinomial logistic) regression' : 'Logistic regression') : 'Linear regression';
-    else what = `Network ${sizes.join(' → ')}, ${m.activation}`;
-    const loss = classes ? (m.loss === 'mse' ? 'squared error' : 'cross-entropy') : 'squared error';
-    const reg = m.regularization === 'none' ? '' : `, ${m.regularization.toUpperCase()} λ = ${num(m.regularizationRate)}`;
-    return `${what}; ${st.parameters} parameters; loss: ${loss}${reg}`;
   }
 
   buildLegend() {
@@ -524,7 +490,7 @@ class TrainingView extends RunController {
 
   layout() {
     if (this.destroyed) return;
-    const main = fitMainPlot(this.canvas, this.canvasWrap, this.statusStrip, this.cssW);
+    const main = fitMainPlot(this.canvas, this.canvasWrap, this.runStatus.strip, this.cssW);
     if (!main) return;
     ({ dpr: this.dpr, cssW: this.cssW, cssH: this.cssH } = main);
     // The colour bar as wide as the plot above it.
@@ -599,8 +565,8 @@ class TrainingView extends RunController {
         curve: st.ready && !node ? this.curve : null, message, caption, hover: this.hand.hover,
         keyCursor: this.hand.shownKeyCursor(),
       });
-      this.updateStrip();
-      this.updatePanel();
+      this.runStatus.show();
+      this.runStatus.showPanel();
       this.runBar.showPlaying(this.playing);
       this.hand.syncRow();
     }
@@ -635,74 +601,6 @@ class TrainingView extends RunController {
     else this.surface.sharpen();
   }
 
-  updateStrip() {
-    const st = this.st;
-    const status = this.source.loading ? 'running' : this.displayStatus();
-    let text = statusLabel(status);
-    const reason = this.failure || st.reason;
-    if (this.source.loading) text = this.source.loading;
-    else if (!st.ready && this.drawing()) text = `Waiting for data — ${this.classes() ? 'add a few points of each class' : 'add a few points'}: see the plot`;
-    else if (!st.ready) text = `Waiting for data — ${st.message}`;
-    else if (status === 'diverged') {
-      text += ` — ${reason}. ${this.config.strategy.kind === 'gradient' ? 'The learning rate α is too large here: lower it, then press Reset.' : 'Press Reset to start again.'} The last good model stays on screen.`;
-    } else if (status === 'error') text = `Error — ${reason}`;
-    else if (status === 'ready') text += ' — press Play or Step';
-    else if (reason) text += ` — ${reason}`;
-    else if (status === 'paused') text += ` after ${st.step} ${this.stepLabel().toLowerCase().replace(/ \(.*\)/, '')}${st.step === 1 ? '' : 's'}`;
-    const progress = this.stepProgress();
-    if (progress) text += ` — ${progress}`;
-    if (this.statusStrip.textContent !== text) {
-      this.statusStrip.textContent = text;
-      this.statusStrip.title = this.drawing() ? text : '';
-    }
-    if (this.statusStrip.dataset.status !== status) this.statusStrip.dataset.status = status;
-    this.announcer.say(this.announcement(text), this.playing);
-  }
-
-  /** The run in words for screen readers: the step, the losses and the test score, the status. */
-  announcement(status) {
-    const st = this.st;
-    if (!st.ready) return status;
-    const h = this.hist;
-    const loss = last(h.trainLoss);
-    const test = last(h.testScore);
-    const score = test === null ? '' : this.classes() ? `, test accuracy ${(100 * test).toFixed(1)} %` : `, test R² ${num(test, 4)}`;
-    return `${this.stepLabel().replace(/ \(.*\)/, '')} ${st.step}: training loss ${num(loss, 4)}${score}. ${status}`;
-  }
-
-  /** The step being carried on across frames ("generation 3: 1200 of 2000 evaluated"), or null. */
-  stepProgress() {
-    if (!this.st.ready || this.source.loading || this.lost || this.failure) return null;
-    return this.session.progress() || null;
-  }
-
-  updatePanel() {
-    const st = this.st;
-    const h = this.hist;
-    const p = this.panel;
-    const classes = this.classes();
-    const score = (v) => (v === null || !Number.isFinite(v) ? '—' : classes ? `${(100 * v).toFixed(1)} %` : num(v, 3));
-    p.set('step', String(st.step));
-    p.set('evaluations', String(st.evaluations));
-    p.set('parameters', st.ready ? String(st.parameters) : '—');
-    const value = (v) => (v === null || !Number.isFinite(v) ? '—' : num(v, 4));
-    p.set('trainLoss', value(last(h.trainLoss)));
-    p.set('validationLoss', value(last(h.validationLoss)));
-    p.set('testLoss', value(last(h.testLoss)));
-    p.set('trainScore', score(last(h.trainScore)));
-    p.set('validationScore', score(last(h.validationScore)));
-    p.set('testScore', score(last(h.testScore)));
-    p.set('trainRmse', value(last(h.trainRmse)));
-    p.set('testRmse', value(last(h.testRmse)));
-    const validation = h.validationLoss.length > 0;
-    p.show('validationLoss', validation);
-    p.show('validationScore', validation);
-    p.show('trainRmse', !classes && st.ready);
-    p.show('testRmse', !classes && st.ready);
-    p.setStatus(this.displayStatus(), this.failure || st.reason);
-    p.setExplanation(st.explanation);
-  }
-
   // ---------------------------------------------------------------- public API
 
   /** Everything state() reports about the model, as of now (the drawing may catch up later). */
@@ -721,7 +619,7 @@ class TrainingView extends RunController {
       status: this.displayStatus(),
       coreStatus: st.status,
       reason: this.failure || st.reason,
-      stepInProgress: this.stepProgress(),
+      stepInProgress: this.runStatus.progress(),
       explanation: st.explanation,
       step: st.step,
       evaluations: st.evaluations,
