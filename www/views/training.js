@@ -55,7 +55,6 @@ import { strategyTitle } from '../ui/strategy.js';
 import { readTheme, drawScale, TICK_FONT } from '../draw/plot.js';
 import { fitMainPlot } from '../draw/landscape.js';
 import { drawTraining, drawPointLayer, pointRadius } from '../draw/boundary.js';
-import { classColour, rampColour } from '../draw/palette.js';
 import { ColourBar, outputBarSpec } from '../ui/colour-bar.js';
 import { DataPanel } from '../training/data-panel.js';
 import { ModelPanel, SearchPanel } from '../training/model-panel.js';
@@ -70,6 +69,7 @@ import { HandPoints } from '../training/hand-points.js';
 import { NetworkCard } from '../training/network-card.js';
 import { DataChoice, sourceFor, startingData } from '../training/data-choice.js';
 import { TrainingStatus, modelSummary } from '../training/status.js';
+import { legendItems, rowColours } from '../training/plot-legend.js';
 import { PlotSurface } from '../training/surface.js';
 import { PopulationCard } from '../training/population.js';
 import { LinkNote, checkOptions, linkLimit, runOptions } from '../training/link.js';
@@ -323,23 +323,12 @@ class TrainingView extends RunController {
     this.charts.showLegend(this.config.validationShare > 0, this.hist.dataChanges.length > 0);
   }
 
+  /** The legend under the plot and the colour bar, for the data and display in force. */
   buildLegend() {
-    const items = [];
     const classes = this.classes();
-    const swatch = (cls, style) => el('span', { class: `tr-swatch ${cls}`, style, 'aria-hidden': 'true' });
-    if (classes) {
-      classes.slice(0, 8).forEach((name, k) => items.push(el('li', {}, swatch('tr-sw-class', { background: classColour(k) }), name)));
-    } else if (this.curve && this.curve.length) {
-      items.push(el('li', {}, swatch('tr-sw-curve', {}), 'the model\'s curve ŷ(x)'));
-    } else {
-      items.push(el('li', {}, swatch('tr-sw-ramp', { background: `linear-gradient(90deg, ${rampColour(-1)}, ${rampColour(0)}, ${rampColour(1)})` }), 'low ← target → high'));
-    }
-    items.push(el('li', {}, swatch('tr-sw-train', {}), 'training'));
-    if (this.config.validationShare > 0) items.push(el('li', {}, swatch('tr-sw-val', {}), 'validation'));
-    if (this.show.testData) items.push(el('li', {}, swatch('tr-sw-test', {}), 'test'));
-    if (classes) items.push(el('li', {}, swatch('tr-sw-miss', {}), 'misclassified'));
-    replaceChildren(this.legend, items);
-    const shaded = this.st.ready && !(this.curve && this.curve.length);
+    const curve = Boolean(this.curve && this.curve.length);
+    replaceChildren(this.legend, legendItems({ classes, curve, validation: this.config.validationShare > 0, testData: this.show.testData }));
+    const shaded = this.st.ready && !curve;
     this.colourBar.show(shaded ? outputBarSpec(this.wasm, { classes, valueRange: this.st.valueRange }) : null);
   }
 
@@ -510,27 +499,6 @@ class TrainingView extends RunController {
     this.schedule();
   }
 
-  /** Row colours: classes, or the target on the ramp (standardized on the training rows). */
-  colourOf() {
-    const classes = this.classes();
-    const t = this.targets;
-    if (classes) return (i) => classColour(t[i]);
-    if (this.curve && this.curve.length) return () => '#1d4ed8';
-    let sum = 0;
-    let n = 0;
-    for (let i = 0; i < t.length; i += 1) {
-      if (!this.roles.length || this.roles[i] === 0) {
-        sum += t[i];
-        n += 1;
-      }
-    }
-    const mean = n ? sum / n : 0;
-    let v = 0;
-    for (let i = 0; i < t.length; i += 1) if (!this.roles.length || this.roles[i] === 0) v += (t[i] - mean) ** 2;
-    const scale = n && v > 0 ? Math.sqrt(v / n) : 1;
-    return (i) => rampColour((t[i] - mean) / scale / 2);
-  }
-
   render(now, start = performance.now()) {
     if (!this.plot) return;
     const st = this.st;
@@ -544,7 +512,7 @@ class TrainingView extends RunController {
         this.pointLayer = this.pointLayer || document.createElement('canvas');
         drawPointLayer(this.pointLayer, {
           dpr: this.dpr, layout: this.plot, domain: this.domain(), points: this.points, roles: this.roles,
-          colourOf: this.colourOf(), radius: pointRadius(this.points.length / 2), hideTest: !this.show.testData,
+          colourOf: rowColours({ classes: this.classes(), targets: this.targets, roles: this.roles, curve: Boolean(this.curve && this.curve.length) }), radius: pointRadius(this.points.length / 2), hideTest: !this.show.testData,
           darkRim: !this.classes() && !(this.curve && this.curve.length),
         });
       }
