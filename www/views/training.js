@@ -52,24 +52,23 @@ import { RunController } from '../ui/run-controller.js';
 import { shadowed } from '../embed/shadow.js';
 import { settingsDrawer } from '../ui/drawer.js';
 import { strategyTitle } from '../ui/strategy.js';
-import { readTheme, drawScale, TICK_FONT } from '../draw/plot.js';
+import { readTheme, drawScale } from '../draw/plot.js';
 import { fitMainPlot } from '../draw/landscape.js';
 import { drawTraining, drawPointLayer, pointRadius } from '../draw/boundary.js';
 import { ColourBar, outputBarSpec } from '../ui/colour-bar.js';
 import { DataPanel } from '../training/data-panel.js';
 import { ModelPanel, SearchPanel } from '../training/model-panel.js';
 import { loadTable } from '../training/tables.js';
-import { tableExports } from '../export/files.js';
-import { modelFileRow, modelFileText, readModelFile, MODEL_FILE } from '../training/model-file.js';
-import { trainingTrace } from '../export/traces.js';
+import { modelFileRow } from '../training/model-file.js';
 import { DisplayRow, displayDefaults } from '../training/display.js';
 import { TrainingCharts } from '../training/charts.js';
-import { emptyHistory, fetchHistory, latest } from '../training/history.js';
+import { emptyHistory, fetchHistory } from '../training/history.js';
 import { HandPoints } from '../training/hand-points.js';
 import { NetworkCard } from '../training/network-card.js';
 import { DataChoice, sourceFor, startingData } from '../training/data-choice.js';
 import { TrainingStatus, modelSummary } from '../training/status.js';
 import { legendItems, rowColours } from '../training/plot-legend.js';
+import { loadModel, modelText, trainingApi, trainingExports, trainingState } from '../training/api.js';
 import { PlotSurface } from '../training/surface.js';
 import { PopulationCard } from '../training/population.js';
 import { LinkNote, checkOptions, linkLimit, runOptions } from '../training/link.js';
@@ -176,7 +175,7 @@ class TrainingView extends RunController {
       this.dirty.charts = true;
       this.schedule();
     });
-    this.modelRow = modelFileRow(() => this.modelText(), (text) => this.loadModel(text));
+    this.modelRow = modelFileRow(() => modelText(this), (text) => loadModel(this, text));
     this.network = new NetworkCard(this, this.modelRow);
     this.population = new PopulationCard(this.charts.fitnessCanvas, this.charts.fitnessLegend);
     this.side = el('div', { class: 'pg-side' }, this.charts.element, this.network.element, this.population.element);
@@ -571,70 +570,9 @@ class TrainingView extends RunController {
 
   // ---------------------------------------------------------------- public API
 
-  /** Everything state() reports about the model, as of now (the drawing may catch up later). */
+  /** Everything state() reports about the model, as of now (see api.js). */
   state() {
-    const st = this.st;
-    const h = this.hist;
-    if (st.ready && `${this.runKey}|${st.step}` !== this.modelStep) this.refreshModel();
-    if (this.sideW) this.network.fit();
-    return {
-      view: 'training',
-      options: this.options(),
-      dataId: this.source.data.id,
-      picked: this.source.pickedId,
-      ready: st.ready,
-      message: st.message,
-      status: this.displayStatus(),
-      coreStatus: st.status,
-      reason: this.failure || st.reason,
-      stepInProgress: this.runStatus.progress(),
-      explanation: st.explanation,
-      step: st.step,
-      evaluations: st.evaluations,
-      layerSizes: st.layerSizes.slice(),
-      parameters: st.parameters,
-      axisLabels: st.axisLabels.slice(),
-      bounds: st.bounds.slice(),
-      domain: this.domain(),
-      data: st.data ? { ...st.data } : null,
-      rows: this.points.length / 2,
-      drawn: st.data ? st.data.drawn : this.points.length / 2,
-      misclassified: this.misclassified ? this.misclassified.reduce((a, b) => a + b, 0) : 0,
-      history: latest(h),
-      historyLength: h.steps.length,
-      dataChanges: h.dataChanges.slice(),
-      curvePoints: this.curve ? this.curve.length / 2 : 0,
-      thumbnails: this.population.count(this.session, st.ready),
-      ringed: this.ringed().reduce((a, b) => a + b, 0),
-      playing: this.playing,
-      speed: this.speed,
-      loading: this.source.loading,
-      error: this.lastError,
-      dataError: this.source.error,
-      pointError: this.pointError,
-      csvColumns: this.source.csv.read ? this.source.csv.read.columnNames.slice() : null,
-      surfaceRenders: this.surface.renders,
-      colourBar: this.colourBar.state(),
-      sizes: { scale: drawScale(this.canvas), tickFont: TICK_FONT * drawScale(this.canvas), point: pointRadius(this.points.length / 2) * drawScale(this.canvas) },
-      valueRange: this.st.valueRange ? this.st.valueRange.slice() : null,
-      plot: this.plot ? { ...this.plot.css } : null,
-      testPoints: this.firstTestPoints(20),
-      ...this.network.state(),
-      keyCursor: this.hand.keyCursorShown && this.plot ? (({ u, v }) => ({ u, v }))(this.hand.keyCursorAt()) : null,
-      surfaceFactor: this.surface.factor,
-      surfaceMs: this.surface.ms,
-      pxCost: this.surface.pxCost(),
-      perf: { ...this.perf },
-    };
-  }
-
-  /** The first `n` test rows' plane coordinates `[u, v]` (where the plot draws them when shown). */
-  firstTestPoints(n) {
-    const out = [];
-    for (let i = 0; i < this.roles.length && out.length < n; i += 1) {
-      if (this.roles[i] === 2) out.push([this.points[2 * i], this.points[2 * i + 1]]);
-    }
-    return out;
+    return trainingState(this);
   }
 
   /** A failure; when the core itself is lost (a wasm trap), the page says so and offers a reload. */
@@ -654,75 +592,11 @@ class TrainingView extends RunController {
   }
 
   exports() {
-    const curves = tableExports('Training curves', 'training-curves', () => trainingTrace(this.session.history()), { view: 'training', options: this.options() });
-    const model = this.st.ready ? [{ label: 'Trained model (JSON)', file: MODEL_FILE, type: 'application/json', content: () => this.modelText() }] : [];
-    return [...curves, ...model];
-  }
-
-  /** The shown model as a saved file's text (its settings included). */
-  modelText() {
-    return modelFileText(this.session, this.options());
-  }
-
-  /**
-   * Loads a saved model (text as `modelText()` gives): its settings first (data, split, model,
-   * seed), then its weights, paused at step 0. Resolves to { ok, error }; a refused file
-   * leaves the settings and the run as they were.
-   */
-  async loadModel(text) {
-    const read = readModelFile(String(text), (model) => this.wasm.modelFileProblem(model));
-    if (read.error) return this.refuseModel(read.error);
-    const before = this.options();
-    this.pause();
-    if (read.settings) {
-      const applied = await this.set(read.settings);
-      if (!applied.ok) return this.refuseModel(applied.error);
-    }
-    try {
-      this.session.loadModel(read.model);
-    } catch (error) {
-      if (moduleLost(error)) throw error;
-      const message = messageOf(error);
-      if (read.settings) await this.set(before);
-      return this.refuseModel(message);
-    }
-    this.runChanged();
-    this.schedule();
-    this.notify();
-    return { ok: true, error: null };
-  }
-
-  refuseModel(error) {
-    this.lastError = error;
-    return { ok: false, error };
+    return trainingExports(this);
   }
 
   api() {
-    const bytesOf = (input) => (typeof input === 'string' ? new TextEncoder().encode(input) : input);
-    const sizeOf = (input) => (typeof input === 'string' ? input.length : input && input.byteLength);
-    const calls = {
-      ...super.api(),
-      loadCsv: (input, name = 'your CSV') => this.guard(() => this.source.refuseLargeCsv(sizeOf(input), name) || this.source.readCsv(bytesOf(input), name, true)),
-      addPoint: (u, v, k = 0) => this.guard(() => this.hand.add(u, v, k)),
-      undoPoint: () => this.guard(() => this.hand.action('undo')),
-      clearPoints: () => this.guard(() => this.hand.action('clear')),
-      /** What the link cannot carry: { message, refused } (see linkLimit). */
-      linkLimit: () => this.linkLimit(),
-      /** A saved model's file object (the JSON "Save model" writes, parsed). */
-      modelFile: () => this.guard(() => JSON.parse(this.modelText())),
-      loadModel: (text) => this.loadModel(typeof text === 'string' ? text : JSON.stringify(text)),
-      /** The rows on screen as dataset parts, for a search for a model on them (throws if none). */
-      datasetParts: () => this.session.datasetParts(),
-    };
-    // `state().error` is the last call's error: each call starts without one.
-    for (const key of ['step', 'play', 'pause', 'reset', 'set', 'loadCsv', 'addPoint', 'undoPoint', 'clearPoints']) {
-      const call = calls[key];
-      calls[key] = (...args) => {
-        if (!this.lost) this.lastError = null;
-        return call(...args);
-      };
-    }
-    return calls;
+    return trainingApi(this, super.api());
   }
 }
 
