@@ -69,6 +69,7 @@ import { DataChoice, sourceFor, startingData } from '../training/data-choice.js'
 import { TrainingStatus, modelSummary } from '../training/status.js';
 import { legendItems, rowColours } from '../training/plot-legend.js';
 import { loadModel, modelText, trainingApi, trainingExports, trainingState } from '../training/api.js';
+import { CsvDrop } from '../training/csv-drop.js';
 import { PlotSurface } from '../training/surface.js';
 import { PopulationCard } from '../training/population.js';
 import { LinkNote, checkOptions, linkLimit, runOptions } from '../training/link.js';
@@ -179,8 +180,8 @@ class TrainingView extends RunController {
     this.network = new NetworkCard(this, this.modelRow);
     this.population = new PopulationCard(this.charts.fitnessCanvas, this.charts.fitnessLegend);
     this.side = el('div', { class: 'pg-side' }, this.charts.element, this.network.element, this.population.element);
-    this.dropOverlay = el('div', { class: 'tr-drop', hidden: true }, el('p', {}, 'Drop the CSV file to train on it'));
-    this.root = el('div', { class: 'pg-root tr-root' }, this.controls, this.stage, this.side, this.dropOverlay);
+    this.drop = new CsvDrop();
+    this.root = el('div', { class: 'pg-root tr-root' }, this.controls, this.stage, this.side, this.drop.element);
     replaceChildren(this.element, this.root);
     this.theme = readTheme(this.root);
 
@@ -195,24 +196,7 @@ class TrainingView extends RunController {
       this.layout();
     });
     // Drag and drop a CSV file anywhere on the page while this view is shown.
-    const visible = () => this.root.isConnected && this.root.offsetParent !== null;
-    const hasFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
-    this.listen(document, 'dragover', (e) => {
-      if (!visible() || !hasFiles(e)) return;
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'copy';
-      this.dropOverlay.hidden = false;
-    });
-    this.listen(document, 'dragleave', (e) => {
-      if (e.relatedTarget === null) this.dropOverlay.hidden = true;
-    });
-    this.listen(document, 'drop', (e) => {
-      this.dropOverlay.hidden = true;
-      if (!visible() || !hasFiles(e)) return;
-      e.preventDefault();
-      const file = e.dataTransfer.files && e.dataTransfer.files[0];
-      if (file) this.dataPanel.readFile(file);
-    });
+    this.drop.listen((target, type, fn) => this.listen(target, type, fn), this.root, (file) => this.dataPanel.readFile(file));
     // Only a change of width re-lays the canvases out (a readout growing a line does not).
     this.observeResize([this.canvasWrap, this.charts.element], () => {
       const widths = `${this.canvasWrap.clientWidth}|${this.charts.element.clientWidth}`;
