@@ -42,7 +42,7 @@ export class DataChoice {
    * `view`: the Train a model view whose data this is (it reads its `session`, `st` and `wasm`;
    * it sets `config`, `lastError`, `pointError` and `playing`, marks `dirty.canvas`, and calls
    * `guard()`, `runChanged()`, `syncControls()`, `layout()`, `refreshAlert()`, `notify()`,
-   * `schedule()`, `hand.set()` and `dataPanel.showCsvError()`); `catalog`: the core's
+   * `schedule()`, `hand.set()` and `settingsColumn.dataPanel.showCsvError()`); `catalog`: the core's
    * datasets; `start`: what startingData() gave.
    */
   constructor(view, catalog, start) {
@@ -178,7 +178,7 @@ export class DataChoice {
       this.pickedId = 'csv';
       this.csvWanted = false;
       this.error = null;
-      view.dataPanel.showCsvError(null);
+      view.settingsColumn.dataPanel.showCsvError(null);
       view.notify();
     } else {
       this.refuseCsv(name, result.error);
@@ -195,7 +195,7 @@ export class DataChoice {
     const before = view.st.data;
     const kept = before ? ` The previous data (${before.name}, ${before.rows} rows) stays.` : '';
     this.error = `"${name}" was not loaded: ${error}.${kept}`;
-    view.dataPanel.showCsvError(this.error);
+    view.settingsColumn.dataPanel.showCsvError(this.error);
     view.refreshAlert();
     view.syncControls(false);
     view.schedule();

@@ -44,10 +44,8 @@
 
 import { loadWasm, moduleLost } from '../wasm.js';
 import { el, replaceChildren } from '../ui/dom.js';
-import { parseField } from '../ui/fields.js';
-import { numberSpec, specAt } from '../ui/catalog.js';
-import { seedField, showMessage, markResult } from '../ui/field.js';
-import { keysHint, messageOf } from '../ui/runbar.js';
+import { showMessage } from '../ui/field.js';
+import { messageOf } from '../ui/runbar.js';
 import { RunController } from '../ui/run-controller.js';
 import { shadowed } from '../embed/shadow.js';
 import { settingsDrawer } from '../ui/drawer.js';
@@ -56,8 +54,6 @@ import { readTheme, drawScale } from '../draw/plot.js';
 import { fitMainPlot } from '../draw/landscape.js';
 import { drawTraining, drawPointLayer, pointRadius } from '../draw/boundary.js';
 import { ColourBar, outputBarSpec } from '../ui/colour-bar.js';
-import { DataPanel } from '../training/data-panel.js';
-import { ModelPanel, SearchPanel } from '../training/model-panel.js';
 import { loadTable } from '../training/tables.js';
 import { modelFileRow } from '../training/model-file.js';
 import { DisplayRow, displayDefaults } from '../training/display.js';
@@ -70,6 +66,7 @@ import { TrainingStatus, modelSummary } from '../training/status.js';
 import { legendItems, rowColours } from '../training/plot-legend.js';
 import { loadModel, modelText, trainingApi, trainingExports, trainingState } from '../training/api.js';
 import { CsvDrop } from '../training/csv-drop.js';
+import { SettingsColumn } from '../training/settings-column.js';
 import { PlotSurface } from '../training/surface.js';
 import { PopulationCard } from '../training/population.js';
 import { LinkNote, checkOptions, linkLimit, runOptions } from '../training/link.js';
@@ -146,29 +143,10 @@ class TrainingView extends RunController {
     this.displayRow = new DisplayRow((show) => this.set({ show }));
     this.displayRow.sync(this.show);
 
-    this.dataPanel = new DataPanel(this.catalog, {
-      chooseData: (id) => this.source.choose(id),
-      setSynthetic: (partial) => this.source.setSynthetic(partial),
-      newDataSeed: () => this.source.setSynthetic({ seed: this.wasm.freshSeed() }),
-      readCsv: (bytes, name) => this.source.readCsv(bytes, name, true),
-      refuseLargeCsv: (size, name) => this.source.refuseLargeCsv(size, name),
-      csvSettings: (partial) => this.source.csvSettings(partial),
-      setConfig: (partial) => this.setConfig(partial),
-    });
-    this.modelPanel = new ModelPanel((partial) => this.setConfig(partial));
-    this.searchPanel = new SearchPanel((partial) => this.setConfig(partial));
-    this.seedField = seedField((text) => {
-      const parsed = parseField(this.seedField.spec, text, {});
-      if (parsed.error) this.seedField.setError(parsed.error);
-      else markResult(this.setConfig({ seed: parsed.value }), this.seedField, null);
-    }, () => markResult(this.setConfig({ seed: this.wasm.freshSeed() }), this.seedField, null), numberSpec(specAt('training', 'config.seed')));
-    this.controls = el('aside', { class: 'pg-controls tr-controls', 'aria-label': 'Settings' },
-      this.dataPanel.elements, this.modelPanel.element, this.searchPanel.element,
-      el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Run'), this.seedField.root),
-      keysHint());
+    this.settingsColumn = new SettingsColumn(this, this.catalog);
 
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Training' },
-      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls, settingsDrawer(this.controls)),
+      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls, settingsDrawer(this.settingsColumn.element)),
       this.runBar.element, this.runStatus.strip, this.announcer.element, this.lostBox, this.alert, this.canvasWrap, this.colourBar.element, this.hand.readout, this.hand.cursorNote, this.legend, this.displayRow.element, this.hand.element, this.credit, this.linkNote.element, this.runStatus.panel.element);
 
     // Side: curves, the network, the population, the numbers.
@@ -181,7 +159,7 @@ class TrainingView extends RunController {
     this.population = new PopulationCard(this.charts.fitnessCanvas, this.charts.fitnessLegend);
     this.side = el('div', { class: 'pg-side' }, this.charts.element, this.network.element, this.population.element);
     this.drop = new CsvDrop();
-    this.root = el('div', { class: 'pg-root tr-root' }, this.controls, this.stage, this.side, this.drop.element);
+    this.root = el('div', { class: 'pg-root tr-root' }, this.settingsColumn.element, this.stage, this.side, this.drop.element);
     replaceChildren(this.element, this.root);
     this.theme = readTheme(this.root);
 
@@ -196,7 +174,7 @@ class TrainingView extends RunController {
       this.layout();
     });
     // Drag and drop a CSV file anywhere on the page while this view is shown.
-    this.drop.listen((target, type, fn) => this.listen(target, type, fn), this.root, (file) => this.dataPanel.readFile(file));
+    this.drop.listen((target, type, fn) => this.listen(target, type, fn), this.root, (file) => this.settingsColumn.dataPanel.readFile(file));
     // Only a change of width re-lays the canvases out (a readout growing a line does not).
     this.observeResize([this.canvasWrap, this.charts.element], () => {
       const widths = `${this.canvasWrap.clientWidth}|${this.charts.element.clientWidth}`;
@@ -323,21 +301,9 @@ class TrainingView extends RunController {
 
   // ---------------------------------------------------------------- settings
 
+  /** Shows the settings in force in the settings column (see settings-column.js). */
   syncControls(force) {
-    const st = this.st;
-    this.dataPanel.sync({
-      dataId: this.source.pickedId,
-      synthetic: this.source.data,
-      config: this.config,
-      data: st.data,
-      axisLabels: st.axisLabels,
-      csv: this.source.pickedId === 'csv' || this.source.csvWanted ? this.source.csv : null,
-      csvWanted: this.source.csvWanted,
-      force,
-    });
-    this.modelPanel.sync(this.config.model, { force, classes: Boolean(this.classes()) || !st.ready });
-    this.searchPanel.sync(this.config, force);
-    this.seedField.sync(this.config.seed, {}, force);
+    this.settingsColumn.sync(force);
   }
 
   /** Applies a partial configuration: { ok, reset, error } (nothing changes on a refusal). */
