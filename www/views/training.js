@@ -44,7 +44,6 @@
 
 import { loadWasm, moduleLost } from '../wasm.js';
 import { el, replaceChildren } from '../ui/dom.js';
-import { showMessage } from '../ui/field.js';
 import { messageOf } from '../ui/runbar.js';
 import { RunController } from '../ui/run-controller.js';
 import { shadowed } from '../embed/shadow.js';
@@ -67,6 +66,7 @@ import { legendItems, rowColours } from '../training/plot-legend.js';
 import { loadModel, modelText, trainingApi, trainingExports, trainingState } from '../training/api.js';
 import { CsvDrop } from '../training/csv-drop.js';
 import { SettingsColumn } from '../training/settings-column.js';
+import { StageAlerts } from '../training/alerts.js';
 import { PlotSurface } from '../training/surface.js';
 import { PopulationCard } from '../training/population.js';
 import { LinkNote, checkOptions, linkLimit, runOptions } from '../training/link.js';
@@ -117,19 +117,11 @@ class TrainingView extends RunController {
     this.titleText = el('h2', { class: 'pg-title' });
     this.subtitle = el('p', { class: 'tr-subtitle' });
     this.runStatus = new TrainingStatus(this);
-    this.alertText = el('p', {});
-    const dismiss = el('button', { type: 'button', class: 'pg-button pg-small', 'aria-label': 'Dismiss this message' }, 'Dismiss');
-    dismiss.addEventListener('click', () => {
+    this.alerts = new StageAlerts(() => {
       this.source.error = null;
       this.pointError = null;
       this.refreshAlert();
     });
-    this.alert = el('div', { class: 'tr-alert tr-stage-alert', role: 'alert', hidden: true }, this.alertText, dismiss);
-    // The computing core lost (a wasm trap): only a reload, from the link, recovers.
-    this.lostText = el('p', {});
-    const reload = el('button', { type: 'button', class: 'pg-button pg-small', dataset: { action: 'reload' } }, 'Reload from the link');
-    reload.addEventListener('click', () => location.reload());
-    this.lostBox = el('div', { class: 'tr-alert tr-lost', role: 'alert', hidden: true }, this.lostText, reload);
     this.canvas = el('canvas', {
       class: 'tr-canvas', tabindex: '0', role: 'img', 'aria-describedby': this.announcer.id,
       'aria-label': 'The data as points over the model\'s output: its decision boundary (or regression surface), misclassified points ringed',
@@ -147,7 +139,7 @@ class TrainingView extends RunController {
 
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Training' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls, settingsDrawer(this.settingsColumn.element)),
-      this.runBar.element, this.runStatus.strip, this.announcer.element, this.lostBox, this.alert, this.canvasWrap, this.colourBar.element, this.hand.readout, this.hand.cursorNote, this.legend, this.displayRow.element, this.hand.element, this.credit, this.linkNote.element, this.runStatus.panel.element);
+      this.runBar.element, this.runStatus.strip, this.announcer.element, ...this.alerts.elements, this.canvasWrap, this.colourBar.element, this.hand.readout, this.hand.cursorNote, this.legend, this.displayRow.element, this.hand.element, this.credit, this.linkNote.element, this.runStatus.panel.element);
 
     // Side: curves, the network, the population, the numbers.
     this.charts = new TrainingCharts(() => {
@@ -294,9 +286,7 @@ class TrainingView extends RunController {
   }
 
   refreshAlert() {
-    const message = this.source.error || this.pointError;
-    showMessage(this.alertText, message);
-    this.alert.hidden = !message;
+    this.alerts.show(this.source.error || this.pointError);
   }
 
   // ---------------------------------------------------------------- settings
@@ -535,8 +525,7 @@ class TrainingView extends RunController {
     }
     if (moduleLost(error)) {
       this.lost = messageOf(error);
-      this.lostText.textContent = `The computing core stopped (${this.lost}) and cannot go on in this page. Reload to restore these settings from the link${this.source.data.id === 'csv' || dataKind(this.source.data.id) === 'hand' ? ' (a CSV file or points drawn by hand must be added again)' : ''}.`;
-      this.lostBox.hidden = false;
+      this.alerts.showLost(this.lost, this.source.data.id === 'csv' || dataKind(this.source.data.id) === 'hand');
     }
     super.fail(error);
   }
