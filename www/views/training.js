@@ -51,7 +51,6 @@ import { settingsDrawer } from '../ui/drawer.js';
 import { strategyTitle } from '../ui/strategy.js';
 import { readTheme, drawScale } from '../draw/plot.js';
 import { fitMainPlot } from '../draw/landscape.js';
-import { drawTraining, drawPointLayer, pointRadius } from '../draw/boundary.js';
 import { ColourBar, outputBarSpec } from '../ui/colour-bar.js';
 import { loadTable } from '../training/tables.js';
 import { modelFileRow } from '../training/model-file.js';
@@ -62,7 +61,8 @@ import { HandPoints } from '../training/hand-points.js';
 import { NetworkCard } from '../training/network-card.js';
 import { DataChoice, sourceFor, startingData } from '../training/data-choice.js';
 import { TrainingStatus, modelSummary } from '../training/status.js';
-import { legendItems, rowColours } from '../training/plot-legend.js';
+import { legendItems } from '../training/plot-legend.js';
+import { PlotDrawing } from '../training/plot-drawing.js';
 import { loadModel, modelText, trainingApi, trainingExports, trainingState } from '../training/api.js';
 import { CsvDrop } from '../training/csv-drop.js';
 import { SettingsColumn } from '../training/settings-column.js';
@@ -98,6 +98,7 @@ class TrainingView extends RunController {
     this.lost = null;
     this.runKey = 0;
     this.surface = new PlotSurface(this);
+    this.plotDrawing = new PlotDrawing(this);
     this.lastChartDraw = 0;
     this.dirty = { canvas: true, charts: true, network: true, points: true };
     this.show = { ...displayDefaults(), ...options.show };
@@ -446,32 +447,9 @@ class TrainingView extends RunController {
     if (this.dirty.canvas) {
       this.dirty.canvas = false;
       this.surface.update();
-      if (this.dirty.points) {
-        this.dirty.points = false;
-        this.pointLayer = this.pointLayer || document.createElement('canvas');
-        drawPointLayer(this.pointLayer, {
-          dpr: this.dpr, layout: this.plot, domain: this.domain(), points: this.points, roles: this.roles,
-          colourOf: rowColours({ classes: this.classes(), targets: this.targets, roles: this.roles, curve: Boolean(this.curve && this.curve.length) }), radius: pointRadius(this.points.length / 2), hideTest: !this.show.testData,
-          darkRim: !this.classes() && !(this.curve && this.curve.length),
-        });
-      }
-      const node = this.network.hoverNode;
-      let caption = '';
-      if (node && st.ready) {
-        const L = st.layerSizes.length - 1;
-        caption = node.layer === 0 ? `Input: ${this.network.inputNames()[node.index] || ''}` : node.layer === L ? `Output ${node.index + 1}` : `Layer ${node.layer}, neuron ${node.index + 1}`;
-      }
-      let message = '';
-      if (this.source.loading) message = this.source.loading;
-      else if (!st.ready) message = st.message;
-      drawTraining(this.canvas.getContext('2d'), {
-        dpr: this.dpr, cssW: this.cssW, cssH: this.cssH, layout: this.plot, theme: this.theme,
-        domain: this.domain(), surfaceDomain: st.bounds, axisNames: st.axisLabels.map((label, i) => label || (i === 1 ? '' : 'x')),
-        surface: this.surface.image, pointLayer: this.pointLayer, points: this.points,
-        misclassified: node ? null : this.ringed(), radius: pointRadius(this.points.length / 2),
-        curve: st.ready && !node ? this.curve : null, message, caption, hover: this.hand.hover,
-        keyCursor: this.hand.shownKeyCursor(),
-      });
+      const points = this.dirty.points;
+      this.dirty.points = false;
+      this.plotDrawing.draw(points);
       this.runStatus.show();
       this.runStatus.showPanel();
       this.runBar.showPlaying(this.playing);
