@@ -15,7 +15,10 @@ export function stepLabel(c) {
   return c.stepUnit === 'epoch' || c.batch === 'full' ? 'Epoch' : 'Update (mini-batch)';
 }
 
-/** The model in one line: what it is, its parameters, its loss (`st`: the run's state; `classes`: the class names, or null). */
+/**
+ * The model in one line: what it is, its parameters, its loss (`st`: the run's state;
+ * `classes`: the class names, or null).
+ */
 export function modelSummary(st, config, classes) {
   const m = config.model;
   if (!st.ready || !st.layerSizes.length) return 'The model is built once there is data to learn from.';

@@ -17,8 +17,9 @@ const SHARPEN_MS = 12;
 export class PlotSurface {
   /**
    * `view`: the Train a model view whose model it pictures (it reads its `session`, `st`,
-   * `plot`, `domain()`, `runKey`, `show`, `network.hoverNode`, `playing`, `lost`, `source.loading`; it
-   * marks `dirty.canvas`, and calls `schedule()`, `later()` and `refreshModel()`).
+   * `plot`, `domain()`, `runKey`, `show`, `network.hoverNode`, `playing`, `lost` and
+   * `source.loading`; it marks `dirty.canvas`, and calls `schedule()`, `later()` and
+   * `refreshModel()`).
    */
   constructor(view) {
     this.view = view;

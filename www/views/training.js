@@ -41,6 +41,10 @@
 // the plot (focused by Tab): arrows move a crosshair, Enter adds a point there (Shift+Enter:
 // the other class). On the network drawing: arrows move between neurons, the focused one shows
 // on the plot.
+//
+// The view holds the run as last copied from the core and draws it in frames; its parts are in
+// www/training/ (the plot's surface, points and drawing, the network, the charts, the population,
+// the data, the settings column, the status, the link, the public API).
 
 import { loadWasm, moduleLost } from '../wasm.js';
 import { el, replaceChildren } from '../ui/dom.js';
