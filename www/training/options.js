@@ -185,3 +185,19 @@ export function encodeTrainingHash(view, options) {
 export function decodeTrainingHash(hash) {
   return decodeWith(keys(), hash);
 }
+
+/**
+ * Merges a partial training configuration into a full one (model and strategy one level down).
+ * A model or strategy that is not a plain object goes to the core as it is, which refuses it
+ * by its path.
+ */
+export function mergeConfig(config, partial) {
+  const merged = { ...config, ...partial };
+  for (const key of ['model', 'strategy']) {
+    const part = partial[key];
+    if (part !== undefined && part !== null) {
+      merged[key] = typeof part === 'object' && !Array.isArray(part) ? { ...config[key], ...part } : part;
+    } else merged[key] = config[key];
+  }
+  return merged;
+}

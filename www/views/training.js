@@ -41,180 +41,69 @@
 // the plot (focused by Tab): arrows move a crosshair, Enter adds a point there (Shift+Enter:
 // the other class). On the network drawing: arrows move between neurons, the focused one shows
 // on the plot.
+//
+// The view holds the run as last copied from the core and draws it in frames; its parts are in
+// www/training/ (the plot's surface, points and drawing, the network, the charts, the population,
+// the data, the settings column, the status, the link, the public API).
 
 import { loadWasm, moduleLost } from '../wasm.js';
 import { el, replaceChildren } from '../ui/dom.js';
-import { num } from '../ui/format.js';
-import { parseField } from '../ui/fields.js';
-import { numberSpec, specAt } from '../ui/catalog.js';
-import { seedField, showMessage, markResult } from '../ui/field.js';
-import { Stepper, runButton, checkRunOptions, keysHint, messageOf } from '../ui/runbar.js';
+import { messageOf } from '../ui/runbar.js';
 import { RunController } from '../ui/run-controller.js';
 import { shadowed } from '../embed/shadow.js';
 import { settingsDrawer } from '../ui/drawer.js';
 import { strategyTitle } from '../ui/strategy.js';
-import { Panel, statusLabel } from '../ui/panel.js';
-import { fitCanvas, readTheme, drawScale, TICK_FONT } from '../draw/plot.js';
-import { fitMainPlot, heatmapLayer, pointerOnPlot } from '../draw/landscape.js';
-import { drawTraining, drawPointLayer, pointRadius } from '../draw/boundary.js';
-import { classColour, rampColour } from '../draw/palette.js';
+import { readTheme, drawScale } from '../draw/plot.js';
+import { fitMainPlot } from '../draw/landscape.js';
 import { ColourBar, outputBarSpec } from '../ui/colour-bar.js';
-import { MARK, SERIES, drawCurves } from '../draw/curves.js';
-import { labelLines, layoutNetwork, nodeAt, outputNames, thetaOffsets } from '../draw/network.js';
-import { NetworkPicture } from '../draw/network-layer.js';
-import { DataPanel } from '../training/data-panel.js';
-import { ModelPanel, SearchPanel } from '../training/model-panel.js';
 import { loadTable } from '../training/tables.js';
-import { tableExports } from '../export/files.js';
-import { modelFileRow, modelFileText, readModelFile, MODEL_FILE } from '../training/model-file.js';
-import { trainingTrace } from '../export/traces.js';
-import { DisplayRow, checkDisplay, displayDefaults } from '../training/display.js';
-import { moveCursor, nextNeuron } from '../training/plot-keys.js';
-import { CLASSIC, DATA_DEFAULTS, DATA_IDS, SYNTHETIC, dataKind, generatorDefaults, pointsFitLink } from '../training/options.js';
+import { modelFileRow } from '../training/model-file.js';
+import { DisplayRow, displayDefaults } from '../training/display.js';
+import { TrainingCharts } from '../training/charts.js';
+import { emptyHistory, fetchHistory } from '../training/history.js';
+import { HandPoints } from '../training/hand-points.js';
+import { NetworkCard } from '../training/network-card.js';
+import { DataChoice, sourceFor, startingData } from '../training/data-choice.js';
+import { TrainingStatus, modelSummary } from '../training/status.js';
+import { legendItems } from '../training/plot-legend.js';
+import { PlotDrawing } from '../training/plot-drawing.js';
+import { loadModel, modelText, trainingApi, trainingExports, trainingState } from '../training/api.js';
+import { CsvDrop } from '../training/csv-drop.js';
+import { SettingsColumn } from '../training/settings-column.js';
+import { StageAlerts } from '../training/alerts.js';
+import { PlotSurface } from '../training/surface.js';
+import { PopulationCard } from '../training/population.js';
+import { LinkNote, checkOptions, linkLimit, runOptions } from '../training/link.js';
+import { DATA_DEFAULTS, dataKind, mergeConfig } from '../training/options.js';
 
 /** Chart and network redraws per second at most while playing. */
 const CHART_FPS = 20;
-/** Stepping budget of the main surface while playing, in ms per frame. */
-const SURFACE_MS = 6;
-/** The surface at full device resolution is computed at once below this cost, in ms (above it, it sharpens a band at a time). */
-const SURFACE_NOW_MS = 25;
-/** Sharpening the resting surface to full resolution: ms per frame (a band of rows at a time). */
-const SHARPEN_MS = 12;
 /**
  * Once a frame has worked this long (ms), what is left to draw — the curves, the population,
  * the network, the sharpening — waits for the next frames (at least one of them per frame).
  */
 const FRAME_MS = 16;
-/** Stroking the network's links: ms per frame, and at least this much in a frame already full. */
-const NET_MS = 8;
-const NET_MIN_MS = 2;
-/** Population thumbnails: how many, how big (device pixels), how often while playing. */
-const THUMBS = 12;
-const THUMB_SIZE = 64;
-/** The most time all the thumbnails may take in one frame, in ms. */
-const THUMBS_MS = 30;
-const THUMB_EVERY_MS = 350;
 /** Vertices of the fitted curve of a one-feature regression. */
 const CURVE_POINTS = 240;
-/** History arrays, as the core names them. */
-const HISTORY_KEYS = ['steps', 'trainLoss', 'validationLoss', 'testLoss', 'trainScore', 'validationScore', 'testScore', 'trainRmse', 'testRmse', 'generationBest', 'generationMean'];
-/** Curve colours: training, validation, test; best and mean of a generation. */
-
-/** A legend entry for a chart line. */
-function lineItem(colour, text, dash) {
-  return el('li', {}, el('span', { class: `tr-line${dash ? ' tr-dashed' : ''}`, style: { borderColor: colour }, 'aria-hidden': 'true' }), text);
-}
-
-function emptyHistory() {
-  return { ...Object.fromEntries(HISTORY_KEYS.map((k) => [k, []])), dataChanges: [] };
-}
-
-function last(values) {
-  return values && values.length ? values[values.length - 1] : null;
-}
-
-/** Checks the parts of the options the core does not see. */
-function checkOptions(options) {
-  const shared = checkRunOptions(options);
-  if (shared) return shared;
-  for (const key of ['data', 'config']) {
-    if (key in options && (options[key] === null || typeof options[key] !== 'object' || Array.isArray(options[key]))) {
-      return `${key}: must be an object`;
-    }
-  }
-  if ('show' in options) {
-    const problem = checkDisplay(options.show);
-    if (problem) return problem;
-  }
-  if (options.data && 'id' in options.data && !DATA_IDS.includes(options.data.id)) {
-    return `data: unknown dataset "${String(options.data.id).slice(0, 24)}"; choose one of ${DATA_IDS.join(', ')}`;
-  }
-  if (options.data && 'drawn' in options.data) {
-    const d = options.data.drawn;
-    const point = (p) => Array.isArray(p) && (p.length === 2 || p.length === 3) && p.every((x) => typeof x === 'number' && Number.isFinite(x));
-    if (!Array.isArray(d) || !d.every(point)) return 'data drawn: must be a list of points [u, v, class] (or [x, y])';
-  }
-  if (options.data && 'seed' in options.data && !(Number.isInteger(options.data.seed) && options.data.seed >= 0 && options.data.seed <= 4294967295)) {
-    return `data seed: must be a whole number from 0 to 4294967295 (got ${String(options.data.seed).slice(0, 24)})`;
-  }
-  return null;
-}
-
-/** The core's data source for data options (a classic table needs its text). */
-function sourceFor(data, text) {
-  switch (dataKind(data.id)) {
-    case 'synthetic':
-      return { kind: 'synthetic', id: data.id, points: data.points, noise: data.noise, seed: data.seed };
-    case 'classic':
-      return { kind: 'classic', id: data.id, text };
-    case 'hand':
-      return { kind: 'hand', classes: data.id === 'draw-classes' };
-    default:
-      return { kind: 'synthetic', id: DATA_DEFAULTS.id, points: data.points, noise: data.noise, seed: data.seed };
-  }
-}
-
-/**
- * Merges a partial training configuration into a full one (model and strategy one level down).
- * A model or strategy that is not a plain object goes to the core as it is, which refuses it
- * by its path.
- */
-function mergeConfig(config, partial) {
-  const merged = { ...config, ...partial };
-  for (const key of ['model', 'strategy']) {
-    const part = partial[key];
-    if (part !== undefined && part !== null) {
-      merged[key] = typeof part === 'object' && !Array.isArray(part) ? { ...config[key], ...part } : part;
-    } else merged[key] = config[key];
-  }
-  return merged;
-}
 
 class TrainingView extends RunController {
   constructor(element, wasm, options, tableText) {
     const catalog = wasm.datasetCatalog();
-    const { drawn, ...asked } = options.data || {};
-    const id = asked.id || DATA_DEFAULTS.id;
-    const wanted = { ...DATA_DEFAULTS, ...generatorDefaults(catalog, id in SYNTHETIC ? id : DATA_DEFAULTS.id), ...asked, id };
-    const csvWanted = wanted.id === 'csv';
-    const data = csvWanted ? { ...wanted, id: DATA_DEFAULTS.id } : wanted;
-    super(element, new wasm.TrainingSession(sourceFor(data, tableText), options.config || {}), options, 2000);
+    const start = startingData(catalog, options.data);
+    super(element, new wasm.TrainingSession(sourceFor(start.data, tableText), options.config || {}), options, 2000);
     this.wasm = wasm;
     this.catalog = catalog;
     this.pointError = null;
+    this.hand = new HandPoints(this);
     // The link's drawn points (a refused one stops there, with a message).
-    if (drawn && !csvWanted) this.replacePoints(drawn);
-    this.csvWanted = csvWanted;
-    this.data = data;
-    this.pickedId = wanted.id;
+    if (start.drawn && !start.csvWanted) this.hand.replace(start.drawn);
+    this.source = new DataChoice(this, catalog, start);
     this.config = this.session.config();
-    this.csv = { settings: { header: 'auto', targetColumn: null, targetKind: 'auto' }, bytes: null, name: '', read: null };
-    this.loading = '';
-    this.dataError = null;
     this.lost = null;
-    this.dataTicket = 0;
     this.runKey = 0;
-    this.hover = null;
-    this.hoverNode = null;
-    this.cursor = null;
-    // Drawing cost in ms per pixel and parameter (a pixel through the model costs about its
-    // parameters), so a change of network does not mislead the estimate.
-    this.unitCost = 1e-6;
-    /** The resting surface being sharpened a band at a time: { content, w, h, ms }, or null. */
-    this.sharpen = null;
-    this.sharpener = new Stepper(null, 1, (budget) => this.session.advancePicture(budget));
-    this.surface = null;
-    this.surfaceKey = '';
-    this.surfaceFactor = 0;
-    this.surfaceTimer = 0;
-    this.surfaceRenders = 0;
+    this.surface = new PlotSurface(this);
+    this.plotDrawing = new PlotDrawing(this);
     this.lastChartDraw = 0;
-    this.lastNetDraw = 0;
-    this.thumbsAt = 0;
-    this.thumbsKey = '';
-    this.nodeThumbs = new Map();
-    this.nodeThumbsKey = '';
-    this.nodeThumbsAt = 0;
     this.dirty = { canvas: true, charts: true, network: true, points: true };
     this.show = { ...displayDefaults(), ...options.show };
     this.build();
@@ -232,150 +121,60 @@ class TrainingView extends RunController {
     this.buildRunControls('Start training again from fresh weights (R)');
     this.titleText = el('h2', { class: 'pg-title' });
     this.subtitle = el('p', { class: 'tr-subtitle' });
-    this.statusStrip = el('div', { class: 'pg-strip', dataset: { status: 'ready' } });
-    this.alertText = el('p', {});
-    const dismiss = el('button', { type: 'button', class: 'pg-button pg-small', 'aria-label': 'Dismiss this message' }, 'Dismiss');
-    dismiss.addEventListener('click', () => {
-      this.dataError = null;
+    this.runStatus = new TrainingStatus(this);
+    this.alerts = new StageAlerts(() => {
+      this.source.error = null;
       this.pointError = null;
       this.refreshAlert();
     });
-    this.alert = el('div', { class: 'tr-alert tr-stage-alert', role: 'alert', hidden: true }, this.alertText, dismiss);
-    // The computing core lost (a wasm trap): only a reload, from the link, recovers.
-    this.lostText = el('p', {});
-    const reload = el('button', { type: 'button', class: 'pg-button pg-small', dataset: { action: 'reload' } }, 'Reload from the link');
-    reload.addEventListener('click', () => location.reload());
-    this.lostBox = el('div', { class: 'tr-alert tr-lost', role: 'alert', hidden: true }, this.lostText, reload);
     this.canvas = el('canvas', {
       class: 'tr-canvas', tabindex: '0', role: 'img', 'aria-describedby': this.announcer.id,
       'aria-label': 'The data as points over the model\'s output: its decision boundary (or regression surface), misclassified points ringed',
     });
     this.canvasWrap = el('div', { class: 'pg-canvas-wrap' }, this.canvas);
-    this.readout = el('p', { class: 'pg-readout' }, ' ');
-    // Where the keyboard's crosshair is, for screen readers (said as it moves).
-    this.cursorNote = el('p', { class: 'pg-sr-only', 'aria-live': 'polite' });
     this.legend = el('ul', { class: 'pg-legend', 'aria-label': 'Legend' });
     this.colourBar = new ColourBar();
     this.credit = el('p', { class: 'tr-credit' });
-    this.linkNote = el('p', { class: 'pg-note tr-link-note', hidden: true });
+    this.linkNote = new LinkNote();
 
-    // Points by hand.
-    this.classPicker = el('span', { class: 'tr-classes', role: 'radiogroup', 'aria-label': 'Class of the points you add' });
-    this.handHint = el('span', { class: 'tr-hand-hint' });
-    this.undoButton = runButton('Undo last point', 'Remove the last point you added', () => this.guard(() => this.pointAction('undo')), { 'data-action': 'undo', class: 'pg-button pg-small' });
-    this.clearButton = runButton('Clear drawn points', 'Remove every point you added', () => this.guard(() => this.pointAction('clear')), { 'data-action': 'clear', class: 'pg-button pg-small' });
-    this.handRow = el('div', { class: 'tr-hand' }, this.classPicker, this.handHint, this.undoButton, this.clearButton);
     this.displayRow = new DisplayRow((show) => this.set({ show }));
     this.displayRow.sync(this.show);
 
-    this.dataPanel = new DataPanel(this.catalog, {
-      chooseData: (id) => this.chooseData(id),
-      setSynthetic: (partial) => this.setSynthetic(partial),
-      newDataSeed: () => this.setSynthetic({ seed: this.wasm.freshSeed() }),
-      readCsv: (bytes, name) => this.readCsv(bytes, name, true),
-      refuseLargeCsv: (size, name) => this.refuseLargeCsv(size, name),
-      csvSettings: (partial) => this.csvSettings(partial),
-      setConfig: (partial) => this.setConfig(partial),
-    });
-    this.modelPanel = new ModelPanel((partial) => this.setConfig(partial));
-    this.searchPanel = new SearchPanel((partial) => this.setConfig(partial));
-    this.seedField = seedField((text) => {
-      const parsed = parseField(this.seedField.spec, text, {});
-      if (parsed.error) this.seedField.setError(parsed.error);
-      else markResult(this.setConfig({ seed: parsed.value }), this.seedField, null);
-    }, () => markResult(this.setConfig({ seed: this.wasm.freshSeed() }), this.seedField, null), numberSpec(specAt('training', 'config.seed')));
-    this.controls = el('aside', { class: 'pg-controls tr-controls', 'aria-label': 'Settings' },
-      this.dataPanel.elements, this.modelPanel.element, this.searchPanel.element,
-      el('fieldset', { class: 'pg-group' }, el('legend', {}, 'Run'), this.seedField.root),
-      keysHint());
+    this.settingsColumn = new SettingsColumn(this, this.catalog);
 
-    this.panel = new Panel([
-      ['step', 'Step'], ['evaluations', 'Evaluations'],
-      ['trainLoss', 'Training loss'], ['trainScore', 'Training accuracy'],
-      ['validationLoss', 'Validation loss'], ['validationScore', 'Validation accuracy'],
-      ['testLoss', 'Test loss'], ['testScore', 'Test accuracy'],
-      ['trainRmse', 'Training RMSE'], ['testRmse', 'Test RMSE'],
-      ['parameters', 'Parameters'],
-    ], 'This run');
-    this.panel.element.classList.add('tr-run');
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Training' },
-      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls, settingsDrawer(this.controls)),
-      this.runBar.element, this.statusStrip, this.announcer.element, this.lostBox, this.alert, this.canvasWrap, this.colourBar.element, this.readout, this.cursorNote, this.legend, this.displayRow.element, this.handRow, this.credit, this.linkNote, this.panel.element);
+      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls, settingsDrawer(this.settingsColumn.element)),
+      this.runBar.element, this.runStatus.strip, this.announcer.element, ...this.alerts.elements, this.canvasWrap, this.colourBar.element, this.hand.readout, this.hand.cursorNote, this.legend, this.displayRow.element, this.hand.element, this.credit, this.linkNote.element, this.runStatus.panel.element);
 
     // Side: curves, the network, the population, the numbers.
-    this.lossCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Loss per step' });
-    this.scoreCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Score per step' });
-    this.curvesLegend = el('ul', { class: 'pg-legend tr-series' });
-    this.curvesReadout = el('p', { class: 'tr-curves-readout', 'aria-live': 'off' });
-    this.curvesCard = el('section', { class: 'pg-card tr-curves' },
-      el('h2', { class: 'pg-card-title' }, 'Loss and score'), this.lossCanvas, this.scoreCanvas, this.curvesLegend, this.curvesReadout);
-    this.netCanvas = el('canvas', { class: 'tr-network', tabindex: '0', role: 'img', 'aria-label': 'The network: links coloured by the sign of their weight, as thick as its size. Arrow keys choose a neuron: the plot shows its output' });
-    this.netPicture = new NetworkPicture(this.netCanvas);
-    this.netNote = el('p', { class: 'pg-note', 'aria-live': 'polite' });
-    this.modelRow = modelFileRow(() => this.modelText(), (text) => this.loadModel(text));
-    this.netCard = el('section', { class: 'pg-card tr-net' }, el('h2', { class: 'pg-card-title' }, 'The network'), this.netCanvas, this.netNote, this.modelRow);
-    this.fitnessCanvas = el('canvas', { class: 'pg-chart', role: 'img', 'aria-label': 'Best and mean loss of each generation' });
-    this.thumbGrid = el('div', { class: 'tr-thumbs', 'aria-label': 'The population, best first' });
-    this.popTitle = el('h2', { class: 'pg-card-title' }, 'The population');
-    this.popNote = el('p', { class: 'pg-note' });
-    const line = lineItem;
-    this.fitnessLegend = el('ul', { class: 'pg-legend tr-series' }, line(SERIES.best, 'best of the step'), line(SERIES.mean, 'mean of the step', true));
-    this.popCard = el('section', { class: 'pg-card tr-pop', hidden: true }, this.popTitle, this.fitnessCanvas, this.fitnessLegend, this.popNote, this.thumbGrid);
-    this.side = el('div', { class: 'pg-side' }, this.curvesCard, this.netCard, this.popCard);
-    this.dropOverlay = el('div', { class: 'tr-drop', hidden: true }, el('p', {}, 'Drop the CSV file to train on it'));
-    this.root = el('div', { class: 'pg-root tr-root' }, this.controls, this.stage, this.side, this.dropOverlay);
+    this.charts = new TrainingCharts(() => {
+      this.dirty.charts = true;
+      this.schedule();
+    });
+    this.modelRow = modelFileRow(() => modelText(this), (text) => loadModel(this, text));
+    this.network = new NetworkCard(this, this.modelRow);
+    this.population = new PopulationCard(this.charts.fitnessCanvas, this.charts.fitnessLegend);
+    this.side = el('div', { class: 'pg-side' }, this.charts.element, this.network.element, this.population.element);
+    this.drop = new CsvDrop();
+    this.root = el('div', { class: 'pg-root tr-root' }, this.settingsColumn.element, this.stage, this.side, this.drop.element);
     replaceChildren(this.element, this.root);
     this.theme = readTheme(this.root);
 
-    this.listen(this.canvas, 'pointermove', (e) => this.guard(() => this.pointerMove(e)));
-    this.listen(this.canvas, 'pointerleave', () => this.guard(() => {
-      this.hover = null;
-      this.readout.textContent = ' ';
-      this.dirty.canvas = true;
-      this.schedule();
-    }));
-    this.listen(this.canvas, 'click', (e) => this.guard(() => this.canvasClick(e)));
-    this.listen(this.canvas, 'keydown', (e) => this.guard(() => this.plotKey(e)));
-    this.listen(this.canvas, 'focus', () => this.guard(() => this.showKeyCursor(this.canvas.matches(':focus-visible'))));
-    this.listen(this.canvas, 'blur', () => this.guard(() => this.showKeyCursor(false)));
-    this.listen(this.netCanvas, 'keydown', (e) => this.guard(() => this.netKeyDown(e)));
-    this.listen(this.netCanvas, 'focus', () => this.guard(() => {
-      if (this.netCanvas.matches(':focus-visible') && !this.hoverNode && this.st.ready) this.setHoverNode({ layer: Math.min(1, this.st.layerSizes.length - 1), index: 0 });
-    }));
-    this.listen(this.netCanvas, 'blur', () => this.guard(() => this.setHoverNode(null)));
-    this.listen(this.netCanvas, 'pointermove', (e) => this.guard(() => this.netMove(e)));
-    this.listen(this.netCanvas, 'pointerleave', () => this.guard(() => this.setHoverNode(null)));
-    for (const chart of [this.lossCanvas, this.scoreCanvas, this.fitnessCanvas]) {
-      this.listen(chart, 'pointermove', (e) => this.guard(() => this.chartMove(e, chart)));
-      this.listen(chart, 'pointerleave', () => this.guard(() => this.setCursor(null)));
-    }
+    /** Listens for `type` on `target` until destroy(), turning what `fn` throws into a message. */
+    const on = (target, type, fn) => this.listen(target, type, (e) => this.guard(() => fn(e)));
+    this.hand.listen(on);
+    this.network.listen(on);
+    this.charts.listen(on);
     this.listen(window, 'resize', () => this.layout());
     this.listen(window, 'looks-change', () => {
       this.theme = readTheme(this.root);
       this.layout();
     });
     // Drag and drop a CSV file anywhere on the page while this view is shown.
-    const visible = () => this.root.isConnected && this.root.offsetParent !== null;
-    const hasFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
-    this.listen(document, 'dragover', (e) => {
-      if (!visible() || !hasFiles(e)) return;
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'copy';
-      this.dropOverlay.hidden = false;
-    });
-    this.listen(document, 'dragleave', (e) => {
-      if (e.relatedTarget === null) this.dropOverlay.hidden = true;
-    });
-    this.listen(document, 'drop', (e) => {
-      this.dropOverlay.hidden = true;
-      if (!visible() || !hasFiles(e)) return;
-      e.preventDefault();
-      const file = e.dataTransfer.files && e.dataTransfer.files[0];
-      if (file) this.dataPanel.readFile(file);
-    });
+    this.drop.listen((target, type, fn) => this.listen(target, type, fn), this.root, (file) => this.settingsColumn.dataPanel.readFile(file));
     // Only a change of width re-lays the canvases out (a readout growing a line does not).
-    this.observeResize([this.canvasWrap, this.curvesCard], () => {
-      const widths = `${this.canvasWrap.clientWidth}|${this.curvesCard.clientWidth}`;
+    this.observeResize([this.canvasWrap, this.charts.element], () => {
+      const widths = `${this.canvasWrap.clientWidth}|${this.charts.element.clientWidth}`;
       if (widths === this.observedWidths) return;
       this.observedWidths = widths;
       this.layout();
@@ -394,43 +193,24 @@ class TrainingView extends RunController {
     this.targets = s.targets();
     this.roles = s.roles();
     this.hist = emptyHistory();
-    this.fetchHistory();
+    fetchHistory(this.hist, this.session, this.st);
     this.misclassified = s.misclassified();
     this.theta = s.theta();
     this.curve = s.curve(CURVE_POINTS);
     this.dirty = { canvas: true, charts: true, network: true, points: true };
-    this.surfaceKey = '';
-    this.thumbsKey = '';
-    this.nodeThumbsKey = '';
-    if (this.hoverNode && !this.nodeExists(this.hoverNode)) this.hoverNode = null;
+    this.surface.invalidate();
+    this.population.invalidate();
+    this.network.runChanged();
     this.refreshStatic();
   }
 
   /** After steps: the status, and the curves that grew. */
   stepped() {
     this.st = this.session.state();
-    this.fetchHistory();
+    fetchHistory(this.hist, this.session, this.st);
     this.dirty.canvas = true;
     this.dirty.charts = true;
     this.dirty.network = true;
-  }
-
-  fetchHistory() {
-    if (!this.st.ready) return;
-    // Back at an earlier step of the same run (a rewind): its curves are the start of ours.
-    const dropped = this.hist.steps.length - this.st.curveEntries;
-    if (dropped > 0) {
-      for (const key of HISTORY_KEYS) {
-        const curve = this.hist[key];
-        curve.length = Math.max(0, curve.length - dropped);
-      }
-    }
-    const part = this.session.historyFrom(this.hist.steps.length);
-    for (const key of HISTORY_KEYS) {
-      const into = this.hist[key];
-      for (const v of part[key]) into.push(v);
-    }
-    this.hist.dataChanges = part.dataChanges;
   }
 
   /** The model's state on screen (weights, mistakes, curve) when the drawing wants it. */
@@ -448,7 +228,7 @@ class TrainingView extends RunController {
    */
   domain() {
     const b = this.st.bounds;
-    if (dataKind(this.data.id) !== 'hand') return b;
+    if (dataKind(this.source.data.id) !== 'hand') return b;
     return [Math.min(b[0], -1), Math.max(b[1], 1), Math.min(b[2], -1), Math.max(b[3], 1)];
   }
 
@@ -466,41 +246,28 @@ class TrainingView extends RunController {
     return shown;
   }
 
-  /** The device-pixel size of the run's bounds inside the plot. */
-  surfaceSize() {
-    const [x0, x1, y0, y1] = this.domain();
-    const b = this.st.bounds;
-    const { w, h } = this.plot.dev;
-    return { w: Math.max(8, Math.round((w * (b[1] - b[0])) / (x1 - x0))), h: Math.max(8, Math.round((h * (b[3] - b[2])) / (y1 - y0))) };
-  }
-
-  nodeExists(node) {
-    const sizes = this.st.layerSizes;
-    return node.layer < sizes.length && node.index < sizes[node.layer];
-  }
-
   classes() {
     if (this.st.data && this.st.data.classNames) return this.st.data.classNames;
-    if (!this.st.ready && dataKind(this.data.id) === 'hand') return this.data.id === 'draw-classes' ? ['class 1', 'class 2'] : null;
+    if (!this.st.ready && dataKind(this.source.data.id) === 'hand') return this.source.data.id === 'draw-classes' ? ['class 1', 'class 2'] : null;
     return null;
   }
 
   /** Whether the data is drawn by hand (then the lines above the plot keep one line each, so the plot stays under the cursor). */
   drawing() {
-    return dataKind(this.data.id) === 'hand';
+    return dataKind(this.source.data.id) === 'hand';
   }
 
   /** Texts that change with the data or the configuration. */
   refreshStatic() {
     const st = this.st;
     const c = this.config;
-    const dataName = st.data ? st.data.name : (this.data.id === 'draw-classes' ? 'points drawn by hand' : 'points drawn by hand (regression)');
+    const dataName = st.data ? st.data.name : (this.source.data.id === 'draw-classes' ? 'points drawn by hand' : 'points drawn by hand (regression)');
     this.titleText.textContent = strategyTitle(c.strategy, dataName);
-    this.subtitle.textContent = this.modelSummary();
+    this.subtitle.textContent = modelSummary(st, c, this.classes());
     const drawing = this.drawing();
     // The title does not change while one draws; the model summary and the status do.
     this.subtitle.title = drawing ? this.subtitle.textContent : '';
-    for (const node of [this.subtitle, this.statusStrip]) {
+    for (const node of [this.subtitle, this.runStatus.strip]) {
       Object.assign(node.style, drawing ? { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } : { whiteSpace: '', overflow: '', textOverflow: '' });
     }
     const credit = st.data && st.data.credit ? `Data: ${st.data.credit}` : '';
@@ -508,122 +275,30 @@ class TrainingView extends RunController {
     this.credit.hidden = !credit;
     this.showRunOptions();
     this.buildLegend();
-    this.buildHandRow();
-    this.popCard.hidden = c.strategy.kind === 'gradient';
-    this.popTitle.textContent = c.strategy.kind === 'genetic' ? 'The population, best first' : 'This step\'s samples, best first';
-    const names = { step: this.stepLabel(), trainScore: 'Training', validationScore: 'Validation', testScore: 'Test' };
-    this.panel.rows.step.term.textContent = names.step;
-    const score = this.classes() ? 'accuracy' : 'R²';
-    for (const key of ['trainScore', 'validationScore', 'testScore']) this.panel.rows[key].term.textContent = `${names[key]} ${score}`;
-    this.buildCurvesLegend();
+    this.hand.syncRow();
+    this.population.showFor(c.strategy.kind);
+    this.runStatus.nameRows();
+    this.charts.showLegend(this.config.validationShare > 0, this.hist.dataChanges.length > 0);
   }
 
-  stepLabel() {
-    const c = this.config;
-    if (c.strategy.kind === 'genetic') return 'Generation';
-    if (c.strategy.kind !== 'gradient') return 'Step (sample batch)';
-    return c.stepUnit === 'epoch' || c.batch === 'full' ? 'Epoch' : 'Update (mini-batch)';
-  }
-
-  modelSummary() {
-    const st = this.st;
-    const m = this.config.model;
-    if (!st.ready || !st.layerSizes.length) return 'The model is built once there is data to learn from.';
-    const sizes = st.layerSizes;
-    const classes = this.classes();
-    let what;
-    if (m.hidden.length === 0) what = classes ? (classes.length > 2 ? 'Softmax (multinomial logistic) regression' : 'Logistic regression') : 'Linear regression';
-    else what = `Network ${sizes.join(' → ')}, ${m.activation}`;
-    const loss = classes ? (m.loss === 'mse' ? 'squared error' : 'cross-entropy') : 'squared error';
-    const reg = m.regularization === 'none' ? '' : `, ${m.regularization.toUpperCase()} λ = ${num(m.regularizationRate)}`;
-    return `${what}; ${st.parameters} parameters; loss: ${loss}${reg}`;
-  }
-
+  /** The legend under the plot and the colour bar, for the data and display in force. */
   buildLegend() {
-    const items = [];
     const classes = this.classes();
-    const swatch = (cls, style) => el('span', { class: `tr-swatch ${cls}`, style, 'aria-hidden': 'true' });
-    if (classes) {
-      classes.slice(0, 8).forEach((name, k) => items.push(el('li', {}, swatch('tr-sw-class', { background: classColour(k) }), name)));
-    } else if (this.curve && this.curve.length) {
-      items.push(el('li', {}, swatch('tr-sw-curve', {}), 'the model\'s curve ŷ(x)'));
-    } else {
-      items.push(el('li', {}, swatch('tr-sw-ramp', { background: `linear-gradient(90deg, ${rampColour(-1)}, ${rampColour(0)}, ${rampColour(1)})` }), 'low ← target → high'));
-    }
-    items.push(el('li', {}, swatch('tr-sw-train', {}), 'training'));
-    if (this.config.validationShare > 0) items.push(el('li', {}, swatch('tr-sw-val', {}), 'validation'));
-    if (this.show.testData) items.push(el('li', {}, swatch('tr-sw-test', {}), 'test'));
-    if (classes) items.push(el('li', {}, swatch('tr-sw-miss', {}), 'misclassified'));
-    replaceChildren(this.legend, items);
-    const shaded = this.st.ready && !(this.curve && this.curve.length);
+    const curve = Boolean(this.curve && this.curve.length);
+    replaceChildren(this.legend, legendItems({ classes, curve, validation: this.config.validationShare > 0, testData: this.show.testData }));
+    const shaded = this.st.ready && !curve;
     this.colourBar.show(shaded ? outputBarSpec(this.wasm, { classes, valueRange: this.st.valueRange }) : null);
   }
 
-  buildHandRow() {
-    const classes = this.classes();
-    const key = `${this.runKey}|${classes ? classes.join('\u0000') : ''}`;
-    if (this.handKey !== key) {
-      this.handKey = key;
-      if (!classes || this.pickedClass >= classes.length) this.pickedClass = 0;
-      this.pickedClass = this.pickedClass || 0;
-      replaceChildren(this.classPicker, classes ? [
-        el('span', { class: 'tr-classes-label' }, 'Add:'),
-        classes.slice(0, 8).map((name, k) => {
-          const input = el('input', { type: 'radio', name: `tr-class-${this.runKey}`, value: String(k), checked: k === this.pickedClass, dataset: { class: String(k) } });
-          input.addEventListener('change', () => {
-            if (input.checked) this.pickedClass = k;
-          });
-          return el('label', { class: 'tr-class' }, input, el('span', { class: 'tr-swatch tr-sw-class', style: { background: classColour(k) }, 'aria-hidden': 'true' }), name);
-        }),
-      ] : null);
-    }
-    const other = classes ? (classes.length === 2 ? 'the other class' : 'the next class') : '';
-    const data = this.st.data;
-    const drawn = data ? data.drawn : this.points.length / 2;
-    // Where a click cannot make a row (more than two features, a two-feature regression).
-    let refusal = '';
-    if (data && data.features > 2) refusal = `Clicks add points to two-feature data only (this one has ${data.features} features).`;
-    else if (data && !classes && data.features === 2) refusal = 'Clicks add points to classification data and one-feature regression only.';
-    this.classPicker.hidden = Boolean(refusal);
-    this.handHint.textContent = refusal || (classes ? `click the plot (shift-click: ${other})` : 'Click the plot to add a point (x, y)');
-    this.undoButton.hidden = Boolean(refusal) && drawn === 0;
-    this.clearButton.hidden = this.undoButton.hidden;
-    this.undoButton.disabled = drawn === 0;
-    this.clearButton.disabled = drawn === 0;
-  }
-
-  buildCurvesLegend() {
-    const item = lineItem;
-    const items = [item(SERIES.train, 'training')];
-    if (this.config.validationShare > 0) items.push(item(SERIES.validation, 'validation', true));
-    items.push(item(SERIES.test, 'test'));
-    if (this.hist.dataChanges.length) items.push(item(MARK, 'points added or removed here', true));
-    replaceChildren(this.curvesLegend, items);
-  }
-
   refreshAlert() {
-    const message = this.dataError || this.pointError;
-    showMessage(this.alertText, message);
-    this.alert.hidden = !message;
+    this.alerts.show(this.source.error || this.pointError);
   }
 
   // ---------------------------------------------------------------- settings
 
+  /** Shows the settings in force in the settings column (see settings-column.js). */
   syncControls(force) {
-    const st = this.st;
-    this.dataPanel.sync({
-      dataId: this.pickedId,
-      synthetic: this.data,
-      config: this.config,
-      data: st.data,
-      axisLabels: st.axisLabels,
-      csv: this.pickedId === 'csv' || this.csvWanted ? this.csv : null,
-      csvWanted: this.csvWanted,
-      force,
-    });
-    this.modelPanel.sync(this.config.model, { force, classes: Boolean(this.classes()) || !st.ready });
-    this.searchPanel.sync(this.config, force);
-    this.seedField.sync(this.config.seed, {}, force);
+    this.settingsColumn.sync(force);
   }
 
   /** Applies a partial configuration: { ok, reset, error } (nothing changes on a refusal). */
@@ -652,218 +327,6 @@ class TrainingView extends RunController {
     return { ok: true, reset, error: null };
   }
 
-  /**
-   * Swaps the data: `load()` calls the core and returns what it returned; `data` (the new
-   * data options) is recorded before anything is redrawn. A refusal keeps the old data and
-   * returns { ok: false, error }. The caller notifies (so the link says what is on screen).
-   */
-  swapData(load, data) {
-    this.dataTicket += 1;
-    let value;
-    try {
-      value = load();
-    } catch (error) {
-      if (moduleLost(error)) throw error;
-      // Refused: the data, the run and the chosen feature pair stay as they were.
-      this.lastError = messageOf(error);
-      this.syncControls(false);
-      this.schedule();
-      return { ok: false, error: this.lastError };
-    }
-    // New data drops the chosen feature pair (the core did), so the configuration is re-read.
-    this.config = this.session.config();
-    this.lastError = null;
-    this.pointError = null;
-    this.playing = false;
-    this.data = data;
-    this.runChanged();
-    this.syncControls(true);
-    this.layout();
-    return { ok: true, error: null, value };
-  }
-
-  chooseData(id) {
-    if (!DATA_IDS.includes(id)) return { ok: false, error: `data: unknown dataset "${String(id).slice(0, 24)}"` };
-    // The last choice wins: a table still downloading for an earlier choice is then ignored.
-    this.dataTicket += 1;
-    this.loading = '';
-    const ticket = this.dataTicket;
-    const superseded = () => ({ ok: false, error: 'a later choice of data replaced this one' });
-    if (id === 'csv') {
-      this.pickedId = 'csv';
-      this.syncControls(false);
-      if (this.csv.bytes && this.data.id !== 'csv') return this.readCsv(this.csv.bytes, this.csv.name, false);
-      this.dirty.canvas = true;
-      this.schedule();
-      this.notify();
-      return { ok: true, error: null };
-    }
-    const data = this.nextData({ id });
-    if (dataKind(id) === 'classic') {
-      const table = this.catalog.classic.find((t) => t.id === id);
-      this.loading = `Loading the ${CLASSIC[id] ? CLASSIC[id].split(' (')[0] : id} table…`;
-      this.dirty.canvas = true;
-      this.schedule();
-      return loadTable(table.file).then((text) => (ticket === this.dataTicket ? this.guard(() => this.useData(data, text)) : superseded()), (error) => {
-        if (ticket !== this.dataTicket) return superseded();
-        this.loading = '';
-        this.pickedId = this.data.id;
-        this.syncControls(false);
-        this.dirty.canvas = true;
-        this.schedule();
-        return { ok: false, error: messageOf(error) };
-      });
-    }
-    return this.useData(data, null);
-  }
-
-  useData(data, text) {
-    this.loading = '';
-    const result = this.swapData(() => this.session.setData(sourceFor(data, text)), data);
-    if (result.ok) {
-      this.pickedId = data.id;
-      this.csvWanted = false;
-      this.dataError = null;
-      this.refreshAlert();
-      this.notify();
-    } else {
-      this.pickedId = this.data.id;
-    }
-    this.syncControls(false);
-    this.dirty.canvas = true;
-    this.schedule();
-    return result;
-  }
-
-  setSynthetic(partial) {
-    const data = { ...this.data, ...partial };
-    if (dataKind(this.data.id) !== 'synthetic') {
-      this.data = data;
-      return { ok: true, error: null };
-    }
-    return this.useData(data, null);
-  }
-
-  /**
-   * Reads CSV bytes with the CSV settings `settings` (by default those in force); `fresh`: a
-   * new file (target back to the last column). Only a good file and its settings are kept:
-   * after a refusal the last good file (if any) is what the settings and the menu read again.
-   */
-  readCsv(bytes, name, fresh, settings = this.csv.settings) {
-    const tooLarge = this.refuseLargeCsv(bytes.length, name);
-    if (tooLarge) return tooLarge;
-    const s = fresh ? { ...settings, targetColumn: null } : { ...settings };
-    const result = this.swapData(() => this.session.loadCsv(bytes, { name, header: s.header, targetColumn: s.targetColumn, targetKind: s.targetKind }), { ...this.data, id: 'csv' });
-    if (result.ok) {
-      this.csv = { settings: s, bytes, name, read: result.value };
-      this.pickedId = 'csv';
-      this.csvWanted = false;
-      this.dataError = null;
-      this.dataPanel.showCsvError(null);
-      this.notify();
-    } else {
-      this.refuseCsv(name, result.error);
-    }
-    this.refreshAlert();
-    this.syncControls(false);
-    this.dirty.canvas = true;
-    this.schedule();
-    return result;
-  }
-
-  /** Shows why file `name` was not loaded (the data in force stays). */
-  refuseCsv(name, error) {
-    const before = this.st.data;
-    const kept = before ? ` The previous data (${before.name}, ${before.rows} rows) stays.` : '';
-    this.dataError = `"${name}" was not loaded: ${error}.${kept}`;
-    this.dataPanel.showCsvError(this.dataError);
-    this.refreshAlert();
-    this.syncControls(false);
-    this.schedule();
-  }
-
-  /** Refuses a file of `size` bytes too large to read (the core's limit): { ok: false, error }, or null. */
-  refuseLargeCsv(size, name) {
-    const problem = this.wasm.csvSizeProblem(Number(size) || 0);
-    if (!problem) return null;
-    this.lastError = problem;
-    this.refuseCsv(name, problem);
-    return { ok: false, error: problem };
-  }
-
-  csvSettings(partial) {
-    if (this.csv.bytes) return this.readCsv(this.csv.bytes, this.csv.name, false, { ...this.csv.settings, ...partial });
-    Object.assign(this.csv.settings, partial);
-    this.syncControls(false);
-    return { ok: true, error: null };
-  }
-
-  /** Adds a point at (u, v) of class `k` (regression: the point is (x, y)). */
-  addPoint(u, v, k) {
-    try {
-      this.session.addPoint(u, v, k);
-    } catch (error) {
-      if (moduleLost(error)) throw error;
-      this.lastError = messageOf(error);
-      this.pointError = `This point was not added: ${this.lastError}`;
-      this.refreshAlert();
-      return { ok: false, error: this.lastError };
-    }
-    this.pointError = null;
-    this.refreshAlert();
-    this.runChanged();
-    this.syncControls(false);
-    this.notify();
-    this.schedule();
-    return { ok: true, error: null };
-  }
-
-  pointAction(what) {
-    if (what === 'undo') this.session.undoPoint();
-    else this.session.clearPoints();
-    this.pointError = null;
-    this.refreshAlert();
-    this.runChanged();
-    this.syncControls(false);
-    this.notify();
-    this.schedule();
-  }
-
-  /** The points drawn by hand, [[u, v, class]…] ([[x, y]…] on regression). */
-  drawnPoints() {
-    const flat = this.session.drawnPoints();
-    const classes = Boolean(this.classes());
-    const out = [];
-    for (let i = 0; i + 2 < flat.length; i += 3) out.push(classes ? [flat[i], flat[i + 1], flat[i + 2]] : [flat[i], flat[i + 1]]);
-    return out;
-  }
-
-  /** Replaces the points drawn by hand with `points` ([[u, v, class?]…]); a refused point stops there, with a message. */
-  replacePoints(points) {
-    this.session.clearPoints();
-    for (const [u, v, k = 0] of points) {
-      try {
-        this.session.addPoint(u, v, k);
-      } catch (error) {
-        this.pointError = `Not every drawn point of the link could be added: ${messageOf(error)}`;
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Replaces the drawn points (set({ data: { drawn } })): { ok, reset, error }. */
-  setPoints(points) {
-    const kept = this.replacePoints(points);
-    if (kept) this.pointError = null;
-    this.refreshAlert();
-    this.runChanged();
-    this.syncControls(false);
-    this.notify();
-    this.schedule();
-    return { ok: kept, reset: true, error: kept ? null : this.pointError };
-  }
-
   /** Tells the page the options changed, and shows what its link leaves out. */
   notify() {
     this.showLinkNotice();
@@ -871,46 +334,20 @@ class TrainingView extends RunController {
   }
 
   showLinkNotice() {
-    const notice = this.linkNotice();
-    if (this.linkNote.textContent !== notice) this.linkNote.textContent = notice;
-    this.linkNote.hidden = !notice;
+    this.linkNote.show(this.linkLimit().message);
   }
 
-  /** What a link to this page leaves out, or '' (a CSV file; drawn points too many for a link). */
-  linkNotice() {
-    return this.linkLimit().message;
-  }
-
-  /**
-   * What this view's link cannot carry: `{ message, refused }` — `refused` when sharing the
-   * link would silently lose what is on screen (drawn points too many for a link).
-   */
+  /** What this view's link cannot carry: `{ message, refused }` (see link.js). */
   linkLimit() {
-    if (this.data.id === 'csv' || this.pickedId === 'csv') {
-      return { message: 'A link cannot carry your CSV file: this page\'s link keeps the settings, and whoever opens it loads the file again.', refused: false };
-    }
-    const drawn = this.drawnPoints();
-    if (drawn.length && !pointsFitLink(drawn)) {
-      return { message: `This page's link keeps the settings but not your ${drawn.length} drawn points: there are too many for a link.`, refused: true };
-    }
-    return { message: '', refused: false };
+    return linkLimit(this.source.data, this.source.pickedId, () => this.hand.drawn());
   }
 
   /** The options that reproduce this run (what the URL stores). */
   options() {
-    const c = this.config;
-    const id = this.data.id === 'csv' || this.pickedId === 'csv' ? 'csv' : this.data.id;
-    const data = { id };
-    if (dataKind(id) === 'synthetic') Object.assign(data, { points: this.data.points, noise: this.data.noise, seed: this.data.seed });
-    const drawn = this.drawnPoints();
-    if (drawn.length && id !== 'csv') data.drawn = drawn;
-    return {
-      data,
-      config: { ...c, model: { ...c.model, hidden: c.model.hidden.slice() }, strategy: { ...c.strategy }, displayFeatures: c.displayFeatures ? c.displayFeatures.slice() : null },
-      speed: this.speed,
-      controls: this.controlsVisible,
-      show: { ...this.show },
-    };
+    return runOptions({
+      data: this.source.data, pickedId: this.source.pickedId, drawn: this.hand.drawn(), config: this.config,
+      speed: this.speed, controls: this.controlsVisible, show: this.show,
+    });
   }
 
   /** Applies display settings: only the picture changes (the run goes on as it was). */
@@ -940,41 +377,12 @@ class TrainingView extends RunController {
     }
     this.refreshStatic();
     if (partial.data) {
-      const { drawn, ...asked } = partial.data;
-      const data = this.nextData(asked);
-      const same = data.id === this.data.id && ['points', 'noise', 'seed'].every((k) => data[k] === this.data[k]);
-      // Drawn points go onto the data they were drawn on, once it is loaded.
-      const answer = (r) => (r.ok && drawn ? this.setPoints(drawn) : { ok: r.ok, reset: r.ok, error: r.error });
-      if (same && drawn) return answer({ ok: true });
-      if (!same) {
-        const loaded = this.chooseDataWith(data);
-        if (loaded && typeof loaded.then === 'function') return loaded.then(answer);
-        return answer(loaded);
-      }
-      if (this.loading) {
-        // The data in force was asked for again: a table still downloading is not wanted.
-        this.dataTicket += 1;
-        this.loading = '';
-        this.dirty.canvas = true;
-      }
+      const answer = this.source.set(partial.data);
+      if (answer) return answer;
     }
     this.notify();
     this.schedule();
     return result;
-  }
-
-  /** The data options after `partial`: a generated set whose points and noise were a generator's defaults takes the new generator's own. */
-  nextData(partial) {
-    const d = this.data;
-    const untouched = this.catalog.defaults.some((g) => g.points === d.points && g.noise === d.noise);
-    const own = untouched && partial.id in SYNTHETIC ? generatorDefaults(this.catalog, partial.id) : {};
-    return { ...d, ...own, ...partial };
-  }
-
-  chooseDataWith(data) {
-    if (dataKind(data.id) === 'synthetic') return this.useData(data, null);
-    this.data = { ...this.data, points: data.points, noise: data.noise, seed: data.seed };
-    return this.chooseData(data.id);
   }
 
   // ---------------------------------------------------------------- run hooks (and stepped(), above)
@@ -991,7 +399,7 @@ class TrainingView extends RunController {
     this.runChanged();
   }
 
-  /** The same run at an earlier step: its curves cut back (see fetchHistory), its model fetched. */
+  /** The same run at an earlier step: its curves cut back (see history.js), its model fetched. */
   rewound() {
     this.stepped();
   }
@@ -1003,164 +411,11 @@ class TrainingView extends RunController {
 
   // ---------------------------------------------------------------- input
 
-  /** Plane coordinates under a pointer event, and whether they are inside the plot. */
-  eventPoint(event) {
-    return pointerOnPlot(event, this.canvas, this.domain(), this.plot.css);
-  }
-
-  pointerMove(event) {
-    if (!this.plot) return;
-    const p = this.eventPoint(event);
-    if (!p.inside) {
-      this.hover = null;
-      this.readout.textContent = ' ';
-    } else {
-      this.hover = { px: p.px, py: p.py };
-      const [a, b] = this.st.axisLabels;
-      const classes = this.classes();
-      let hint = ' — click to add a point';
-      if (classes) {
-        const k = this.pickedClass || 0;
-        const other = event.shiftKey ? (classes.length === 2 ? 1 - k : (k + 1) % classes.length) : k;
-        hint = ` — click: add a point of “${classes[other]}”`;
-      }
-      this.readout.textContent = `${a || 'x'} = ${num(p.x)}, ${b || 'y'} = ${num(p.y)}${hint}`;
-    }
-    this.dirty.canvas = true;
-    this.schedule();
-  }
-
-  canvasClick(event) {
-    if (!this.plot) return;
-    const p = this.eventPoint(event);
-    if (p.inside) this.addAt(p.x, p.y, event.shiftKey);
-  }
-
-  /** Adds a point at plane coordinates (x, y): of the chosen class, or with `other` the other one. */
-  addAt(x, y, other) {
-    const st = this.st;
-    const data = st.data;
-    const classes = this.classes();
-    // A click gives the two displayed coordinates: they must be the data's own two features.
-    if (st.ready && data && data.features === 2 && (this.config.display === 'pca' || st.axisLabels[0] !== data.featureNames[0] || st.axisLabels[1] !== data.featureNames[1])) {
-      this.pointError = `This point was not added: a click gives the plot's two coordinates, so points can be added when the plot shows ${data.featureNames[0]} across and ${data.featureNames[1]} up (choose them under Display).`;
-      this.refreshAlert();
-      return;
-    }
-    let k = 0;
-    if (classes) {
-      const picked = this.pickedClass || 0;
-      k = other ? (classes.length === 2 ? 1 - picked : (picked + 1) % classes.length) : picked;
-    }
-    const round = (v) => Number(v.toPrecision(5));
-    this.addPoint(round(x), round(y), k);
-  }
-
-  /** Shows or hides the keyboard's crosshair (shown while the plot has the keyboard focus). */
-  showKeyCursor(shown) {
-    this.keyCursorShown = shown;
-    if (shown && !this.keyCursor) this.keyCursor = { fx: 0.5, fy: 0.5 };
-    if (shown) this.describeKeyCursor();
-    this.dirty.canvas = true;
-    this.schedule();
-  }
-
-  /** The crosshair in plane coordinates `{ u, v }` and CSS pixels `{ px, py }`. */
-  keyCursorAt() {
-    const [u0, u1, v0, v1] = this.domain();
-    const { fx, fy } = this.keyCursor;
-    const css = this.plot.css;
-    return { u: u0 + fx * (u1 - u0), v: v0 + fy * (v1 - v0), px: css.x + fx * css.w, py: css.y + (1 - fy) * css.h };
-  }
-
-  /** Says where the crosshair is and what Enter does there. */
-  describeKeyCursor() {
-    if (!this.plot) return;
-    const { u, v } = this.keyCursorAt();
-    const [a, b] = this.st.axisLabels;
-    const classes = this.classes();
-    const k = this.pickedClass || 0;
-    const enter = classes
-      ? `Enter: add a point of “${classes[k]}”; Shift+Enter: of “${classes[classes.length === 2 ? 1 - k : (k + 1) % classes.length]}”`
-      : 'Enter: add a point here';
-    const text = `${a || 'x'} = ${num(u)}, ${b || 'y'} = ${num(v)} — ${enter}`;
-    this.readout.textContent = text;
-    this.cursorNote.textContent = text;
-  }
-
-  /** The plot's keys: arrows move the crosshair, Enter adds a point there (Shift: the other class). */
-  plotKey(event) {
-    if (event.altKey || event.ctrlKey || event.metaKey || !this.plot) return;
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      if (!this.keyCursorShown) this.showKeyCursor(true);
-      const { u, v } = this.keyCursorAt();
-      this.addAt(u, v, event.shiftKey);
-      return;
-    }
-    const next = moveCursor(this.keyCursor || { fx: 0.5, fy: 0.5 }, event.key, event.shiftKey);
-    if (!next) return;
-    event.preventDefault();
-    this.keyCursor = next;
-    this.showKeyCursor(true);
-  }
-
-  /** The network drawing's keys: arrows move between neurons, Escape goes back to the output. */
-  netKeyDown(event) {
-    if (event.altKey || event.ctrlKey || event.metaKey || !this.st.ready) return;
-    if (event.key === 'Escape') {
-      this.setHoverNode(null);
-      return;
-    }
-    const next = nextNeuron(this.hoverNode || { layer: 0, index: 0 }, event.key, this.st.layerSizes);
-    if (!next) return;
-    event.preventDefault();
-    this.setHoverNode(next);
-  }
-
-  setHoverNode(node) {
-    const same = (a, b) => (a === b) || (a && b && a.layer === b.layer && a.index === b.index);
-    if (same(node, this.hoverNode)) return;
-    this.hoverNode = node ? { layer: node.layer, index: node.index } : null;
+  /** The neuron shown on the plot changed (see network-card.js). */
+  hoverChanged() {
     this.dirty.canvas = true;
     this.dirty.network = true;
-    this.surfaceKey = '';
-    this.netNote.textContent = node ? this.describeNode(node) : this.netHint();
-    this.schedule();
-  }
-
-  netMove(event) {
-    if (!this.netLayout) return;
-    const rect = this.netCanvas.getBoundingClientRect();
-    const scale = this.netSize.scale;
-    this.setHoverNode(nodeAt(this.netLayout, (event.clientX - rect.left) / scale, (event.clientY - rect.top) / scale));
-  }
-
-  describeNode(node) {
-    const sizes = this.st.layerSizes;
-    const L = sizes.length - 1;
-    if (node.layer === 0) return `Input ${node.index + 1} (${this.inputNames()[node.index] || ''}), over the plane, standardized: shown on the plot.`;
-    const { offsets } = thetaOffsets(sizes);
-    const bias = this.theta[offsets[node.layer - 1].biases + node.index];
-    const where = node.layer === L ? `Output ${node.index + 1}` : `Neuron ${node.index + 1} of hidden layer ${node.layer}`;
-    return `${where}: bias ${num(bias)}; its output over the plane is on the plot (blue < 0 < orange).`;
-  }
-
-  netHint() {
-    return 'Orange: positive weight, blue: negative; thicker = larger |w|. Point at a neuron to see its own output on the plot.';
-  }
-
-  chartMove(event, chart) {
-    const info = chart === this.lossCanvas ? this.lossInfo : chart === this.scoreCanvas ? this.scoreInfo : this.fitnessInfo;
-    if (!info) return;
-    const rect = chart.getBoundingClientRect();
-    this.setCursor(info.indexAt((event.clientX - rect.left) / drawScale(chart)));
-  }
-
-  setCursor(index) {
-    if (index === this.cursor) return;
-    this.cursor = index;
-    this.dirty.charts = true;
+    this.surface.invalidate();
     this.schedule();
   }
 
@@ -1168,172 +423,24 @@ class TrainingView extends RunController {
 
   layout() {
     if (this.destroyed) return;
-    const main = fitMainPlot(this.canvas, this.canvasWrap, this.statusStrip, this.cssW);
+    const main = fitMainPlot(this.canvas, this.canvasWrap, this.runStatus.strip, this.cssW);
     if (!main) return;
     ({ dpr: this.dpr, cssW: this.cssW, cssH: this.cssH } = main);
     // The colour bar as wide as the plot above it.
     this.colourBar.element.style.maxWidth = this.canvas.style.width;
     const plot = main.plot;
     if (!this.plot || plot.dev.w !== this.plot.dev.w || plot.dev.h !== this.plot.dev.h) {
-      this.surfaceKey = '';
+      this.surface.invalidate();
       this.dirty.points = true;
     }
     this.plot = plot;
-    const sideW = Math.max(220, this.curvesCard.clientWidth - 2 * 14);
+    const sideW = Math.max(220, this.charts.element.clientWidth - 2 * 14);
     const scale = drawScale(this.root);
-    const lossH = Math.round(Math.min(180 * scale, sideW * 0.52));
-    const scoreH = Math.round(Math.min(150 * scale, sideW * 0.44));
-    this.lossSize = fitCanvas(this.lossCanvas, sideW, lossH);
-    this.scoreSize = fitCanvas(this.scoreCanvas, sideW, scoreH);
-    this.fitnessSize = fitCanvas(this.fitnessCanvas, sideW, scoreH);
+    this.charts.layout(sideW, scale);
     this.sideW = sideW;
-    this.layoutNetworkCanvas();
+    this.network.fit();
     this.dirty = { canvas: true, charts: true, network: true, points: this.dirty.points };
     this.schedule();
-  }
-
-  layoutNetworkCanvas() {
-    const sizes = this.st.ready ? this.st.layerSizes : [];
-    const most = sizes.length ? Math.max(...sizes) : 2;
-    const scale = drawScale(this.netCanvas);
-    const netH = Math.round(scale * Math.max(170, Math.min(380, most * 26 + 40)));
-    const inputs = this.inputNames();
-    const outputs = this.outputNames();
-    const key = `${this.sideW}x${netH}x${scale}|${sizes.join(',')}|${inputs.join('\u0000')}|${outputs.join('\u0000')}`;
-    if (key === this.netKey) return;
-    this.netKey = key;
-    this.netSize = fitCanvas(this.netCanvas, this.sideW, netH);
-    // Room for the names beside the first and last columns, within reason.
-    const ctx = this.netCanvas.getContext('2d');
-    ctx.font = '12px system-ui, sans-serif';
-    const { cssW, cssH } = this.netSize;
-    const roomMost = 0.26 * cssW - 14;
-    const widest = (name) => Math.max(...labelLines(name, ctx, roomMost).map((line) => ctx.measureText(line).width));
-    const room = (names) => 14 + Math.min(roomMost, Math.max(0, ...names.map(widest)));
-    this.netLayout = layoutNetwork(sizes, cssW, cssH, { left: room(inputs), right: room(outputs) });
-    this.nodeThumbsKey = '';
-  }
-
-  /** Row colours: classes, or the target on the ramp (standardized on the training rows). */
-  colourOf() {
-    const classes = this.classes();
-    const t = this.targets;
-    if (classes) return (i) => classColour(t[i]);
-    if (this.curve && this.curve.length) return () => '#1d4ed8';
-    let sum = 0;
-    let n = 0;
-    for (let i = 0; i < t.length; i += 1) {
-      if (!this.roles.length || this.roles[i] === 0) {
-        sum += t[i];
-        n += 1;
-      }
-    }
-    const mean = n ? sum / n : 0;
-    let v = 0;
-    for (let i = 0; i < t.length; i += 1) if (!this.roles.length || this.roles[i] === 0) v += (t[i] - mean) ** 2;
-    const scale = n && v > 0 ? Math.sqrt(v / n) : 1;
-    return (i) => rampColour((t[i] - mean) / scale / 2);
-  }
-
-  /** The estimated cost of one pixel of a picture of the model, in ms. */
-  pxCost() {
-    return this.unitCost * Math.max(1, this.st.parameters || 0);
-  }
-
-  /** What the main surface shows now (run, step, neuron, device size): its key and size. */
-  surfaceContent() {
-    const { w, h } = this.surfaceSize();
-    const node = this.hoverNode;
-    const output = this.show.discretize ? 'regions' : 'out';
-    return { content: `${this.runKey}|${this.st.step}|${node ? `${node.layer}:${node.index}` : output}|${w}x${h}`, w, h };
-  }
-
-  /** The main surface: the model's output, or the hovered neuron's, at a resolution the frame can afford. */
-  updateSurface() {
-    if (this.lost) return; // nothing more is asked of a lost core: the last picture stays
-    if (!this.st.ready || this.loading) {
-      this.surface = null;
-      return;
-    }
-    const { content, w, h } = this.surfaceContent();
-    const cost = (factor) => (w / factor) * (h / factor) * this.pxCost();
-    if (content !== this.surfaceKey) {
-      let factor;
-      if (this.playing) factor = Math.max(1, Math.min(8, Math.ceil(Math.sqrt(cost(1) / SURFACE_MS))));
-      else factor = cost(1) <= SURFACE_NOW_MS ? 1 : Math.max(2, Math.ceil(Math.sqrt(cost(1) / SURFACE_MS)));
-      this.sharpen = null; // a sharper picture of what was on screen is no use now
-      this.computeSurface(content, factor);
-    }
-    if (this.surfaceFactor > 1 && !this.playing && !this.surfaceTimer && !this.sharpen) {
-      // Sharpen a coarse picture once the run rests: at full device resolution, computed a
-      // band of rows per frame (see sharpenSurface), shown when complete.
-      this.surfaceTimer = this.later(() => this.startSharpening(), 160);
-    }
-  }
-
-  /** Starts sharpening the surface on screen, if it is coarse and shows the model as it is now. */
-  startSharpening() {
-    this.surfaceTimer = 0;
-    if (this.playing || this.lost || this.sharpen || !this.st.ready || this.surfaceFactor <= 1) return;
-    const { content, w, h } = this.surfaceContent();
-    if (content !== this.surfaceKey) {
-      // The run moved on meanwhile: its coarse picture comes first (and sets the next timer).
-      this.dirty.canvas = true;
-    } else {
-      const node = this.hoverNode;
-      this.session.startPicture(w, h, node ? node.layer : undefined, node ? node.index : undefined, this.show.discretize);
-      this.sharpen = { content, w, h, ms: 0 };
-    }
-    this.schedule();
-  }
-
-  /**
-   * Carries the resting surface's sharpening on for this frame's share of time; when it is
-   * complete it replaces the coarse picture. Dropped when the run plays or what the surface
-   * shows changes (a step, a hovered neuron, a new size).
-   */
-  sharpenSurface() {
-    const job = this.sharpen;
-    if (!job) return;
-    if (this.playing || this.lost || this.loading || !this.st.ready || this.surfaceContent().content !== job.content) {
-      // What is on screen changed: its own picture comes next (and sharpens in turn).
-      this.sharpen = null;
-      this.dirty.canvas = true;
-      this.schedule();
-      return;
-    }
-    const t0 = performance.now();
-    const done = this.sharpener.slice(SHARPEN_MS);
-    job.ms += performance.now() - t0;
-    if (!done) {
-      this.schedule();
-      return;
-    }
-    this.sharpen = null;
-    this.unitCost = 0.7 * this.unitCost + 0.3 * Math.max(1e-9, job.ms / (job.w * job.h * Math.max(1, this.st.parameters)));
-    this.surface = heatmapLayer(this.session.pictureRgba(), job.w, job.h);
-    this.surfaceMs = job.ms;
-    this.surfaceFactor = 1;
-    this.surfaceRenders += 1;
-    this.dirty.canvas = true;
-    this.schedule();
-  }
-
-  computeSurface(content, factor) {
-    const { w, h } = this.surfaceSize();
-    const rw = Math.max(8, Math.round(w / factor));
-    const rh = Math.max(8, Math.round(h / factor));
-    const node = this.hoverNode;
-    const t0 = performance.now();
-    const rgba = node ? this.session.neuron(node.layer, node.index, rw, rh) : this.session.boundary(rw, rh, this.show.discretize);
-    const spent = performance.now() - t0;
-    this.surfaceMs = spent;
-    this.unitCost = 0.7 * this.unitCost + 0.3 * Math.max(1e-9, spent / (rw * rh * Math.max(1, this.st.parameters)));
-    this.surface = heatmapLayer(rgba, rw, rh);
-    this.surfaceKey = content;
-    this.surfaceFactor = factor;
-    this.surfaceRenders += 1;
-    if (`${this.runKey}|${this.st.step}` !== this.modelStep) this.refreshModel();
   }
 
   render(now, start = performance.now()) {
@@ -1343,37 +450,14 @@ class TrainingView extends RunController {
     const busy = () => performance.now() - start > FRAME_MS;
     if (this.dirty.canvas) {
       this.dirty.canvas = false;
-      this.updateSurface();
-      if (this.dirty.points) {
-        this.dirty.points = false;
-        this.pointLayer = this.pointLayer || document.createElement('canvas');
-        drawPointLayer(this.pointLayer, {
-          dpr: this.dpr, layout: this.plot, domain: this.domain(), points: this.points, roles: this.roles,
-          colourOf: this.colourOf(), radius: pointRadius(this.points.length / 2), hideTest: !this.show.testData,
-          darkRim: !this.classes() && !(this.curve && this.curve.length),
-        });
-      }
-      const node = this.hoverNode;
-      let caption = '';
-      if (node && st.ready) {
-        const L = st.layerSizes.length - 1;
-        caption = node.layer === 0 ? `Input: ${this.inputNames()[node.index] || ''}` : node.layer === L ? `Output ${node.index + 1}` : `Layer ${node.layer}, neuron ${node.index + 1}`;
-      }
-      let message = '';
-      if (this.loading) message = this.loading;
-      else if (!st.ready) message = st.message;
-      drawTraining(this.canvas.getContext('2d'), {
-        dpr: this.dpr, cssW: this.cssW, cssH: this.cssH, layout: this.plot, theme: this.theme,
-        domain: this.domain(), surfaceDomain: st.bounds, axisNames: st.axisLabels.map((label, i) => label || (i === 1 ? '' : 'x')),
-        surface: this.surface, pointLayer: this.pointLayer, points: this.points,
-        misclassified: node ? null : this.ringed(), radius: pointRadius(this.points.length / 2),
-        curve: st.ready && !node ? this.curve : null, message, caption, hover: this.hover,
-        keyCursor: this.keyCursorShown ? this.keyCursorAt() : null,
-      });
-      this.updateStrip();
-      this.updatePanel();
+      this.surface.update();
+      const points = this.dirty.points;
+      this.dirty.points = false;
+      this.plotDrawing.draw(points);
+      this.runStatus.show();
+      this.runStatus.showPanel();
       this.runBar.showPlaying(this.playing);
-      this.buildHandRow();
+      this.hand.syncRow();
     }
     // The other drawings, in turn while the frame has time, at least one per frame.
     const due = () => this.dirty.charts || this.dirty.thumbs || this.dirty.network;
@@ -1384,313 +468,33 @@ class TrainingView extends RunController {
       if (this.dirty.charts && room()) {
         this.dirty.charts = false;
         this.dirty.thumbs = true;
-        this.drawCharts();
+        this.charts.draw({ hist: this.hist, classes: this.classes(), ready: st.ready, population: this.config.strategy.kind !== 'gradient', theme: this.theme });
         drew = true;
       }
       if (this.dirty.thumbs && room()) {
         this.dirty.thumbs = false;
-        this.updateThumbnails(now);
+        const thumbs = { session: this.session, ready: st.ready && !this.lost, key: `${this.runKey}|${st.step}`, playing: this.playing, pxCost: this.surface.pxCost(), classes: Boolean(this.classes()) };
+        if (!this.population.update(now, thumbs)) this.dirty.thumbs = true;
         drew = true;
       }
       if (this.dirty.network && room()) {
         this.dirty.network = false;
         if (`${this.runKey}|${st.step}` !== this.modelStep && st.ready) this.refreshModel();
-        this.drawNet(now);
+        if (!this.network.draw(now)) this.dirty.network = true;
       }
     }
     // A large network's links are stroked a part per frame (the last picture shows meanwhile).
-    if (this.netPicture.busy) {
-      this.netPicture.work(busy() ? NET_MIN_MS : NET_MS);
-      if (this.netPicture.busy) this.schedule();
-    }
+    if (this.network.work(busy())) this.schedule();
     if (due()) this.schedule();
-    if (this.sharpen && busy()) this.schedule();
-    else this.sharpenSurface();
-  }
-
-  updateStrip() {
-    const st = this.st;
-    const status = this.loading ? 'running' : this.displayStatus();
-    let text = statusLabel(status);
-    const reason = this.failure || st.reason;
-    if (this.loading) text = this.loading;
-    else if (!st.ready && this.drawing()) text = `Waiting for data — ${this.classes() ? 'add a few points of each class' : 'add a few points'}: see the plot`;
-    else if (!st.ready) text = `Waiting for data — ${st.message}`;
-    else if (status === 'diverged') {
-      text += ` — ${reason}. ${this.config.strategy.kind === 'gradient' ? 'The learning rate α is too large here: lower it, then press Reset.' : 'Press Reset to start again.'} The last good model stays on screen.`;
-    } else if (status === 'error') text = `Error — ${reason}`;
-    else if (status === 'ready') text += ' — press Play or Step';
-    else if (reason) text += ` — ${reason}`;
-    else if (status === 'paused') text += ` after ${st.step} ${this.stepLabel().toLowerCase().replace(/ \(.*\)/, '')}${st.step === 1 ? '' : 's'}`;
-    const progress = this.stepProgress();
-    if (progress) text += ` — ${progress}`;
-    if (this.statusStrip.textContent !== text) {
-      this.statusStrip.textContent = text;
-      this.statusStrip.title = this.drawing() ? text : '';
-    }
-    if (this.statusStrip.dataset.status !== status) this.statusStrip.dataset.status = status;
-    this.announcer.say(this.announcement(text), this.playing);
-  }
-
-  /** The run in words for screen readers: the step, the losses and the test score, the status. */
-  announcement(status) {
-    const st = this.st;
-    if (!st.ready) return status;
-    const h = this.hist;
-    const loss = last(h.trainLoss);
-    const test = last(h.testScore);
-    const score = test === null ? '' : this.classes() ? `, test accuracy ${(100 * test).toFixed(1)} %` : `, test R² ${num(test, 4)}`;
-    return `${this.stepLabel().replace(/ \(.*\)/, '')} ${st.step}: training loss ${num(loss, 4)}${score}. ${status}`;
-  }
-
-  /** The step being carried on across frames ("generation 3: 1200 of 2000 evaluated"), or null. */
-  stepProgress() {
-    if (!this.st.ready || this.loading || this.lost || this.failure) return null;
-    return this.session.progress() || null;
-  }
-
-  updatePanel() {
-    const st = this.st;
-    const h = this.hist;
-    const p = this.panel;
-    const classes = this.classes();
-    const score = (v) => (v === null || !Number.isFinite(v) ? '—' : classes ? `${(100 * v).toFixed(1)} %` : num(v, 3));
-    p.set('step', String(st.step));
-    p.set('evaluations', String(st.evaluations));
-    p.set('parameters', st.ready ? String(st.parameters) : '—');
-    const value = (v) => (v === null || !Number.isFinite(v) ? '—' : num(v, 4));
-    p.set('trainLoss', value(last(h.trainLoss)));
-    p.set('validationLoss', value(last(h.validationLoss)));
-    p.set('testLoss', value(last(h.testLoss)));
-    p.set('trainScore', score(last(h.trainScore)));
-    p.set('validationScore', score(last(h.validationScore)));
-    p.set('testScore', score(last(h.testScore)));
-    p.set('trainRmse', value(last(h.trainRmse)));
-    p.set('testRmse', value(last(h.testRmse)));
-    const validation = h.validationLoss.length > 0;
-    p.show('validationLoss', validation);
-    p.show('validationScore', validation);
-    p.show('trainRmse', !classes && st.ready);
-    p.show('testRmse', !classes && st.ready);
-    p.setStatus(this.displayStatus(), this.failure || st.reason);
-    p.setExplanation(st.explanation);
-  }
-
-  drawCharts() {
-    const h = this.hist;
-    const classes = this.classes();
-    const steps = h.steps;
-    const series = (train, validation, test) => {
-      const out = [{ values: train, colour: SERIES.train }];
-      if (validation.length) out.push({ values: validation, colour: SERIES.validation, dash: [6, 4] });
-      out.push({ values: test, colour: SERIES.test });
-      return out;
-    };
-    const empty = this.st.ready ? 'Take a step to start the curves' : 'No model yet';
-    this.lossInfo = drawCurves(this.lossCanvas.getContext('2d'), {
-      ...this.lossSize, theme: this.theme, steps, series: series(h.trainLoss, h.validationLoss, h.testLoss),
-      yTitle: 'loss', allowLog: true, cursor: this.cursor, empty, marks: h.dataChanges,
-    });
-    this.scoreInfo = drawCurves(this.scoreCanvas.getContext('2d'), {
-      ...this.scoreSize, theme: this.theme, steps, series: series(h.trainScore, h.validationScore, h.testScore),
-      yTitle: classes ? 'accuracy' : 'R²', fixed: classes ? [0, 1] : null, floor: classes ? undefined : -1, cursor: this.cursor, empty, marks: h.dataChanges,
-    });
-    const population = this.config.strategy.kind !== 'gradient';
-    if (population && this.fitnessSize) {
-      const offset = steps.length - h.generationBest.length;
-      this.fitnessInfo = drawCurves(this.fitnessCanvas.getContext('2d'), {
-        ...this.fitnessSize, theme: this.theme, steps,
-        series: [{ values: h.generationMean, colour: SERIES.mean, dash: [5, 4], offset }, { values: h.generationBest, colour: SERIES.best, offset }],
-        yTitle: 'loss', allowLog: true, cursor: this.cursor, empty,
-      });
-    }
-    this.curvesReadout.textContent = this.curvesText();
-  }
-
-  /** The values at the cursor (or the latest ones). */
-  curvesText() {
-    const h = this.hist;
-    const n = h.steps.length;
-    if (!n) return '';
-    const i = this.cursor === null || this.cursor >= n ? n - 1 : this.cursor;
-    const classes = this.classes();
-    const at = (values, offset = 0) => {
-      const v = values[i - offset];
-      return v === undefined || !Number.isFinite(v) ? '—' : num(v, 4);
-    };
-    const pct = (values) => {
-      const v = values[i];
-      return v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)} %`;
-    };
-    const parts = [`step ${h.steps[i]}`, `loss: training ${at(h.trainLoss)}`];
-    if (h.validationLoss.length) parts.push(`validation ${at(h.validationLoss)}`);
-    parts.push(`test ${at(h.testLoss)}`);
-    if (classes) {
-      parts.push(`accuracy: training ${pct(h.trainScore)}`);
-      if (h.validationScore.length) parts.push(`validation ${pct(h.validationScore)}`);
-      parts.push(`test ${pct(h.testScore)}`);
-    } else {
-      parts.push(`R²: training ${at(h.trainScore)}`, `test ${at(h.testScore)}`);
-      parts.push(`RMSE: training ${at(h.trainRmse)}`, `test ${at(h.testRmse)}`);
-    }
-    if (h.generationBest.length) {
-      const offset = n - h.generationBest.length;
-      parts.push(`generation: best ${at(h.generationBest, offset)}`, `mean ${at(h.generationMean, offset)}`);
-    }
-    return `${this.cursor === null ? 'Latest — ' : ''}${parts.join(', ').replace(/, (loss|accuracy|R²|RMSE|generation):/g, '; $1:')}`;
-  }
-
-  /** The population's boundaries, best first, each labelled with its loss. */
-  updateThumbnails(now) {
-    if (this.popCard.hidden || !this.st.ready || this.lost) return;
-    const key = `${this.runKey}|${this.st.step}`;
-    if (key === this.thumbsKey) return;
-    if (this.playing && now - this.thumbsAt < THUMB_EVERY_MS) {
-      this.dirty.thumbs = true;
-      return;
-    }
-    this.thumbsKey = key;
-    this.thumbsAt = now;
-    const values = this.session.thumbnailValues(THUMBS);
-    // As sharp as THUMBS_MS allows at the surface's cost per pixel: a huge network gets
-    // coarser thumbnails (scaled up on screen) rather than a frame that blocks the page.
-    const side = Math.max(12, Math.min(THUMB_SIZE, Math.floor(Math.sqrt(THUMBS_MS / (THUMBS * this.pxCost())))));
-    const rgba = values.length ? this.session.thumbnails(THUMBS, side) : new Uint8Array(0);
-    const per = side * side * 4;
-    const figures = [];
-    for (let k = 0; k < values.length; k += 1) {
-      const canvas = el('canvas', { width: String(side), height: String(side), class: 'tr-thumb' });
-      const pixels = new Uint8ClampedArray(rgba.buffer, rgba.byteOffset + k * per, per);
-      canvas.getContext('2d').putImageData(new ImageData(pixels, side, side), 0, 0);
-      figures.push(el('figure', { class: k === 0 ? 'tr-best' : null }, canvas, el('figcaption', {}, `${k === 0 ? 'best' : `#${k + 1}`} · ${num(values[k], 3)}`)));
-    }
-    replaceChildren(this.thumbGrid, figures);
-    this.popNote.textContent = values.length
-      ? `Each square is one candidate's ${this.classes() ? 'decision boundary' : 'output'} with its training loss (lower is better).`
-      : 'Take a step: the candidates of the step show here.';
-  }
-
-  inputNames() {
-    const st = this.st;
-    const data = st.data;
-    if (!data) return ['x', 'y'];
-    if (data.features === 1) return [data.featureNames[0]];
-    if (this.config.inputs === 'all') return data.featureNames;
-    return this.config.display === 'pca' ? ['PC 1', 'PC 2'] : st.axisLabels;
-  }
-
-  outputNames() {
-    return outputNames(this.classes());
-  }
-
-  drawNet(now) {
-    const st = this.st;
-    this.layoutNetworkCanvas();
-    if (!this.netSize) return;
-    const sizes = st.ready ? st.layerSizes : [];
-    this.updateNodeThumbs(now, sizes);
-    const layout = this.netLayout;
-    const gap = layout.nodes.length > 1 && sizes.length > 1 ? (layout.nodes[layout.nodes.length - 1].x - layout.nodes[0].x) / (sizes.length - 1) : 100;
-    const wide = gap > 58;
-    const headers = sizes.map((n, l) => (l === 0 ? (wide ? 'inputs' : 'in') : l === sizes.length - 1 ? (wide ? 'output' : 'out') : wide ? `layer ${l}` : `${l}`));
-    this.netPicture.show({
-      ...this.netSize, theme: this.theme, sizes, theta: this.theta, layout,
-      inputNames: this.inputNames(), outputNames: this.outputNames(), headers,
-      thumbs: this.nodeThumbs, hover: this.hoverNode,
-    });
-    if (!this.hoverNode && this.netNote.textContent !== this.netHint()) this.netNote.textContent = this.netHint();
-  }
-
-  /** Small pictures of every neuron's output, when cheap enough (fewer while playing). */
-  updateNodeThumbs(now, sizes) {
-    const layout = this.netLayout;
-    const key = `${this.runKey}|${this.st.step}|${this.netKey}`;
-    if (!sizes.length || !layout || key === this.nodeThumbsKey || this.lost) return;
-    const side = Math.round(layout.node * this.dpr);
-    const count = layout.nodes.length;
-    const cost = count * side * side * this.pxCost() * 1.5;
-    if (layout.node < 14 || cost > 60 || (this.playing && (cost > 8 || now - this.nodeThumbsAt < 500))) {
-      if (layout.node < 14 || cost > 60) this.nodeThumbs.clear();
-      if (this.playing) this.dirty.network = true;
-      return;
-    }
-    this.nodeThumbsKey = key;
-    this.nodeThumbsAt = now;
-    const thumbs = new Map();
-    for (const n of layout.nodes) {
-      const rgba = this.session.neuron(n.layer, n.index, side, side);
-      thumbs.set(`${n.layer}:${n.index}`, heatmapLayer(rgba, side, side));
-    }
-    this.nodeThumbs = thumbs;
+    if (this.surface.sharpening && busy()) this.schedule();
+    else this.surface.sharpen();
   }
 
   // ---------------------------------------------------------------- public API
 
-  /** Everything state() reports about the model, as of now (the drawing may catch up later). */
+  /** Everything state() reports about the model, as of now (see api.js). */
   state() {
-    const st = this.st;
-    const h = this.hist;
-    if (st.ready && `${this.runKey}|${st.step}` !== this.modelStep) this.refreshModel();
-    if (this.sideW) this.layoutNetworkCanvas();
-    return {
-      view: 'training',
-      options: this.options(),
-      dataId: this.data.id,
-      picked: this.pickedId,
-      ready: st.ready,
-      message: st.message,
-      status: this.displayStatus(),
-      coreStatus: st.status,
-      reason: this.failure || st.reason,
-      stepInProgress: this.stepProgress(),
-      explanation: st.explanation,
-      step: st.step,
-      evaluations: st.evaluations,
-      layerSizes: st.layerSizes.slice(),
-      parameters: st.parameters,
-      axisLabels: st.axisLabels.slice(),
-      bounds: st.bounds.slice(),
-      domain: this.domain(),
-      data: st.data ? { ...st.data } : null,
-      rows: this.points.length / 2,
-      drawn: st.data ? st.data.drawn : this.points.length / 2,
-      misclassified: this.misclassified ? this.misclassified.reduce((a, b) => a + b, 0) : 0,
-      history: Object.fromEntries(HISTORY_KEYS.map((k) => [k, last(h[k])])),
-      historyLength: h.steps.length,
-      dataChanges: h.dataChanges.slice(),
-      curvePoints: this.curve ? this.curve.length / 2 : 0,
-      thumbnails: this.popCard.hidden || !st.ready ? 0 : this.session.thumbnailValues(THUMBS).length,
-      ringed: this.ringed().reduce((a, b) => a + b, 0),
-      playing: this.playing,
-      speed: this.speed,
-      loading: this.loading,
-      error: this.lastError,
-      dataError: this.dataError,
-      pointError: this.pointError,
-      csvColumns: this.csv.read ? this.csv.read.columnNames.slice() : null,
-      surfaceRenders: this.surfaceRenders,
-      colourBar: this.colourBar.state(),
-      sizes: { scale: drawScale(this.canvas), tickFont: TICK_FONT * drawScale(this.canvas), point: pointRadius(this.points.length / 2) * drawScale(this.canvas) },
-      valueRange: this.st.valueRange ? this.st.valueRange.slice() : null,
-      plot: this.plot ? { ...this.plot.css } : null,
-      testPoints: this.firstTestPoints(20),
-      networkNodes: this.netLayout ? this.netLayout.nodes.map(({ layer, index, x, y }) => ({ layer, index, x, y })) : [],
-      hoverNode: this.hoverNode ? { ...this.hoverNode } : null,
-      keyCursor: this.keyCursorShown && this.plot ? (({ u, v }) => ({ u, v }))(this.keyCursorAt()) : null,
-      surfaceFactor: this.surfaceFactor,
-      surfaceMs: this.surfaceMs,
-      pxCost: this.pxCost(),
-      perf: { ...this.perf },
-    };
-  }
-
-  /** The first `n` test rows' plane coordinates `[u, v]` (where the plot draws them when shown). */
-  firstTestPoints(n) {
-    const out = [];
-    for (let i = 0; i < this.roles.length && out.length < n; i += 1) {
-      if (this.roles[i] === 2) out.push([this.points[2 * i], this.points[2 * i + 1]]);
-    }
-    return out;
+    return trainingState(this);
   }
 
   /** A failure; when the core itself is lost (a wasm trap), the page says so and offers a reload. */
@@ -1703,82 +507,17 @@ class TrainingView extends RunController {
     }
     if (moduleLost(error)) {
       this.lost = messageOf(error);
-      this.lostText.textContent = `The computing core stopped (${this.lost}) and cannot go on in this page. Reload to restore these settings from the link${this.data.id === 'csv' || dataKind(this.data.id) === 'hand' ? ' (a CSV file or points drawn by hand must be added again)' : ''}.`;
-      this.lostBox.hidden = false;
+      this.alerts.showLost(this.lost, this.source.data.id === 'csv' || dataKind(this.source.data.id) === 'hand');
     }
     super.fail(error);
   }
 
   exports() {
-    const curves = tableExports('Training curves', 'training-curves', () => trainingTrace(this.session.history()), { view: 'training', options: this.options() });
-    const model = this.st.ready ? [{ label: 'Trained model (JSON)', file: MODEL_FILE, type: 'application/json', content: () => this.modelText() }] : [];
-    return [...curves, ...model];
-  }
-
-  /** The shown model as a saved file's text (its settings included). */
-  modelText() {
-    return modelFileText(this.session, this.options());
-  }
-
-  /**
-   * Loads a saved model (text as `modelText()` gives): its settings first (data, split, model,
-   * seed), then its weights, paused at step 0. Resolves to { ok, error }; a refused file
-   * leaves the settings and the run as they were.
-   */
-  async loadModel(text) {
-    const read = readModelFile(String(text), (model) => this.wasm.modelFileProblem(model));
-    if (read.error) return this.refuseModel(read.error);
-    const before = this.options();
-    this.pause();
-    if (read.settings) {
-      const applied = await this.set(read.settings);
-      if (!applied.ok) return this.refuseModel(applied.error);
-    }
-    try {
-      this.session.loadModel(read.model);
-    } catch (error) {
-      if (moduleLost(error)) throw error;
-      const message = messageOf(error);
-      if (read.settings) await this.set(before);
-      return this.refuseModel(message);
-    }
-    this.runChanged();
-    this.schedule();
-    this.notify();
-    return { ok: true, error: null };
-  }
-
-  refuseModel(error) {
-    this.lastError = error;
-    return { ok: false, error };
+    return trainingExports(this);
   }
 
   api() {
-    const bytesOf = (input) => (typeof input === 'string' ? new TextEncoder().encode(input) : input);
-    const sizeOf = (input) => (typeof input === 'string' ? input.length : input && input.byteLength);
-    const calls = {
-      ...super.api(),
-      loadCsv: (input, name = 'your CSV') => this.guard(() => this.refuseLargeCsv(sizeOf(input), name) || this.readCsv(bytesOf(input), name, true)),
-      addPoint: (u, v, k = 0) => this.guard(() => this.addPoint(u, v, k)),
-      undoPoint: () => this.guard(() => this.pointAction('undo')),
-      clearPoints: () => this.guard(() => this.pointAction('clear')),
-      /** What the link cannot carry: { message, refused } (see linkLimit). */
-      linkLimit: () => this.linkLimit(),
-      /** A saved model's file object (the JSON "Save model" writes, parsed). */
-      modelFile: () => this.guard(() => JSON.parse(this.modelText())),
-      loadModel: (text) => this.loadModel(typeof text === 'string' ? text : JSON.stringify(text)),
-      /** The rows on screen as dataset parts, for a search for a model on them (throws if none). */
-      datasetParts: () => this.session.datasetParts(),
-    };
-    // `state().error` is the last call's error: each call starts without one.
-    for (const key of ['step', 'play', 'pause', 'reset', 'set', 'loadCsv', 'addPoint', 'undoPoint', 'clearPoints']) {
-      const call = calls[key];
-      calls[key] = (...args) => {
-        if (!this.lost) this.lastError = null;
-        return call(...args);
-      };
-    }
-    return calls;
+    return trainingApi(this, super.api());
   }
 }
 
