@@ -73,9 +73,13 @@ pub fn wasm() -> TaskResult<PathBuf> {
     run(
         Command::new(&wasm_opt)
             // --converge repeats -Oz while it still shrinks the module (1.3 KB gzipped).
+            // --low-memory-unused lets `p + c` (c < 1024) become a load offset, which cannot
+            // wrap round: true of Rust's pointers, whose stack sits at the bottom of memory and
+            // traps when it overflows (1.4 KB gzipped).
             .args([
                 "-Oz",
                 "--converge",
+                "--low-memory-unused",
                 "--strip-producers",
                 "--enable-bulk-memory",
                 "--enable-nontrapping-float-to-int",
