@@ -196,7 +196,7 @@ class LandscapePlayground extends RunController {
       el('h2', { class: 'pg-card-title' }, 'The model: y = w·x + b'), this.modelCanvas, this.modelCaption);
 
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Landscape' },
-      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText, this.formulaText), this.toggleControls, settingsDrawer(this.controls.element)),
+      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText, this.formulaText), this.toggleControls, settingsDrawer(this.controls.element, (target, type, fn) => this.listen(target, type, fn))),
       this.runBar.element, this.statusStrip, this.announcer.element, this.canvasWrap, this.colourBar.element, this.readout, this.legend);
     this.side = el('div', { class: 'pg-side' }, this.panel.element, this.modelCard, this.chartCard);
     this.root = el('div', { class: 'pg-root' }, this.controls.element, this.stage, this.side);

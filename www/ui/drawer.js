@@ -13,8 +13,9 @@ const PROJECTOR_NARROW = globalThis.matchMedia('(max-width: 1599px)');
 /**
  * Makes `controls` (a view's settings column, in its `.pg-root`) a drawer; returns its
  * "Settings" button for the view's stage head. A "Close settings" button goes at its top.
+ * `listen(target, type, fn)` is the view's own (its listeners end when the view does).
  */
-export function settingsDrawer(controls) {
+export function settingsDrawer(controls, listen) {
   const isOpen = () => Boolean(controls.closest('.pg-drawer-open'));
   if (!controls.id) controls.id = uniqueId('pg-settings');
   const button = el('button', {
@@ -60,9 +61,9 @@ export function settingsDrawer(controls) {
     root.classList.toggle('pg-drawer-layout', drawer);
     if (!drawer && isOpen()) open(false);
   };
-  PHONE.addEventListener('change', layout);
-  PROJECTOR_NARROW.addEventListener('change', layout);
-  globalThis.addEventListener('looks-change', layout);
+  listen(PHONE, 'change', layout);
+  listen(PROJECTOR_NARROW, 'change', layout);
+  listen(globalThis, 'looks-change', layout);
   // The view puts the column into its root after this returns.
   queueMicrotask(layout);
   return button;

@@ -124,7 +124,7 @@ class RaceView extends RunController {
     this.legend = el('ul', { class: 'pg-legend race-legend', 'aria-label': 'Legend' });
     this.pictures = new RacePictures();
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Race' },
-      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText), this.toggleControls, settingsDrawer(this.controls)),
+      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' }, this.titleText), this.toggleControls, settingsDrawer(this.controls, (target, type, fn) => this.listen(target, type, fn))),
       this.runBar.element, this.statusStrip, this.chartWrap, this.legend, this.pictures.element);
     this.presetText = el('p', { class: 'pg-note race-preset-text' });
     this.summary = el('dl', { class: 'pg-stats race-summary' });

@@ -97,7 +97,7 @@ class SearchView {
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Search' },
       el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles' },
         el('h2', { class: 'pg-title' }, 'Search for a model'),
-        el('p', { class: 'pg-formula' }, 'CV score = (1/k) Σ', el('sub', {}, 'i'), ' score', el('sub', {}, 'i'), ', fold i scored by the model trained without it')), settingsDrawer(this.controls)),
+        el('p', { class: 'pg-formula' }, 'CV score = (1/k) Σ', el('sub', {}, 'i'), ' score', el('sub', {}, 'i'), ', fold i scored by the model trained without it')), settingsDrawer(this.controls, (target, type, fn) => this.listen(target, type, fn))),
       el('div', { class: 'sr-runbar' }, this.runBar.element, this.stopButton), this.timeline.element,
       this.statusView.progressRow, this.statusView.strip, this.statusView.announcer.element, this.leaderboard.element, this.pictures.stageNodes);
 

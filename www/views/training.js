@@ -143,7 +143,7 @@ class TrainingView extends RunController {
     this.settingsColumn = new SettingsColumn(this, this.catalog);
 
     this.stage = el('section', { class: 'pg-stage', 'aria-label': 'Training' },
-      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls, settingsDrawer(this.settingsColumn.element)),
+      el('header', { class: 'pg-stage-head' }, el('div', { class: 'pg-stage-titles', style: { minWidth: '0' } }, this.titleText, this.subtitle), this.toggleControls, settingsDrawer(this.settingsColumn.element, (target, type, fn) => this.listen(target, type, fn))),
       this.runBar.element, this.runStatus.strip, this.announcer.element, ...this.alerts.elements, this.canvasWrap, this.colourBar.element, this.hand.readout, this.hand.cursorNote, this.legend, this.displayRow.element, this.hand.element, this.credit, this.linkNote.element, this.runStatus.panel.element);
 
     // Side: curves, the network, the population, the numbers.
