@@ -8,9 +8,11 @@ use automl_playground::architecture::{
 };
 use automl_playground::landscape::LandscapeSettings;
 use automl_playground::race::{ArchitectureProblem, Problem, Race, RaceSettings, WeightsProblem};
-use automl_playground::search::settings::UpdateRule;
 use automl_playground::search::{Rewindable, StrategyKind, StrategySettings};
-use automl_playground::training::ModelSettings;
+
+#[path = "support/weights_race.rs"]
+mod weights_race;
+use weights_race::small_weights_race;
 
 /// Gradient descent, a GA of 30, random search and a grid on Rastrigin, 4 seeds.
 fn on_surface() -> RaceSettings {
@@ -40,40 +42,6 @@ fn on_surface() -> RaceSettings {
         seeds: 4,
         budget: 450,
         seed: 3,
-        ..Default::default()
-    }
-}
-
-/// GD, Adam and a GA of 12 on a small network's weights (the xor data), 3 seeds.
-fn on_weights() -> RaceSettings {
-    let rate = |rule, learning_rate| StrategySettings {
-        rule,
-        learning_rate,
-        ..Default::default()
-    };
-    RaceSettings {
-        problem: Problem::Weights,
-        weights: WeightsProblem {
-            data: "xor".into(),
-            points: 80,
-            model: ModelSettings {
-                hidden: vec![4],
-                ..Default::default()
-            },
-            ..Default::default()
-        },
-        strategies: vec![
-            rate(UpdateRule::Plain, 0.3),
-            rate(UpdateRule::Adam, 0.05),
-            StrategySettings {
-                kind: StrategyKind::Genetic,
-                population: 12,
-                ..Default::default()
-            },
-        ],
-        seeds: 3,
-        budget: 40,
-        seed: 5,
         ..Default::default()
     }
 }
@@ -175,14 +143,14 @@ fn a_race_on_a_surface_rewound_and_stepped_on_is_the_same_race() {
 
 #[test]
 fn a_race_on_weights_rewound_and_stepped_on_is_the_same_race() {
-    let settings = on_weights();
+    let settings = small_weights_race(5, 40);
     let landed = rewind_and_replay(&settings, 40, &[39, 17, 1, 0]);
     assert_eq!(landed, [39, 17, 1, 0]);
 }
 
 #[test]
 fn a_race_on_weights_rewound_before_its_lanes_were_built_builds_them_again() {
-    let settings = on_weights();
+    let settings = small_weights_race(5, 40);
     let end = straight(&settings, 40);
     let mut run = Rewindable::new(Race::new(settings.clone()).unwrap());
     // A part at a time: no snapshot is kept while a step is in progress.

@@ -1,10 +1,12 @@
 //! Races: equal budgets, the summary rule against its definition, determinism, validation.
 
 use automl_playground::landscape::LandscapeSettings;
-use automl_playground::race::{Problem, Race, RaceSettings, WeightsProblem};
-use automl_playground::search::settings::UpdateRule;
+use automl_playground::race::{Race, RaceSettings};
 use automl_playground::search::{Status, StrategyKind, StrategySettings};
-use automl_playground::training::ModelSettings;
+
+#[path = "support/weights_race.rs"]
+mod weights_race;
+use weights_race::small_weights_race;
 
 fn gd_vs_ga(seed: u32) -> RaceSettings {
     RaceSettings {
@@ -176,43 +178,9 @@ fn bad_race_settings_are_refused_with_their_names() {
     assert!(refuse(|s| s.landscape.id = "nowhere".into()).starts_with("landscape"));
 }
 
-/// GD, Adam and a GA of 12 on a small network's weights (the xor data).
-fn on_weights(seed: u32) -> RaceSettings {
-    let rate = |rule, learning_rate| StrategySettings {
-        rule,
-        learning_rate,
-        ..Default::default()
-    };
-    RaceSettings {
-        problem: Problem::Weights,
-        weights: WeightsProblem {
-            data: "xor".into(),
-            points: 80,
-            model: ModelSettings {
-                hidden: vec![4],
-                ..Default::default()
-            },
-            ..Default::default()
-        },
-        strategies: vec![
-            rate(UpdateRule::Plain, 0.3),
-            rate(UpdateRule::Adam, 0.05),
-            StrategySettings {
-                kind: StrategyKind::Genetic,
-                population: 12,
-                ..Default::default()
-            },
-        ],
-        seeds: 3,
-        budget: 30,
-        seed,
-        ..Default::default()
-    }
-}
-
 #[test]
 fn a_race_on_weights_counts_training_losses_from_the_same_first_weights() {
-    let race = run(on_weights(2));
+    let race = run(small_weights_race(2, 30));
     assert_eq!((race.steps(), race.status()), (30, Status::BudgetSpent));
     assert_eq!(race.optimum(), 0.0);
     for k in 0..3 {
@@ -240,8 +208,8 @@ fn a_race_on_weights_counts_training_losses_from_the_same_first_weights() {
 
 #[test]
 fn a_race_on_weights_done_a_part_at_a_time_is_the_same_race() {
-    let whole = run(on_weights(4));
-    let mut parts = Race::new(on_weights(4)).unwrap();
+    let whole = run(small_weights_race(4, 30));
+    let mut parts = Race::new(small_weights_race(4, 30)).unwrap();
     // Only the drawn lanes (the first seed's) are built up front; the others on the way.
     assert!(parts.trainer(2, 0).is_some() && parts.trainer(2, 1).is_none());
     let mut calls = 0;
@@ -263,7 +231,7 @@ fn a_race_on_weights_done_a_part_at_a_time_is_the_same_race() {
 #[test]
 fn a_race_on_weights_refuses_a_bad_network_or_data_by_name() {
     let refuse = |change: fn(&mut RaceSettings)| {
-        let mut settings = on_weights(1);
+        let mut settings = small_weights_race(1, 30);
         change(&mut settings);
         Race::new(settings).err().unwrap().to_string()
     };
@@ -274,7 +242,7 @@ fn a_race_on_weights_refuses_a_bad_network_or_data_by_name() {
 
 #[test]
 fn a_race_on_weights_too_big_for_the_page_is_refused_before_it_is_built() {
-    let mut settings = on_weights(1);
+    let mut settings = small_weights_race(1, 30);
     settings.weights.model.hidden = vec![32; 6];
     settings.weights.points = 2000;
     settings.seeds = 20;
