@@ -328,6 +328,22 @@ test('projector mode (header toggle or projector=1) enlarges text and marks; the
   expect(await overflows(page)).toBe(false);
 });
 
+test('at 1000 and 1180 px the search\'s number fields stay inside its settings column ("Candidates" stuck out)', async ({ page }) => {
+  for (const width of [1000, 1180]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('about:blank');
+    await page.goto('/#view=search');
+    await page.waitForFunction(() => window.search && window.search.state().status === 'ready');
+    const outside = await page.evaluate(() => {
+      const column = document.querySelector('#view-search .pg-controls').getBoundingClientRect();
+      return Array.from(document.querySelectorAll('#view-search .pg-controls input'))
+        .filter((f) => f.getClientRects().length && f.getBoundingClientRect().right > column.right - 4)
+        .map((f) => f.closest('.pg-field')?.querySelector('label')?.textContent);
+    });
+    expect(outside, `${width} px`).toEqual([]);
+  }
+});
+
 test('projector mode below 1600 px: the settings fold into the drawer, the plot fits the first screen; every field stays inside the drawer', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   for (const [view, canvas] of [['landscapes', 'canvas.pg-landscape'], ['training', 'canvas.tr-canvas'], ['search', null], ['race', 'canvas.pg-chart']]) {
